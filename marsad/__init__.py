@@ -1,0 +1,22 @@
+"""Marsad: Arabic news to sourced, structured political and conflict events.
+
+    >>> import marsad
+    >>> doc = marsad.extract("اتهمت روسيا الولايات المتحدة بدعم الإرهاب", date="2018-01-01")
+    >>> [e.type for e in doc.events]
+    ['ACCUSE']
+"""
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+
+def extract(text: str, *, title: str = "", date: str | None = None, id: str | None = None,
+            source: str | None = None, url: str | None = None):
+    """Run the default pipeline on one article body and return its `Doc`."""
+    from marsad.pipeline import default_pipeline
+    from marsad.types import ArticleInput
+
+    return default_pipeline()(ArticleInput(id=id, title=title, text=text, date=date, source=source, url=url))
+
+
+__all__ = ["__version__", "extract"]

@@ -1,0 +1,1 @@
+"""Claims: who said what, by which cue."""

@@ -1,0 +1,127 @@
+"""Claims: speaker, cue and content of what the article attributes to someone.
+
+    وقال التحالف في بيان: "…"   → speaker التحالف, cue قال, direct quotation
+    وأضاف أن …                  → continuation: the last speaker
+    بحسب المرصد السوري، …       → speaker المرصد السوري, content the rest
+"""
+from __future__ import annotations
+
+from marsad.claims.cues import Cue, cue_index
+from marsad.doc import Doc
+from marsad.lexicon import Match
+from marsad.syntax import COMPLEMENTIZERS, MentionMap
+from marsad.text.clitics import lookup_keys
+from marsad.types import Claim, Mention, Sentence, Span
+
+QUOTES = "\"«»“”'"
+TRAILING = " .,،؛;:\n"
+
+
+class ClaimExtractor:
+    """One claim per cue; nested cues inside a claim's content are skipped
+    unless coordinated (`… وأضاف`)."""
+
+    name = "claims"
+    requires = ("tokens", "sentences", "mentions")
+    provides = ("claims",)
+
+    def __call__(self, doc: Doc) -> Doc:
+        index = cue_index()
+        mmap = MentionMap(doc)
+        claims: list[Claim] = []
+        last_speaker: Mention | None = None
+        for s_i, sent in enumerate(doc.sentences):
+            a, b = sent.tokens
+            matches = index.find_all(doc.tokens, a, b, lookup_keys)
+            sent_claims: list[Claim] = []
+            has_verb_cue = any(m.payloads[0].kind in ("verb", "continuation") for m in matches)
+            for m in matches:
+                cue = m.payloads[0]
+                if cue.kind == "statement" and has_verb_cue:
+                    continue
+                if self._nested(doc, m, sent_claims):
+                    continue
+                claim = self._claim(doc, mmap, s_i, m, cue, last_speaker)
+                if claim:
+                    sent_claims.append(claim)
+                    if claim.speaker:
+                        last_speaker = claim.speaker
+            claims.extend(sent_claims)
+        doc.claims = claims
+        return doc
+
+    @staticmethod
+    def _nested(doc: Doc, m: Match[Cue], earlier: list[Claim]) -> bool:
+        tok = doc.tokens[m.start]
+        start = tok.start
+        inside = any(c.content[0] <= start < c.content[1] for c in earlier)
+        return inside and not tok.prefix.startswith(("و", "ف"))
+
+    def _claim(self, doc: Doc, mmap: MentionMap, s_i: int, m: Match[Cue], cue: Cue,
+               last_speaker: Mention | None) -> Claim | None:
+        sent = doc.sentences[s_i]
+        a, b = sent.tokens
+        clause = next((c for c in sent.clauses if c[0] <= m.start < c[1]), sent.tokens)
+        tokens = doc.tokens
+        cue_tok = tokens[m.start]
+        cue_start = cue_tok.words()[1].start if cue_tok.prefix else cue_tok.start
+        cue_span = Span(cue_start, tokens[m.end - 1].end, doc.text[cue_start:tokens[m.end - 1].end])
+        speaker: Mention | None
+        rule = cue.kind
+        if cue.kind == "according":
+            speaker = mmap.starts.get(m.end) or mmap.subject_after(m.end - 1, b)
+            if speaker is None:
+                return None
+            after = speaker.end
+            if m.start - a <= 1:  # بحسب X، content
+                content = self._content(doc, after, sent)
+            else:  # content، بحسب X
+                content = self._trim(doc, sent.start, tokens[m.start].start)
+        else:
+            speaker = mmap.subject_after(m.end - 1, clause[1])
+            if speaker is None:
+                speaker = mmap.subject_before(m.start, clause[0]) or mmap.kana_subject(m.start, clause[0])
+                rule += ":svo" if speaker else ""
+            if speaker is None:
+                speaker = last_speaker
+                rule += ":carried"
+                after = tokens[m.end - 1].end
+            else:
+                after = max(speaker.end, tokens[m.end - 1].end)
+            content = self._content(doc, after, sent)
+        if content[1] <= content[0]:
+            return None
+        direct = self._is_direct(doc.text, after, content)
+        return Claim(speaker, cue_span, content, s_i, direct=direct, rule=rule)
+
+    @staticmethod
+    def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+        text = doc.text
+        while start < end and text[start] in TRAILING:
+            start += 1
+        while end > start and text[end - 1] in TRAILING:
+            end -= 1
+        return start, end
+
+    def _content(self, doc: Doc, after: int, sent: Sentence) -> tuple[int, int]:
+        """What was said: from after the speaker (past a complementiser or
+        a colon) to the end of the sentence."""
+        start = after
+        # Skip the complementiser أن/إن that opens reported speech.
+        for tok in doc.tokens[sent.tokens[0]:sent.tokens[1]]:
+            if tok.start < after:
+                continue
+            if tok.norm in COMPLEMENTIZERS:
+                start = tok.end
+                break
+            if tok.text in ":" or (tok.is_word and tok.start > after + 40):
+                break
+        return self._trim(doc, start, sent.end)
+
+    @staticmethod
+    def _is_direct(text: str, after: int, content: tuple[int, int]) -> bool:
+        gap = text[after:content[0]]
+        head = text[content[0]:content[0] + 2]
+        return ":" in gap and any(q in head for q in QUOTES) or (
+            text[content[0]:content[0] + 1] in QUOTES and text[content[1] - 1:content[1]] in QUOTES
+        )

@@ -1,0 +1,71 @@
+"""The `marsad` command: a thin layer over plain functions."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from marsad import __version__
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Marsad: Arabic news → sourced political and conflict events.")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"marsad {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                               help="Print the version and exit.")] = False) -> None:
+    pass
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Files (.txt seed layout, .jsonl, .csv), directories, globs, or - for stdin.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text (readable summary) or jsonl (output contract).")] = "text",
+    date: Annotated[Optional[str], typer.Option(help="Article date YYYY-MM-DD for inputs that carry none.")] = None,
+    out: Annotated[Optional[Path], typer.Option(help="Write to this file instead of stdout.")] = None,
+) -> None:
+    """Extract events, claims and entities from Arabic news articles."""
+    from marsad.extract import run_extract
+
+    if fmt not in ("text", "jsonl"):
+        raise typer.BadParameter("must be text or jsonl", param_hint="--format")
+    stream = out.open("w", encoding="utf-8") if out else sys.stdout
+    try:
+        stats = run_extract(paths, stream, fmt=fmt, date=date)
+    finally:
+        if out:
+            stream.close()
+    typer.echo(f"{stats.ok} article(s) processed, {stats.errors} error(s)", err=True)
+    if stats.errors:
+        raise typer.Exit(1)
+
+
+@app.command("eval")
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL (annotation-guide format).")],
+    system: Annotated[Optional[Path], typer.Option(help="System output JSONL; default: run the pipeline on the gold texts.")] = None,
+    misses: Annotated[bool, typer.Option("--misses/--no-misses", help="List the gold items not found.")] = True,
+) -> None:
+    """Score events and claims against gold articles (P/R/F1, per type, misses)."""
+    from marsad.eval.gold import read_jsonl, system_records
+    from marsad.eval.scoring import format_report, score
+    from marsad.pipeline import default_pipeline
+
+    gold_rows = read_jsonl(gold)
+    if system:
+        records = {r["id"]: r for r in read_jsonl(system)}
+    else:
+        records = system_records(gold_rows, default_pipeline())
+    typer.echo(format_report(score(gold_rows, records), show_misses=misses))
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,74 @@
+"""The document object: owns the raw text; stages add layers to it.
+
+Like spaCy's `Doc`, it is the one place an article's analysis lives. Each
+layer is set once by the stage that provides it (see pipeline.py); the raw
+`text` is never modified, and every layer holds offsets into it.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from marsad.text.normalize import fold
+from marsad.types import ArticleInput, Claim, Event, Mention, Sentence, Token
+
+
+def stable_id(text: str) -> str:
+    """Id for an article that has none: a hash of its folded, space-collapsed text."""
+    key = " ".join(fold(text).split())
+    return "sha1:" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class Doc:
+    id: str
+    title: str
+    text: str
+    date: str | None = None
+    source: str | None = None
+    url: str | None = None
+    tokens: list[Token] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    hashtags: list[tuple[int, int, str]] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    done: set[str] = field(default_factory=set)  # layers provided so far
+
+    @classmethod
+    def from_input(cls, article: ArticleInput) -> Doc:
+        return cls(
+            id=article.id or stable_id(article.text),
+            title=article.title,
+            text=article.text,
+            date=article.date,
+            source=article.source,
+            url=article.url,
+        )
+
+    def sentence_of_token(self, i: int) -> int:
+        """Index of the sentence holding token i (binary search)."""
+        lo, hi = 0, len(self.sentences) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.sentences[mid].tokens[0] <= i:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def to_dict(self) -> dict:
+        """The output-contract record."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "date": self.date,
+            "source": self.source,
+            "url": self.url,
+            "text": self.text,
+            "sentences": [s.to_dict() for s in self.sentences],
+            "hashtags": [tag for _, _, tag in self.hashtags],
+            "entities": [m.to_dict() for m in self.mentions],
+            "events": [e.to_dict() for e in self.events],
+            "claims": [c.to_dict() for c in self.claims],
+        }

@@ -1,0 +1,90 @@
+"""The actor base: curated actors with Arabic aliases, titles and head nouns.
+
+Data lives in resources/actors.tsv and resources/heads.tsv (format in
+resources/FORMATS.md); this module only indexes it and derives state actors
+such as "Military of Russia" from a country and a sector.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from marsad.lexicon import PhraseIndex, phrase_key
+from marsad.resources import path, read_tsv
+from marsad.text.normalize import fold
+from marsad.types import Actor
+
+SECTOR_NAMES = {
+    "GOV": "{}",
+    "MIL": "Military of {}",
+    "COP": "Police of {}",
+    "SPY": "Intelligence of {}",
+    "LEG": "Parliament of {}",
+    "JUD": "Judiciary of {}",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    actor_id: str
+    kind: str  # GPE ORG PER NORP LOC MISC
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    text: str
+    kind: str  # PER (a title) or ORG (an institution / group noun)
+    sector: str | None
+    name_en: str
+
+
+class ActorBase:
+    def __init__(self, actor_rows: list[dict[str, str]], head_rows: list[dict[str, str]],
+                 ambiguous: set[str]):
+        self.actors: dict[str, Actor] = {}
+        self.names: PhraseIndex[Alias] = PhraseIndex()
+        self.heads: PhraseIndex[Head] = PhraseIndex()
+        self.country_names: dict[str, str] = {}
+        self.ambiguous = ambiguous
+        for row in actor_rows:
+            aid = row["id"]
+            if aid not in self.actors:
+                self.actors[aid] = Actor(aid, row["name_en"], row.get("country") or None, row.get("sector") or None)
+            if aid.endswith("-GOV") and row.get("country") and aid[:3] == row["country"]:
+                self.country_names.setdefault(row["country"], row["name_en"])
+            for alias in row.get("aliases_ar", "").split("|"):
+                if alias.strip():
+                    self.names.add(alias.strip(), Alias(aid, row["kind"]))
+        for row in head_rows:
+            for form in row["head_ar"].split("|"):
+                if form.strip():
+                    self.heads.add(form.strip(), Head(form.strip(), row["kind"], row.get("sector") or None,
+                                                      row.get("name_en", "")))
+
+    @classmethod
+    @cache
+    def load(cls) -> ActorBase:
+        ambiguous = {" ".join(phrase_key(r["alias"])) for r in read_tsv("ambiguous.tsv")}
+        actors = read_tsv("actors.tsv") if path("actors.tsv").exists() else []
+        heads = read_tsv("heads.tsv") if path("heads.tsv").exists() else []
+        return cls(actors, heads, ambiguous)
+
+    def state_actor(self, country: str, sector: str | None) -> Actor:
+        """The actor for a state's sector, from the base or derived by name."""
+        sector = sector or "GOV"
+        known = self.actors.get(f"{country}-{sector}")
+        if known:
+            return known
+        cname = self.country_names.get(country, country)
+        template = SECTOR_NAMES.get(sector, "{} (" + sector + ")")
+        return Actor(f"{country}-{sector}", template.format(cname), country, sector)
+
+
+@cache
+def function_words() -> frozenset[str]:
+    words: set[str] = set()
+    with path("function_words.txt").open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.startswith("#"):
+                words.update(fold(w) for w in line.split())
+    return frozenset(words)

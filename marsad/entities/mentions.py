@@ -1,0 +1,196 @@
+"""Entity mentions from the actor base and context rules.
+
+Atoms are lexicon hits: actor aliases (`روسيا`, `داعش`, `الروسية`) and heads
+(titles `الجنرال`, institutions `قوات`). An actor phrase starts at a head or
+an actor and absorbs what modifies it: `قوات` + `النظام` + `السوري` is one
+mention of the Syrian military; `الجنرال` + `البريطاني` + an unknown name is
+a British military person.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from marsad.doc import Doc
+from marsad.entities.actors import ActorBase, Alias, Head, function_words
+from marsad.resources import path
+from marsad.text.clitics import proclitic_keys
+from marsad.text.normalize import fold
+from marsad.types import Actor, Mention, Token
+
+NAME_MAX_TOKENS = 2
+STATE_ID_LEN = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Atom:
+    start: int
+    end: int
+    head: Head | None = None
+    aliases: tuple[Alias, ...] = ()
+
+    @property
+    def kind(self) -> str:
+        return self.head.kind if self.head else self.aliases[0].kind
+
+
+@cache
+def modifiers() -> frozenset[str]:
+    words: set[str] = set()
+    with path("modifiers.txt").open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.startswith("#"):
+                words.update(fold(w) for w in line.split())
+    return frozenset(words)
+
+
+def _adjective_like(tok: Token) -> bool:
+    n = tok.norm
+    return tok.is_word and n.startswith("ال") and (n.endswith("يه") or n.endswith("ي"))
+
+
+class MentionFinder:
+    """Find actor mentions (PER ORG GPE LOC NORP MISC) and resolve their actors."""
+
+    name = "mentions"
+    requires = ("tokens", "sentences")
+    provides = ("mentions",)
+
+    def __init__(self, base: ActorBase | None = None, stop_words: frozenset[str] | None = None):
+        self.base = base or ActorBase.load()
+        self.stop = stop_words if stop_words is not None else function_words()
+        self.mods = modifiers()
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions: list[Mention] = []
+        for sent in doc.sentences:
+            atoms = self._atoms(doc.tokens, *sent.tokens)
+            mentions.extend(self._compose(doc, atoms, sent.tokens[1]))
+        doc.mentions = mentions
+        return doc
+
+    # -- atoms ---------------------------------------------------------------
+    def _atoms(self, tokens: list[Token], start: int, end: int) -> list[Atom]:
+        atoms: list[Atom] = []
+        i = start
+        while i < end:
+            name = self.base.names.match_at(tokens, i, end, proclitic_keys)
+            head = self.base.heads.match_at(tokens, i, end, proclitic_keys)
+            if name and self._is_common_noun(tokens, name.start, name.end, end):
+                name = None
+            if name and (not head or name.end >= head.end):
+                atoms.append(Atom(name.start, name.end, aliases=name.payloads))
+                i = name.end
+            elif head:
+                atoms.append(Atom(head.start, head.end, head=head.payloads[0]))
+                i = head.end
+            else:
+                i += 1
+        return atoms
+
+    def _is_common_noun(self, tokens: list[Token], a: int, b: int, end: int) -> bool:
+        key = " ".join(t.norm for t in tokens[a:b])
+        stripped = " ".join([proclitic_keys(tokens[a].light)[-1], *[t.norm for t in tokens[a + 1:b]]])
+        if key not in self.base.ambiguous and stripped not in self.base.ambiguous:
+            return False
+        return b < end and _adjective_like(tokens[b])
+
+    # -- phrases -------------------------------------------------------------
+    def _compose(self, doc: Doc, atoms: list[Atom], sent_end: int) -> list[Mention]:
+        tokens = doc.tokens
+        out: list[Mention] = []
+        k = 0
+        while k < len(atoms):
+            group = [atoms[k]]
+            k += 1
+            while k < len(atoms) and atoms[k].start == group[-1].end and self._joins(group, atoms[k]):
+                group.append(atoms[k])
+                k += 1
+            end = group[-1].end
+            while end < sent_end and tokens[end].norm in self.mods:
+                end += 1
+            has_title = any(a.head and a.head.kind == "PER" and not is_plural(a.head.text) for a in group)
+            has_person = any(al.kind == "PER" for a in group for al in a.aliases)
+            rule = "lexicon" if len(group) == 1 and not group[0].head else "head"
+            if has_title and not has_person:
+                name_end = self._name_after(tokens, end, sent_end, atoms[k].start if k < len(atoms) else sent_end)
+                if name_end > end:
+                    end, rule = name_end, "title+name"
+            start = group[0].start
+            out.append(self._mention(doc, group, start, end, rule))
+        return out
+
+    def _joins(self, group: list[Atom], nxt: Atom) -> bool:
+        first = group[0]
+        if first.head:
+            return True  # a head takes its modifiers: قوات النظام السوري
+        if nxt.head:
+            return False
+        # An actor takes a nisba (حزب الله اللبناني) but two names stay apart.
+        return nxt.kind == "NORP" and first.kind != "NORP"
+
+    def _name_after(self, tokens: list[Token], i: int, sent_end: int, limit: int) -> int:
+        """End of an unknown person name right after a title, or `i`."""
+        end = i
+        while end < min(sent_end, limit) and end - i < NAME_MAX_TOKENS:
+            tok = tokens[end]
+            if not tok.is_word or tok.norm.isdigit() or len(tok.norm) < 2:
+                break
+            if tok.norm in self.stop or any(k in self.stop for k in proclitic_keys(tok.light)[1:2]):
+                break
+            if tok.prefix:  # names don't carry و/ب/ل in running text after a title
+                break
+            end += 1
+        return end
+
+    def _mention(self, doc: Doc, group: list[Atom], start: int, end: int, rule: str) -> Mention:
+        tokens = doc.tokens
+        a, b = tokens[start].start, tokens[end - 1].end
+        # The span starts after a proclitic (و/ب/ل) on the first word.
+        lead = tokens[start]
+        if lead.prefix:
+            a = lead.words()[1].start
+        actor, label = self._resolve(group, rule)
+        return Mention(a, b, doc.text[a:b], label, (start, end), actor, rule)
+
+    def _resolve(self, group: list[Atom], rule: str) -> tuple[Actor | None, str]:
+        heads = [a.head for a in group if a.head]
+        aliases = [al for a in group for al in a.aliases[:1]]
+        sector = next((h.sector for h in heads if h.sector), None)
+        label = heads[0].kind if heads else aliases[0].kind
+        if label == "PER" and is_plural(heads[0].text):
+            label = "ORG"  # عناصر داعش، مقاتلين: a group of people, not a person
+        if rule == "title+name":
+            label = "PER"
+        person = next((al for al in aliases if al.kind == "PER"), None)
+        if person:
+            return self.base.actors[person.actor_id], "PER"
+        named = next((al for al in aliases if not _is_state(al.actor_id)), None)
+        if named:
+            return self.base.actors[named.actor_id], label
+        state = next((al for al in aliases if _is_state(al.actor_id)), None)
+        if state:
+            actor = self.base.actors[state.actor_id]
+            if sector and actor.country and (heads and heads[0].kind == "ORG" or actor.sector == "GOV"):
+                actor = self.base.state_actor(actor.country, sector)
+            if rule == "title+name" and actor.country:
+                title = heads[0].name_en if heads else "Person"
+                country = self.base.country_names.get(actor.country, actor.country)
+                actor = Actor(None, f"{title} ({country})", actor.country, sector or actor.sector)
+            return actor, label
+        if heads:
+            return Actor(None, heads[0].name_en or heads[0].text, None, sector), label
+        return None, label
+
+
+PLURAL_NOUNS = frozenset(fold(w) for w in "عناصر أفراد أعضاء جنود ضباط قادة مسؤولو مسؤولي عسكريون".split())
+
+
+def is_plural(head_text: str) -> bool:
+    """Plural person nouns (مقاتلين، عناصر) name groups, not one person."""
+    key = fold(head_text).split()[0]
+    return key.endswith(("ين", "ون", "ات")) or key in PLURAL_NOUNS
+
+
+def _is_state(actor_id: str) -> bool:
+    return len(actor_id) > STATE_ID_LEN and actor_id[STATE_ID_LEN] == "-" and actor_id[:STATE_ID_LEN].isupper()

@@ -1,0 +1,1 @@
+"""Events: PLOVER triggers, their arguments and modality."""

@@ -1,0 +1,191 @@
+"""Events: PLOVER triggers with source, target, modality and attribution.
+
+    اتهم رئيس هيئة الأركان الروسية العامة الولايات المتحدة بتدريب…
+    → ACCUSE  source=رئيس هيئة الأركان الروسية العامة (Military of Russia)
+              target=الولايات المتحدة (United States)
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from marsad.doc import Doc
+from marsad.events.lexicon import Trigger, modality_words, trigger_index
+from marsad.events.ontology import SOLO_TYPES
+from marsad.lexicon import Match
+from marsad.syntax import MentionMap
+from marsad.text.clitics import lookup_keys
+from marsad.types import Attribution, DateValue, Event, Mention, Span
+
+OBJECT_WINDOW = 6
+NOUN_AFTER_VERB = 2  # a noun this close after a verb trigger is its object
+DAMMA = "\u064f"
+PASSIVE_AGENT_WORDS = ("يد", "قبل")  # على يد X، من قبل X
+NOUN_TARGET_PREPS = ("ب", "ل", "على", "ضد", "مع", "الى", "من", "عن", "في")
+
+
+class EventExtractor:
+    name = "events"
+    requires = ("tokens", "sentences", "mentions", "claims")
+    provides = ("events",)
+
+    def __call__(self, doc: Doc) -> Doc:
+        index = trigger_index()
+        mmap = MentionMap(doc)
+        # Explicit subjects seen so far, by token position, for pronoun subjects.
+        subjects: list[tuple[int, Mention]] = sorted(
+            (c.speaker.tokens[0], c.speaker) for c in doc.claims if c.speaker and ":carried" not in c.rule
+        )
+        events: list[Event] = []
+        for s_i, sent in enumerate(doc.sentences):
+            a, b = sent.tokens
+            matches = [m for m in index.find_all(doc.tokens, a, b, lookup_keys) if m.start not in mmap.covering]
+            sent_events: list[Event] = []
+            verb_ends: list[int] = []
+            for m in matches:
+                trig = m.payloads[0]
+                if trig.pos == "noun" and any(0 <= m.start - e < NOUN_AFTER_VERB for e in verb_ends):
+                    continue
+                event = self._event(doc, mmap, s_i, m, trig, subjects, sent_events)
+                if trig.pos == "verb":
+                    verb_ends.append(m.end)
+                if event:
+                    sent_events.append(event)
+                    if event.source and event.rule in ("verb", "verb:svo"):
+                        subjects.append((event.source.tokens[0], event.source))
+                        subjects.sort(key=lambda x: x[0])
+            events.extend(_dedupe(sent_events))
+        doc.events = events
+        return doc
+
+    def _event(self, doc: Doc, mmap: MentionMap, s_i: int, m: Match[Trigger], trig: Trigger,
+               subjects: list[tuple[int, Mention]], earlier: list[Event]) -> Event | None:
+        sent = doc.sentences[s_i]
+        tokens = doc.tokens
+        clause = next((c for c in sent.clauses if c[0] <= m.start < c[1]), sent.tokens)
+        source: Mention | None = None
+        rule = trig.pos
+        passive = trig.pos == "verb" and DAMMA in tokens[m.start].text[:3]
+        if trig.pos == "verb" and not passive:
+            source = mmap.subject_after(m.end - 1, clause[1])
+            if source is None:
+                source = mmap.subject_before(m.start, clause[0]) or mmap.kana_subject(m.start, clause[0])
+                rule += ":svo" if source else ""
+            if source is None:
+                source = _carried(subjects, m.start)
+                rule += ":carried" if source else ":nosubj"
+        genitive_target: Mention | None = None
+        if trig.pos == "noun":
+            source = mmap.starts.get(m.end)
+            if source and mmap.introduced_by(m.end, NOUN_TARGET_PREPS):
+                source = None
+            if source and source.label != "NORP" and "obj" in trig.target and not (source.actor and source.actor.id):
+                # تدريب مقاتلين، اعتقال ناشطين: a generic genitive is the one acted upon
+                genitive_target, source = source, None
+            governing = _governing_event(doc, m.start, clause, earlier)
+            if source is None and governing is not None:
+                # اتهم X Y بتدريب…، طالب X Y بالانسحاب: Y does the noun's act
+                source, rule = governing.target, "noun:governed"
+            if source is None:
+                source = mmap.subject_before(m.start, clause[0])
+        preps = trig.target or ("obj",)
+        after = source.tokens[1] - 1 if source and source.tokens[0] > m.start else m.end - 1
+        target = genitive_target or mmap.object_after(after, sent.tokens[1], preps, OBJECT_WINDOW, exclude=source)
+        if passive and target is None:
+            target = mmap.object_after(m.end - 1, sent.tokens[1], ("obj",), OBJECT_WINDOW)
+        if passive:
+            source = self._passive_agent(doc, mmap, m.end, sent.tokens[1])
+            rule += ":passive"
+        if source is None and target is None and trig.type not in SOLO_TYPES:
+            return None
+        negated, hedged = self._modality(doc, sent.tokens[0], m.start)
+        trig_tok = tokens[m.start]
+        t_start = trig_tok.words()[1].start if trig_tok.prefix else trig_tok.start
+        trigger = Span(t_start, tokens[m.end - 1].end, doc.text[t_start:tokens[m.end - 1].end])
+        attribution = next(
+            (Attribution(c.speaker, c.cue) for c in doc.claims
+             if c.sentence == s_i and c.content[0] <= trigger.start < c.content[1]),
+            None,
+        )
+        clause_span = (tokens[clause[0]].start, tokens[clause[1] - 1].end)
+        confidence = 0.4 + 0.2 * (source is not None) + 0.2 * (target is not None) - 0.1 * ("carried" in rule)
+        return Event(
+            type=trig.type, trigger=trigger, source=source, target=target,
+            evidence=(sent.start, sent.end) if clause_span[1] - clause_span[0] < 20 else clause_span,
+            sentence=s_i, mode=trig.mode, negated=negated, hedged=hedged, attribution=attribution,
+            date=DateValue(doc.date, "day") if doc.date else DateValue(None, "unknown"),
+            confidence=confidence, rule=rule,
+        )
+
+    @staticmethod
+    def _passive_agent(doc: Doc, mmap: MentionMap, i: int, end: int) -> Mention | None:
+        """`على يد X` / `من قبل X` after a passive verb names the agent."""
+        for j in range(i, min(end, i + OBJECT_WINDOW)):
+            if doc.tokens[j].norm in PASSIVE_AGENT_WORDS and j + 1 in mmap.starts:
+                return mmap.starts[j + 1]
+        return None
+
+    @staticmethod
+    def _modality(doc: Doc, sent_start: int, i: int) -> tuple[bool, bool]:
+        words = modality_words()
+        tokens = doc.tokens
+        negated = hedged = False
+        trig = tokens[i]
+        if "س" in trig.prefix:
+            hedged = True
+        for j in range(max(sent_start, i - 3), i):
+            norm, stem = tokens[j].norm, tokens[j].stem
+            for form in (norm, lookup_keys(tokens[j].light)[-1]):
+                if form in words.negated_before and i - j <= words.negated_before[form]:
+                    negated = True
+                if form in words.hedged_before and i - j <= words.hedged_before[form]:
+                    hedged = True
+            if words.qad_imperfect and norm == "قد" and i - j == 1 and stem[:1] in "يتن":
+                hedged = True
+        for j in range(sent_start, i):
+            keys = lookup_keys(tokens[j].light)
+            if any(k in words.negated_clause for k in keys):
+                negated = True
+            if any(k in words.hedged_clause for k in keys):
+                hedged = True
+        return negated, hedged
+
+
+def _governing_event(doc: Doc, i: int, clause: tuple[int, int], earlier: list[Event]) -> Event | None:
+    """The verb event whose `بـ`/`لـ` complement the noun at token i is."""
+    tok = doc.tokens[i]
+    if not any(c in tok.prefix for c in "بل"):
+        return None
+    for ev in reversed(earlier):
+        if ev.target is not None and ev.rule.startswith("verb") and doc.tokens[clause[0]].start <= ev.trigger.start:
+            return ev
+    return None
+
+
+def _carried(subjects: list[tuple[int, Mention]], i: int) -> Mention | None:
+    k = bisect_right(subjects, i, key=lambda x: x[0])
+    return subjects[k - 1][1] if k else None
+
+
+def _actor_key(m: Mention | None) -> str | None:
+    if m is None:
+        return None
+    return (m.actor.id or m.actor.name_en) if m.actor else m.text
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per act per sentence: drop an event whose type matches a
+    kept one and whose roles add nothing (missing, or the same actor)."""
+    kept: list[Event] = []
+    for ev in sorted(events, key=lambda e: -e.confidence):
+        redundant = False
+        for k in kept:
+            if k.type != ev.type:
+                continue
+            src_same = ev.source is None or _actor_key(ev.source) == _actor_key(k.source)
+            tgt_same = ev.target is None or _actor_key(ev.target) == _actor_key(k.target)
+            if src_same and tgt_same:
+                redundant = True
+                break
+        if not redundant:
+            kept.append(ev)
+    return sorted(kept, key=lambda e: e.trigger.start)

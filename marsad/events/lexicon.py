@@ -1,0 +1,65 @@
+"""Trigger lexicon (resources/triggers.tsv) and modality words (modality.tsv)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from marsad.events.ontology import PLOVER_TYPES
+from marsad.lexicon import PhraseIndex
+from marsad.resources import read_tsv
+from marsad.text.normalize import fold
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    type: str
+    mode: str | None
+    pos: str  # verb | noun
+    target: tuple[str, ...]  # "obj" and/or folded prepositions
+    form: str
+
+
+@cache
+def trigger_index() -> PhraseIndex[Trigger]:
+    index: PhraseIndex[Trigger] = PhraseIndex()
+    for row in read_tsv("triggers.tsv"):
+        etype = row["type"].upper()
+        if etype not in PLOVER_TYPES:
+            raise ValueError(f"triggers.tsv: unknown PLOVER type {etype!r}")
+        target = tuple(fold(t.strip()) for t in row.get("target", "").split("|") if t.strip())
+        for form in row["forms"].split("|"):
+            form = form.strip()
+            if form:
+                index.add(form, Trigger(etype, row.get("mode") or None, row.get("pos", "verb"), target, form))
+    return index
+
+
+@dataclass(frozen=True, slots=True)
+class ModalityWords:
+    negated_before: dict[str, int]
+    negated_clause: frozenset[str]
+    hedged_before: dict[str, int]
+    hedged_clause: frozenset[str]
+    qad_imperfect: bool
+
+
+@cache
+def modality_words() -> ModalityWords:
+    neg_b: dict[str, int] = {}
+    hed_b: dict[str, int] = {}
+    neg_c: set[str] = set()
+    hed_c: set[str] = set()
+    qad = False
+    for row in read_tsv("modality.tsv"):
+        forms = [f.strip() for f in row["forms"].split("|") if f.strip()]
+        if "قد_IMPERFECT" in forms:
+            qad = True
+            forms.remove("قد_IMPERFECT")
+        folded = [fold(f) for f in forms]
+        window = int(row.get("window") or 0)
+        if row["scope"] == "before":
+            target = neg_b if row["kind"] == "negated" else hed_b
+            target.update({f: window for f in folded})
+        else:
+            (neg_c if row["kind"] == "negated" else hed_c).update(folded)
+    return ModalityWords(neg_b, frozenset(neg_c), hed_b, frozenset(hed_c), qad)

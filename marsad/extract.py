@@ -1,0 +1,38 @@
+"""`marsad extract` as a plain function: read, run the pipeline, write."""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from typing import TextIO
+
+from marsad.io.readers import ReadError, read_articles
+from marsad.io.writers import summary, to_jsonl
+from marsad.pipeline import Pipeline, default_pipeline
+
+
+@dataclass
+class Stats:
+    ok: int = 0
+    errors: int = 0
+
+
+def run_extract(paths: list[str], out: TextIO, fmt: str = "jsonl", date: str | None = None,
+                pipeline: Pipeline | None = None, errors: TextIO | None = None) -> Stats:
+    """Process every article; a bad input is reported on `errors` and skipped."""
+    pipeline = pipeline or default_pipeline()
+    errors = errors or sys.stderr
+    stats = Stats()
+    for item in read_articles(paths, default_date=date):
+        if isinstance(item, ReadError):
+            print(f"error: {item}", file=errors)
+            stats.errors += 1
+            continue
+        try:
+            doc = pipeline(item)
+        except Exception as exc:  # noqa: BLE001 - one broken article never stops a batch
+            print(f"error: {item.origin}: extraction failed ({type(exc).__name__}: {exc})", file=errors)
+            stats.errors += 1
+            continue
+        out.write(to_jsonl(doc) + "\n" if fmt == "jsonl" else summary(doc) + "\n\n")
+        stats.ok += 1
+    return stats

@@ -1,0 +1,72 @@
+"""Stages and the pipeline that runs them.
+
+A stage is a small class with one verb (`__call__(doc) -> doc`), a `name`,
+the layers it `requires` and the layers it `provides` (Stanza's processor
+requirements, spaCy's component meta). `Pipeline` checks the chain when it is
+built, so a missing stage is a clear error, not a crash mid-batch.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from functools import cache
+from typing import ClassVar, Protocol
+
+from marsad import __version__
+from marsad.doc import Doc
+from marsad.types import ArticleInput
+
+
+class Stage(Protocol):
+    name: ClassVar[str]
+    requires: ClassVar[tuple[str, ...]]
+    provides: ClassVar[tuple[str, ...]]
+
+    def __call__(self, doc: Doc) -> Doc: ...
+
+
+class PipelineError(ValueError):
+    pass
+
+
+class Pipeline:
+    def __init__(self, stages: Sequence[Stage]):
+        available: set[str] = set()
+        for stage in stages:
+            missing = [r for r in stage.requires if r not in available]
+            if missing:
+                raise PipelineError(
+                    f"stage {stage.name!r} requires {', '.join(missing)}, which no earlier stage provides"
+                )
+            available.update(stage.provides)
+        self.stages = list(stages)
+        self.version = __version__
+
+    @classmethod
+    def default(cls) -> Pipeline:
+        from marsad.claims.claims import ClaimExtractor
+        from marsad.entities.mentions import MentionFinder
+        from marsad.events.events import EventExtractor
+        from marsad.text.stages import Sentencizer, Tokenizer
+
+        return cls([Tokenizer(), Sentencizer(), MentionFinder(), ClaimExtractor(), EventExtractor()])
+
+    @property
+    def names(self) -> list[str]:
+        return [s.name for s in self.stages]
+
+    def __call__(self, article: ArticleInput | Doc) -> Doc:
+        doc = article if isinstance(article, Doc) else Doc.from_input(article)
+        for stage in self.stages:
+            doc = stage(doc)
+            doc.done.update(stage.provides)
+        return doc
+
+    def pipe(self, articles: Iterable[ArticleInput]) -> Iterator[Doc]:
+        for article in articles:
+            yield self(article)
+
+
+@cache
+def default_pipeline() -> Pipeline:
+    """The shared default pipeline (built once; stages hold only read-only data)."""
+    return Pipeline.default()

@@ -1,0 +1,26 @@
+"""Data files shipped with Marsad (lexicons, actor base, char maps). See FORMATS.md."""
+from __future__ import annotations
+
+import csv
+import json
+from functools import cache
+from importlib import resources as _res
+from pathlib import Path
+
+
+def path(name: str) -> Path:
+    return Path(str(_res.files(__name__).joinpath(name)))
+
+
+@cache
+def load_json(name: str) -> dict:
+    with path(name).open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def read_tsv(name: str) -> list[dict[str, str]]:
+    """Rows of a resource TSV as dicts; `#` lines are comments."""
+    with path(name).open(encoding="utf-8") as fh:
+        lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
+    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    return [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]

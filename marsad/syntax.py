@@ -1,0 +1,114 @@
+"""Finding who does what around a verb or cue, shared by claims and events.
+
+Arabic news puts the verb first (VSO: `اتهم X Y`), fronts the subject (SVO:
+`X تتهم Y`, `وكان X … قال`) or leaves it in the verb (`وقالت إن…`): the
+caller then falls back to the actor the text is about.
+"""
+from __future__ import annotations
+
+from functools import cache
+
+from marsad.doc import Doc
+from marsad.resources import path
+from marsad.text.normalize import fold
+from marsad.types import Mention
+
+COMPLEMENTIZERS = frozenset(fold(w) for w in "أن إن أنه إنه أنها إنها أنهم إنهم بأن لأن".split())
+PRE_VERB_PARTICLES = frozenset(fold(w) for w in "قد لقد لم لن لا ما سوف".split())
+KANA = frozenset(fold(w) for w in "كان كانت كانوا".split())
+PREPOSITION_WORDS = frozenset(fold(w) for w in "على ضد مع إلى الى من عن في لدى بحق تجاه حيال".split())
+MAX_ADVERBIALS = 3
+
+
+@cache
+def adverbials() -> frozenset[str]:
+    words: set[str] = set()
+    with path("adverbials.txt").open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.startswith("#"):
+                words.update(fold(w) for w in line.split())
+    return frozenset(words)
+
+
+class MentionMap:
+    """Token index → mention starting or covering there, for one document."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.starts: dict[int, Mention] = {}
+        self.covering: dict[int, Mention] = {}
+        for m in doc.mentions:
+            self.starts[m.tokens[0]] = m
+            for t in range(*m.tokens):
+                self.covering[t] = m
+
+    def _skip_adverbials(self, i: int, end: int) -> int:
+        advs = adverbials()
+        skipped = 0
+        toks = self.doc.tokens
+        while i < end and skipped < MAX_ADVERBIALS and toks[i].is_word and (
+            toks[i].norm in advs or fold(toks[i].stem) in advs
+        ):
+            i += 1
+            skipped += 1
+        return i
+
+    def subject_after(self, i: int, end: int) -> Mention | None:
+        """VSO: the actor right after the verb (time words may intervene)."""
+        j = self._skip_adverbials(i + 1, end)
+        m = self.starts.get(j)
+        if m and not self._has_preposition(j):
+            return m
+        return None
+
+    def subject_before(self, i: int, start: int) -> Mention | None:
+        """SVO: an actor ending right before the verb (particles may intervene)."""
+        j = i - 1
+        while j >= start and self.doc.tokens[j].norm in PRE_VERB_PARTICLES:
+            j -= 1
+        m = self.covering.get(j)
+        if m and m.tokens[1] == j + 1 and m.tokens[0] >= start and not self._has_preposition(m.tokens[0]):
+            return m
+        return None
+
+    def kana_subject(self, i: int, start: int) -> Mention | None:
+        """`وكان X … قال`: the actor after a clause-initial كان is the subject."""
+        toks = self.doc.tokens
+        if start < i and (toks[start].norm in KANA or fold(toks[start].stem) in KANA):
+            m = self.starts.get(start + 1)
+            if m and m.tokens[1] <= i:
+                return m
+        return None
+
+    def _has_preposition(self, j: int) -> bool:
+        tok = self.doc.tokens[j]
+        if any(c in tok.prefix for c in "بلك"):
+            return True
+        return j > 0 and self.doc.tokens[j - 1].norm in PREPOSITION_WORDS
+
+    def introduced_by(self, j: int, preps: tuple[str, ...]) -> bool:
+        """Whether the mention at token j is introduced by one of `preps`."""
+        tok = self.doc.tokens[j]
+        for p in preps:
+            if len(p) == 1 and p in tok.prefix:
+                return True
+            if j > 0 and self.doc.tokens[j - 1].norm == p:
+                return True
+        return False
+
+    def object_after(self, i: int, end: int, preps: tuple[str, ...], window: int,
+                     exclude: Mention | None = None) -> Mention | None:
+        """The first actor after token i that the verb takes as its target:
+        a direct object (`obj`, no preposition) or one introduced by `preps`."""
+        direct = "obj" in preps
+        for j in range(i + 1, min(end, i + 1 + window)):
+            if self.doc.tokens[j].norm in COMPLEMENTIZERS:
+                break
+            m = self.starts.get(j)
+            if not m or m is exclude:
+                continue
+            if self.introduced_by(j, preps):
+                return m
+            if direct and not self._has_preposition(j):
+                return m
+        return None

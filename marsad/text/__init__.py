@@ -1,0 +1,1 @@
+"""Arabic text utilities: folding, sentence splitting, tokens with clitics."""

@@ -1,0 +1,90 @@
+"""Folding Arabic for matching, with an offset map back to the raw text.
+
+The raw article is never changed. `fold()` is the string-to-string utility
+(CAMeL style) for lexicon keys and tokens; `normalize()` folds a whole text and
+keeps, for every folded character, the raw index it came from.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from marsad.resources import load_json
+
+
+@cache
+def _light_table() -> dict[int, str | None]:
+    cmap = load_json("charmap.json")
+    table: dict[int, str | None] = {ord(k): v for k, v in cmap["map"].items()}
+    table.update({ord(ch): None for ch in cmap["delete"]})
+    return table
+
+
+@cache
+def _table() -> dict[int, str | None]:
+    table = dict(_light_table())
+    table.update({ord(k): v for k, v in load_json("charmap.json")["map_matching"].items()})
+    return table
+
+
+def fold(text: str) -> str:
+    """Fold for matching: diacritics, tatweel, alef/yaa/taa-marbuta/hamza seats, digits, quotes.
+
+    >>> fold("أَعْلَنَ الأمم المتّحدة ٣٠٠٠")
+    'اعلن الامم المتحده 3000'
+    """
+    return text.translate(_table())
+
+
+def fold_light(text: str) -> str:
+    """Like `fold` but keeps ة and ى, so clitic analysis can tell ة from the pronoun ه.
+
+    >>> fold_light("الرُّوسِيَّة")
+    'الروسية'
+    """
+    return text.translate(_light_table())
+
+
+def fold_char(ch: str) -> str:
+    """The folded form of one character: '' when folding deletes it.
+
+    Both folds delete the same characters, so offsets agree between them.
+    """
+    out = _table().get(ord(ch), ch)
+    return out or ""
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """Folded text plus `to_raw[i]`: the raw index of folded character i.
+
+    `to_raw` has one extra entry (the raw length) so that a half-open folded
+    span `[a, b)` maps to the raw span `[to_raw[a], to_raw[b-1] + 1)`.
+    """
+
+    text: str
+    to_raw: tuple[int, ...]
+    raw_length: int
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        if end <= start:
+            pos = self.to_raw[start] if start < len(self.text) else self.raw_length
+            return pos, pos
+        return self.to_raw[start], self.to_raw[end - 1] + 1
+
+
+def normalize(raw: str) -> Normalized:
+    """Fold a whole text, remembering where each character came from.
+
+    Hashtags read as words: `#التحالف_الدولي` → `التحالف الدولي`.
+    """
+    table = _table()
+    out: list[str] = []
+    to_raw: list[int] = []
+    for i, ch in enumerate(raw):
+        rep = table.get(ord(ch), ch)
+        if rep:
+            out.append(rep)
+            to_raw.append(i)
+    to_raw.append(len(raw))
+    return Normalized("".join(out), tuple(to_raw), len(raw))

@@ -1,0 +1,84 @@
+"""Tokenisation with clitic segmentation and glued-word repair.
+
+Tokens keep raw offsets; hashtags (`#التحالف_الدولي`) become ordinary word
+tokens flagged `hashtag`; a word glued to a following preposition where a link
+was (`غيدنيفي` = غيدني + في) is split when the article itself uses the name
+alone.
+"""
+from __future__ import annotations
+
+import re
+
+from marsad.text.clitics import segment
+from marsad.text.normalize import fold, fold_light
+from marsad.text.vocab import word_counts
+from marsad.types import Token
+
+_MARKS = "\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640"
+TOKEN_RE = re.compile(
+    rf"(?P<num>[0-9\u0660-\u0669\u06F0-\u06F9]+(?:[.,\u066B\u066C][0-9\u0660-\u0669\u06F0-\u06F9]+)*)"
+    rf"|(?P<word>(?:[^\W\d_]|[{_MARKS}])+)"
+    rf"|(?P<punct>[^\w\s{_MARKS}])"
+)
+HASHTAG_RE = re.compile(rf"#((?:[^\W_]|[{_MARKS}])+(?:_(?:[^\W_]|[{_MARKS}])+)*)")
+# Prepositions that scraped text glues to the preceding word.
+GLUED_TAILS = ("في", "من", "على", "عن", "الى", "مع")
+MIN_GLUE_HEAD = 3
+
+
+def hashtags(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, tag) of each inline hashtag; `tag` without `#`."""
+    return [(m.start(), m.end(), m.group(1)) for m in HASHTAG_RE.finditer(text)]
+
+
+def _make(i: int, start: int, raw: str, is_word: bool, hashtag: bool) -> Token:
+    light = fold_light(raw)
+    if is_word:
+        prefix, stem, suffix, _key = segment(light)
+    else:
+        prefix, stem, suffix = "", light, ""
+    return Token(i, start, start + len(raw), raw, fold(raw), light, prefix, stem, suffix, is_word, hashtag)
+
+
+def _glue_split(raw: str, norm: str, article_words: set[str], counts: dict[str, int]) -> int | None:
+    """Raw index where a glued word splits, or None."""
+    if counts.get(norm, 0) > 0:
+        return None
+    for tail in GLUED_TAILS:
+        head = norm[: -len(tail)]
+        if norm.endswith(tail) and len(head) >= MIN_GLUE_HEAD and head in article_words:
+            # Walk back over the raw characters that fold to the tail.
+            kept, pos = 0, len(raw)
+            while pos > 0 and kept < len(tail):
+                pos -= 1
+                if fold(raw[pos]):
+                    kept += 1
+            return pos
+    return None
+
+
+def tokenize(text: str) -> list[Token]:
+    """Tokens of the raw text; `#` and hashtag underscores are not tokens."""
+    tag_spans = [(s, e) for s, e, _ in hashtags(text)]
+    pieces: list[tuple[int, str, str]] = []
+    for m in TOKEN_RE.finditer(text):
+        kind = m.lastgroup or "punct"
+        if kind == "punct" and m.group() in "#_":
+            continue
+        pieces.append((m.start(), m.group(), kind))
+    article_words = {fold(p[1]) for p in pieces if p[2] == "word"}
+    counts = word_counts()
+    tokens: list[Token] = []
+    tag_i = 0
+    for start, raw, kind in pieces:
+        while tag_i < len(tag_spans) and tag_spans[tag_i][1] <= start:
+            tag_i += 1
+        in_tag = tag_i < len(tag_spans) and tag_spans[tag_i][0] < start < tag_spans[tag_i][1]
+        is_word = kind != "punct"
+        cut = _glue_split(raw, fold(raw), article_words, counts) if kind == "word" else None
+        if cut:
+            tokens.append(_make(len(tokens), start, raw[:cut], True, in_tag))
+            tokens.append(_make(len(tokens), start + cut, raw[cut:], True, in_tag))
+        else:
+            tokens.append(_make(len(tokens), start, raw, is_word, in_tag))
+    return tokens

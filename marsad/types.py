@@ -1,0 +1,236 @@
+"""The typed records Marsad builds. Every span is `[start, end)` into the raw text.
+
+Records are frozen dataclasses: a stage makes new ones rather than editing old
+ones, and `to_dict()` turns each into the output-contract shape.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A piece of the raw article text."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One clitic-split unit of a token (Stanza's Word): `و+ب+الولايات`.
+
+    `role` is `prefix`, `stem` or `suffix`; offsets are raw, so a clitic maps
+    back to its own characters.
+    """
+
+    start: int
+    end: int
+    text: str
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A surface token: a word, a number or one punctuation mark.
+
+    `norm` is the folded form used for matching (see text.normalize.fold),
+    `light` the light fold (ة kept) that clitic analysis works on; `stem` is
+    `light` without clitics and `prefix`/`suffix` the clitics, so that
+    `prefix + stem + suffix == light`.
+    """
+
+    i: int
+    start: int
+    end: int
+    text: str
+    norm: str
+    light: str
+    prefix: str = ""
+    stem: str = ""
+    suffix: str = ""
+    is_word: bool = True
+    hashtag: bool = False
+
+    def words(self) -> tuple[Word, ...]:
+        """The token split into clitics and stem, each with raw offsets."""
+        if not self.prefix and not self.suffix:
+            return (Word(self.start, self.end, self.text, "stem"),)
+        cuts = _raw_cuts(self.text, (len(self.prefix), len(self.light) - len(self.suffix)))
+        bounds = [0, *cuts, len(self.text)]
+        roles = ["prefix", "stem", "suffix"]
+        out = []
+        for k in range(3):
+            a, b = bounds[k], bounds[k + 1]
+            if a < b:
+                out.append(Word(self.start + a, self.start + b, self.text[a:b], roles[k]))
+        return tuple(out)
+
+
+def _raw_cuts(raw: str, folded_cuts: tuple[int, ...]) -> list[int]:
+    """Map cut points in a token's folded form back to its raw characters.
+
+    Folding only deletes characters (diacritics, tatweel, hashtag marks) or
+    maps one character to one, so walking the raw token suffices.
+    """
+    from marsad.text.normalize import fold_char
+
+    cuts: list[int] = []
+    kept = 0
+    targets = list(folded_cuts)
+    for pos, ch in enumerate(raw):
+        if not fold_char(ch):
+            continue  # a diacritic stays with the letter before it
+        while targets and kept == targets[0]:
+            cuts.append(pos)
+            targets.pop(0)
+        kept += 1
+    cuts.extend(len(raw) for _ in targets)
+    return cuts
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    tokens: tuple[int, int]  # token index range [first, last)
+    clauses: tuple[tuple[int, int], ...] = ()  # token index ranges
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    id: str | None
+    name_en: str
+    country: str | None
+    sector: str | None
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "name_en": self.name_en, "country": self.country, "sector": self.sector}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An entity mention: a span, its label and the actor it resolves to."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    tokens: tuple[int, int]
+    actor: Actor | None = None
+    rule: str = ""
+
+    def to_dict(self) -> dict:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "label": self.label,
+            "actor": self.actor.to_dict() if self.actor else None,
+            "place": None,
+        }
+
+    def role_dict(self) -> dict:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "actor": self.actor.to_dict() if self.actor else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    value: str | None
+    precision: str  # day | month | year | unknown
+
+    def to_dict(self) -> dict:
+        return {"value": self.value, "precision": self.precision}
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    speaker: Mention | None
+    cue: Span
+
+    def to_dict(self) -> dict:
+        return {"speaker": self.speaker.role_dict() if self.speaker else None, "cue": self.cue.to_dict()}
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    type: str
+    trigger: Span
+    source: Mention | None
+    target: Mention | None
+    evidence: tuple[int, int]
+    sentence: int
+    mode: str | None = None
+    negated: bool = False
+    hedged: bool = False
+    attribution: Attribution | None = None
+    date: DateValue = DateValue(None, "unknown")
+    location: dict | None = None
+    quantities: tuple[dict, ...] = ()
+    confidence: float = 0.5
+    rule: str = ""
+
+    def to_dict(self) -> dict:
+        return {
+            "type": self.type,
+            "mode": self.mode,
+            "trigger": self.trigger.to_dict(),
+            "source": self.source.role_dict() if self.source else None,
+            "target": self.target.role_dict() if self.target else None,
+            "location": self.location,
+            "date": self.date.to_dict(),
+            "quantities": list(self.quantities),
+            "negated": self.negated,
+            "hedged": self.hedged,
+            "attribution": self.attribution.to_dict() if self.attribution else None,
+            "evidence": {"start": self.evidence[0], "end": self.evidence[1]},
+            "confidence": round(self.confidence, 2),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    speaker: Mention | None
+    cue: Span
+    content: tuple[int, int]
+    sentence: int
+    direct: bool = False
+    date: DateValue = DateValue(None, "unknown")
+    quantities: tuple[dict, ...] = ()
+    rule: str = ""
+
+    def to_dict(self) -> dict:
+        return {
+            "speaker": self.speaker.role_dict() if self.speaker else None,
+            "cue": self.cue.to_dict(),
+            "content": {"start": self.content[0], "end": self.content[1]},
+            "direct": self.direct,
+            "date": self.date.to_dict(),
+            "quantities": list(self.quantities),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleInput:
+    """An article as read, before any processing."""
+
+    id: str | None
+    title: str
+    text: str
+    date: str | None = None
+    source: str | None = None
+    url: str | None = None
+    origin: str = ""  # file (and line) it came from, for error messages
+    extra: dict = field(default_factory=dict)
