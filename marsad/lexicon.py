@@ -50,6 +50,9 @@ class PhraseIndex(Generic[P]):
     def __contains__(self, word: str) -> bool:
         return word in self._by_first
 
+    def first_words(self) -> frozenset[str]:
+        return frozenset(self._by_first)
+
     def match_at(self, tokens: Sequence[Token], i: int, end: int,
                  keys: Callable[[str], tuple[str, ...]]) -> Match[P] | None:
         """Longest entry starting at token i (not crossing `end`)."""

@@ -17,6 +17,7 @@ COMPLEMENTIZERS = frozenset(fold(w) for w in "أن إن أنه إنه أنها �
 PRE_VERB_PARTICLES = frozenset(fold(w) for w in "قد لقد لم لن لا ما سوف".split())
 KANA = frozenset(fold(w) for w in "كان كانت كانوا".split())
 PREPOSITION_WORDS = frozenset(fold(w) for w in "على ضد مع إلى الى من عن في لدى بحق تجاه حيال".split())
+RELATIVES = frozenset(fold(w) for w in "الذي التي الذين اللذين اللتين اللواتي اللاتي".split())
 MAX_ADVERBIALS = 3
 
 
@@ -79,6 +80,34 @@ class MentionMap:
             if m and m.tokens[1] <= i:
                 return m
         return None
+
+    def verb_subject(self, start: int, end: int, clause: tuple[int, int]) -> tuple[Mention | None, str]:
+        """The explicit subject of the verb at tokens [start, end), and how it
+        was found ('' for VSO, ':svo', ':relative', ':kana'); (None, '') if the
+        subject is a pronoun."""
+        before = self.subject_before(start, clause[0])
+        if before and self._opens_clause(before.tokens[0], clause[0]):
+            return before, ":svo"  # إن X يفعل Y: the fronted actor is the subject
+        toks = self.doc.tokens
+        if start > clause[0] and toks[start - 1].norm in RELATIVES:
+            antecedent = self.covering.get(start - 2)
+            return antecedent, ":relative" if antecedent else ""
+        after = self.subject_after(end - 1, clause[1])
+        if after:
+            return after, ""
+        if before:
+            return before, ":svo"
+        kana = self.kana_subject(start, clause[0])
+        return kana, ":kana" if kana else ""
+
+    def _opens_clause(self, j: int, clause_start: int) -> bool:
+        """Whether the actor at token j stands first in its clause (after
+        particles, a complementiser or a conjunction)."""
+        k = j - 1
+        while k >= clause_start and (self.doc.tokens[k].norm in COMPLEMENTIZERS
+                                     or self.doc.tokens[k].norm in PRE_VERB_PARTICLES):
+            k -= 1
+        return k < clause_start
 
     def _has_preposition(self, j: int) -> bool:
         tok = self.doc.tokens[j]

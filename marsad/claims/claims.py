@@ -10,7 +10,7 @@ from marsad.claims.cues import Cue, cue_index
 from marsad.doc import Doc
 from marsad.lexicon import Match
 from marsad.syntax import COMPLEMENTIZERS, MentionMap
-from marsad.text.clitics import lookup_keys
+from marsad.text.clitics import verb_keys
 from marsad.types import Claim, Mention, Sentence, Span
 
 QUOTES = "\"«»“”'"
@@ -32,7 +32,7 @@ class ClaimExtractor:
         last_speaker: Mention | None = None
         for s_i, sent in enumerate(doc.sentences):
             a, b = sent.tokens
-            matches = index.find_all(doc.tokens, a, b, lookup_keys)
+            matches = [m for m in index.find_all(doc.tokens, a, b, verb_keys) if m.start not in mmap.covering]
             sent_claims: list[Claim] = []
             has_verb_cue = any(m.payloads[0].kind in ("verb", "continuation") for m in matches)
             for m in matches:
@@ -78,10 +78,8 @@ class ClaimExtractor:
             else:  # content، بحسب X
                 content = self._trim(doc, sent.start, tokens[m.start].start)
         else:
-            speaker = mmap.subject_after(m.end - 1, clause[1])
-            if speaker is None:
-                speaker = mmap.subject_before(m.start, clause[0]) or mmap.kana_subject(m.start, clause[0])
-                rule += ":svo" if speaker else ""
+            speaker, how = mmap.verb_subject(m.start, m.end, clause)
+            rule += how
             if speaker is None:
                 speaker = last_speaker
                 rule += ":carried"
@@ -114,7 +112,10 @@ class ClaimExtractor:
             if tok.norm in COMPLEMENTIZERS:
                 start = tok.end
                 break
-            if tok.text in ":" or (tok.is_word and tok.start > after + 40):
+            if tok.text == ":":
+                start = tok.end
+                break
+            if tok.is_word and tok.start > after + 40:
                 break
         return self._trim(doc, start, sent.end)
 

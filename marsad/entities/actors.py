@@ -14,6 +14,7 @@ from marsad.resources import path, read_tsv
 from marsad.text.normalize import fold
 from marsad.types import Actor
 
+HEAD_FILES = ("heads.tsv", "heads_more.tsv")
 SECTOR_NAMES = {
     "GOV": "{}",
     "MIL": "Military of {}",
@@ -66,7 +67,7 @@ class ActorBase:
     def load(cls) -> ActorBase:
         ambiguous = {" ".join(phrase_key(r["alias"])) for r in read_tsv("ambiguous.tsv")}
         actors = read_tsv("actors.tsv") if path("actors.tsv").exists() else []
-        heads = read_tsv("heads.tsv") if path("heads.tsv").exists() else []
+        heads = [row for name in HEAD_FILES if path(name).exists() for row in read_tsv(name)]
         return cls(actors, heads, ambiguous)
 
     def state_actor(self, country: str, sector: str | None) -> Actor:

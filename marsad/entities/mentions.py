@@ -14,12 +14,12 @@ from functools import cache
 from marsad.doc import Doc
 from marsad.entities.actors import ActorBase, Alias, Head, function_words
 from marsad.resources import path
+from marsad.syntax import adverbials
 from marsad.text.clitics import proclitic_keys
 from marsad.text.normalize import fold
 from marsad.types import Actor, Mention, Token
 
-NAME_MAX_TOKENS = 2
-STATE_ID_LEN = 3
+ORG_NAME_MAX_TOKENS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +35,17 @@ class Atom:
 
 
 @cache
+def default_stop_words() -> frozenset[str]:
+    """Words that end an unknown name: function words and the first words of
+    event triggers and claim cues (a name does not run into its verb)."""
+    from marsad.claims.cues import cue_index
+    from marsad.events.lexicon import trigger_indexes
+
+    verbs, nouns = trigger_indexes()
+    return function_words() | verbs.first_words() | nouns.first_words() | cue_index().first_words()
+
+
+@cache
 def modifiers() -> frozenset[str]:
     words: set[str] = set()
     with path("modifiers.txt").open(encoding="utf-8") as fh:
@@ -42,6 +53,11 @@ def modifiers() -> frozenset[str]:
             if not line.startswith("#"):
                 words.update(fold(w) for w in line.split())
     return frozenset(words)
+
+
+def _definite(tok: Token) -> bool:
+    """Whether a word carries the article (after its proclitics)."""
+    return tok.stem.startswith("ال") or tok.prefix.endswith("ل") and tok.stem.startswith("ل")
 
 
 def _adjective_like(tok: Token) -> bool:
@@ -58,8 +74,9 @@ class MentionFinder:
 
     def __init__(self, base: ActorBase | None = None, stop_words: frozenset[str] | None = None):
         self.base = base or ActorBase.load()
-        self.stop = stop_words if stop_words is not None else function_words()
+        self.stop = stop_words if stop_words is not None else default_stop_words()
         self.mods = modifiers()
+        self.advs = adverbials()
 
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[Mention] = []
@@ -95,6 +112,11 @@ class MentionFinder:
             return False
         return b < end and _adjective_like(tokens[b])
 
+    def _is_state(self, actor_id: str) -> bool:
+        """A state or one of its sectors (`RUS-MIL`), not a group or person."""
+        actor = self.base.actors[actor_id]
+        return bool(actor.country) and actor_id.startswith(actor.country + "-")
+
     # -- phrases -------------------------------------------------------------
     def _compose(self, doc: Doc, atoms: list[Atom], sent_end: int) -> list[Mention]:
         tokens = doc.tokens
@@ -103,7 +125,7 @@ class MentionFinder:
         while k < len(atoms):
             group = [atoms[k]]
             k += 1
-            while k < len(atoms) and atoms[k].start == group[-1].end and self._joins(group, atoms[k]):
+            while k < len(atoms) and atoms[k].start == group[-1].end and self._joins(group, atoms[k], tokens):
                 group.append(atoms[k])
                 k += 1
             end = group[-1].end
@@ -112,31 +134,48 @@ class MentionFinder:
             has_title = any(a.head and a.head.kind == "PER" and not is_plural(a.head.text) for a in group)
             has_person = any(al.kind == "PER" for a in group for al in a.aliases)
             rule = "lexicon" if len(group) == 1 and not group[0].head else "head"
+            limit = atoms[k].start if k < len(atoms) else sent_end
             if has_title and not has_person:
-                name_end = self._name_after(tokens, end, sent_end, atoms[k].start if k < len(atoms) else sent_end)
+                name_end = self._name_after(tokens, end, sent_end, limit)
                 if name_end > end:
                     end, rule = name_end, "title+name"
+            elif len(group) == 1 and group[0].head and group[0].head.kind == "ORG" and end == group[0].end \
+                    and not _definite(tokens[group[0].end - 1]):
+                # رابطة أمهات المختطفين: an institution noun in construct
+                # state takes the unknown name after it.
+                name_end = self._name_after(tokens, end, sent_end, limit, ORG_NAME_MAX_TOKENS)
+                if name_end > end:
+                    end, rule = name_end, "head+name"
             start = group[0].start
             out.append(self._mention(doc, group, start, end, rule))
         return out
 
-    def _joins(self, group: list[Atom], nxt: Atom) -> bool:
-        first = group[0]
+    def _joins(self, group: list[Atom], nxt: Atom, tokens: list[Token]) -> bool:
+        first, last = group[0], group[-1]
         if first.head:
-            return True  # a head takes its modifiers: قوات النظام السوري
+            if last.head and not _definite(tokens[last.start]):
+                return True  # construct state takes a genitive: قوات النظام السوري
+            if nxt.kind == "NORP":
+                return True  # الجيش الروسي
+            if nxt.head:
+                return False  # المجلس | الميليشيات: two phrases
+            # الرئيس دونالد ترامب (apposition), الأمين العام لحزب الله
+            return nxt.kind == "PER" or bool(tokens[nxt.start].prefix.endswith("ل"))
         if nxt.head:
             return False
         # An actor takes a nisba (حزب الله اللبناني) but two names stay apart.
         return nxt.kind == "NORP" and first.kind != "NORP"
 
-    def _name_after(self, tokens: list[Token], i: int, sent_end: int, limit: int) -> int:
-        """End of an unknown person name right after a title, or `i`."""
+    def _name_after(self, tokens: list[Token], i: int, sent_end: int, limit: int,
+                    max_tokens: int = 2) -> int:
+        """End of an unknown name right after a title or institution noun, or `i`."""
         end = i
-        while end < min(sent_end, limit) and end - i < NAME_MAX_TOKENS:
+        while end < min(sent_end, limit) and end - i < max_tokens:
             tok = tokens[end]
             if not tok.is_word or tok.norm.isdigit() or len(tok.norm) < 2:
                 break
-            if tok.norm in self.stop or any(k in self.stop for k in proclitic_keys(tok.light)[1:2]):
+            if tok.norm in self.stop or tok.norm in self.advs or any(
+                    k in self.stop for k in proclitic_keys(tok.light)[1:2]):
                 break
             if tok.prefix:  # names don't carry و/ب/ل in running text after a title
                 break
@@ -158,17 +197,17 @@ class MentionFinder:
         aliases = [al for a in group for al in a.aliases[:1]]
         sector = next((h.sector for h in heads if h.sector), None)
         label = heads[0].kind if heads else aliases[0].kind
-        if label == "PER" and is_plural(heads[0].text):
+        if heads and label == "PER" and is_plural(heads[0].text):
             label = "ORG"  # عناصر داعش، مقاتلين: a group of people, not a person
         if rule == "title+name":
             label = "PER"
         person = next((al for al in aliases if al.kind == "PER"), None)
         if person:
             return self.base.actors[person.actor_id], "PER"
-        named = next((al for al in aliases if not _is_state(al.actor_id)), None)
+        named = next((al for al in aliases if not self._is_state(al.actor_id)), None)
         if named:
             return self.base.actors[named.actor_id], label
-        state = next((al for al in aliases if _is_state(al.actor_id)), None)
+        state = next((al for al in aliases if self._is_state(al.actor_id)), None)
         if state:
             actor = self.base.actors[state.actor_id]
             if sector and actor.country and (heads and heads[0].kind == "ORG" or actor.sector == "GOV"):
@@ -192,5 +231,3 @@ def is_plural(head_text: str) -> bool:
     return key.endswith(("ين", "ون", "ات")) or key in PLURAL_NOUNS
 
 
-def _is_state(actor_id: str) -> bool:
-    return len(actor_id) > STATE_ID_LEN and actor_id[STATE_ID_LEN] == "-" and actor_id[:STATE_ID_LEN].isupper()

@@ -9,14 +9,13 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from marsad.doc import Doc
-from marsad.events.lexicon import Trigger, modality_words, trigger_index
-from marsad.events.ontology import SOLO_TYPES
+from marsad.events.lexicon import Trigger, modality_words, trigger_indexes
 from marsad.lexicon import Match
 from marsad.syntax import MentionMap
-from marsad.text.clitics import lookup_keys
+from marsad.text.clitics import lookup_keys, verb_keys
 from marsad.types import Attribution, DateValue, Event, Mention, Span
 
-OBJECT_WINDOW = 6
+OBJECT_WINDOW = 10
 NOUN_AFTER_VERB = 2  # a noun this close after a verb trigger is its object
 DAMMA = "\u064f"
 PASSIVE_AGENT_WORDS = ("يد", "قبل")  # على يد X، من قبل X
@@ -29,16 +28,18 @@ class EventExtractor:
     provides = ("events",)
 
     def __call__(self, doc: Doc) -> Doc:
-        index = trigger_index()
+        verbs, nouns = trigger_indexes()
         mmap = MentionMap(doc)
         # Explicit subjects seen so far, by token position, for pronoun subjects.
         subjects: list[tuple[int, Mention]] = sorted(
-            (c.speaker.tokens[0], c.speaker) for c in doc.claims if c.speaker and ":carried" not in c.rule
+            [(c.speaker.tokens[0], c.speaker) for c in doc.claims if c.speaker and ":carried" not in c.rule]
+            + _topics(doc, mmap)
         )
         events: list[Event] = []
         for s_i, sent in enumerate(doc.sentences):
             a, b = sent.tokens
-            matches = [m for m in index.find_all(doc.tokens, a, b, lookup_keys) if m.start not in mmap.covering]
+            matches = _merge(verbs.find_all(doc.tokens, a, b, verb_keys), nouns.find_all(doc.tokens, a, b, lookup_keys))
+            matches = [m for m in matches if m.start not in mmap.covering]
             sent_events: list[Event] = []
             verb_ends: list[int] = []
             for m in matches:
@@ -66,10 +67,8 @@ class EventExtractor:
         rule = trig.pos
         passive = trig.pos == "verb" and DAMMA in tokens[m.start].text[:3]
         if trig.pos == "verb" and not passive:
-            source = mmap.subject_after(m.end - 1, clause[1])
-            if source is None:
-                source = mmap.subject_before(m.start, clause[0]) or mmap.kana_subject(m.start, clause[0])
-                rule += ":svo" if source else ""
+            source, how = mmap.verb_subject(m.start, m.end, clause)
+            rule += how
             if source is None:
                 source = _carried(subjects, m.start)
                 rule += ":carried" if source else ":nosubj"
@@ -78,11 +77,12 @@ class EventExtractor:
             source = mmap.starts.get(m.end)
             if source and mmap.introduced_by(m.end, NOUN_TARGET_PREPS):
                 source = None
-            if source and source.label != "NORP" and "obj" in trig.target and not (source.actor and source.actor.id):
+            governing = _governing_event(doc, m.start, clause, earlier)
+            if source and source.label != "NORP" and (governing is not None or (
+                    "obj" in trig.target and not (source.actor and source.actor.id))):
                 # تدريب مقاتلين، اعتقال ناشطين: a generic genitive is the one acted upon
                 genitive_target, source = source, None
-            governing = _governing_event(doc, m.start, clause, earlier)
-            if source is None and governing is not None:
+            if governing is not None:
                 # اتهم X Y بتدريب…، طالب X Y بالانسحاب: Y does the noun's act
                 source, rule = governing.target, "noun:governed"
             if source is None:
@@ -95,8 +95,6 @@ class EventExtractor:
         if passive:
             source = self._passive_agent(doc, mmap, m.end, sent.tokens[1])
             rule += ":passive"
-        if source is None and target is None and trig.type not in SOLO_TYPES:
-            return None
         negated, hedged = self._modality(doc, sent.tokens[0], m.start)
         trig_tok = tokens[m.start]
         t_start = trig_tok.words()[1].start if trig_tok.prefix else trig_tok.start
@@ -150,6 +148,16 @@ class EventExtractor:
         return negated, hedged
 
 
+def _merge(first: list[Match[Trigger]], second: list[Match[Trigger]]) -> list[Match[Trigger]]:
+    """Matches of both lists, left to right, the longer one where they overlap."""
+    out: list[Match[Trigger]] = []
+    for m in sorted(first + second, key=lambda m: (m.start, -(m.end - m.start))):
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
 def _governing_event(doc: Doc, i: int, clause: tuple[int, int], earlier: list[Event]) -> Event | None:
     """The verb event whose `بـ`/`لـ` complement the noun at token i is."""
     tok = doc.tokens[i]
@@ -159,6 +167,23 @@ def _governing_event(doc: Doc, i: int, clause: tuple[int, int], earlier: list[Ev
         if ev.target is not None and ev.rule.startswith("verb") and doc.tokens[clause[0]].start <= ev.trigger.start:
             return ev
     return None
+
+
+TOPIC_WINDOW = 4
+
+
+def _topics(doc: Doc, mmap: MentionMap) -> list[tuple[int, Mention]]:
+    """The actor near the start of each sentence (`أصدر مجلس الأمن بيانا…`):
+    the usual subject of what follows when verbs carry it as a pronoun."""
+    out = []
+    for sent in doc.sentences:
+        a, b = sent.tokens
+        for j in range(a, min(b, a + TOPIC_WINDOW)):
+            m = mmap.starts.get(j)
+            if m and m.label != "NORP" and not mmap.introduced_by(j, ("ب", "ل", "في", "من", "على", "الى", "عن")):
+                out.append((j, m))
+                break
+    return out
 
 
 def _carried(subjects: list[tuple[int, Mention]], i: int) -> Mention | None:

@@ -20,8 +20,10 @@ class Trigger:
 
 
 @cache
-def trigger_index() -> PhraseIndex[Trigger]:
-    index: PhraseIndex[Trigger] = PhraseIndex()
+def trigger_indexes() -> tuple[PhraseIndex[Trigger], PhraseIndex[Trigger]]:
+    """(verbs, nouns): verbs are looked up without ال readings, nouns with."""
+    verbs: PhraseIndex[Trigger] = PhraseIndex()
+    nouns: PhraseIndex[Trigger] = PhraseIndex()
     for row in read_tsv("triggers.tsv"):
         etype = row["type"].upper()
         if etype not in PLOVER_TYPES:
@@ -30,8 +32,9 @@ def trigger_index() -> PhraseIndex[Trigger]:
         for form in row["forms"].split("|"):
             form = form.strip()
             if form:
-                index.add(form, Trigger(etype, row.get("mode") or None, row.get("pos", "verb"), target, form))
-    return index
+                pos = row.get("pos") or "verb"
+                (verbs if pos == "verb" else nouns).add(form, Trigger(etype, row.get("mode") or None, pos, target, form))
+    return verbs, nouns
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ SUFFIXES = (".txt", ".jsonl", ".csv")
 FILENAME_DATE_RE = re.compile(r"(?:^|[-_])(\d{4})(\d{2})(\d{2})$")
 ARABIC_RE = re.compile(r"[\u0600-\u06FF]")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+UTF16_HIGH_BYTE_SHARE = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,21 +39,45 @@ class DecodeError(ValueError):
     pass
 
 
+def _plausible(text: str) -> bool:
+    """Text, not binary: nearly all characters are Arabic, Latin, digits,
+    punctuation or whitespace (a misread encoding yields controls and CJK)."""
+    if not text:
+        return False
+    sample = text[:4000]
+    good = sum(1 for ch in sample if ch.isspace() or " " <= ch <= "~" or "\u0600" <= ch <= "\u06ff"
+               or "\u00a0" <= ch <= "\u024f" or "\u2000" <= ch <= "\u206f" or "\ufb50" <= ch <= "\ufeff")
+    return good >= 0.95 * len(sample)
+
+
 def decode(data: bytes) -> str:
-    """Decode UTF-8 (with or without BOM), UTF-16 (BOM or not) or Windows-1256."""
+    """Decode UTF-8 (with or without BOM), UTF-16 (BOM or not) or Windows-1256,
+    and refuse what does not read as text."""
+    text = _decode(data)
+    if not text.strip():
+        raise DecodeError("empty input")
+    if not _plausible(text):
+        raise DecodeError("binary or undecodable data (not UTF-8, UTF-16 or Windows-1256 text)")
+    return text
+
+
+def _decode(data: bytes) -> str:
     if not data.strip():
         raise DecodeError("empty input")
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
-    # UTF-16 without BOM: Arabic in UTF-16 has a zero or 0x06 every other byte.
-    if len(data) >= 4 and data.count(b"\x00") > len(data) // 8:
-        even_zero = data[1::2].count(0) > data[0::2].count(0)
-        try:
-            return data.decode("utf-16-le" if even_zero else "utf-16-be")
-        except UnicodeDecodeError as exc:
-            raise DecodeError(f"looks like UTF-16 but does not decode: {exc.reason}") from None
+    # UTF-16 without BOM: in Arabic or Latin text every other byte is 0x06 or 0x00.
+    if len(data) >= 4:
+        high = (0, 6)
+        odd = sum(1 for b in data[1::2] if b in high) / max(1, len(data[1::2]))
+        even = sum(1 for b in data[0::2] if b in high) / max(1, len(data[0::2]))
+        if max(odd, even) > UTF16_HIGH_BYTE_SHARE:
+            try:
+                return data.decode("utf-16-le" if odd > even else "utf-16-be")
+            except UnicodeDecodeError as exc:
+                raise DecodeError(f"looks like UTF-16 but does not decode: {exc.reason}") from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

@@ -76,14 +76,23 @@ def without_article(stem: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def lookup_keys(word: str) -> tuple[str, ...]:
-    """Every folded form a word may be looked up under, most literal first.
+    """Every folded form a noun may be looked up under, most literal first:
+    the word, its proclitic-stripped stems, those stems without ال, and those
+    with a pronoun suffix removed."""
+    return _keys(word, article=True)
 
-    Used by lexicon matchers: the word, its proclitic-stripped stems, those
-    stems without ال, and those with a pronoun suffix removed.
-    """
+
+@lru_cache(maxsize=200_000)
+def verb_keys(word: str) -> tuple[str, ...]:
+    """Lookup forms for verbs: like `lookup_keys` but a verb never carries ال
+    (so `فاليري` is not ف+ال+يري)."""
+    return _keys(word, article=False)
+
+
+def _keys(word: str, article: bool) -> tuple[str, ...]:
     forms: list[str] = []
     for _, stem in proclitic_splits(word):
-        for form in (stem, without_article(stem)):
+        for form in (stem, without_article(stem)) if article else (stem,):
             if form not in forms:
                 forms.append(form)
     for base in list(forms):
