@@ -15,6 +15,7 @@ from marsad.text.normalize import fold
 from marsad.types import Token
 
 P = TypeVar("P")
+HIT_CACHE_MAX = 500_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,20 +33,33 @@ def phrase_key(text: str) -> tuple[str, ...]:
 
 class PhraseIndex(Generic[P]):
     def __init__(self) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], list[P]]]] = {}
+        # first word -> {number of further words -> {further words -> payloads}}
+        self._by_first: dict[str, dict[int, dict[tuple[str, ...], list[P]]]] = {}
+        # (word, key function) -> readings of the word that start an entry
+        self._hits: dict[tuple[str, Callable[[str], tuple[str, ...]]], tuple[str, ...]] = {}
 
     def add(self, phrase: str, payload: P) -> None:
         words = phrase_key(phrase)
         if not words:
             return
-        bucket = self._by_first.setdefault(words[0], [])
-        for rest, payloads in bucket:
-            if rest == words[1:]:
-                if payload not in payloads:
-                    payloads.append(payload)
-                return
-        bucket.append((words[1:], [payload]))
-        bucket.sort(key=lambda item: -len(item[0]))
+        by_len = self._by_first.setdefault(words[0], {})
+        payloads = by_len.setdefault(len(words) - 1, {}).setdefault(words[1:], [])
+        if payload not in payloads:
+            payloads.append(payload)
+        # keep lengths in descending order so the longest entry is tried first
+        self._by_first[words[0]] = dict(sorted(by_len.items(), reverse=True))
+        self._hits.clear()
+
+    def hits(self, word: str, keys: Callable[[str], tuple[str, ...]]) -> tuple[str, ...]:
+        """Readings of `word` (under `keys`) that start some entry; cached."""
+        cache_key = (word, keys)
+        found = self._hits.get(cache_key)
+        if found is None:
+            found = tuple(k for k in keys(word) if k in self._by_first)
+            if len(self._hits) > HIT_CACHE_MAX:
+                self._hits.clear()
+            self._hits[cache_key] = found
+        return found
 
     def __contains__(self, word: str) -> bool:
         return word in self._by_first
@@ -54,21 +68,26 @@ class PhraseIndex(Generic[P]):
         return frozenset(self._by_first)
 
     def match_at(self, tokens: Sequence[Token], i: int, end: int,
-                 keys: Callable[[str], tuple[str, ...]]) -> Match[P] | None:
-        """Longest entry starting at token i (not crossing `end`)."""
+                 keys: Callable[[str], tuple[str, ...]],
+                 norms: Sequence[str] | None = None, offset: int = 0) -> Match[P] | None:
+        """Longest entry starting at token i (not crossing `end`).
+
+        `norms[k - offset]` may hold the folded forms of the tokens (a speed-up
+        for callers that match many positions)."""
         tok = tokens[i]
         if not tok.is_word:
             return None
         best: Match[P] | None = None
-        for key in keys(tok.light):
-            bucket = self._by_first.get(key)
-            if not bucket:
-                continue
-            for rest, payloads in bucket:  # longest first
-                n = len(rest)
+        for key in self.hits(tok.light, keys):
+            for n, entries in self._by_first[key].items():  # longest first
                 if i + 1 + n > end or (best and best.end - best.start >= n + 1):
                     continue
-                if all(tokens[i + 1 + k].norm == rest[k] for k in range(n)):
+                if norms is not None:
+                    rest = tuple(norms[i + 1 - offset: i + 1 + n - offset])
+                else:
+                    rest = tuple(tokens[i + 1 + k].norm for k in range(n))
+                payloads = entries.get(rest)
+                if payloads is not None:
                     best = Match(i, i + 1 + n, tuple(payloads), key)
                     break
         return best
@@ -77,12 +96,16 @@ class PhraseIndex(Generic[P]):
                  keys: Callable[[str], tuple[str, ...]]) -> list[Match[P]]:
         """Non-overlapping longest matches, left to right."""
         out: list[Match[P]] = []
+        norms = [t.norm for t in tokens[start:end]]
         i = start
         while i < end:
-            m = self.match_at(tokens, i, end, keys)
-            if m:
-                out.append(m)
-                i = m.end
-            else:
-                i += 1
+            tok = tokens[i]
+            # Cheap pre-check: most words start no entry under any reading.
+            if tok.is_word and self.hits(tok.light, keys):
+                m = self.match_at(tokens, i, end, keys, norms, start)
+                if m:
+                    out.append(m)
+                    i = m.end
+                    continue
+            i += 1
         return out

@@ -125,6 +125,30 @@ class MentionMap:
                 return True
         return False
 
+    def phrase_after(self, i: int, end: int, preps: tuple[str, ...], stop: frozenset[str],
+                     max_tokens: int = 3) -> Mention | None:
+        """A plain noun phrase (no actor) as the target: `أسقط الطائرة الماليزية`,
+        `قصف مواقع`, `هجوم على كنائس`. It starts right after token i (past
+        adverbials), or after one of `preps`; it runs over content words."""
+        toks = self.doc.tokens
+        j = self._skip_adverbials(i + 1, end)
+        if j < end and toks[j].norm in preps and toks[j].norm != "obj":
+            j += 1
+        elif j < end and toks[j].prefix and not ("obj" in preps or any(
+                len(p) == 1 and p in toks[j].prefix for p in preps)):
+            return None
+        elif j < end and "obj" not in preps and not any(len(p) == 1 and p in toks[j].prefix for p in preps):
+            return None
+        k = j
+        while k < end and k - j < max_tokens and toks[k].is_word and not toks[k].norm.isdigit() \
+                and toks[k].norm not in stop and (k == j or not toks[k].prefix) and k not in self.starts:
+            k += 1
+        if k == j:
+            return None
+        a = toks[j].words()[1].start if toks[j].prefix else toks[j].start
+        b = toks[k - 1].end
+        return Mention(a, b, self.doc.text[a:b], "MISC", (j, k), None, "phrase")
+
     def object_after(self, i: int, end: int, preps: tuple[str, ...], window: int,
                      exclude: Mention | None = None) -> Mention | None:
         """The first actor after token i that the verb takes as its target:

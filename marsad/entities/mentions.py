@@ -89,10 +89,16 @@ class MentionFinder:
     # -- atoms ---------------------------------------------------------------
     def _atoms(self, tokens: list[Token], start: int, end: int) -> list[Atom]:
         atoms: list[Atom] = []
+        names, heads = self.base.names, self.base.heads
+        norms = [t.norm for t in tokens[start:end]]
         i = start
         while i < end:
-            name = self.base.names.match_at(tokens, i, end, proclitic_keys)
-            head = self.base.heads.match_at(tokens, i, end, proclitic_keys)
+            light = tokens[i].light
+            if not (tokens[i].is_word and (names.hits(light, proclitic_keys) or heads.hits(light, proclitic_keys))):
+                i += 1
+                continue
+            name = names.match_at(tokens, i, end, proclitic_keys, norms, start)
+            head = heads.match_at(tokens, i, end, proclitic_keys, norms, start)
             if name and self._is_common_noun(tokens, name.start, name.end, end):
                 name = None
             if name and (not head or name.end >= head.end):

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import cache
 
 from marsad.doc import Doc
 from marsad.events.lexicon import Trigger, modality_words, trigger_indexes
@@ -42,11 +43,12 @@ class EventExtractor:
             matches = [m for m in matches if m.start not in mmap.covering]
             sent_events: list[Event] = []
             verb_ends: list[int] = []
+            governors = _clause_modality(doc, s_i) if matches else ([], [])
             for m in matches:
                 trig = m.payloads[0]
                 if trig.pos == "noun" and any(0 <= m.start - e < NOUN_AFTER_VERB for e in verb_ends):
                     continue
-                event = self._event(doc, mmap, s_i, m, trig, subjects, sent_events)
+                event = self._event(doc, mmap, s_i, m, trig, subjects, sent_events, governors)
                 if trig.pos == "verb":
                     verb_ends.append(m.end)
                 if event:
@@ -59,11 +61,13 @@ class EventExtractor:
         return doc
 
     def _event(self, doc: Doc, mmap: MentionMap, s_i: int, m: Match[Trigger], trig: Trigger,
-               subjects: list[tuple[int, Mention]], earlier: list[Event]) -> Event | None:
+               subjects: list[tuple[int, Mention]], earlier: list[Event],
+               governors: tuple[list[int], list[int]]) -> Event | None:
         sent = doc.sentences[s_i]
         tokens = doc.tokens
         clause = next((c for c in sent.clauses if c[0] <= m.start < c[1]), sent.tokens)
         source: Mention | None = None
+        genitive_target: Mention | None = None
         rule = trig.pos
         passive = trig.pos == "verb" and DAMMA in tokens[m.start].text[:3]
         if trig.pos == "verb" and not passive:
@@ -72,30 +76,19 @@ class EventExtractor:
             if source is None:
                 source = _carried(subjects, m.start)
                 rule += ":carried" if source else ":nosubj"
-        genitive_target: Mention | None = None
         if trig.pos == "noun":
-            source = mmap.starts.get(m.end)
-            if source and mmap.introduced_by(m.end, NOUN_TARGET_PREPS):
-                source = None
-            governing = _governing_event(doc, m.start, clause, earlier)
-            if source and source.label != "NORP" and (governing is not None or (
-                    "obj" in trig.target and not (source.actor and source.actor.id))):
-                # تدريب مقاتلين، اعتقال ناشطين: a generic genitive is the one acted upon
-                genitive_target, source = source, None
-            if governing is not None:
-                # اتهم X Y بتدريب…، طالب X Y بالانسحاب: Y does the noun's act
-                source, rule = governing.target, "noun:governed"
-            if source is None:
-                source = mmap.subject_before(m.start, clause[0])
+            source, genitive_target, rule = self._noun_roles(doc, mmap, m, trig, clause, earlier)
         preps = trig.target or ("obj",)
         after = source.tokens[1] - 1 if source and source.tokens[0] > m.start else m.end - 1
         target = genitive_target or mmap.object_after(after, sent.tokens[1], preps, OBJECT_WINDOW, exclude=source)
         if passive and target is None:
             target = mmap.object_after(m.end - 1, sent.tokens[1], ("obj",), OBJECT_WINDOW)
+        if target is None:
+            target = mmap.phrase_after(after, clause[1], preps, _stop_words())
         if passive:
             source = self._passive_agent(doc, mmap, m.end, sent.tokens[1])
             rule += ":passive"
-        negated, hedged = self._modality(doc, sent.tokens[0], m.start)
+        negated, hedged = self._modality(doc, sent.tokens[0], m.start, governors)
         trig_tok = tokens[m.start]
         t_start = trig_tok.words()[1].start if trig_tok.prefix else trig_tok.start
         trigger = Span(t_start, tokens[m.end - 1].end, doc.text[t_start:tokens[m.end - 1].end])
@@ -115,6 +108,40 @@ class EventExtractor:
         )
 
     @staticmethod
+    def _noun_roles(doc: Doc, mmap: MentionMap, m: Match[Trigger], trig: Trigger, clause: tuple[int, int],
+                    earlier: list[Event]) -> tuple[Mention | None, Mention | None, str]:
+        """Source and (genitive) target of a verbal noun:
+        غارات التحالف / غارات روسية / قصف مدفعي للجيش → source;
+        تدريب مقاتلين / اعتقال ناشطين → target; معارك بين X و Y → X, Y;
+        اتهم X Y بتدريب… → Y is the source (the noun is governed by the verb)."""
+        tokens = doc.tokens
+        j = m.end
+        # An adjective may stand between the noun and its genitive: قصف مدفعي للجيش
+        if j < clause[1] and j not in mmap.starts and tokens[j].is_word and not tokens[j].prefix \
+                and tokens[j].norm.endswith(("ي", "يه")) and j + 1 < clause[1]:
+            j += 1
+        source = mmap.starts.get(j)
+        target: Mention | None = None
+        rule = "noun"
+        if source and mmap.introduced_by(j, ("ل",)) and not tokens[j].prefix.endswith("ب"):
+            rule = "noun:lam"  # غارات لمقاتلات التحالف: ل marks the agent
+        elif source and mmap.introduced_by(j, NOUN_TARGET_PREPS):
+            source = None
+        if source is None and j < clause[1] and tokens[j].norm == "بين" and j + 1 in mmap.starts:
+            source = mmap.starts[j + 1]  # معارك بين الجيش والحوثيين
+            nxt = mmap.starts.get(source.tokens[1])
+            return source, nxt, "noun:between"
+        governing = _governing_event(doc, m.start, clause, earlier)
+        if source and source.label != "NORP" and rule == "noun" and (governing is not None or (
+                "obj" in trig.target and not (source.actor and source.actor.id))):
+            target, source = source, None  # a generic genitive is the one acted upon
+        if governing is not None:
+            return governing.target, target, "noun:governed"
+        if source is None:
+            source = mmap.subject_before(m.start, clause[0])
+        return source, target, rule
+
+    @staticmethod
     def _passive_agent(doc: Doc, mmap: MentionMap, i: int, end: int) -> Mention | None:
         """`على يد X` / `من قبل X` after a passive verb names the agent."""
         for j in range(i, min(end, i + OBJECT_WINDOW)):
@@ -123,7 +150,7 @@ class EventExtractor:
         return None
 
     @staticmethod
-    def _modality(doc: Doc, sent_start: int, i: int) -> tuple[bool, bool]:
+    def _modality(doc: Doc, sent_start: int, i: int, governors: tuple[list[int], list[int]]) -> tuple[bool, bool]:
         words = modality_words()
         tokens = doc.tokens
         negated = hedged = False
@@ -139,12 +166,9 @@ class EventExtractor:
                     hedged = True
             if words.qad_imperfect and norm == "قد" and i - j == 1 and stem[:1] in "يتن":
                 hedged = True
-        for j in range(sent_start, i):
-            keys = lookup_keys(tokens[j].light)
-            if any(k in words.negated_clause for k in keys):
-                negated = True
-            if any(k in words.hedged_clause for k in keys):
-                hedged = True
+        neg_at, hedge_at = governors
+        negated = negated or any(j < i for j in neg_at)
+        hedged = hedged or any(j < i for j in hedge_at)
         return negated, hedged
 
 
@@ -170,6 +194,29 @@ def _governing_event(doc: Doc, i: int, clause: tuple[int, int], earlier: list[Ev
 
 
 TOPIC_WINDOW = 4
+
+
+def _clause_modality(doc: Doc, s_i: int) -> tuple[list[int], list[int]]:
+    """Token positions in sentence s_i of denial and hedging governors
+    (نفى، زعم، اتهم…)."""
+    words = modality_words()
+    sent = doc.sentences[s_i]
+    neg, hedge = [], []
+    for j in range(sent.tokens[0], sent.tokens[1]):
+        keys = lookup_keys(doc.tokens[j].light)
+        if not words.negated_clause.isdisjoint(keys):
+            neg.append(j)
+        if not words.hedged_clause.isdisjoint(keys):
+            hedge.append(j)
+    return neg, hedge
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    from marsad.entities.mentions import default_stop_words
+    from marsad.syntax import adverbials
+
+    return default_stop_words() | adverbials()
 
 
 def _topics(doc: Doc, mmap: MentionMap) -> list[tuple[int, Mention]]:

@@ -8,6 +8,7 @@ alone.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from marsad.text.clitics import segment
 from marsad.text.normalize import fold, fold_light
@@ -31,13 +32,20 @@ def hashtags(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(1)) for m in HASHTAG_RE.finditer(text)]
 
 
-def _make(i: int, start: int, raw: str, is_word: bool, hashtag: bool) -> Token:
+@lru_cache(maxsize=300_000)
+def _analyse(raw: str, is_word: bool) -> tuple[str, str, str, str, str]:
+    """(norm, light, prefix, stem, suffix) of a surface word; words repeat, so cached."""
     light = fold_light(raw)
     if is_word:
         prefix, stem, suffix, _key = segment(light)
     else:
         prefix, stem, suffix = "", light, ""
-    return Token(i, start, start + len(raw), raw, fold(raw), light, prefix, stem, suffix, is_word, hashtag)
+    return fold(raw), light, prefix, stem, suffix
+
+
+def _make(i: int, start: int, raw: str, is_word: bool, hashtag: bool) -> Token:
+    norm, light, prefix, stem, suffix = _analyse(raw, is_word)
+    return Token(i, start, start + len(raw), raw, norm, light, prefix, stem, suffix, is_word, hashtag)
 
 
 def _glue_split(raw: str, norm: str, article_words: set[str], counts: dict[str, int]) -> int | None:
@@ -60,25 +68,28 @@ def _glue_split(raw: str, norm: str, article_words: set[str], counts: dict[str, 
 def tokenize(text: str) -> list[Token]:
     """Tokens of the raw text; `#` and hashtag underscores are not tokens."""
     tag_spans = [(s, e) for s, e, _ in hashtags(text)]
-    pieces: list[tuple[int, str, str]] = []
+    pieces: list[tuple[int, str, bool, tuple[str, str, str, str, str]]] = []
     for m in TOKEN_RE.finditer(text):
-        kind = m.lastgroup or "punct"
-        if kind == "punct" and m.group() in "#_":
+        raw = m.group()
+        is_word = m.lastgroup != "punct"
+        if not is_word and raw in "#_":
             continue
-        pieces.append((m.start(), m.group(), kind))
-    article_words = {fold(p[1]) for p in pieces if p[2] == "word"}
+        pieces.append((m.start(), raw, is_word, _analyse(raw, is_word)))
+    article_words = {p[3][0] for p in pieces if p[2]}
     counts = word_counts()
     tokens: list[Token] = []
     tag_i = 0
-    for start, raw, kind in pieces:
-        while tag_i < len(tag_spans) and tag_spans[tag_i][1] <= start:
-            tag_i += 1
-        in_tag = tag_i < len(tag_spans) and tag_spans[tag_i][0] < start < tag_spans[tag_i][1]
-        is_word = kind != "punct"
-        cut = _glue_split(raw, fold(raw), article_words, counts) if kind == "word" else None
+    for start, raw, is_word, (norm, light, prefix, stem, suffix) in pieces:
+        in_tag = False
+        if tag_spans:
+            while tag_i < len(tag_spans) and tag_spans[tag_i][1] <= start:
+                tag_i += 1
+            in_tag = tag_i < len(tag_spans) and tag_spans[tag_i][0] < start < tag_spans[tag_i][1]
+        cut = _glue_split(raw, norm, article_words, counts) if is_word and norm not in counts else None
         if cut:
             tokens.append(_make(len(tokens), start, raw[:cut], True, in_tag))
             tokens.append(_make(len(tokens), start + cut, raw[cut:], True, in_tag))
         else:
-            tokens.append(_make(len(tokens), start, raw, is_word, in_tag))
+            tokens.append(Token(len(tokens), start, start + len(raw), raw, norm, light, prefix, stem, suffix,
+                                is_word, in_tag))
     return tokens

@@ -1,0 +1,53 @@
+"""Throughput and peak memory of `marsad extract` on the benchmark pool.
+
+Usage: python bench/throughput.py [PATH.jsonl] [--limit N]
+Prints articles/s on one core (one process), tokens/s and peak RSS. Figures
+are printed, never asserted: see README for the measured values.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import time
+from pathlib import Path
+
+from marsad.io.readers import ReadError, read_articles
+from marsad.pipeline import default_pipeline
+
+DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "corpora" / "pool_2000.jsonl"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("path", nargs="?", default=str(DEFAULT))
+    ap.add_argument("--limit", type=int, default=0)
+    args = ap.parse_args()
+    t0 = time.perf_counter()
+    pipeline = default_pipeline()
+    pipeline(next(a for a in read_articles([args.path]) if not isinstance(a, ReadError)))  # load lexicons
+    load_s = time.perf_counter() - t0
+    articles = [a for a in read_articles([args.path]) if not isinstance(a, ReadError)]
+    if args.limit:
+        articles = articles[: args.limit]
+    chars = sum(len(a.text) for a in articles)
+    n_tokens = n_events = n_claims = 0
+    start = time.perf_counter()
+    for art in articles:
+        doc = pipeline(art)
+        n_tokens += len(doc.tokens)
+        n_events += len(doc.events)
+        n_claims += len(doc.claims)
+        json.dumps(doc.to_dict(), ensure_ascii=False)  # include serialisation, as `extract` does
+    elapsed = time.perf_counter() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"corpus: {args.path}")
+    print(f"articles: {len(articles)}  characters: {chars}  tokens: {n_tokens}")
+    print(f"events: {n_events}  claims: {n_claims}")
+    print(f"start-up (load resources + first article): {load_s:.2f} s")
+    print(f"throughput: {len(articles) / elapsed:.1f} articles/s, {n_tokens / elapsed:,.0f} tokens/s (one core)")
+    print(f"peak RSS: {peak_mb:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
