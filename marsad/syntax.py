@@ -31,6 +31,15 @@ def adverbials() -> frozenset[str]:
     return frozenset(words)
 
 
+@cache
+def phrase_stop_words() -> frozenset[str]:
+    """Words that end a plain noun phrase (function words, adverbials, the
+    first words of triggers and cues)."""
+    from marsad.entities.mentions import default_stop_words
+
+    return default_stop_words() | adverbials()
+
+
 class MentionMap:
     """Token index → mention starting or covering there, for one document."""
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 from marsad.claims.cues import Cue, cue_index
 from marsad.doc import Doc
 from marsad.lexicon import Match
-from marsad.syntax import COMPLEMENTIZERS, MentionMap
+from marsad.syntax import COMPLEMENTIZERS, MentionMap, phrase_stop_words
 from marsad.text.clitics import verb_keys
 from marsad.types import Claim, Mention, Sentence, Span
 
 QUOTES = "\"«»“”'"
 TRAILING = " .,،؛;:\n"
+
 
 
 class ClaimExtractor:
@@ -80,6 +81,10 @@ class ClaimExtractor:
         else:
             speaker, how = mmap.verb_subject(m.start, m.end, clause)
             rule += how
+            if speaker is None:
+                # يقول بيتر ري، … / وأكدت مصادر ميدانية أن…: an unknown speaker
+                speaker = mmap.phrase_after(m.end - 1, clause[1], ("obj",), phrase_stop_words())
+                rule += ":phrase" if speaker else ""
             if speaker is None:
                 speaker = last_speaker
                 rule += ":carried"

@@ -7,12 +7,11 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from functools import cache
 
 from marsad.doc import Doc
 from marsad.events.lexicon import Trigger, modality_words, trigger_indexes
 from marsad.lexicon import Match
-from marsad.syntax import MentionMap
+from marsad.syntax import MentionMap, phrase_stop_words
 from marsad.text.clitics import lookup_keys, verb_keys
 from marsad.types import Attribution, DateValue, Event, Mention, Span
 
@@ -84,7 +83,7 @@ class EventExtractor:
         if passive and target is None:
             target = mmap.object_after(m.end - 1, sent.tokens[1], ("obj",), OBJECT_WINDOW)
         if target is None:
-            target = mmap.phrase_after(after, clause[1], preps, _stop_words())
+            target = mmap.phrase_after(after, clause[1], preps, phrase_stop_words())
         if passive:
             source = self._passive_agent(doc, mmap, m.end, sent.tokens[1])
             rule += ":passive"
@@ -210,13 +209,6 @@ def _clause_modality(doc: Doc, s_i: int) -> tuple[list[int], list[int]]:
             hedge.append(j)
     return neg, hedge
 
-
-@cache
-def _stop_words() -> frozenset[str]:
-    from marsad.entities.mentions import default_stop_words
-    from marsad.syntax import adverbials
-
-    return default_stop_words() | adverbials()
 
 
 def _topics(doc: Doc, mmap: MentionMap) -> list[tuple[int, Mention]]:
