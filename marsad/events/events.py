@@ -87,6 +87,9 @@ class EventExtractor:
         if passive:
             source = self._passive_agent(doc, mmap, m.end, sent.tokens[1])
             rule += ":passive"
+        if trig.pos == "noun" and not _has_actor(source) and not _has_actor(target) \
+                and tokens[m.start].stem.startswith("ال"):
+            return None  # "الاتفاق"، "العقوبات" with no actor: a reference back, not a new act
         negated, hedged = self._modality(doc, sent.tokens[0], m.start, governors)
         trig_tok = tokens[m.start]
         t_start = trig_tok.words()[1].start if trig_tok.prefix else trig_tok.start
@@ -223,6 +226,10 @@ def _topics(doc: Doc, mmap: MentionMap) -> list[tuple[int, Mention]]:
                 out.append((j, m))
                 break
     return out
+
+
+def _has_actor(m: Mention | None) -> bool:
+    return m is not None and m.rule != "phrase"
 
 
 def _carried(subjects: list[tuple[int, Mention]], i: int) -> Mention | None:
