@@ -135,7 +135,7 @@ class MentionMap:
         return False
 
     def phrase_after(self, i: int, end: int, preps: tuple[str, ...], stop: frozenset[str],
-                     max_tokens: int = 3) -> Mention | None:
+                     max_tokens: int = 3, definite_only: bool = False) -> Mention | None:
         """A plain noun phrase (no actor) as the target: `أسقط الطائرة الماليزية`,
         `قصف مواقع`, `هجوم على كنائس`. It starts right after token i (past
         adverbials), or after one of `preps`; it runs over content words."""
@@ -147,6 +147,8 @@ class MentionMap:
                 len(p) == 1 and p in toks[j].prefix for p in preps)):
             return None
         elif j < end and "obj" not in preps and not any(len(p) == 1 and p in toks[j].prefix for p in preps):
+            return None
+        if definite_only and (j >= end or not toks[j].stem.startswith("ال")):
             return None
         k = j
         while k < end and k - j < max_tokens and toks[k].is_word and not toks[k].norm.isdigit() \

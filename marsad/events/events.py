@@ -7,18 +7,24 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import cache
 
 from marsad.doc import Doc
 from marsad.events.lexicon import Trigger, modality_words, trigger_indexes
 from marsad.lexicon import Match
+from marsad.resources import path
 from marsad.syntax import MentionMap, phrase_stop_words
 from marsad.text.clitics import lookup_keys, verb_keys
+from marsad.text.normalize import fold
 from marsad.types import Attribution, DateValue, Event, Mention, Span
 
 OBJECT_WINDOW = 10
 NOUN_AFTER_VERB = 2  # a noun this close after a verb trigger is its object
 DAMMA = "\u064f"
-PASSIVE_AGENT_WORDS = ("يد", "قبل")  # على يد X، من قبل X
+PASSIVE_AGENT_WORDS = frozenset({"يد", "قبل", "رصاص", "نيران", "ايدي"})  # على يد X، برصاص X
+NUMBER_WORDS = frozenset(fold(w) for w in (
+    "عشرات مئات آلاف ألف ألفا نحو حوالي أكثر أقل قرابة ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة "
+    "اثنين اثنان ثلاث أربع خمس ست سبع ثماني تسع عشر").split())
 NOUN_TARGET_PREPS = ("ب", "ل", "على", "ضد", "مع", "الى", "من", "عن", "في")
 
 
@@ -32,7 +38,8 @@ class EventExtractor:
         mmap = MentionMap(doc)
         # Explicit subjects seen so far, by token position, for pronoun subjects.
         subjects: list[tuple[int, Mention]] = sorted(
-            [(c.speaker.tokens[0], c.speaker) for c in doc.claims if c.speaker and ":carried" not in c.rule]
+            [(c.speaker.tokens[0], c.speaker) for c in doc.claims
+             if c.speaker and ":carried" not in c.rule and c.speaker.rule != "phrase"]
             + _topics(doc, mmap)
         )
         events: list[Event] = []
@@ -68,10 +75,14 @@ class EventExtractor:
         source: Mention | None = None
         genitive_target: Mention | None = None
         rule = trig.pos
-        passive = trig.pos == "verb" and DAMMA in tokens[m.start].text[:3]
+        passive = trig.pos == "verb" and (DAMMA in tokens[m.start].text[:3] or self._reads_passive(doc, mmap, m, trig))
         if trig.pos == "verb" and not passive:
             source, how = mmap.verb_subject(m.start, m.end, clause)
             rule += how
+            if source is None and not tokens[m.start].prefix:
+                # فرض الاتحاد الأوروبي…/ تظاهر آلاف المحتجين: an unlisted subject
+                source = mmap.phrase_after(m.end - 1, clause[1], ("obj",), phrase_stop_words(), definite_only=True)
+                rule += ":phrase" if source else ""
             if source is None:
                 source = _carried(subjects, m.start)
                 rule += ":carried" if source else ":nosubj"
@@ -141,13 +152,31 @@ class EventExtractor:
             return governing.target, target, "noun:governed"
         if source is None:
             source = mmap.subject_before(m.start, clause[0])
+        if source is None:
+            lv = _light_verb_before(doc, m.start, clause[0])
+            if lv is not None:
+                source, how = mmap.verb_subject(lv, lv + 1, clause)
+                rule = "noun:light" + how
         return source, target, rule
 
     @staticmethod
+    def _reads_passive(doc: Doc, mmap: MentionMap, m: Match[Trigger], trig: Trigger) -> bool:
+        """Undiacritised `قتل 13 شخصا` / `اعتقل عشرات المحتجين`: a violent verb
+        followed by a count or by victims reads as passive (قُتل)."""
+        if trig.type not in ("ASSAULT", "COERCE") or m.end >= len(doc.tokens):
+            return False
+        nxt = doc.tokens[m.end]
+        if nxt.norm.isdigit() or nxt.norm in NUMBER_WORDS:
+            return True
+        victim = mmap.starts.get(m.end)
+        return bool(victim and victim.actor and victim.actor.sector == "CVL" and victim.actor.id is None)
+
+    @staticmethod
     def _passive_agent(doc: Doc, mmap: MentionMap, i: int, end: int) -> Mention | None:
-        """`على يد X` / `من قبل X` after a passive verb names the agent."""
+        """`على يد X`، `من قبل X`، `برصاص X` after a passive verb name the agent."""
         for j in range(i, min(end, i + OBJECT_WINDOW)):
-            if doc.tokens[j].norm in PASSIVE_AGENT_WORDS and j + 1 in mmap.starts:
+            tok = doc.tokens[j]
+            if (tok.norm in PASSIVE_AGENT_WORDS or tok.stem in PASSIVE_AGENT_WORDS) and j + 1 in mmap.starts:
                 return mmap.starts[j + 1]
         return None
 
@@ -226,6 +255,29 @@ def _topics(doc: Doc, mmap: MentionMap) -> list[tuple[int, Mention]]:
                 out.append((j, m))
                 break
     return out
+
+
+LIGHT_VERB_REACH = 4  # شنت قوات الجيش اليمني هجوما: verb, subject, then the noun
+
+
+@cache
+def light_verbs() -> frozenset[str]:
+    words: set[str] = set()
+    with path("light_verbs.txt").open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.startswith("#"):
+                words.update(fold(w) for w in line.split())
+    return frozenset(words)
+
+
+def _light_verb_before(doc: Doc, i: int, clause_start: int) -> int | None:
+    """Token index of a light verb shortly before the event noun at i."""
+    lv = light_verbs()
+    for j in range(i - 1, max(clause_start, i - 1 - LIGHT_VERB_REACH * 2) - 1, -1):
+        tok = doc.tokens[j]
+        if tok.norm in lv or fold(tok.stem) in lv:
+            return j
+    return None
 
 
 def _has_actor(m: Mention | None) -> bool:
