@@ -2,8 +2,8 @@
 
     >>> import marsad
     >>> doc = marsad.extract("اتهمت روسيا الولايات المتحدة بدعم الإرهاب", date="2018-01-01")
-    >>> [e.type for e in doc.events]
-    ['ACCUSE']
+    >>> [(e.type, e.source.text, e.target.text) for e in doc.events][0]
+    ('ACCUSE', 'روسيا', 'الولايات المتحدة')
 """
 from __future__ import annotations
 

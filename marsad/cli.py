@@ -33,7 +33,7 @@ def extract(
     out: Annotated[Optional[Path], typer.Option(help="Write to this file instead of stdout.")] = None,
 ) -> None:
     """Extract events, claims and entities from Arabic news articles."""
-    from marsad.extract import run_extract
+    from marsad.batch import run_extract
 
     if fmt not in ("text", "jsonl"):
         raise typer.BadParameter("must be text or jsonl", param_hint="--format")

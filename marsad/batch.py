@@ -1,4 +1,4 @@
-"""`marsad extract` as a plain function: read, run the pipeline, write."""
+"""Batch extraction (`marsad extract` as a plain function): read, run the pipeline, write."""
 from __future__ import annotations
 
 import sys
