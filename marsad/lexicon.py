@@ -35,8 +35,8 @@ class PhraseIndex(Generic[P]):
     def __init__(self) -> None:
         # first word -> {number of further words -> {further words -> payloads}}
         self._by_first: dict[str, dict[int, dict[tuple[str, ...], list[P]]]] = {}
-        # (word, key function) -> readings of the word that start an entry
-        self._hits: dict[tuple[str, Callable[[str], tuple[str, ...]]], tuple[str, ...]] = {}
+        # key function -> word -> readings of the word that start an entry
+        self._hits: dict[Callable[[str], tuple[str, ...]], dict[str, tuple[str, ...]]] = {}
 
     def add(self, phrase: str, payload: P) -> None:
         words = phrase_key(phrase)
@@ -52,13 +52,15 @@ class PhraseIndex(Generic[P]):
 
     def hits(self, word: str, keys: Callable[[str], tuple[str, ...]]) -> tuple[str, ...]:
         """Readings of `word` (under `keys`) that start some entry; cached."""
-        cache_key = (word, keys)
-        found = self._hits.get(cache_key)
+        cache = self._hits.get(keys)
+        if cache is None:
+            cache = self._hits[keys] = {}
+        found = cache.get(word)
         if found is None:
             found = tuple(k for k in keys(word) if k in self._by_first)
-            if len(self._hits) > HIT_CACHE_MAX:
-                self._hits.clear()
-            self._hits[cache_key] = found
+            if len(cache) > HIT_CACHE_MAX:
+                cache.clear()
+            cache[word] = found
         return found
 
     def __contains__(self, word: str) -> bool:
