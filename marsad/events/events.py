@@ -10,7 +10,7 @@ from bisect import bisect_right
 from functools import cache
 
 from marsad.doc import Doc
-from marsad.events.lexicon import Trigger, modality_words, trigger_indexes
+from marsad.events.lexicon import Trigger, modality_words, split_trigger_index, trigger_indexes
 from marsad.lexicon import Match
 from marsad.resources import path
 from marsad.syntax import MentionMap, phrase_stop_words
@@ -20,6 +20,10 @@ from marsad.types import Attribution, DateValue, Event, Mention, Span
 
 OBJECT_WINDOW = 10
 NOUN_AFTER_VERB = 2  # a noun this close after a verb trigger is its object
+# Definite nouns of these types with no actor usually refer back to a known
+# agreement, sanction or aid ("الاتفاق"، "العقوبات") rather than report a new act.
+VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT", "PROTEST"})
+REFERRED_TYPES = frozenset({"AGREE", "SUPPORT", "SANCTION", "AID", "COOPERATE", "CONSULT", "REQUEST", "CONCEDE"})
 DAMMA = "\u064f"
 PASSIVE_AGENT_WORDS = frozenset({"يد", "قبل", "رصاص", "نيران", "ايدي"})  # على يد X، برصاص X
 NUMBER_WORDS = frozenset(fold(w) for w in (
@@ -45,14 +49,16 @@ class EventExtractor:
         events: list[Event] = []
         for s_i, sent in enumerate(doc.sentences):
             a, b = sent.tokens
-            matches = _merge(verbs.find_all(doc.tokens, a, b, verb_keys), nouns.find_all(doc.tokens, a, b, lookup_keys))
+            matches = _merge(_split_matches(doc, a, b),
+                             _merge(verbs.find_all(doc.tokens, a, b, verb_keys), nouns.find_all(doc.tokens, a, b, lookup_keys)))
             matches = [m for m in matches if m.start not in mmap.covering]
             sent_events: list[Event] = []
             verb_ends: list[int] = []
             governors = _clause_modality(doc, s_i) if matches else ([], [])
             for m in matches:
                 trig = m.payloads[0]
-                if trig.pos == "noun" and any(0 <= m.start - e < NOUN_AFTER_VERB for e in verb_ends):
+                if trig.pos == "noun" and trig.type != "PROTEST" and any(
+                        0 <= m.start - e < NOUN_AFTER_VERB for e in verb_ends):
                     continue
                 event = self._event(doc, mmap, s_i, m, trig, subjects, sent_events, governors)
                 if trig.pos == "verb":
@@ -98,9 +104,11 @@ class EventExtractor:
         if passive:
             source = self._passive_agent(doc, mmap, m.end, sent.tokens[1])
             rule += ":passive"
-        if trig.pos == "noun" and not _has_actor(source) and not _has_actor(target) \
-                and tokens[m.start].stem.startswith("ال"):
+        if trig.pos == "noun" and not _has_actor(source) and not _has_actor(target) and (
+                trig.type in REFERRED_TYPES or tokens[m.start].stem.startswith("ال") and trig.type not in VIOLENT_TYPES):
             return None  # "الاتفاق"، "العقوبات" with no actor: a reference back, not a new act
+        if trig.pos == "noun" and source is None and target is None and trig.type not in ("PROTEST", "MOBILIZE", "RETREAT"):
+            return None
         negated, hedged = self._modality(doc, sent.tokens[0], m.start, governors)
         trig_tok = tokens[m.start]
         t_start = trig_tok.words()[1].start if trig_tok.prefix else trig_tok.start
@@ -201,6 +209,25 @@ class EventExtractor:
         negated = negated or any(j < i for j in neg_at)
         hedged = hedged or any(j < i for j in hedge_at)
         return negated, hedged
+
+
+def _split_matches(doc: Doc, a: int, b: int) -> list[Match[Trigger]]:
+    """Two-part triggers (حمّل … المسؤولية), anchored on their first word."""
+    index = split_trigger_index()
+    out: list[Match[Trigger]] = []
+    for i in range(a, b):
+        tok = doc.tokens[i]
+        if not tok.is_word:
+            continue
+        for key in verb_keys(tok.light)[:3]:
+            for st in index.get(key, ()):
+                for j in range(i + 1, min(b, i + 2 + st.max_gap)):
+                    if not doc.tokens[j].is_word and doc.tokens[j].text not in "\"«»":
+                        break
+                    if doc.tokens[j].norm in st.second or fold(doc.tokens[j].stem) in st.second:
+                        out.append(Match(i, i + 1, (st.trigger,), key))
+                        break
+    return out
 
 
 def _merge(first: list[Match[Trigger]], second: list[Match[Trigger]]) -> list[Match[Trigger]]:

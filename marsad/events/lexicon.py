@@ -66,3 +66,29 @@ def modality_words() -> ModalityWords:
         else:
             (neg_c if row["kind"] == "negated" else hed_c).update(folded)
     return ModalityWords(neg_b, frozenset(neg_c), hed_b, frozenset(hed_c), qad)
+
+
+@dataclass(frozen=True, slots=True)
+class SplitTrigger:
+    """A trigger in two parts with up to `max_gap` words between them."""
+
+    trigger: Trigger
+    second: frozenset[str]
+    max_gap: int
+
+
+@cache
+def split_trigger_index() -> dict[str, list[SplitTrigger]]:
+    """First part (folded) -> split triggers starting with it."""
+    index: dict[str, list[SplitTrigger]] = {}
+    for row in read_tsv("discontinuous.tsv"):
+        etype = row["type"].upper()
+        if etype not in PLOVER_TYPES:
+            raise ValueError(f"discontinuous.tsv: unknown PLOVER type {etype!r}")
+        target = tuple(fold(t.strip()) for t in row.get("target", "").split("|") if t.strip())
+        second = frozenset(fold(w) for w in row["second"].split("|") if w.strip())
+        for first in row["first"].split("|"):
+            if first.strip():
+                trig = Trigger(etype, row.get("mode") or None, row.get("pos") or "verb", target, first.strip())
+                index.setdefault(fold(first.strip()), []).append(SplitTrigger(trig, second, int(row["max_gap"])))
+    return index
