@@ -2,8 +2,9 @@
 
     >>> import marsad
     >>> doc = marsad.extract("اتهمت روسيا الولايات المتحدة بدعم الإرهاب", date="2018-01-01")
-    >>> [(e.type, e.source.text, e.target.text) for e in doc.events][0]
-    ('ACCUSE', 'روسيا', 'الولايات المتحدة')
+    >>> event = doc.events[0]
+    >>> event.type, event.source.text, event.target.text, event.target.actor.name_en
+    ('ACCUSE', 'روسيا', 'الولايات المتحدة', 'United States')
 """
 from __future__ import annotations
 

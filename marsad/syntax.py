@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from marsad.agreement import agrees, mention_gender, verb_gender
 from marsad.doc import Doc
 from marsad.resources import path
 from marsad.text.normalize import fold
@@ -78,8 +79,17 @@ class MentionMap:
             j -= 1
         m = self.covering.get(j)
         if m and m.tokens[1] == j + 1 and m.tokens[0] >= start and not self._has_preposition(m.tokens[0]):
-            return m
+            return self.first_conjunct(m, start)
         return None
+
+    def first_conjunct(self, m: Mention, start: int) -> Mention:
+        """`الحكومة اليمنية وجماعة الحوثي`: the subject is the first conjunct."""
+        while self.doc.tokens[m.tokens[0]].prefix.startswith("و"):
+            prev = self.covering.get(m.tokens[0] - 1)
+            if prev is None or prev.tokens[1] != m.tokens[0] or prev.tokens[0] < start:
+                break
+            m = prev
+        return m
 
     def kana_subject(self, i: int, start: int) -> Mention | None:
         """`وكان X … قال`: the actor after a clause-initial كان is the subject."""
@@ -102,7 +112,7 @@ class MentionMap:
             antecedent = self.covering.get(start - 2)
             return antecedent, ":relative" if antecedent else ""
         after = self.subject_after(end - 1, clause[1])
-        if after:
+        if after and agrees(verb_gender(toks[start]), mention_gender(after, toks), pronoun=False):
             return after, ""
         if before:
             return before, ":svo"

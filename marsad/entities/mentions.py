@@ -228,7 +228,7 @@ class MentionFinder:
         return None, label
 
 
-PLURAL_NOUNS = frozenset(fold(w) for w in "عناصر أفراد أعضاء جنود ضباط قادة مسؤولو مسؤولي عسكريون".split())
+PLURAL_NOUNS = frozenset(fold(w) for w in "عناصر أفراد أعضاء جنود ضباط قادة مسؤولو مسؤولي عسكريون مصادر المصادر".split())
 
 
 def is_plural(head_text: str) -> bool:

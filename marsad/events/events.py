@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from functools import cache
 
+from marsad.agreement import agrees, mention_gender, verb_gender
 from marsad.doc import Doc
 from marsad.events.lexicon import Trigger, modality_words, split_trigger_index, trigger_indexes
 from marsad.lexicon import Match
@@ -16,12 +17,13 @@ from marsad.resources import path
 from marsad.syntax import MentionMap, phrase_stop_words
 from marsad.text.clitics import lookup_keys, verb_keys
 from marsad.text.normalize import fold
-from marsad.types import Attribution, DateValue, Event, Mention, Span
+from marsad.types import Attribution, DateValue, Event, Mention, Span, Token
 
 OBJECT_WINDOW = 10
 NOUN_AFTER_VERB = 2  # a noun this close after a verb trigger is its object
 # Definite nouns of these types with no actor usually refer back to a known
 # agreement, sanction or aid ("الاتفاق"، "العقوبات") rather than report a new act.
+LAM_AGENT_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT", "PROTEST"})
 REFERRED_TYPES = frozenset({"AGREE", "SUPPORT", "SANCTION", "AID", "COOPERATE", "CONSULT", "REQUEST", "CONCEDE"})
 DAMMA = "\u064f"
@@ -90,7 +92,7 @@ class EventExtractor:
                 source = mmap.phrase_after(m.end - 1, clause[1], ("obj",), phrase_stop_words(), definite_only=True)
                 rule += ":phrase" if source else ""
             if source is None:
-                source = _carried(subjects, m.start)
+                source = _carried(subjects, m.start, verb_gender(tokens[m.start]), tokens)
                 rule += ":carried" if source else ":nosubj"
         if trig.pos == "noun":
             source, genitive_target, rule = self._noun_roles(doc, mmap, m, trig, clause, earlier)
@@ -139,13 +141,15 @@ class EventExtractor:
         j = m.end
         # An adjective may stand between the noun and its genitive: قصف مدفعي للجيش
         if j < clause[1] and j not in mmap.starts and tokens[j].is_word and not tokens[j].prefix \
-                and tokens[j].norm.endswith(("ي", "يه")) and j + 1 < clause[1]:
+                and tokens[j].norm.endswith(("ي", "يه")) and j + 1 < clause[1] \
+                and tokens[j].norm not in phrase_stop_words():
             j += 1
         source = mmap.starts.get(j)
         target: Mention | None = None
         rule = "noun"
-        if source and mmap.introduced_by(j, ("ل",)) and not tokens[j].prefix.endswith("ب"):
-            rule = "noun:lam"  # غارات لمقاتلات التحالف: ل marks the agent
+        if source and mmap.introduced_by(j, ("ل",)) and not tokens[j].prefix.endswith("ب") \
+                and trig.type in LAM_AGENT_TYPES and _light_verb_before(doc, m.start, clause[0]) is None:
+            rule = "noun:lam"  # غارات لمقاتلات التحالف: ل marks the agent (but دعما للحوثيين: the recipient)
         elif source and mmap.introduced_by(j, NOUN_TARGET_PREPS):
             source = None
         if source is None and j < clause[1] and tokens[j].norm == "بين" and j + 1 in mmap.starts:
@@ -311,8 +315,17 @@ def _has_actor(m: Mention | None) -> bool:
     return m is not None and m.rule != "phrase"
 
 
-def _carried(subjects: list[tuple[int, Mention]], i: int) -> Mention | None:
+CARRY_BACK = 6  # how many earlier subjects a pronoun may reach past
+
+
+def _carried(subjects: list[tuple[int, Mention]], i: int, gender: str | None,
+             tokens: list[Token]) -> Mention | None:
+    """The latest earlier subject the verb's pronoun agrees with."""
     k = bisect_right(subjects, i, key=lambda x: x[0])
+    for n in range(k - 1, max(-1, k - 1 - CARRY_BACK), -1):
+        m = subjects[n][1]
+        if agrees(gender, mention_gender(m, tokens), pronoun=True):
+            return m
     return subjects[k - 1][1] if k else None
 
 

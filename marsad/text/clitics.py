@@ -70,6 +70,15 @@ def proclitic_keys(word: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
+def _verb_prefix(prefix: str, stem: str) -> bool:
+    """Proclitics a verb can carry: و/ف, and ل or س before an imperfect
+    (ليقول، سيعلن) — never ب or ك (`بقصف` is a noun)."""
+    rest = prefix.lstrip("وف")
+    if not rest:
+        return True
+    return rest in ("ل", "س") and stem[:1] in "يتنا"
+
+
 def without_article(stem: str) -> str:
     return stem[2:] if stem.startswith("ال") and len(stem) > 3 else stem
 
@@ -91,7 +100,9 @@ def verb_keys(word: str) -> tuple[str, ...]:
 
 def _keys(word: str, article: bool) -> tuple[str, ...]:
     forms: list[str] = []
-    for _, stem in proclitic_splits(word):
+    for prefix, stem in proclitic_splits(word):
+        if not article and not _verb_prefix(prefix, stem):
+            continue
         for form in (stem, without_article(stem)) if article else (stem,):
             if form not in forms:
                 forms.append(form)

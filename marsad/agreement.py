@@ -1,0 +1,78 @@
+"""Subject-verb agreement (gender, and number for pronoun subjects).
+
+An Arabic verb shows its subject's gender: `قالت` / `تقول` (feminine),
+`قال` / `يقول` (masculine), `قالوا` / `يقولون` (human plural). A verb with a
+pronoun subject agrees fully with the actor it refers to, and a verb never
+takes a subject of the other gender — so `دعا الولايات المتحدة …` has a
+pronoun subject and the United States is the object. Unsure cases return None
+and agree with anything.
+"""
+from __future__ import annotations
+
+from functools import cache
+
+from marsad.resources import path
+from marsad.text.normalize import fold
+from marsad.text.vocab import word_counts
+from marsad.types import Mention, Token
+
+FEM, MASC, PLURAL = "f", "m", "p"
+IMPERFECT_MIN_COUNT = 5
+
+
+@cache
+def masculine_places() -> frozenset[str]:
+    words: set[str] = set()
+    with path("masculine_places.txt").open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.startswith("#"):
+                words.update(fold(w) for w in line.split())
+    return frozenset(words)
+
+
+def verb_gender(tok: Token) -> str | None:
+    """f, m or p from the verb's affixes; None when they don't tell."""
+    stem = tok.stem
+    if stem.endswith(("وا", "ون")) and len(stem) > 3:
+        return PLURAL
+    if stem.startswith("ت") and len(stem) > 3:
+        # تقول is imperfect 3fs when يقول is a word; تابع، تظاهر are perfects.
+        counts = word_counts()
+        return FEM if counts.get(fold("ي" + stem[1:]), 0) >= IMPERFECT_MIN_COUNT else None
+    if stem.startswith("ي") and len(stem) > 3:
+        return MASC  # imperfect 3ms (يقول)
+    if stem.endswith("ت") and len(stem) >= 3:
+        return FEM  # perfect 3fs (قالت، نفت)
+    if stem.endswith("ة") or stem.endswith("ا"):
+        return None  # participles (مؤكدا) and duals tell nothing reliable
+    return MASC if len(stem) >= 3 else None
+
+
+def mention_gender(m: Mention, tokens: list[Token]) -> str | None:
+    """Grammatical gender (or human plural) of an actor mention."""
+    first = tokens[m.tokens[0]]
+    word = first.stem
+    key = fold(word)
+    if m.label == "GPE":
+        return MASC if key in masculine_places() else FEM
+    if word.endswith(("ون", "ين")) and m.label in ("NORP", "ORG", "PER"):
+        return PLURAL
+    if m.label == "NORP":
+        return None  # الروسية (feminine) or المغاربة (a broken plural): can't tell
+    if word.endswith(("ة", "ات")):
+        return FEM
+    if m.label == "PER" and (m.rule in ("lexicon", "title+name") or m.actor and m.actor.id):
+        return MASC  # a named person; broken plurals (مصادر، قادة) are left open
+    return None
+
+
+def agrees(verb: str | None, subject: str | None, pronoun: bool) -> bool:
+    """Whether a verb of gender `verb` can take `subject`. A verb before an
+    explicit subject is singular even for plurals (قال المسؤولون)."""
+    if verb is None or subject is None:
+        return True
+    if pronoun:
+        return verb == subject
+    if subject == PLURAL:
+        return verb in (MASC, PLURAL)
+    return verb == subject or verb == PLURAL and subject == MASC
