@@ -17,7 +17,7 @@ from marsad.types import Mention
 COMPLEMENTIZERS = frozenset(fold(w) for w in "أن إن أنه إنه أنها إنها أنهم إنهم بأن لأن".split())
 PRE_VERB_PARTICLES = frozenset(fold(w) for w in "قد لقد لم لن لا ما سوف".split())
 KANA = frozenset(fold(w) for w in "كان كانت كانوا".split())
-PREPOSITION_WORDS = frozenset(fold(w) for w in "على ضد مع إلى الى من عن في لدى بحق تجاه حيال".split())
+PREPOSITION_WORDS = frozenset(fold(w) for w in "على ضد مع إلى الى من عن في لدى بحق تجاه حيال أمام خلال عبر حول بعد قبل منذ وسط داخل خارج قرب بين".split())
 RELATIVES = frozenset(fold(w) for w in "الذي التي الذين اللذين اللتين اللواتي اللاتي".split())
 MAX_ADVERBIALS = 3
 
@@ -58,7 +58,7 @@ class MentionMap:
         skipped = 0
         toks = self.doc.tokens
         while i < end and skipped < MAX_ADVERBIALS and toks[i].is_word and (
-            toks[i].norm in advs or fold(toks[i].stem) in advs
+            toks[i].norm in advs or fold(toks[i].stem) in advs or skipped and toks[i].norm == "من"
         ):
             i += 1
             skipped += 1
@@ -166,9 +166,40 @@ class MentionMap:
             k += 1
         if k == j:
             return None
+        behind = self.actor_behind(k - 1, end) if k - j == 1 else None
+        if behind is None and k < end and k in self.starts and self.starts[k].actor is not None and (
+                toks[k].prefix.endswith("ل") or not toks[k].prefix):
+            behind = self.starts[k]  # نقطة تفتيش للجيش المصري
+        if behind is not None:
+            return behind
         a = toks[j].words()[1].start if toks[j].prefix else toks[j].start
         b = toks[k - 1].end
         return Mention(a, b, self.doc.text[a:b], "MISC", (j, k), None, "phrase")
+
+    def actor_behind(self, j: int, end: int) -> Mention | None:
+        """The actor that a plain noun at j (and an optional adjective) is
+        "of": مواقع الحوثيين، نقطة تفتيش للجيش، وفدا من حركة حماس."""
+        toks = self.doc.tokens
+        if j >= end or not toks[j].is_word or j in self.starts:
+            return None
+        if toks[j].norm in PREPOSITION_WORDS:
+            j += 1
+            if j >= end or not toks[j].is_word or j in self.starts:
+                return None
+        for k in (j + 1, j + 2):
+            if k >= end:
+                return None
+            m = self.starts.get(k)
+            if m is not None and m.actor is not None:
+                tok = toks[k]
+                if not tok.prefix or tok.prefix.endswith("ل") or toks[k - 1].norm == "من":
+                    return m
+                return None
+            if k == j + 1 and toks[k].norm == "من":
+                continue
+            if not (toks[k].is_word and not toks[k].prefix and toks[k].norm.startswith("ال")):
+                return None  # only an adjective may stand between
+        return None
 
     def object_after(self, i: int, end: int, preps: tuple[str, ...], window: int,
                      exclude: Mention | None = None) -> Mention | None:
@@ -179,6 +210,10 @@ class MentionMap:
             if self.doc.tokens[j].norm in COMPLEMENTIZERS:
                 break
             m = self.starts.get(j)
+            if m is None and self.introduced_by(j, preps):
+                behind = self.actor_behind(j, end)
+                if behind is not None and behind is not exclude:
+                    return behind  # أشاد بجهود الكويت، على مواقع الحوثيين: the actor behind the noun
             if not m or m is exclude:
                 continue
             if self.introduced_by(j, preps):

@@ -56,6 +56,12 @@ class Token:
     is_word: bool = True
     hashtag: bool = False
 
+    def start_after(self, prefix: str) -> int:
+        """Raw offset where the token continues after the folded `prefix`."""
+        if not prefix:
+            return self.start
+        return self.start + _raw_cuts(self.text, (len(prefix),))[0]
+
     def words(self) -> tuple[Word, ...]:
         """The token split into clitics and stem, each with raw offsets."""
         if not self.prefix and not self.suffix:

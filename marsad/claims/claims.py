@@ -10,7 +10,7 @@ from marsad.claims.cues import Cue, cue_index
 from marsad.doc import Doc
 from marsad.lexicon import Match
 from marsad.syntax import COMPLEMENTIZERS, MentionMap, phrase_stop_words
-from marsad.text.clitics import verb_keys
+from marsad.text.clitics import prefix_for_key, verb_keys
 from marsad.types import Claim, Mention, Sentence, Span
 
 QUOTES = "\"«»“”'"
@@ -65,7 +65,7 @@ class ClaimExtractor:
         clause = next((c for c in sent.clauses if c[0] <= m.start < c[1]), sent.tokens)
         tokens = doc.tokens
         cue_tok = tokens[m.start]
-        cue_start = cue_tok.words()[1].start if cue_tok.prefix else cue_tok.start
+        cue_start = cue_tok.start_after(prefix_for_key(cue_tok.light, m.key))
         cue_span = Span(cue_start, tokens[m.end - 1].end, doc.text[cue_start:tokens[m.end - 1].end])
         speaker: Mention | None
         rule = cue.kind

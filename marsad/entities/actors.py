@@ -47,6 +47,8 @@ class ActorBase:
         self.heads: PhraseIndex[Head] = PhraseIndex()
         self.country_names: dict[str, str] = {}
         self.ambiguous = ambiguous
+        # A one-word entry that folds to a function word (إمام → امام = أمام) would fire everywhere.
+        stop = function_words()
         for row in actor_rows:
             aid = row["id"]
             if aid not in self.actors:
@@ -54,11 +56,13 @@ class ActorBase:
             if aid.endswith("-GOV") and row.get("country") and aid[:3] == row["country"]:
                 self.country_names.setdefault(row["country"], row["name_en"])
             for alias in row.get("aliases_ar", "").split("|"):
-                if alias.strip():
-                    self.names.add(alias.strip(), Alias(aid, row["kind"]))
+                key = phrase_key(alias)
+                if key and not (len(key) == 1 and key[0] in stop):
+                    self.names.add(alias, Alias(aid, row["kind"]))
         for row in head_rows:
             for form in row["head_ar"].split("|"):
-                if form.strip():
+                key = phrase_key(form)
+                if key and not (len(key) == 1 and key[0] in stop):
                     self.heads.add(form.strip(), Head(form.strip(), row["kind"], row.get("sector") or None,
                                                       row.get("name_en", "")))
 

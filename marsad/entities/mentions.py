@@ -15,7 +15,7 @@ from marsad.doc import Doc
 from marsad.entities.actors import ActorBase, Alias, Head, function_words
 from marsad.resources import path
 from marsad.syntax import adverbials
-from marsad.text.clitics import proclitic_keys
+from marsad.text.clitics import prefix_for_key, proclitic_keys
 from marsad.text.normalize import fold
 from marsad.types import Actor, Mention, Token
 
@@ -28,6 +28,7 @@ class Atom:
     end: int
     head: Head | None = None
     aliases: tuple[Alias, ...] = ()
+    key: str = ""  # the reading of the first word that matched
 
     @property
     def kind(self) -> str:
@@ -102,10 +103,10 @@ class MentionFinder:
             if name and self._is_common_noun(tokens, name.start, name.end, end):
                 name = None
             if name and (not head or name.end >= head.end):
-                atoms.append(Atom(name.start, name.end, aliases=name.payloads))
+                atoms.append(Atom(name.start, name.end, aliases=name.payloads, key=name.key))
                 i = name.end
             elif head:
-                atoms.append(Atom(head.start, head.end, head=head.payloads[0]))
+                atoms.append(Atom(head.start, head.end, head=head.payloads[0], key=head.key))
                 i = head.end
             else:
                 i += 1
@@ -152,6 +153,11 @@ class MentionFinder:
                 name_end = self._name_after(tokens, end, sent_end, limit, ORG_NAME_MAX_TOKENS)
                 if name_end > end:
                     end, rule = name_end, "head+name"
+            if rule in ("head+name", "title+name") and k < len(atoms) and atoms[k].start == end \
+                    and atoms[k].kind == "NORP":
+                group.append(atoms[k])  # وزارة الخزانة الأميركية
+                end = atoms[k].end
+                k += 1
             start = group[0].start
             out.append(self._mention(doc, group, start, end, rule))
         return out
@@ -159,8 +165,8 @@ class MentionFinder:
     def _joins(self, group: list[Atom], nxt: Atom, tokens: list[Token]) -> bool:
         first, last = group[0], group[-1]
         if first.head:
-            if last.head and not _definite(tokens[last.start]):
-                return True  # construct state takes a genitive: قوات النظام السوري
+            if last.head and (not _definite(tokens[last.start]) or last.head.text.endswith("باسم")):
+                return True  # construct state takes a genitive: قوات النظام السوري، المتحدث باسم الجيش
             if nxt.kind == "NORP":
                 return True  # الجيش الروسي
             if nxt.head:
@@ -191,10 +197,9 @@ class MentionFinder:
     def _mention(self, doc: Doc, group: list[Atom], start: int, end: int, rule: str) -> Mention:
         tokens = doc.tokens
         a, b = tokens[start].start, tokens[end - 1].end
-        # The span starts after a proclitic (و/ب/ل) on the first word.
+        # The span starts after a proclitic (و/ب/ل) the match stripped.
         lead = tokens[start]
-        if lead.prefix:
-            a = lead.words()[1].start
+        a = lead.start_after(prefix_for_key(lead.light, group[0].key))
         actor, label = self._resolve(group, rule)
         return Mention(a, b, doc.text[a:b], label, (start, end), actor, rule)
 

@@ -15,7 +15,7 @@ from marsad.events.lexicon import Trigger, modality_words, split_trigger_index, 
 from marsad.lexicon import Match
 from marsad.resources import path
 from marsad.syntax import MentionMap, phrase_stop_words
-from marsad.text.clitics import lookup_keys, verb_keys
+from marsad.text.clitics import lookup_keys, prefix_for_key, verb_keys
 from marsad.text.normalize import fold
 from marsad.types import Attribution, DateValue, Event, Mention, Span, Token
 
@@ -63,7 +63,7 @@ class EventExtractor:
                         0 <= m.start - e < NOUN_AFTER_VERB for e in verb_ends):
                     continue
                 event = self._event(doc, mmap, s_i, m, trig, subjects, sent_events, governors)
-                if trig.pos == "verb":
+                if trig.pos != "noun":
                     verb_ends.append(m.end)
                 if event:
                     sent_events.append(event)
@@ -83,8 +83,9 @@ class EventExtractor:
         source: Mention | None = None
         genitive_target: Mention | None = None
         rule = trig.pos
-        passive = trig.pos == "verb" and (DAMMA in tokens[m.start].text[:3] or self._reads_passive(doc, mmap, m, trig))
-        if trig.pos == "verb" and not passive:
+        passive = trig.pos == "passive" and (trig.type == "ASSAULT" or self._reads_passive(doc, mmap, m, trig)) \
+            or trig.pos == "verb" and (DAMMA in tokens[m.start].text[:3] or self._reads_passive(doc, mmap, m, trig))
+        if trig.pos in ("verb", "passive") and not passive:
             source, how = mmap.verb_subject(m.start, m.end, clause)
             rule += how
             if source is None and not tokens[m.start].prefix:
@@ -111,9 +112,13 @@ class EventExtractor:
             return None  # "الاتفاق"، "العقوبات" with no actor: a reference back, not a new act
         if trig.pos == "noun" and source is None and target is None and trig.type not in ("PROTEST", "MOBILIZE", "RETREAT"):
             return None
-        negated, hedged = self._modality(doc, sent.tokens[0], m.start, governors)
+        anchor = m.start
+        if trig.pos == "noun":  # سوف تفرض X عقوبات: the light verb carries the modality
+            lv = _light_verb_before(doc, m.start, clause[0])
+            anchor = m.start if lv is None else lv
+        negated, hedged = self._modality(doc, sent.tokens[0], anchor, governors)
         trig_tok = tokens[m.start]
-        t_start = trig_tok.words()[1].start if trig_tok.prefix else trig_tok.start
+        t_start = trig_tok.start_after(prefix_for_key(trig_tok.light, m.key))
         trigger = Span(t_start, tokens[m.end - 1].end, doc.text[t_start:tokens[m.end - 1].end])
         attribution = next(
             (Attribution(c.speaker, c.cue) for c in doc.claims
@@ -160,7 +165,7 @@ class EventExtractor:
         if source and source.label != "NORP" and rule == "noun" and (governing is not None or (
                 "obj" in trig.target and not (source.actor and source.actor.id))):
             target, source = source, None  # a generic genitive is the one acted upon
-        if governing is not None:
+        if governing is not None and _has_actor(governing.target):
             return governing.target, target, "noun:governed"
         if source is None:
             source = mmap.subject_before(m.start, clause[0])
@@ -178,8 +183,8 @@ class EventExtractor:
         if trig.type not in ("ASSAULT", "COERCE") or m.end >= len(doc.tokens):
             return False
         nxt = doc.tokens[m.end]
-        if nxt.norm.isdigit() or nxt.norm in NUMBER_WORDS:
-            return True
+        if (nxt.norm.isdigit() or nxt.norm in NUMBER_WORDS) and verb_gender(doc.tokens[m.start]) != "f":
+            return True  # قتل 13 شخصا (but اعتقلت عشرات: she arrested dozens)
         victim = mmap.starts.get(m.end)
         return bool(victim and victim.actor and victim.actor.sector == "CVL" and victim.actor.id is None)
 

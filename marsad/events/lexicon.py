@@ -14,7 +14,7 @@ from marsad.text.normalize import fold
 class Trigger:
     type: str
     mode: str | None
-    pos: str  # verb | noun
+    pos: str  # verb | noun | passive (a form passive by its letters: اغتيل، أصيب)
     target: tuple[str, ...]  # "obj" and/or folded prepositions
     form: str
 
@@ -33,7 +33,7 @@ def trigger_indexes() -> tuple[PhraseIndex[Trigger], PhraseIndex[Trigger]]:
             form = form.strip()
             if form:
                 pos = row.get("pos") or "verb"
-                (verbs if pos == "verb" else nouns).add(form, Trigger(etype, row.get("mode") or None, pos, target, form))
+                (nouns if pos == "noun" else verbs).add(form, Trigger(etype, row.get("mode") or None, pos, target, form))
     return verbs, nouns
 
 

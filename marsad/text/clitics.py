@@ -79,6 +79,19 @@ def _verb_prefix(prefix: str, stem: str) -> bool:
     return rest in ("ل", "س") and stem[:1] in "يتنا"
 
 
+def prefix_for_key(word: str, key: str) -> str:
+    """The proclitics a matcher stripped from `word` to read it as `key`
+    ('' when it read the whole word), so spans start at the right letter:
+    `ولي العهد` keeps its و, `وأضاف` loses it."""
+    if fold(word) == key:
+        return ""
+    for prefix, stem in proclitic_splits(word):
+        folded = fold(stem)
+        if folded == key or fold(without_article(stem)) == key:
+            return prefix
+    return ""
+
+
 def without_article(stem: str) -> str:
     return stem[2:] if stem.startswith("ال") and len(stem) > 3 else stem
 
