@@ -53,7 +53,7 @@ class MentionMap:
             for t in range(*m.tokens):
                 self.covering[t] = m
 
-    def _skip_adverbials(self, i: int, end: int) -> int:
+    def skip_adverbials(self, i: int, end: int) -> int:
         advs = adverbials()
         skipped = 0
         toks = self.doc.tokens
@@ -66,7 +66,7 @@ class MentionMap:
 
     def subject_after(self, i: int, end: int) -> Mention | None:
         """VSO: the actor right after the verb (time words may intervene)."""
-        j = self._skip_adverbials(i + 1, end)
+        j = self.skip_adverbials(i + 1, end)
         m = self.starts.get(j)
         if m and not self._has_preposition(j):
             return m
@@ -150,7 +150,7 @@ class MentionMap:
         `قصف مواقع`, `هجوم على كنائس`. It starts right after token i (past
         adverbials), or after one of `preps`; it runs over content words."""
         toks = self.doc.tokens
-        j = self._skip_adverbials(i + 1, end)
+        j = self.skip_adverbials(i + 1, end)
         if j < end and toks[j].norm in preps and toks[j].norm != "obj":
             j += 1
         elif j < end and toks[j].prefix and not ("obj" in preps or any(

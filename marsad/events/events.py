@@ -14,7 +14,7 @@ from marsad.doc import Doc
 from marsad.events.lexicon import Trigger, modality_words, split_trigger_index, trigger_indexes
 from marsad.lexicon import Match
 from marsad.resources import path
-from marsad.syntax import MentionMap, phrase_stop_words
+from marsad.syntax import RELATIVES, MentionMap, phrase_stop_words
 from marsad.text.clitics import lookup_keys, prefix_for_key, verb_keys
 from marsad.text.normalize import fold
 from marsad.types import Attribution, DateValue, Event, Mention, Span, Token
@@ -83,8 +83,8 @@ class EventExtractor:
         source: Mention | None = None
         genitive_target: Mention | None = None
         rule = trig.pos
-        passive = trig.pos == "passive" and (trig.type == "ASSAULT" or self._reads_passive(doc, mmap, m, trig)) \
-            or trig.pos == "verb" and (DAMMA in tokens[m.start].text[:3] or self._reads_passive(doc, mmap, m, trig))
+        passive = trig.pos == "passive" and (trig.type == "ASSAULT" or self._reads_passive(doc, mmap, m, trig, clause)) \
+            or trig.pos == "verb" and (DAMMA in tokens[m.start].text[:3] or self._reads_passive(doc, mmap, m, trig, clause))
         if trig.pos in ("verb", "passive") and not passive:
             source, how = mmap.verb_subject(m.start, m.end, clause)
             rule += how
@@ -143,7 +143,7 @@ class EventExtractor:
         تدريب مقاتلين / اعتقال ناشطين → target; معارك بين X و Y → X, Y;
         اتهم X Y بتدريب… → Y is the source (the noun is governed by the verb)."""
         tokens = doc.tokens
-        j = m.end
+        j = mmap.skip_adverbials(m.end, clause[1])  # خروج آخر مقاتلي التنظيم
         # An adjective may stand between the noun and its genitive: قصف مدفعي للجيش
         if j < clause[1] and j not in mmap.starts and tokens[j].is_word and not tokens[j].prefix \
                 and tokens[j].norm.endswith(("ي", "يه")) and j + 1 < clause[1] \
@@ -174,13 +174,25 @@ class EventExtractor:
             if lv is not None:
                 source, how = mmap.verb_subject(lv, lv + 1, clause)
                 rule = "noun:light" + how
+        if source is None:
+            # حملات الاختطاف التي تشنها ميليشيات الحوثي: the agent follows in a relative clause
+            for r in range(m.end, min(clause[1] - 1, m.end + 3)):
+                if tokens[r].norm in RELATIVES and (tokens[r + 1].norm in light_verbs()
+                                                    or fold(tokens[r + 1].stem) in light_verbs()):
+                    source = mmap.subject_after(r + 1, clause[1])
+                    rule = "noun:relative"
+                    break
         return source, target, rule
 
     @staticmethod
-    def _reads_passive(doc: Doc, mmap: MentionMap, m: Match[Trigger], trig: Trigger) -> bool:
+    def _reads_passive(doc: Doc, mmap: MentionMap, m: Match[Trigger], trig: Trigger,
+                       clause: tuple[int, int]) -> bool:
         """Undiacritised `قتل 13 شخصا` / `اعتقل عشرات المحتجين`: a violent verb
-        followed by a count or by victims reads as passive (قُتل)."""
+        followed by a count or by victims reads as passive (قُتل) — unless an
+        actor stands right before it (`وكان الجيش هاجم عشرات المواقع`)."""
         if trig.type not in ("ASSAULT", "COERCE") or m.end >= len(doc.tokens):
+            return False
+        if mmap.subject_before(m.start, clause[0]) or mmap.kana_subject(m.start, clause[0]):
             return False
         nxt = doc.tokens[m.end]
         if (nxt.norm.isdigit() or nxt.norm in NUMBER_WORDS) and verb_gender(doc.tokens[m.start]) != "f":
@@ -195,6 +207,10 @@ class EventExtractor:
             tok = doc.tokens[j]
             if (tok.norm in PASSIVE_AGENT_WORDS or tok.stem in PASSIVE_AGENT_WORDS) and j + 1 in mmap.starts:
                 return mmap.starts[j + 1]
+            if "ب" in tok.prefix and j not in mmap.starts and _is_attack_noun(doc, j, end):
+                behind = mmap.actor_behind(j, end)  # بغارة جوية للتحالف العربي
+                if behind is not None:
+                    return behind
         return None
 
     @staticmethod
@@ -314,6 +330,12 @@ def _light_verb_before(doc: Doc, i: int, clause_start: int) -> int | None:
         if tok.norm in lv or fold(tok.stem) in lv:
             return j
     return None
+
+
+def _is_attack_noun(doc: Doc, j: int, end: int) -> bool:
+    _, nouns = trigger_indexes()
+    found = nouns.match_at(doc.tokens, j, end, lookup_keys)
+    return bool(found and any(t.type == "ASSAULT" for t in found.payloads))
 
 
 def _has_actor(m: Mention | None) -> bool:
