@@ -97,6 +97,11 @@ class EventExtractor:
                 rule += ":carried" if source else ":nosubj"
         if trig.pos == "noun":
             source, genitive_target, rule = self._noun_roles(doc, mmap, m, trig, clause, earlier)
+            suffix = tokens[m.end - 1].suffix
+            if source is None and suffix in SUFFIX_GENDER and rule != "noun:exposed":
+                # اجتماعه مع…، لقائها: the possessor is the actor the text is about
+                source = _carried(subjects, m.start, SUFFIX_GENDER[suffix], tokens)
+                rule = "noun:possessor"
         preps = trig.target or ("obj",)
         after = source.tokens[1] - 1 if source and source.tokens[0] > m.start else m.end - 1
         target = genitive_target or mmap.object_after(after, sent.tokens[1], preps, OBJECT_WINDOW, exclude=source)
@@ -174,6 +179,15 @@ class EventExtractor:
             if lv is not None:
                 source, how = mmap.verb_subject(lv, lv + 1, clause)
                 rule = "noun:light" + how
+        if source is None and target is None and _exposed_to(doc, m.start, clause[0]) is not None:
+            # تعرض المتظاهرون لهجمات من جيش الحكومة: the subject of تعرض is the target
+            lv = _exposed_to(doc, m.start, clause[0])
+            target, _ = mmap.verb_subject(lv, lv + 1, clause)
+            for r in range(m.end, min(clause[1] - 1, m.end + 4)):
+                if tokens[r].norm in ("من", "يد", "قبل") and r + 1 in mmap.starts:
+                    source = mmap.starts[r + 1]
+                    break
+            return source, target, "noun:exposed"
         if source is None:
             # حملات الاختطاف التي تشنها ميليشيات الحوثي: the agent follows in a relative clause
             for r in range(m.end, min(clause[1] - 1, m.end + 3)):
@@ -244,7 +258,7 @@ def _split_matches(doc: Doc, a: int, b: int) -> list[Match[Trigger]]:
         tok = doc.tokens[i]
         if not tok.is_word:
             continue
-        for key in verb_keys(tok.light)[:3]:
+        for key in lookup_keys(tok.light)[:4]:
             for st in index.get(key, ()):
                 for j in range(i + 1, min(b, i + 2 + st.max_gap)):
                     if not doc.tokens[j].is_word and doc.tokens[j].text not in "\"«»":
@@ -332,6 +346,17 @@ def _light_verb_before(doc: Doc, i: int, clause_start: int) -> int | None:
     return None
 
 
+EXPOSED_VERBS = frozenset(fold(w) for w in "تعرض تعرضت تعرضوا يتعرض تتعرض يتعرضون".split())
+
+
+def _exposed_to(doc: Doc, i: int, clause_start: int) -> int | None:
+    """Index of تعرض right before the noun at i (تعرض لهجوم), or None."""
+    for j in range(i - 1, max(clause_start, i - 5) - 1, -1):
+        if fold(doc.tokens[j].stem) in EXPOSED_VERBS or doc.tokens[j].norm in EXPOSED_VERBS:
+            return j
+    return None
+
+
 def _is_attack_noun(doc: Doc, j: int, end: int) -> bool:
     _, nouns = trigger_indexes()
     found = nouns.match_at(doc.tokens, j, end, lookup_keys)
@@ -342,6 +367,7 @@ def _has_actor(m: Mention | None) -> bool:
     return m is not None and m.rule != "phrase"
 
 
+SUFFIX_GENDER = {"ه": "m", "ها": "f", "هم": "p"}
 CARRY_BACK = 6  # how many earlier subjects a pronoun may reach past
 
 

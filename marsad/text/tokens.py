@@ -22,9 +22,12 @@ TOKEN_RE = re.compile(
     rf"|(?P<punct>[^\w\s{_MARKS}])"
 )
 HASHTAG_RE = re.compile(rf"#((?:[^\W_]|[{_MARKS}])+(?:_(?:[^\W_]|[{_MARKS}])+)*)")
-# Prepositions that scraped text glues to the preceding word.
+# Prepositions that scraped text glues to the preceding word, and function
+# words it glues to the following one ("كمارفعت" = كما رفعت).
 GLUED_TAILS = ("في", "من", "على", "عن", "الى", "مع")
+GLUED_HEADS = ("كما", "فيما", "بينما", "حيث", "التي", "الذي", "على", "في", "من", "عن", "الى", "مع", "بعد", "قبل")
 MIN_GLUE_HEAD = 3
+MIN_GLUE_COUNT = 20  # the rest must be a common word when the article does not use it alone
 
 
 def hashtags(text: str) -> list[tuple[int, int, str]]:
@@ -52,6 +55,16 @@ def _glue_split(raw: str, norm: str, article_words: set[str], counts: dict[str, 
     """Raw index where a glued word splits, or None."""
     if counts.get(norm, 0) > 0:
         return None
+    for head in GLUED_HEADS:
+        rest = norm[len(head):]
+        if norm.startswith(head) and len(rest) >= MIN_GLUE_HEAD and (
+                rest in article_words or counts.get(rest, 0) >= MIN_GLUE_COUNT):
+            kept, pos = 0, 0
+            while pos < len(raw) and kept < len(head):
+                if fold(raw[pos]):
+                    kept += 1
+                pos += 1
+            return pos
     for tail in GLUED_TAILS:
         head = norm[: -len(tail)]
         if norm.endswith(tail) and len(head) >= MIN_GLUE_HEAD and head in article_words:
