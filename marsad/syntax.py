@@ -206,6 +206,12 @@ class MentionMap:
         """The first actor after token i that the verb takes as its target:
         a direct object (`obj`, no preposition) or one introduced by `preps`."""
         direct = "obj" in preps
+        if exclude is not None and exclude.tokens[1] - 1 == i:
+            # دعا الحلف والاتحاد الأوروبي موسكو: the target comes after all conjuncts
+            nxt = self.starts.get(exclude.tokens[1])
+            while nxt is not None and self.doc.tokens[nxt.tokens[0]].prefix.startswith("و"):
+                i = nxt.tokens[1] - 1
+                nxt = self.starts.get(nxt.tokens[1])
         for j in range(i + 1, min(end, i + 1 + window)):
             if self.doc.tokens[j].norm in COMPLEMENTIZERS:
                 break

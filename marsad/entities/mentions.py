@@ -102,6 +102,8 @@ class MentionFinder:
             head = heads.match_at(tokens, i, end, proclitic_keys, norms, start)
             if name and self._is_common_noun(tokens, name.start, name.end, end):
                 name = None
+            if head and self._is_common_noun(tokens, head.start, head.end, end):
+                head = None  # الفريق القانوني is a team, not a general
             if name and (not head or name.end >= head.end):
                 atoms.append(Atom(name.start, name.end, aliases=name.payloads, key=name.key))
                 i = name.end
@@ -138,7 +140,8 @@ class MentionFinder:
             end = group[-1].end
             while end < sent_end and tokens[end].norm in self.mods:
                 end += 1
-            has_title = any(a.head and a.head.kind == "PER" and not is_plural(a.head.text) for a in group)
+            has_title = any(a.head and a.head.kind == "PER" and not is_plural(a.head.text)
+                            and fold(a.head.text) not in self.mods for a in group)  # صحافي is also an adjective
             has_person = any(al.kind == "PER" for a in group for al in a.aliases)
             rule = "lexicon" if len(group) == 1 and not group[0].head else "head"
             limit = atoms[k].start if k < len(atoms) else sent_end
