@@ -43,6 +43,8 @@ def verb_gender(tok: Token) -> str | None:
         return MASC  # imperfect 3ms (يقول)
     if stem.endswith("ت") and len(stem) >= 3:
         return FEM  # perfect 3fs (قالت، نفت)
+    if stem.endswith("ا") and len(stem) == 3:
+        return MASC  # defective perfect 3ms (دعا، نفى written نفا is rare)
     if stem.endswith("ة") or stem.endswith("ا"):
         return None  # participles (مؤكدا) and duals tell nothing reliable
     return MASC if len(stem) >= 3 else None

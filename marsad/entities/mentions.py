@@ -138,8 +138,12 @@ class MentionFinder:
                 group.append(atoms[k])
                 k += 1
             end = group[-1].end
-            while end < sent_end and tokens[end].norm in self.mods:
-                end += 1
+            adjectives = 0
+            while end < sent_end and (tokens[end].norm in self.mods or group[0].head and adjectives < 2
+                                      and _adjective_like(tokens[end]) and not tokens[end].prefix
+                                      and (k >= len(atoms) or atoms[k].start != end)):
+                adjectives += tokens[end].norm not in self.mods
+                end += 1  # القوات الكردية، المنظمات الدولية
             has_title = any(a.head and a.head.kind == "PER" and not is_plural(a.head.text)
                             and fold(a.head.text) not in self.mods for a in group)  # صحافي is also an adjective
             has_person = any(al.kind == "PER" for a in group for al in a.aliases)

@@ -45,7 +45,7 @@ class EventExtractor:
         # Explicit subjects seen so far, by token position, for pronoun subjects.
         subjects: list[tuple[int, Mention]] = sorted(
             [(c.speaker.tokens[0], c.speaker) for c in doc.claims
-             if c.speaker and ":carried" not in c.rule and c.speaker.rule != "phrase"]
+             if c.speaker and ":carried" not in c.rule and c.speaker.rule != "phrase" and _can_act(c.speaker)]
             + _topics(doc, mmap)
         )
         events: list[Event] = []
@@ -67,7 +67,7 @@ class EventExtractor:
                     verb_ends.append(m.end)
                 if event:
                     sent_events.append(event)
-                    if event.source and event.rule in ("verb", "verb:svo"):
+                    if event.source and event.rule in ("verb", "verb:svo") and _can_act(event.source):
                         subjects.append((event.source.tokens[0], event.source))
                         subjects.sort(key=lambda x: x[0])
             events.extend(_dedupe(sent_events))
@@ -85,6 +85,8 @@ class EventExtractor:
         rule = trig.pos
         passive = trig.pos == "passive" and (trig.type == "ASSAULT" or self._reads_passive(doc, mmap, m, trig, clause)) \
             or trig.pos == "verb" and (DAMMA in tokens[m.start].text[:3] or self._reads_passive(doc, mmap, m, trig, clause))
+        if trig.pos in ("verb", "passive") and not passive and _agent_phrase_after(doc, mmap, m.end, clause[1]):
+            passive = True  # رُفض من قبل دول…: an agent phrase marks the passive
         if trig.pos in ("verb", "passive") and not passive:
             source, how = mmap.verb_subject(m.start, m.end, clause)
             rule += how
@@ -317,7 +319,8 @@ def _topics(doc: Doc, mmap: MentionMap) -> list[tuple[int, Mention]]:
         a, b = sent.tokens
         for j in range(a, min(b, a + TOPIC_WINDOW)):
             m = mmap.starts.get(j)
-            if m and m.label != "NORP" and not mmap.introduced_by(j, ("ب", "ل", "في", "من", "على", "الى", "عن")):
+            if m and m.label != "NORP" and _can_act(m) and not mmap.introduced_by(
+                    j, ("ب", "ل", "في", "من", "على", "الى", "عن")):
                 out.append((j, m))
                 break
     return out
@@ -357,10 +360,26 @@ def _exposed_to(doc: Doc, i: int, clause_start: int) -> int | None:
     return None
 
 
+def _agent_phrase_after(doc: Doc, mmap: MentionMap, i: int, end: int) -> bool:
+    """`من قبل X` / `على يد X` within a few words after a verb."""
+    toks = doc.tokens
+    for j in range(i, min(end - 1, i + 4)):
+        if (toks[j].norm, toks[j + 1].norm) in (("من", "قبل"), ("علي", "يد")) and j + 2 in mmap.starts:
+            return True
+    return False
+
+
 def _is_attack_noun(doc: Doc, j: int, end: int) -> bool:
     _, nouns = trigger_indexes()
     found = nouns.match_at(doc.tokens, j, end, lookup_keys)
     return bool(found and any(t.type == "ASSAULT" for t in found.payloads))
+
+
+NON_AGENTS = frozenset({"Statement"})  # a statement speaks but does not act
+
+
+def _can_act(m: Mention) -> bool:
+    return not (m.actor and m.actor.id is None and m.actor.name_en in NON_AGENTS)
 
 
 def _has_actor(m: Mention | None) -> bool:
