@@ -95,15 +95,21 @@ class PhraseIndex(Generic[P]):
         return best
 
     def find_all(self, tokens: Sequence[Token], start: int, end: int,
-                 keys: Callable[[str], tuple[str, ...]]) -> list[Match[P]]:
-        """Non-overlapping longest matches, left to right."""
+                 keys: Callable[[str], tuple[str, ...]],
+                 candidates: Sequence[bool] | None = None) -> list[Match[P]]:
+        """Non-overlapping longest matches, left to right. `candidates[i - start]`
+        may say in advance which tokens can start an entry of any lexicon."""
         out: list[Match[P]] = []
         norms = [t.norm for t in tokens[start:end]]
+        cache = self._hits.get(keys) or self._hits.setdefault(keys, {})
         i = start
         while i < end:
             tok = tokens[i]
             # Cheap pre-check: most words start no entry under any reading.
-            if tok.is_word and self.hits(tok.light, keys):
+            found = cache.get(tok.light)
+            if found is None:
+                found = self.hits(tok.light, keys)
+            if found and tok.is_word and (candidates is None or candidates[i - start]):
                 m = self.match_at(tokens, i, end, keys, norms, start)
                 if m:
                     out.append(m)

@@ -97,7 +97,7 @@ class MentionFinder:
             light = tokens[i].light
             if not (tokens[i].is_word and (names.hits(light, proclitic_keys) or heads.hits(light, proclitic_keys))):
                 i += 1
-                continue
+                continue  # (hits are cached per word form)
             name = names.match_at(tokens, i, end, proclitic_keys, norms, start)
             head = heads.match_at(tokens, i, end, proclitic_keys, norms, start)
             if name and self._is_common_noun(tokens, name.start, name.end, end):

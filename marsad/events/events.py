@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from functools import cache
+from functools import cache, lru_cache
 
 from marsad.agreement import agrees, mention_gender, verb_gender
 from marsad.doc import Doc
@@ -255,13 +255,15 @@ class EventExtractor:
 def _split_matches(doc: Doc, a: int, b: int) -> list[Match[Trigger]]:
     """Two-part triggers (حمّل … المسؤولية), anchored on their first word."""
     index = split_trigger_index()
+    first = _split_first_words()
     out: list[Match[Trigger]] = []
     for i in range(a, b):
         tok = doc.tokens[i]
-        if not tok.is_word:
+        # the first part is a verb or masdar: its last letters are in the index key
+        if not tok.is_word or tok.norm[-2:] not in first and (not tok.suffix or fold(tok.stem)[-2:] not in first):
             continue
-        for key in lookup_keys(tok.light)[:4]:
-            for st in index.get(key, ()):
+        for key in _split_keys(tok.light):
+            for st in index[key]:
                 for j in range(i + 1, min(b, i + 2 + st.max_gap)):
                     if not doc.tokens[j].is_word and doc.tokens[j].text not in "\"«»":
                         break
@@ -269,6 +271,19 @@ def _split_matches(doc: Doc, a: int, b: int) -> list[Match[Trigger]]:
                         out.append(Match(i, i + 1, (st.trigger,), key))
                         break
     return out
+
+
+@cache
+def _split_first_words() -> frozenset[str]:
+    """Last two letters of every first part: a cheap filter (proclitics leave
+    a word's ending alone; a pronoun suffix is checked on the stem)."""
+    return frozenset(k[-2:] for k in split_trigger_index())
+
+
+@lru_cache(maxsize=200_000)
+def _split_keys(light: str) -> tuple[str, ...]:
+    index = split_trigger_index()
+    return tuple(k for k in lookup_keys(light)[:4] if k in index)
 
 
 def _merge(first: list[Match[Trigger]], second: list[Match[Trigger]]) -> list[Match[Trigger]]:
@@ -302,12 +317,19 @@ def _clause_modality(doc: Doc, s_i: int) -> tuple[list[int], list[int]]:
     sent = doc.sentences[s_i]
     neg, hedge = [], []
     for j in range(sent.tokens[0], sent.tokens[1]):
-        keys = lookup_keys(doc.tokens[j].light)
-        if not words.negated_clause.isdisjoint(keys):
+        is_neg, is_hedge = _governor_flags(doc.tokens[j].light)
+        if is_neg:
             neg.append(j)
-        if not words.hedged_clause.isdisjoint(keys):
+        if is_hedge:
             hedge.append(j)
     return neg, hedge
+
+
+@lru_cache(maxsize=200_000)
+def _governor_flags(light: str) -> tuple[bool, bool]:
+    words = modality_words()
+    keys = lookup_keys(light)
+    return not words.negated_clause.isdisjoint(keys), not words.hedged_clause.isdisjoint(keys)
 
 
 

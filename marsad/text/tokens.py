@@ -8,7 +8,7 @@ alone.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from marsad.text.clitics import segment
 from marsad.text.normalize import fold, fold_light
@@ -33,6 +33,15 @@ MIN_GLUE_COUNT = 20  # the rest must be a common word when the article does not 
 def hashtags(text: str) -> list[tuple[int, int, str]]:
     """(start, end, tag) of each inline hashtag; `tag` without `#`."""
     return [(m.start(), m.end(), m.group(1)) for m in HASHTAG_RE.finditer(text)]
+
+
+MEMO_MAX = 300_000
+
+
+@cache
+def _memo() -> dict[str, tuple[str, str, str, str, str]]:
+    """Surface word -> its analysis; a plain dict is cheaper to hit than lru_cache."""
+    return {}
 
 
 @lru_cache(maxsize=300_000)
@@ -80,29 +89,47 @@ def _glue_split(raw: str, norm: str, article_words: set[str], counts: dict[str, 
 
 def tokenize(text: str) -> list[Token]:
     """Tokens of the raw text; `#` and hashtag underscores are not tokens."""
-    tag_spans = [(s, e) for s, e, _ in hashtags(text)]
-    pieces: list[tuple[int, str, bool, tuple[str, str, str, str, str]]] = []
+    tag_spans = [(s, e) for s, e, _ in hashtags(text)] if "#" in text else []
+    counts = word_counts()
+    memo = _memo()
+    tokens: list[Token] = []
+    unknown = False
+    tag_i = 0
     for m in TOKEN_RE.finditer(text):
         raw = m.group()
         is_word = m.lastgroup != "punct"
         if not is_word and raw in "#_":
             continue
-        pieces.append((m.start(), raw, is_word, _analyse(raw, is_word)))
-    article_words = {p[3][0] for p in pieces if p[2]}
-    counts = word_counts()
-    tokens: list[Token] = []
-    tag_i = 0
-    for start, raw, is_word, (norm, light, prefix, stem, suffix) in pieces:
+        start = m.start()
+        analysis = memo.get(raw)
+        if analysis is None:
+            analysis = memo[raw] = _analyse(raw, is_word)
+            if len(memo) > MEMO_MAX:
+                memo.clear()
+        norm, light, prefix, stem, suffix = analysis
         in_tag = False
         if tag_spans:
             while tag_i < len(tag_spans) and tag_spans[tag_i][1] <= start:
                 tag_i += 1
             in_tag = tag_i < len(tag_spans) and tag_spans[tag_i][0] < start < tag_spans[tag_i][1]
-        cut = _glue_split(raw, norm, article_words, counts) if is_word and norm not in counts else None
+        if is_word and norm not in counts:
+            unknown = True
+        tokens.append(Token(len(tokens), start, start + len(raw), raw, norm, light, prefix, stem, suffix,
+                            is_word, in_tag))
+    return _split_glued(tokens, counts) if unknown else tokens
+
+
+def _split_glued(tokens: list[Token], counts: dict[str, int]) -> list[Token]:
+    """Split words glued where a link was (second pass: needs the article's own words)."""
+    article_words = {t.norm for t in tokens if t.is_word}
+    out: list[Token] = []
+    for tok in tokens:
+        cut = _glue_split(tok.text, tok.norm, article_words, counts) if tok.is_word and tok.norm not in counts else None
         if cut:
-            tokens.append(_make(len(tokens), start, raw[:cut], True, in_tag))
-            tokens.append(_make(len(tokens), start + cut, raw[cut:], True, in_tag))
+            out.append(_make(len(out), tok.start, tok.text[:cut], True, tok.hashtag))
+            out.append(_make(len(out), tok.start + cut, tok.text[cut:], True, tok.hashtag))
+        elif tok.i != len(out):
+            out.append(_make(len(out), tok.start, tok.text, tok.is_word, tok.hashtag))
         else:
-            tokens.append(Token(len(tokens), start, start + len(raw), raw, norm, light, prefix, stem, suffix,
-                                is_word, in_tag))
-    return tokens
+            out.append(tok)
+    return out

@@ -1,0 +1,332 @@
+"""Date expressions in Arabic news, resolved against the article's date.
+
+Past-biased: a weekday, or a day and month without a year, is the most recent
+such day on or before the article date unless the text marks the future
+(المقبل، القادم، سوف، سيعقد…). Relative expressions in an article with no date
+get precision `unknown` and no value.
+
+    >>> [(d.text, d.value) for d in find_dates("أعلن التحالف الأربعاء أنه", "2017-12-27")]
+    [('الأربعاء', '2017-12-27')]
+    >>> [(d.text, d.value) for d in find_dates("قال في الخامس من ديسمبر (كانون الأول) إن", "2017-12-27")]
+    [('الخامس من ديسمبر (كانون الأول)', '2017-12-05')]
+
+Vocabulary: resources/ground_dates.tsv and the ordinals in ground_numbers.tsv.
+Hijri dates use the tabular (arithmetical) Islamic calendar, which may differ
+by a day from Umm al-Qura or sighting.
+"""
+from __future__ import annotations
+
+import calendar
+import math
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+from marsad.ground._text import (
+    NOT_AFTER_LETTER, NOT_BEFORE_LETTER, Folded, alternation, key, split_forms, table,
+)
+
+ISLAMIC_EPOCH_ORDINAL = 227015  # proleptic Gregorian ordinal of 1 Muharram 1 AH (622-07-19)
+FUTURE_WINDOW_BEFORE = 70  # folded characters scanned for a future marker
+FUTURE_WINDOW_AFTER = 25
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    value: str | None
+    precision: str  # day | month | year | unknown
+    rule: str
+
+
+# --- calendars -------------------------------------------------------------
+
+def hijri_to_gregorian(year: int, month: int, day: int) -> date:
+    """Tabular Islamic calendar (civil epoch, leap years 2,5,7,10,13,16,18,21,24,26,29).
+
+    >>> hijri_to_gregorian(1439, 9, 1)
+    datetime.date(2018, 5, 16)
+    """
+    ordinal = (day + math.ceil(29.5 * (month - 1)) + (year - 1) * 354 + (3 + 11 * year) // 30
+               + ISLAMIC_EPOCH_ORDINAL - 1)
+    return date.fromordinal(ordinal)
+
+
+def hijri_year_of(d: date) -> int:
+    year = int((d.toordinal() - ISLAMIC_EPOCH_ORDINAL) * 30 / 10631) + 1
+    while hijri_to_gregorian(year + 1, 1, 1) <= d:
+        year += 1
+    while hijri_to_gregorian(year, 1, 1) > d:
+        year -= 1
+    return year
+
+
+def add_months(d: date, n: int) -> tuple[int, int]:
+    m = d.year * 12 + (d.month - 1) + n
+    return m // 12, m % 12 + 1
+
+
+# --- vocabulary ------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Vocab:
+    pattern: re.Pattern
+    months: dict[str, int]
+    hijri: dict[str, int]
+    weekdays: dict[str, int]
+    rel_day: dict[str, int]
+    rel_period: dict[str, tuple[str, int]]
+    period_unit: dict[str, str]
+    ordinals: dict[str, int]
+    small_numbers: dict[str, int]
+    future: frozenset[str]
+    past: frozenset[str]
+    ambiguous_months: frozenset[str]
+
+
+@cache
+def _vocab() -> _Vocab:
+    by_kind: dict[str, list[tuple[str, str]]] = {}
+    for row in table("ground_dates.tsv"):
+        for form in split_forms(row["forms"]):
+            by_kind.setdefault(row["kind"], []).append((row["value"], form))
+    nums: dict[str, list[tuple[str, str]]] = {}
+    for row in table("ground_numbers.tsv"):
+        for form in split_forms(row["forms"]):
+            nums.setdefault(row["kind"], []).append((row["value"], form))
+
+    def forms(kind: str, src=by_kind) -> list[str]:
+        return [f for _, f in src.get(kind, [])]
+
+    months = {key(f): int(v) for v, f in by_kind["month"]}
+    hijri = {key(f): int(v) for v, f in by_kind["hijri_month"]}
+    weekdays = {key(f): int(v) for v, f in by_kind["weekday"]}
+    rel_day = {key(f): int(v) for v, f in by_kind["rel_day"]}
+    rel_period = {}
+    for v, f in by_kind["rel_period"]:
+        unit, off = v.split(":")
+        rel_period[key(f)] = (unit, int(off))
+    period_unit = {key(f): v for v, f in by_kind["period_unit"]}
+    ordinals = {key(f): int(v) for v, f in nums["ordinal"]}
+    small = {key(f): int(v) for kind in ("unit", "teen_ten", "ten") for v, f in nums[kind]}
+    future = frozenset(key(f) for f in forms("future_mark"))
+    past = frozenset(key(f) for f in forms("past_mark"))
+
+    MONTH = alternation(forms("month"))
+    HMONTH = alternation(forms("hijri_month"))
+    WEEKDAY = alternation(forms("weekday"))
+    ORD = alternation(list(ordinals))
+    DAY = rf"(?:[0-3]?\d|{ORD})"
+    RELDAY = alternation(forms("rel_day"))
+    RELPER = alternation(forms("rel_period"))
+    UNIT = alternation(forms("period_unit"))
+    NUM = alternation(list(small))
+    BOUND = alternation(forms("boundary"))
+    PASTFUT = alternation(forms("past_mark") + ["المقبل", "المقبله", "القادم", "القادمه"])
+    YEARWORD = r"(?:(?:من\s+)?(?:عام|العام|سنه|السنه)\s+)?"
+    pre = r"(?:[وف]?[بل]?)"  # clitics allowed before a date word (kept out of the span)
+    pat = rf"""
+      (?P<numeric>{NOT_AFTER_LETTER}(?<!\d)(?P<nd>[0-3]?\d)[/.\-](?P<nm>[01]?\d)[/.\-](?P<ny>(?:19|20)\d\d)(?!\d))
+    | (?P<iso>(?<!\d)(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?!\d))
+    | {NOT_AFTER_LETTER}{pre}(?P<explicit>
+          (?:(?P<day>{DAY})\s*(?:من\s+)?(?:شهر\s+)?)?
+          (?P<shahr>شهر\s+)?
+          (?P<mon>{MONTH}){NOT_BEFORE_LETTER}
+          (?:\s*[/(\-]?\s*(?:{MONTH})\s*\)?{NOT_BEFORE_LETTER})?
+          (?:\s*،?\s*{YEARWORD}(?P<year>(?:19|20)\d\d)(?!\d))?
+          (?:\s+(?:من\s+)?(?P<mrel>(?:الشهر|العام|السنه)\s+(?:الحالي|الجاري|الحاليه|الجاريه|{PASTFUT})))?
+      )
+    | {NOT_AFTER_LETTER}{pre}(?P<hijri>
+          (?:(?P<hday>{DAY})\s*(?:من\s+)?)?
+          (?P<hshahr>شهر\s+)?
+          (?P<hmon>{HMONTH}){NOT_BEFORE_LETTER}
+          (?:\s*{YEARWORD}(?P<hyear>1[34]\d\d)(?!\d)(?:\s*(?:هـ|ه|هجري|هجريه|للهجره){NOT_BEFORE_LETTER})?)?
+      )
+    | {NOT_AFTER_LETTER}{pre}(?P<ago>(?P<agow>قبل|منذ|بعد)\s+(?:(?P<agon>\d{{1,3}}|{NUM})\s+)?(?P<agou>{UNIT})){NOT_BEFORE_LETTER}
+    | {NOT_AFTER_LETTER}{pre}(?P<bound>(?P<bw>{BOUND})\s+(?P<bp>{RELPER}|الشهر|العام|السنه|الاسبوع)){NOT_BEFORE_LETTER}
+    | {NOT_AFTER_LETTER}{pre}(?P<relper>{RELPER}){NOT_BEFORE_LETTER}
+    | {NOT_AFTER_LETTER}{pre}(?P<weekday>(?:(?:يوم|مساء|صباح|ليل|ليله|فجر|ظهر|عصر|نهار|ظهيره)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<wrel>{PASTFUT}))?){NOT_BEFORE_LETTER}
+    | {NOT_AFTER_LETTER}{pre}(?P<relday>{RELDAY}){NOT_BEFORE_LETTER}
+    | {NOT_AFTER_LETTER}(?P<yearonly>(?P<yw>عام|العام|سنه|منذ|في|خلال|مطلع|اواخر|اوائل|نهايه|بدايه|حتي|موسم)\s+(?P<y>(?:19|20)\d\d))(?!\d)
+    """
+    return _Vocab(
+        pattern=re.compile(pat, re.X),
+        months=months, hijri=hijri, weekdays=weekdays, rel_day=rel_day, rel_period=rel_period,
+        period_unit=period_unit, ordinals=ordinals, small_numbers=small, future=future, past=past,
+        ambiguous_months=frozenset({"اب", "ماي", "اوت", "مارس"}),
+    )
+
+
+# --- resolution ------------------------------------------------------------
+
+def _parse_article_date(article_date: str | None) -> date | None:
+    if not article_date:
+        return None
+    try:
+        return date.fromisoformat(article_date[:10])
+    except ValueError:
+        return None
+
+
+def _future_context(folded: str, a: int, b: int, v: _Vocab) -> bool:
+    left = folded[max(0, a - FUTURE_WINDOW_BEFORE):a]
+    cut = max(left.rfind("."), left.rfind("\n"))
+    if cut >= 0:
+        left = left[cut + 1:]
+    right = folded[b:b + FUTURE_WINDOW_AFTER].split(".")[0]
+    words = set(left.split()) | set(right.split()[:2])
+    words |= {w[1:] for w in words if w[:1] in "وف"}
+    return bool(words & v.future)
+
+
+def _day_value(day_word: str | None, v: _Vocab) -> int | None:
+    if not day_word:
+        return None
+    if day_word.isdigit():
+        return int(day_word)
+    return v.ordinals.get(key(day_word))
+
+
+def _resolve(m: re.Match, folded: str, ref: date | None, v: _Vocab) -> tuple[str | None, str, str] | None:
+    """(value, precision, rule) for one match, or None to drop it."""
+    g = m.group
+    if g("numeric") or g("iso"):
+        y, mo, d = (int(g("ny")), int(g("nm")), int(g("nd"))) if g("numeric") else \
+            (int(g("iy")), int(g("im")), int(g("id")))
+        try:
+            return date(y, mo, d).isoformat(), "day", "numeric"
+        except ValueError:
+            return None
+    if g("explicit"):
+        mon_key = key(g("mon"))
+        month = v.months[mon_key]
+        day = _day_value(g("day"), v)
+        year = int(g("year")) if g("year") else None
+        if day is None and year is None and not g("shahr") and (mon_key in v.ambiguous_months):
+            return None
+        mrel = key(g("mrel") or "")
+        if year is None:
+            if ref is None:
+                return None, "unknown", "explicit:no-article-date"
+            year = ref.year
+            if mrel.startswith(("العام", "السنه")):
+                year += -1 if mrel.split()[-1] in v.past else (1 if mrel.split()[-1] in v.future or "قادم" in mrel or "مقبل" in mrel else 0)
+            elif mrel.startswith("الشهر") and ref.month < month and mrel.split()[-1] in v.past | {"الحالي", "الجاري"}:
+                year -= 1  # "ديسمبر الماضي" in January
+            elif not mrel:
+                candidate = date(year, month, min(day or 1, calendar.monthrange(year, month)[1]))
+                if candidate > ref and not _future_context(folded, m.start("explicit"), m.end("explicit"), v):
+                    year -= 1  # past bias: "الخامس من ديسمبر" in an article of 3 January
+                elif candidate < ref - timedelta(days=300) and _future_context(folded, m.start("explicit"), m.end("explicit"), v):
+                    year += 1
+        if day is None:
+            return f"{year:04d}-{month:02d}", "month", "explicit:month"
+        if day > calendar.monthrange(year, month)[1]:
+            return f"{year:04d}-{month:02d}", "month", "explicit:bad-day"
+        return date(year, month, day).isoformat(), "day", "explicit"
+    if g("hijri"):
+        hmonth = v.hijri[key(g("hmon"))]
+        hday = _day_value(g("hday"), v)
+        hyear = int(g("hyear")) if g("hyear") else None
+        if hyear is None and hday is None and not g("hshahr"):
+            return None  # رمضان alone is usually a person's name
+        if hyear is None:
+            if ref is None:
+                return None, "unknown", "hijri:no-article-date"
+            hyear = hijri_year_of(ref)
+            if hijri_to_gregorian(hyear, hmonth, hday or 1) > ref and not _future_context(
+                    folded, m.start("hijri"), m.end("hijri"), v):
+                hyear -= 1
+        if hday is None:
+            first = hijri_to_gregorian(hyear, hmonth, 1)
+            return f"{first.year:04d}-{first.month:02d}", "month", "hijri:month"
+        if hday > 30:
+            return None
+        return hijri_to_gregorian(hyear, hmonth, hday).isoformat(), "day", "hijri"
+    if g("yearonly"):
+        y = int(g("y"))
+        return f"{y:04d}", "year", "year"
+    # Relative expressions need the article date.
+    if g("ago"):
+        unit = v.period_unit[key(g("agou"))]
+        nword = g("agon")
+        unit_word = key(g("agou"))
+        if nword:
+            n = int(nword) if nword.isdigit() else v.small_numbers.get(key(nword))
+            if n is None:
+                return None
+        elif unit_word.endswith(("ين", "ان", "تين", "تان")) and unit_word not in ("سنين",):
+            n = 2  # dual: يومين، أسبوعين، شهرين، عامين
+        elif unit_word in ("يوم", "اسبوع", "شهر", "عام", "سنه"):
+            n = 1
+        else:
+            return None  # منذ أيام / قبل سنوات: vague
+        if ref is None:
+            return None, "unknown", "ago:no-article-date"
+        sign = 1 if g("agow") == "بعد" else -1
+        if unit == "day":
+            return (ref + timedelta(days=sign * n)).isoformat(), "day", "ago:day"
+        if unit == "week":
+            return (ref + timedelta(days=sign * 7 * n)).isoformat(), "day", "ago:week"
+        if unit == "month":
+            y, mo = add_months(ref, sign * n)
+            return f"{y:04d}-{mo:02d}", "month", "ago:month"
+        return f"{ref.year + sign * n:04d}", "year", "ago:year"
+    if g("bound") or g("relper"):
+        phrase = key(g("bp") if g("bound") else g("relper"))
+        unit, off = v.rel_period.get(phrase, ({"الشهر": "month", "العام": "year", "السنه": "year",
+                                                "الاسبوع": "week"}.get(phrase, "month"), 0))
+        if ref is None:
+            return None, "unknown", "period:no-article-date"
+        if unit == "week":
+            d = ref + timedelta(days=7 * off)
+            return f"{d.year:04d}-{d.month:02d}", "month", "period:week"
+        if unit == "month":
+            y, mo = add_months(ref, off)
+            return f"{y:04d}-{mo:02d}", "month", "period:month"
+        return f"{ref.year + off:04d}", "year", "period:year"
+    if g("weekday"):
+        wd = v.weekdays[key(g("wd"))]
+        if ref is None:
+            return None, "unknown", "weekday:no-article-date"
+        wrel = key(g("wrel") or "")
+        back = (ref.weekday() - wd) % 7
+        if wrel in v.past:
+            back = back or 7
+        elif wrel or _future_context(folded, m.start("weekday"), m.end("weekday"), v):
+            ahead = (wd - ref.weekday()) % 7 or 7
+            return (ref + timedelta(days=ahead)).isoformat(), "day", "weekday:future"
+        return (ref - timedelta(days=back)).isoformat(), "day", "weekday"
+    if g("relday"):
+        off = v.rel_day[key(g("relday"))]
+        if ref is None:
+            return None, "unknown", "relday:no-article-date"
+        return (ref + timedelta(days=off)).isoformat(), "day", "relday"
+    return None
+
+
+_SPAN_GROUPS = ("numeric", "iso", "explicit", "hijri", "ago", "bound", "relper", "weekday", "relday", "yearonly")
+
+
+def find_dates(text: str, article_date: str | None) -> list[DateMention]:
+    """Date expressions in `text` (raw offsets), resolved against `article_date` (ISO)."""
+    v = _vocab()
+    f = Folded(text)
+    ref = _parse_article_date(article_date)
+    out: list[DateMention] = []
+    for m in v.pattern.finditer(f.text):
+        group = next(g for g in _SPAN_GROUPS if m.group(g))
+        res = _resolve(m, f.text, ref, v)
+        if res is None:
+            continue
+        a, b = f.span(m.start(group), m.end(group))
+        out.append(DateMention(a, b, text[a:b], res[0], res[1], res[2]))
+    return out
+
+
+def date_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of date expressions (no resolution): numbers inside them are not counts."""
+    return [(d.start, d.end) for d in find_dates(text, "2000-01-01")]

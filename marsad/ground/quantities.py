@@ -1,0 +1,282 @@
+"""Counts in Arabic news: numbers (digits of either set, words), comparators, units.
+
+    >>> [(q.value, q.comparator, q.unit) for q in find_quantities("إن أقل من 3000 مقاتل ما زالوا")]
+    [(3000, '<', 'fighters')]
+    >>> [(q.value, q.comparator, q.of) for q in find_quantities("سوى أقل من ألف من مقاتلي التنظيم")]
+    [(1000, '<', 'التنظيم')]
+    >>> find_quantities("بنسبة 70% في عام 2016")
+    []
+
+Years, dates, phone numbers, percentages, durations and reference numbers
+(القرار 2254، المادة 5) are not counts. Vague counts (عشرات، مئات الآلاف) have
+`value` None and `order` the order of magnitude. Vocabulary:
+resources/ground_numbers.tsv, ground_units.tsv, ground_comparators.tsv.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from marsad.ground._text import Folded, key, split_forms, table
+
+TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|%|[^\W\d_]+|\S")
+NOT_COUNT_BEFORE = frozenset(key(w) for w in (
+    "رقم", "الرقم", "برقم", "القرار", "قرار", "المادة", "مادة", "الفقرة", "البند", "الساعة", "ساعة",
+    "الصفحة", "هاتف", "الهاتف", "الخط", "الدورة", "الفصل", "الطريق", "الكيلو", "كيلو", "الجولة",
+    "الحلقة", "المرتبة", "المركز", "العدد", "النسخة", "الطابق", "الرحلة", "عام", "العام", "سنة",
+    "السنة", "منذ", "مواليد", "طراز", "موديل", "الفرقة", "اللواء", "الكتيبة", "ج", "مجموعة",
+))
+OF_HEADS = frozenset(key(w) for w in (
+    "تنظيم", "جماعة", "حركة", "قوات", "جيش", "حزب", "ميليشيا", "ميليشيات", "مليشيات", "فصائل", "فصيل",
+    "الجيش", "القوات", "عناصر", "ولاية", "محافظة", "مدينة", "قوى",
+))
+OF_STOP = frozenset(key(w) for w in (
+    "في", "على", "من", "الى", "إلى", "عن", "مع", "الذين", "التي", "الذي", "و", "او", "أو", "ما", "قد",
+    "كانوا", "كان", "خلال", "منذ", "بعد", "قبل", "ان", "أن", "إن", "لم", "لا", "هم", "حتى", "بين",
+))
+YEAR_MIN, YEAR_MAX = 1900, 2100
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityMention:
+    start: int
+    end: int
+    text: str
+    value: int | float | None
+    comparator: str
+    unit: str | None
+    of: str | None
+    order: int | None = None  # for vague counts (عشرات = 10, مئات الآلاف = 100000)
+
+    def to_dict(self) -> dict:
+        d = {"value": self.value, "comparator": self.comparator, "unit": self.unit, "of": self.of,
+             "start": self.start, "end": self.end, "text": self.text}
+        if self.value is None:
+            d["order"] = self.order
+        return d
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    words: dict[str, tuple[str, int]]  # folded word -> (kind, value)
+    units: dict[tuple[str, ...], tuple[str, str]]  # folded words -> (kind, english)
+    unit_max: int
+    comps_before: dict[tuple[str, ...], str]
+    comps_after: dict[tuple[str, ...], str]
+    comp_max: int
+
+
+@cache
+def _vocab() -> _Vocab:
+    words: dict[str, tuple[str, int]] = {}
+    for row in table("ground_numbers.tsv"):
+        if row["kind"] == "ordinal":
+            continue
+        for form in split_forms(row["forms"]):
+            k = key(form)
+            if " " in k:
+                continue
+            words.setdefault(k, (row["kind"], int(row["value"])))
+    for plural in ("الاف", "ملايين", "مليارات"):
+        words[plural] = ("plural_scale", words[plural][1])
+    units: dict[tuple[str, ...], tuple[str, str]] = {}
+    for row in table("ground_units.tsv"):
+        for form in split_forms(row["forms"]):
+            units.setdefault(tuple(key(form).split()), (row["kind"], row["unit"]))
+    before: dict[tuple[str, ...], str] = {}
+    after: dict[tuple[str, ...], str] = {}
+    for row in table("ground_comparators.tsv"):
+        target = before if row["position"] == "before" else after
+        for form in split_forms(row["forms"]):
+            target.setdefault(tuple(key(form).split()), row["comparator"])
+    return _Vocab(words, units, max(map(len, units)), before, after,
+                  max(map(len, [*before, *after])))
+
+
+def _parse_digits(tok: str) -> float | None:
+    if "," in tok:
+        parts = tok.split(",")
+        if all(len(p) == 3 for p in parts[1:]):
+            return float("".join(parts))
+        return None
+    if tok.count(".") > 1:
+        parts = tok.split(".")
+        return float("".join(parts)) if all(len(p) == 3 for p in parts[1:]) else None
+    return float(tok)
+
+
+def _num(v: float) -> int | float:
+    return int(v) if float(v).is_integer() else v
+
+
+def _word(v: _Vocab, tok: str, in_run: bool) -> tuple[str, int] | None:
+    hit = v.words.get(tok)
+    if hit:
+        return hit
+    if tok[:1] in "وفبل" and len(tok) > 3:
+        rest = tok[1:]
+        hit = v.words.get(rest)
+        if hit and (tok[0] == "و" and in_run or len(rest) >= 4 or tok[0] == "ب"):
+            return hit
+    return None
+
+
+def find_quantities(text: str) -> list[QuantityMention]:
+    from marsad.ground.dates import date_spans
+
+    v = _vocab()
+    f = Folded(text)
+    toks = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(f.text)]
+    words = [t[2] for t in toks]
+    busy = date_spans(text)
+    out: list[QuantityMention] = []
+    i, n = 0, len(toks)
+    while i < n:
+        w = words[i]
+        value: float | None = None
+        order: int | None = None
+        j = i
+        if w[0].isdigit():
+            value = _parse_digits(w)
+            j = i + 1
+            if value is None:
+                i += 1
+                continue
+            if "." in w and w.count(".") == 1 and len(w.split(".")[1]) == 3 and not (
+                    j < n and v.words.get(words[j], ("",))[0] in ("scale", "plural_scale")):
+                value = float(w.replace(".", ""))  # 1.500 = 1500
+            while j < n and v.words.get(words[j], ("",))[0] in ("scale", "plural_scale"):
+                value *= v.words[words[j]][1]
+                j += 1
+        else:
+            hit = _word(v, w, False)
+            if hit is None:
+                i += 1
+                continue
+            total, current, j = 0.0, 0.0, i
+            vague = None
+            while j < n:
+                h = _word(v, words[j], j > i)
+                if h is None:
+                    break
+                kind, val = h
+                if kind == "vague":
+                    if j > i:
+                        break
+                    vague = val
+                elif kind in ("scale", "plural_scale"):
+                    if vague is not None:
+                        vague *= val
+                    elif current == 0 and total == 0 and kind == "plural_scale":
+                        vague = val  # آلاف المقاتلين
+                    else:
+                        total += (current or 1) * val
+                        current = 0
+                elif vague is not None:
+                    break
+                elif kind == "dual_scale":
+                    total += val
+                elif kind == "teen_ten" and 0 < current < 10:
+                    current += 10
+                else:
+                    current += val
+                j += 1
+                if j < n and words[j] == "و" and j + 1 < n and _word(v, words[j + 1], True):
+                    j += 1
+            if vague is not None:
+                order = vague
+            else:
+                value = total + current
+                if value <= 1 and j == i + 1:
+                    i += 1
+                    continue  # أحد، واحد: "one of", rarely a count
+        a_fold, b_fold = toks[i][0], toks[j - 1][1]
+        ra, rb = f.span(a_fold, b_fold)
+        if any(s <= ra < e or s < rb <= e for s, e in busy):
+            i = j
+            continue
+        # Context that makes a number not a count.
+        prev = words[i - 1] if i > 0 else ""
+        prev_k = prev[1:] if prev[:1] in "وفبل" and len(prev) > 3 else prev
+        if w[0].isdigit():
+            raw_before = text[max(0, ra - 2):ra]
+            if prev in NOT_COUNT_BEFORE or prev_k in NOT_COUNT_BEFORE or "+" in raw_before:
+                i = j
+                continue
+            if len(w) >= 7 and w.isdigit() or (w.startswith("0") and len(w) >= 5):
+                i = j
+                continue  # phone numbers and codes
+            if j < n and words[j] in "-/" and j + 1 < n and words[j + 1][:1].isdigit():
+                i = j + 2
+                continue  # 011-234, 3/4
+        # Unit (possibly after من), percent, time.
+        unit = of = None
+        k = j
+        ukind = None
+        for size in range(min(v.unit_max, n - k), 0, -1):
+            u = v.units.get(tuple(words[k:k + size]))
+            if u is None and size == 1 and words[k][:1] in "وبل" and len(words[k]) > 3:
+                u = v.units.get((words[k][1:],))
+            if u:
+                ukind, unit = u
+                k += size
+                break
+        if ukind is None and k < n and words[k] in ("في", "ب") and k + 1 < n and words[k + 1] in ("المئه", "المائه"):
+            ukind = "percent"
+        if ukind in ("percent", "time"):
+            i = k
+            continue
+        if ukind is None and w[0].isdigit() and YEAR_MIN <= (value or 0) <= YEAR_MAX and "." not in w and "," not in w:
+            i = j
+            continue  # a bare year
+        end_k = k
+        if k < n and words[k] == "من" and k + 1 < n:
+            u = v.units.get((words[k + 1],))
+            if u and u[0] == "count":
+                if unit is None:
+                    unit = u[1]
+                of = _of(words, toks, k + 2, f, text)
+                end_k = k + 2 if unit == u[1] else end_k
+            elif unit is not None:
+                of = _of(words, toks, k + 1, f, text)
+        elif unit is not None and words[k - 1].endswith(("ي", "و")) and k < n:
+            of = _of(words, toks, k, f, text)  # مقاتلي داعش
+        # Comparator before (up to comp_max words) or after.
+        comparator = "="
+        start_fold = a_fold
+        for size in range(min(v.comp_max, i), 0, -1):
+            phrase = words[i - size:i]
+            first = phrase[0]
+            cands = [tuple(phrase)]
+            if first[:1] in "وفبل" and len(first) > 2:
+                cands.append((first[1:], *phrase[1:]))
+            hit = next((c for c in cands if c in v.comps_before), None)
+            if hit:
+                comparator = v.comps_before[hit]
+                start_fold = toks[i - size][0] + (len(first) - len(hit[0]))
+                break
+        if comparator == "=":
+            for size in range(min(v.comp_max, n - end_k), 0, -1):
+                comp = v.comps_after.get(tuple(words[end_k:end_k + size]))
+                if comp:
+                    comparator = comp
+                    break
+        if value is None and order is not None:
+            comparator = "~"
+        ra, rb = f.span(start_fold, toks[end_k - 1][1])
+        out.append(QuantityMention(ra, rb, text[ra:rb], _num(value) if value is not None else None,
+                                   comparator, unit, of, order))
+        i = max(k, j)
+    return out
+
+
+def _of(words: list[str], toks: list, k: int, f: Folded, text: str) -> str | None:
+    """The group counted: one or two words after `من` (تنظيم داعش، التنظيم)."""
+    if k >= len(words) or not words[k][:1].isalpha() or words[k] in OF_STOP:
+        return None
+    end = k + 1
+    if words[k] in OF_HEADS and end < len(words) and words[end][:1].isalpha() and words[end] not in OF_STOP:
+        end += 1
+    a, b = f.span(toks[k][0], toks[end - 1][1])
+    return text[a:b]
