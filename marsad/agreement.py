@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from marsad.resources import path
+from marsad.resources import read_words
 from marsad.text.normalize import fold
 from marsad.text.vocab import word_counts
 from marsad.types import Mention, Token
@@ -22,12 +22,7 @@ IMPERFECT_MIN_COUNT = 5
 
 @cache
 def masculine_places() -> frozenset[str]:
-    words: set[str] = set()
-    with path("masculine_places.txt").open(encoding="utf-8") as fh:
-        for line in fh:
-            if not line.startswith("#"):
-                words.update(fold(w) for w in line.split())
-    return frozenset(words)
+    return read_words("masculine_places.txt")
 
 
 def verb_gender(tok: Token) -> str | None:

@@ -10,7 +10,7 @@ from functools import cache
 
 from marsad.agreement import agrees, mention_gender, verb_gender
 from marsad.doc import Doc
-from marsad.resources import path
+from marsad.resources import read_words
 from marsad.text.normalize import fold
 from marsad.types import Mention
 
@@ -24,12 +24,7 @@ MAX_ADVERBIALS = 3
 
 @cache
 def adverbials() -> frozenset[str]:
-    words: set[str] = set()
-    with path("adverbials.txt").open(encoding="utf-8") as fh:
-        for line in fh:
-            if not line.startswith("#"):
-                words.update(fold(w) for w in line.split())
-    return frozenset(words)
+    return read_words("adverbials.txt")
 
 
 @cache

@@ -1236,7 +1236,6 @@ def build():
             rows.append((f'{iso}-GOV', 'GPE', en, iso, 'GOV', split(caps),
                          'capital as metonym; curated, checked against world_cities_ar_en (CC BY 4.0)'))
         main = split(names)[0]
-        bare = [n for n in split(names) if len(n.split()) == 1]
         gov_org = [f'حكومة {main}']
         mil = [f'جيش {main}']
         cop, spy, leg = [], [], []

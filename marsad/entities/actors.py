@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from marsad.lexicon import PhraseIndex, phrase_key
-from marsad.resources import path, read_tsv
-from marsad.text.normalize import fold
+from marsad.resources import path, read_tsv, read_words
 from marsad.types import Actor
 
 HEAD_FILES = ("heads.tsv", "heads_more.tsv")
@@ -87,9 +86,4 @@ class ActorBase:
 
 @cache
 def function_words() -> frozenset[str]:
-    words: set[str] = set()
-    with path("function_words.txt").open(encoding="utf-8") as fh:
-        for line in fh:
-            if not line.startswith("#"):
-                words.update(fold(w) for w in line.split())
-    return frozenset(words)
+    return read_words("function_words.txt")

@@ -13,7 +13,7 @@ from functools import cache
 
 from marsad.doc import Doc
 from marsad.entities.actors import ActorBase, Alias, Head, function_words
-from marsad.resources import path
+from marsad.resources import read_words
 from marsad.syntax import adverbials
 from marsad.text.clitics import prefix_for_key, proclitic_keys
 from marsad.text.normalize import fold
@@ -48,12 +48,7 @@ def default_stop_words() -> frozenset[str]:
 
 @cache
 def modifiers() -> frozenset[str]:
-    words: set[str] = set()
-    with path("modifiers.txt").open(encoding="utf-8") as fh:
-        for line in fh:
-            if not line.startswith("#"):
-                words.update(fold(w) for w in line.split())
-    return frozenset(words)
+    return read_words("modifiers.txt")
 
 
 def _definite(tok: Token) -> bool:

@@ -13,7 +13,7 @@ from marsad.agreement import agrees, mention_gender, verb_gender
 from marsad.doc import Doc
 from marsad.events.lexicon import Trigger, modality_words, split_trigger_index, trigger_indexes
 from marsad.lexicon import Match
-from marsad.resources import path
+from marsad.resources import read_words
 from marsad.syntax import RELATIVES, MentionMap, phrase_stop_words
 from marsad.text.clitics import lookup_keys, prefix_for_key, verb_keys
 from marsad.text.normalize import fold
@@ -313,7 +313,6 @@ TOPIC_WINDOW = 4
 def _clause_modality(doc: Doc, s_i: int) -> tuple[list[int], list[int]]:
     """Token positions in sentence s_i of denial and hedging governors
     (نفى، زعم، اتهم…)."""
-    words = modality_words()
     sent = doc.sentences[s_i]
     neg, hedge = [], []
     for j in range(sent.tokens[0], sent.tokens[1]):
@@ -353,12 +352,7 @@ LIGHT_VERB_REACH = 4  # شنت قوات الجيش اليمني هجوما: verb
 
 @cache
 def light_verbs() -> frozenset[str]:
-    words: set[str] = set()
-    with path("light_verbs.txt").open(encoding="utf-8") as fh:
-        for line in fh:
-            if not line.startswith("#"):
-                words.update(fold(w) for w in line.split())
-    return frozenset(words)
+    return read_words("light_verbs.txt")
 
 
 def _light_verb_before(doc: Doc, i: int, clause_start: int) -> int | None:

@@ -24,3 +24,16 @@ def read_tsv(name: str) -> list[dict[str, str]]:
         lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
     reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
     return [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
+
+
+@cache
+def read_words(name: str) -> frozenset[str]:
+    """A whitespace-separated word list (`#` lines are comments), folded for matching."""
+    from marsad.text.normalize import fold
+
+    words: set[str] = set()
+    with path(name).open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.startswith("#"):
+                words.update(fold(w) for w in line.split())
+    return frozenset(words)
