@@ -15,7 +15,7 @@ from marsad.events.lexicon import Trigger, modality_words, split_trigger_index, 
 from marsad.lexicon import Match
 from marsad.resources import read_words
 from marsad.syntax import RELATIVES, MentionMap, phrase_stop_words
-from marsad.text.clitics import lookup_keys, prefix_for_key, verb_keys
+from marsad.text.clitics import lookup_keys, prefix_for_key, proclitic_keys, verb_keys
 from marsad.text.normalize import fold
 from marsad.types import Attribution, DateValue, Event, Mention, Span, Token
 
@@ -51,8 +51,9 @@ class EventExtractor:
         events: list[Event] = []
         for s_i, sent in enumerate(doc.sentences):
             a, b = sent.tokens
+            verb_matches = [m for m in verbs.find_all(doc.tokens, a, b, verb_keys) if not _impossible_object(doc, m)]
             matches = _merge(_split_matches(doc, a, b),
-                             _merge(verbs.find_all(doc.tokens, a, b, verb_keys), nouns.find_all(doc.tokens, a, b, lookup_keys)))
+                             _merge(verb_matches, nouns.find_all(doc.tokens, a, b, lookup_keys)))
             matches = [m for m in matches if m.start not in mmap.covering]
             sent_events: list[Event] = []
             verb_ends: list[int] = []
@@ -250,6 +251,16 @@ class EventExtractor:
         negated = negated or any(j < i for j in neg_at)
         hedged = hedged or any(j < i for j in hedge_at)
         return negated, hedged
+
+
+def _impossible_object(doc: Doc, m: Match[Trigger]) -> bool:
+    """A verb read with an object pronoun it cannot take: `سيطرته` is the noun
+    "his control", since سيطر takes على, never a direct object."""
+    trig = m.payloads[0]
+    if trig.pos == "noun" or "obj" in trig.target or m.end - m.start != 1:
+        return False
+    light = doc.tokens[m.start].light
+    return m.key not in proclitic_keys(light)
 
 
 def _split_matches(doc: Doc, a: int, b: int) -> list[Match[Trigger]]:
