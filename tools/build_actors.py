@@ -286,7 +286,7 @@ SYR-LEG;ORG;Parliament of Syria;SYR;LEG;مجلس الشعب السوري
 IRQ-GOV-KRG;ORG;Kurdistan Regional Government;IRQ;GOV;حكومة إقليم كردستان|حكومة إقليم كردستان العراق|حكومة الإقليم الكردي|حكومة كردستان
 IRQ-MIL-PESHMERGA;ORG;Peshmerga;IRQ;MIL;البيشمركة|البيشمركة الكردية|قوات البيشمركة|البشمركة|قوات البشمركة
 IRQ-MIL;ORG;Military of Iraq;IRQ;MIL;جهاز مكافحة الإرهاب العراقي|قوات مكافحة الإرهاب العراقية|قيادة العمليات المشتركة العراقية|خلية الإعلام الأمني
-IRQ-PRM-PMF;ORG;Popular Mobilization Forces;IRQ;PRM;الحشد الشعبي|قوات الحشد الشعبي|ميليشيات الحشد الشعبي|هيئة الحشد الشعبي|ميليشيا الحشد الشعبي
+IRQ-PRM-PMF;ORG;Popular Mobilization Forces (PMF);IRQ;PRM;الحشد الشعبي|قوات الحشد الشعبي|ميليشيات الحشد الشعبي|هيئة الحشد الشعبي|ميليشيا الحشد الشعبي
 IRQ-LEG;ORG;Parliament of Iraq;IRQ;LEG;مجلس النواب العراقي
 EGY-SPY;ORG;Intelligence of Egypt;EGY;SPY;المخابرات العامة المصرية|جهاز المخابرات العامة المصرية|المخابرات الحربية
 EGY-LEG;ORG;Parliament of Egypt;EGY;LEG;مجلس النواب المصري|مجلس الشعب المصري
@@ -869,7 +869,7 @@ Mazloum Abdi;SYR;REB;مظلوم عبدي|مظلوم كوباني
 # 4. Armed groups, movements, parties (id ; name_en ; country ; sector ; aliases)
 # ---------------------------------------------------------------------------
 GROUPS = r"""
-GRP-ISIS;Islamic State;;IMG;داعش|تنظيم داعش|تنظيم الدولة|تنظيم الدولة الإسلامية|الدولة الإسلامية|الدولة الإسلامية في العراق والشام|الدولة الإسلامية في العراق وسوريا|الدولة الإسلامية في العراق والشام داعش|عصابات داعش|عصابة داعش|ميليشيات داعش|مسلحي داعش|عناصر داعش|إرهابيي داعش
+GRP-ISIS;Islamic State (ISIS);;IMG;داعش|تنظيم داعش|تنظيم الدولة|تنظيم الدولة الإسلامية|الدولة الإسلامية|الدولة الإسلامية في العراق والشام|الدولة الإسلامية في العراق وسوريا|الدولة الإسلامية في العراق والشام داعش|عصابات داعش|عصابة داعش|ميليشيات داعش|مسلحي داعش|عناصر داعش|إرهابيي داعش
 GRP-ISIS-SINAI;Islamic State Sinai Province;EGY;IMG;ولاية سيناء|أنصار بيت المقدس|جماعة أنصار بيت المقدس
 GRP-ISIS-KHORASAN;Islamic State Khorasan Province;AFG;IMG;ولاية خراسان|داعش خراسان
 GRP-AQ;Al-Qaeda;;IMG;القاعدة|تنظيم القاعدة
@@ -877,7 +877,7 @@ GRP-AQAP;Al-Qaeda in the Arabian Peninsula;YEM;IMG;القاعدة في جزير�
 GRP-ANSAR_AL_SHARIA;Ansar al-Sharia;;IMG;أنصار الشريعة|تنظيم أنصار الشريعة|أنصار الشريعة في تونس|أنصار الشريعة في ليبيا
 GRP-AQIM;Al-Qaeda in the Islamic Maghreb;;IMG;القاعدة في بلاد المغرب الإسلامي|تنظيم القاعدة في بلاد المغرب الإسلامي|القاعدة في المغرب الإسلامي
 GRP-JNIM;Jama'at Nasr al-Islam wal Muslimin;MLI;IMG;جماعة نصرة الإسلام والمسلمين
-GRP-HTS;Hayat Tahrir al-Sham;SYR;REB;هيئة تحرير الشام|جبهة النصرة|النصرة|جبهة فتح الشام|تحرير الشام
+GRP-HTS;Hayat Tahrir al-Sham (HTS);SYR;REB;هيئة تحرير الشام|جبهة النصرة|النصرة|جبهة فتح الشام|تحرير الشام
 GRP-AHRAR_AL_SHAM;Ahrar al-Sham;SYR;REB;أحرار الشام|حركة أحرار الشام|حركة أحرار الشام الإسلامية
 GRP-JAYSH_AL_ISLAM;Jaysh al-Islam;SYR;REB;جيش الإسلام
 GRP-FAYLAQ_AL_RAHMAN;Faylaq al-Rahman;SYR;REB;فيلق الرحمن
@@ -885,11 +885,11 @@ GRP-NOUR_AL_DIN_AL_ZENKI;Nour al-Din al-Zenki Movement;SYR;REB;حركة نور �
 GRP-HURRAS_AL_DIN;Hurras al-Din;SYR;IMG;حراس الدين|تنظيم حراس الدين
 GRP-FSA;Free Syrian Army;SYR;REB;الجيش السوري الحر|الجيش الحر
 GRP-NLF;National Liberation Front;SYR;REB;الجبهة الوطنية للتحرير
-GRP-SDF;Syrian Democratic Forces;SYR;REB;قسد|قوات سوريا الديمقراطية|قوات سورية الديمقراطية
-GRP-YPG;People's Protection Units;SYR;REB;وحدات حماية الشعب|وحدات حماية الشعب الكردية
+GRP-SDF;Syrian Democratic Forces (SDF);SYR;REB;قسد|قوات سوريا الديمقراطية|قوات سورية الديمقراطية
+GRP-YPG;People's Protection Units (YPG);SYR;REB;وحدات حماية الشعب|وحدات حماية الشعب الكردية
 GRP-YPJ;Women's Protection Units;SYR;REB;وحدات حماية المرأة
 GRP-PYD;Democratic Union Party;SYR;PTY;حزب الاتحاد الديمقراطي|حزب الاتحاد الديمقراطي الكردي
-GRP-PKK;Kurdistan Workers' Party;TUR;REB;حزب العمال الكردستاني|العمال الكردستاني
+GRP-PKK;Kurdistan Workers' Party (PKK);TUR;REB;حزب العمال الكردستاني|العمال الكردستاني
 GRP-SNC;Syrian National Coalition;SYR;OPP;الائتلاف الوطني السوري|الائتلاف السوري|الائتلاف الوطني لقوى الثورة والمعارضة السورية
 GRP-SNC_HNC;Syrian Negotiations Commission;SYR;OPP;هيئة التفاوض|هيئة التفاوض السورية|الهيئة العليا للمفاوضات|هيئة المفاوضات
 GRP-WHITE_HELMETS;White Helmets;SYR;NGO;الخوذ البيضاء|الدفاع المدني السوري
