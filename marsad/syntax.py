@@ -12,7 +12,7 @@ from marsad.agreement import agrees, mention_gender, verb_gender
 from marsad.doc import Doc
 from marsad.resources import read_words
 from marsad.text.normalize import fold
-from marsad.types import Mention
+from marsad.types import Mention, Token
 
 COMPLEMENTIZERS = frozenset(fold(w) for w in "أن إن أنه إنه أنها إنها أنهم إنهم بأن لأن".split())
 PRE_VERB_PARTICLES = frozenset(fold(w) for w in "قد لقد لم لن لا ما سوف".split())
@@ -34,6 +34,25 @@ def phrase_stop_words() -> frozenset[str]:
     from marsad.entities.mentions import default_stop_words
 
     return default_stop_words() | adverbials()
+
+
+def prep_clitic(tok: Token) -> str:
+    """The preposition (ب، ل، ك) a word carries, also when the segmenter kept
+    it whole because the stem is rare (`بالشلل`)."""
+    for c in "بلك":
+        if c in tok.prefix:
+            return c
+    light = tok.light.lstrip("وف") if len(tok.light) > 4 else tok.light
+    if light.startswith(("بال", "كال")) and len(light) > 4:
+        return light[0]
+    if light.startswith("لل") and len(light) > 4:
+        return "ل"
+    return ""
+
+
+def _adjective_after_noun(toks: list, i: int, j: int) -> bool:
+    n = toks[j].norm
+    return toks[i].stem.startswith("ال") and n.startswith("ال") and n.endswith(("ي", "يه"))
 
 
 class MentionMap:
@@ -148,11 +167,14 @@ class MentionMap:
         j = self.skip_adverbials(i + 1, end)
         if j < end and toks[j].norm in preps and toks[j].norm != "obj":
             j += 1
-        elif j < end and toks[j].prefix and not ("obj" in preps or any(
-                len(p) == 1 and p in toks[j].prefix for p in preps)):
+        elif j < end and prep_clitic(toks[j]):
+            # a clitic preposition introduces the phrase: it must be one the verb takes
+            if prep_clitic(toks[j]) not in preps:
+                return None
+        elif j < end and "obj" not in preps:
             return None
-        elif j < end and "obj" not in preps and not any(len(p) == 1 and p in toks[j].prefix for p in preps):
-            return None
+        if j < end and i + 1 == j and _adjective_after_noun(toks, i, j):
+            return None  # التعذيب الوحشي: an adjective, not an object
         if definite_only and (j >= end or not toks[j].stem.startswith("ال")):
             return None
         k = j

@@ -155,6 +155,13 @@ class MentionFinder:
                 name_end = self._name_after(tokens, end, sent_end, limit, ORG_NAME_MAX_TOKENS)
                 if name_end > end:
                     end, rule = name_end, "head+name"
+            while end < sent_end and tokens[end - 1].hashtag and tokens[end].hashtag \
+                    and doc.text[tokens[end - 1].end:tokens[end].start] == "_":
+                end += 1  # #أمهات_المختطفين_اليمنيين: a hashtag names one thing
+                while k < len(atoms) and atoms[k].start < end:
+                    group.append(atoms[k])
+                    end = max(end, atoms[k].end)
+                    k += 1
             if rule in ("head+name", "title+name") and k < len(atoms) and atoms[k].start == end \
                     and atoms[k].kind == "NORP":
                 group.append(atoms[k])  # وزارة الخزانة الأميركية
@@ -208,7 +215,9 @@ class MentionFinder:
     def _resolve(self, group: list[Atom], rule: str) -> tuple[Actor | None, str]:
         heads = [a.head for a in group if a.head]
         aliases = [al for a in group for al in a.aliases[:1]]
-        sector = next((h.sector for h in heads if h.sector), None)
+        institution = group[0].head is not None and group[0].head.kind == "ORG" and not group[0].head.sector
+        # رابطة أمهات المختطفين: an institution noun keeps its own (unknown) sector
+        sector = None if institution else next((h.sector for h in heads if h.sector), None)
         label = heads[0].kind if heads else aliases[0].kind
         if heads and label == "PER" and is_plural(heads[0].text):
             label = "ORG"  # عناصر داعش، مقاتلين: a group of people, not a person
@@ -218,8 +227,12 @@ class MentionFinder:
         if person:
             return self.base.actors[person.actor_id], "PER"
         named = next((al for al in aliases if not self._is_state(al.actor_id)), None)
-        if named:
+        if named and not institution:
             return self.base.actors[named.actor_id], label
+        if institution and rule != "lexicon":
+            state = next((al for al in aliases if self._is_state(al.actor_id)), None)
+            country = self.base.actors[state.actor_id].country if state else None
+            return Actor(None, group[0].head.name_en or group[0].head.text, country, None), "ORG"
         state = next((al for al in aliases if self._is_state(al.actor_id)), None)
         if state:
             actor = self.base.actors[state.actor_id]

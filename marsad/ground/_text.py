@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from bisect import bisect_right
+from functools import cache, lru_cache
 
-from marsad.resources import read_tsv
-from marsad.text.normalize import fold, normalize
+from marsad.resources import load_json, read_tsv
+from marsad.text.normalize import fold
 
 # A letter (not a digit, not `_`): used for word boundaries in folded text.
 LETTER = r"[^\W\d_]"
@@ -13,27 +14,54 @@ NOT_AFTER_LETTER = rf"(?<!{LETTER})"
 NOT_BEFORE_LETTER = rf"(?!{LETTER})"
 
 
-class Folded:
-    """Folded text plus a map back to raw offsets (identity when nothing was deleted)."""
+TRAILING_MARKS = frozenset(chr(c) for c in [*range(0x064B, 0x0660), 0x0670, 0x0640])
 
-    __slots__ = ("raw", "text", "_to_raw")
+
+@cache
+def _deleted_re() -> re.Pattern:
+    """Characters that folding deletes (diacritics, tatweel, #, zero-width marks)."""
+    chars = load_json("charmap.json")["delete"]
+    return re.compile("[" + "".join(re.escape(c) for c in chars) + "]")
+
+
+class Folded:
+    """Folded text plus a map back to raw offsets.
+
+    Folding maps characters one to one or deletes them; `_kept_before[i]` is the
+    folded position where the i-th deletion happened, so a folded index maps
+    back with one binary search.
+    """
+
+    __slots__ = ("raw", "text", "_kept_before")
 
     def __init__(self, raw: str):
         self.raw = raw
-        folded = fold(raw)
-        if len(folded) == len(raw):
-            self.text, self._to_raw = folded, None
+        self.text = fold(raw)
+        if len(self.text) == len(raw):
+            self._kept_before: list[int] | None = None
         else:
-            norm = normalize(raw)
-            self.text, self._to_raw = norm.text, norm.to_raw
+            dels = [m.start() for m in _deleted_re().finditer(raw)]
+            self._kept_before = [d - k for k, d in enumerate(dels)]
+
+    def raw_index(self, k: int) -> int:
+        if self._kept_before is None:
+            return k
+        return k + bisect_right(self._kept_before, k)
 
     def span(self, a: int, b: int) -> tuple[int, int]:
         """Raw [start, end) of folded [a, b)."""
-        if self._to_raw is None:
-            return a, b
         if b <= a:
-            return self._to_raw[a], self._to_raw[a]
-        return self._to_raw[a], self._to_raw[b - 1] + 1
+            return self.raw_index(a), self.raw_index(a)
+        end = self.raw_index(b - 1) + 1
+        while end < len(self.raw) and self.raw[end] in TRAILING_MARKS:
+            end += 1  # keep a word's final diacritics (عاماً) in its span
+        return self.raw_index(a), end
+
+
+@lru_cache(maxsize=8)
+def folded(raw: str) -> Folded:
+    """Shared per text: dates, quantities and the stage fold the same article."""
+    return Folded(raw)
 
 
 def alternation(forms: list[str]) -> str:

@@ -21,15 +21,16 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from marsad.ground._text import (
-    NOT_AFTER_LETTER, NOT_BEFORE_LETTER, Folded, alternation, key, split_forms, table,
+    NOT_AFTER_LETTER, NOT_BEFORE_LETTER, alternation, folded, key, split_forms, table,
 )
 
 ISLAMIC_EPOCH_ORDINAL = 227015  # proleptic Gregorian ordinal of 1 Muharram 1 AH (622-07-19)
 FUTURE_WINDOW_BEFORE = 70  # folded characters scanned for a future marker
 FUTURE_WINDOW_AFTER = 25
+UPCOMING_DAYS = 60  # a day/month without a year up to this far ahead is upcoming, not last year's
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +86,7 @@ class _Vocab:
     future: frozenset[str]
     past: frozenset[str]
     ambiguous_months: frozenset[str]
+    anchors: frozenset[str]  # words a date expression must contain (the regex runs only near them)
 
 
 @cache
@@ -128,10 +130,11 @@ def _vocab() -> _Vocab:
     PASTFUT = alternation(forms("past_mark") + ["المقبل", "المقبله", "القادم", "القادمه"])
     YEARWORD = r"(?:(?:من\s+)?(?:عام|العام|سنه|السنه)\s+)?"
     pre = r"(?:[وف]?[بل]?)"  # clitics allowed before a date word (kept out of the span)
-    pat = rf"""
-      (?P<numeric>{NOT_AFTER_LETTER}(?<!\d)(?P<nd>[0-3]?\d)[/.\-](?P<nm>[01]?\d)[/.\-](?P<ny>(?:19|20)\d\d)(?!\d))
+    # One word-start check for the whole alternation: most positions fail at once.
+    pat = rf"""{NOT_AFTER_LETTER}(?:
+      (?P<numeric>(?<!\d)(?P<nd>[0-3]?\d)[/.\-](?P<nm>[01]?\d)[/.\-](?P<ny>(?:19|20)\d\d)(?!\d))
     | (?P<iso>(?<!\d)(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?!\d))
-    | {NOT_AFTER_LETTER}{pre}(?P<explicit>
+    | {pre}(?P<explicit>
           (?:(?P<day>{DAY})\s*(?:من\s+)?(?:شهر\s+)?)?
           (?P<shahr>شهر\s+)?
           (?P<mon>{MONTH}){NOT_BEFORE_LETTER}
@@ -139,20 +142,28 @@ def _vocab() -> _Vocab:
           (?:\s*،?\s*{YEARWORD}(?P<year>(?:19|20)\d\d)(?!\d))?
           (?:\s+(?:من\s+)?(?P<mrel>(?:الشهر|العام|السنه)\s+(?:الحالي|الجاري|الحاليه|الجاريه|{PASTFUT})))?
       )
-    | {NOT_AFTER_LETTER}{pre}(?P<hijri>
+    | {pre}(?P<hijri>
           (?:(?P<hday>{DAY})\s*(?:من\s+)?)?
           (?P<hshahr>شهر\s+)?
           (?P<hmon>{HMONTH}){NOT_BEFORE_LETTER}
           (?:\s*{YEARWORD}(?P<hyear>1[34]\d\d)(?!\d)(?:\s*(?:هـ|ه|هجري|هجريه|للهجره){NOT_BEFORE_LETTER})?)?
       )
-    | {NOT_AFTER_LETTER}{pre}(?P<ago>(?P<agow>قبل|منذ|بعد)\s+(?:(?P<agon>\d{{1,3}}|{NUM})\s+)?(?P<agou>{UNIT})){NOT_BEFORE_LETTER}
-    | {NOT_AFTER_LETTER}{pre}(?P<bound>(?P<bw>{BOUND})\s+(?P<bp>{RELPER}|الشهر|العام|السنه|الاسبوع)){NOT_BEFORE_LETTER}
-    | {NOT_AFTER_LETTER}{pre}(?P<relper>{RELPER}){NOT_BEFORE_LETTER}
-    | {NOT_AFTER_LETTER}{pre}(?P<weekday>(?:(?:يوم|مساء|صباح|ليل|ليله|فجر|ظهر|عصر|نهار|ظهيره)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<wrel>{PASTFUT}))?){NOT_BEFORE_LETTER}
-    | {NOT_AFTER_LETTER}{pre}(?P<relday>{RELDAY}){NOT_BEFORE_LETTER}
-    | {NOT_AFTER_LETTER}(?P<yearonly>(?P<yw>عام|العام|سنه|منذ|في|خلال|مطلع|اواخر|اوائل|نهايه|بدايه|حتي|موسم)\s+(?P<y>(?:19|20)\d\d))(?!\d)
-    """
+    | {pre}(?P<ago>(?P<agow>قبل|منذ)\s+(?:(?P<agon>\d{{1,3}}|{NUM})\s+)?(?P<agou>{UNIT})){NOT_BEFORE_LETTER}
+    | {pre}(?P<bound>(?P<bw>{BOUND})\s+(?P<bp>{RELPER}|الشهر|العام|السنه|الاسبوع)){NOT_BEFORE_LETTER}
+    | {pre}(?P<relper>{RELPER}){NOT_BEFORE_LETTER}
+    | {pre}(?P<weekday>(?:(?:يوم|مساء|صباح|ليل|ليله|فجر|ظهر|عصر|نهار|ظهيره)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<wrel>{PASTFUT}))?){NOT_BEFORE_LETTER}
+    | {pre}(?P<relday>{RELDAY}){NOT_BEFORE_LETTER}
+    | (?P<yearonly>(?P<yw>عام|العام|سنه|منذ|في|خلال|مطلع|اواخر|اوائل|نهايه|بدايه|حتي|موسم)\s+(?P<y>(?:19|20)\d\d))(?!\d)
+    )"""
+    # Every date expression holds a digit or one of these words (frequent
+    # modifiers such as الماضي or هذا are left out: the word they modify is in).
+    anchor_words = {w for kind in ("month", "hijri_month", "weekday", "rel_day", "rel_period")
+                    for f in forms(kind) for w in key(f).split()}
+    anchor_words -= {key(w) for w in ("هذا", "هذه", "يوم", "صباح", "مساء", "ليلة", "من", "أول", "الأول",
+                                      "الحالي", "الحالية", "الجاري", "الجارية")} | future | past
+    anchor_words |= {"الشهر", "العام", "السنه", "الاسبوع", "قبل", "منذ"}
     return _Vocab(
+        anchors=frozenset(anchor_words),
         pattern=re.compile(pat, re.X),
         months=months, hijri=hijri, weekdays=weekdays, rel_day=rel_day, rel_period=rel_period,
         period_unit=period_unit, ordinals=ordinals, small_numbers=small, future=future, past=past,
@@ -218,13 +229,14 @@ def _resolve(m: re.Match, folded: str, ref: date | None, v: _Vocab) -> tuple[str
                 year -= 1  # "ديسمبر الماضي" in January
             elif not mrel:
                 candidate = date(year, month, min(day or 1, calendar.monthrange(year, month)[1]))
-                if candidate > ref and not _future_context(folded, m.start("explicit"), m.end("explicit"), v):
+                if candidate > ref + timedelta(days=UPCOMING_DAYS) and not _future_context(
+                        folded, m.start("explicit"), m.end("explicit"), v):
                     year -= 1  # past bias: "الخامس من ديسمبر" in an article of 3 January
                 elif candidate < ref - timedelta(days=300) and _future_context(folded, m.start("explicit"), m.end("explicit"), v):
                     year += 1
         if day is None:
             return f"{year:04d}-{month:02d}", "month", "explicit:month"
-        if day > calendar.monthrange(year, month)[1]:
+        if not 1 <= day <= calendar.monthrange(year, month)[1]:
             return f"{year:04d}-{month:02d}", "month", "explicit:bad-day"
         return date(year, month, day).isoformat(), "day", "explicit"
     if g("hijri"):
@@ -243,7 +255,7 @@ def _resolve(m: re.Match, folded: str, ref: date | None, v: _Vocab) -> tuple[str
         if hday is None:
             first = hijri_to_gregorian(hyear, hmonth, 1)
             return f"{first.year:04d}-{first.month:02d}", "month", "hijri:month"
-        if hday > 30:
+        if not 1 <= hday <= 30:
             return None
         return hijri_to_gregorian(hyear, hmonth, hday).isoformat(), "day", "hijri"
     if g("yearonly"):
@@ -308,25 +320,56 @@ def _resolve(m: re.Match, folded: str, ref: date | None, v: _Vocab) -> tuple[str
     return None
 
 
+WORD_RE = re.compile(r"[^\W_]+")
+DIGIT_RE = re.compile(r"\d")
+WINDOW_BEFORE, WINDOW_AFTER = 40, 60  # folded characters around an anchor word
+
+
+def _matches(text: str, v: _Vocab):
+    """`v.pattern` matches, searched only in windows around anchor words and
+    digits (scanning the whole text with the big alternation is slow)."""
+    windows: list[list[int]] = []
+    anchors = v.anchors
+    for w in WORD_RE.finditer(text):
+        word = w.group()
+        if not (word in anchors or word[1:] in anchors or word[2:] in anchors or DIGIT_RE.search(word)):
+            continue
+        a, b = max(0, w.start() - WINDOW_BEFORE), w.end() + WINDOW_AFTER
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], b)
+        else:
+            windows.append([a, b])
+    last = 0
+    for a, b in windows:
+        for m in v.pattern.finditer(text, max(a, last), min(b, len(text))):
+            last = m.end()
+            yield m
+
+
 _SPAN_GROUPS = ("numeric", "iso", "explicit", "hijri", "ago", "bound", "relper", "weekday", "relday", "yearonly")
 
 
 def find_dates(text: str, article_date: str | None) -> list[DateMention]:
     """Date expressions in `text` (raw offsets), resolved against `article_date` (ISO)."""
+    return list(_find_dates(text, article_date))
+
+
+@lru_cache(maxsize=8)
+def _find_dates(text: str, article_date: str | None) -> tuple[DateMention, ...]:
     v = _vocab()
-    f = Folded(text)
+    f = folded(text)
     ref = _parse_article_date(article_date)
     out: list[DateMention] = []
-    for m in v.pattern.finditer(f.text):
+    for m in _matches(f.text, v):
         group = next(g for g in _SPAN_GROUPS if m.group(g))
         res = _resolve(m, f.text, ref, v)
         if res is None:
             continue
         a, b = f.span(m.start(group), m.end(group))
         out.append(DateMention(a, b, text[a:b], res[0], res[1], res[2]))
-    return out
+    return tuple(out)
 
 
 def date_spans(text: str) -> list[tuple[int, int]]:
     """Spans of date expressions (no resolution): numbers inside them are not counts."""
-    return [(d.start, d.end) for d in find_dates(text, "2000-01-01")]
+    return [(d.start, d.end) for d in _find_dates(text, "2000-01-01")]

@@ -18,9 +18,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from marsad.ground._text import Folded, key, split_forms, table
+from marsad.ground._text import Folded, folded, key, split_forms, table
 
-TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|%|[^\W\d_]+|\S")
+TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[%٪]|[^\W\d_]+|\S")
 NOT_COUNT_BEFORE = frozenset(key(w) for w in (
     "رقم", "الرقم", "برقم", "القرار", "قرار", "المادة", "مادة", "الفقرة", "البند", "الساعة", "ساعة",
     "الصفحة", "هاتف", "الهاتف", "الخط", "الدورة", "الفصل", "الطريق", "الكيلو", "كيلو", "الجولة",
@@ -122,14 +122,16 @@ def _word(v: _Vocab, tok: str, in_run: bool) -> tuple[str, int] | None:
     return None
 
 
-def find_quantities(text: str) -> list[QuantityMention]:
-    from marsad.ground.dates import date_spans
+def find_quantities(text: str, date_spans: list[tuple[int, int]] | None = None) -> list[QuantityMention]:
+    """Counts in `text`; `date_spans` (numbers inside them are not counts) are
+    found here unless the caller already has them."""
+    from marsad.ground import dates
 
     v = _vocab()
-    f = Folded(text)
+    f = folded(text)
     toks = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(f.text)]
     words = [t[2] for t in toks]
-    busy = date_spans(text)
+    busy = dates.date_spans(text) if date_spans is None else date_spans
     out: list[QuantityMention] = []
     i, n = 0, len(toks)
     while i < n:
@@ -162,9 +164,9 @@ def find_quantities(text: str) -> list[QuantityMention]:
                     break
                 kind, val = h
                 if kind == "vague":
-                    if j > i:
+                    if j > i and vague is None:
                         break
-                    vague = val
+                    vague = val if vague is None else vague * val  # مئات الآلاف
                 elif kind in ("scale", "plural_scale"):
                     if vague is not None:
                         vague *= val
@@ -201,8 +203,11 @@ def find_quantities(text: str) -> list[QuantityMention]:
         prev_k = prev[1:] if prev[:1] in "وفبل" and len(prev) > 3 else prev
         if w[0].isdigit():
             raw_before = text[max(0, ra - 2):ra]
-            if prev in NOT_COUNT_BEFORE or prev_k in NOT_COUNT_BEFORE or "+" in raw_before:
+            if prev in NOT_COUNT_BEFORE or prev_k in NOT_COUNT_BEFORE or "+" in raw_before or prev in ("%", "٪"):
                 i = j
+                continue
+            if prev[:1].isdigit() or j < n and words[j][:1].isdigit():
+                i = j  # digit groups side by side: a phone number or a code
                 continue
             if len(w) >= 7 and w.isdigit() or (w.startswith("0") and len(w) >= 5):
                 i = j

@@ -1,0 +1,339 @@
+"""Place names in an article, geocoded with Marsad's gazetteer.
+
+The gazetteer (resources/gazetteer.tsv.gz, built by tools/build_gazetteer.py
+from Who's On First and GeoNames, CC BY) is merged with the hand-curated
+resources/places_curated.tsv (crossings, bases, districts, regions, countries).
+
+Matching runs over `doc.tokens`: the first word of a name may carry proclitics
+(`وبالرقة`), a generic head before it is kept in the span but not looked up
+(`ريف حلب`, `معبر التنف`), and a direction adjective after it is kept too
+(`ريف حلب الشمالي`). Ambiguous names are resolved by the article's other
+places and countries, then feature type and population. Common words that are
+also village names (في، الجديد، بشار…) are not places, and small places need a
+head (`قرية`، `بلدة`…) or a locative preposition to count.
+"""
+from __future__ import annotations
+
+import gzip
+import math
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from marsad.doc import Doc
+from marsad.ground._text import key, split_forms, table
+from marsad.resources import path, read_tsv
+from marsad.text.clitics import proclitic_keys
+from marsad.text.vocab import word_counts
+
+MINOR_POPULATION = 15_000  # below this a locality needs a head or a locative context
+RARE_WORD = 40  # corpus count under which a minor place's name is not a common word
+MAX_NAME_WORDS = 6
+PER_PLACE_MIN = 50_000  # a place this big inside a person mention is a place (محافظ صعدة)
+COMMON_RATIO_REJECT = 1.0  # corpus count per 100 inhabitants above which a bare name is a word
+COMMON_RATIO_LOCATIVE = 0.2  # above this a bare name needs a locative preposition
+PERIPHERAL = {"TUR", "IRN", "AFG"}  # Arabic-script names there are mostly transliterations
+FEATURE_SCORE = {"country": 6.0, "admin1": 4.0, "region": 4.5, "district": 4.5, "crossing": 5.0, "base": 5.0,
+                 "admin2": 1.5, "admin3": 1.0, "locality": 1.0, "facility": 1.0, "neighbourhood": 0.3}
+PRECISION = {"country": "country", "admin1": "admin", "admin2": "admin", "admin3": "admin", "region": "admin",
+             "district": "admin"}
+MINOR_FEATURES = {"locality", "neighbourhood", "admin3", "facility"}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name_en: str
+    country: str | None
+    admin1: str | None
+    lat: float
+    lon: float
+    feature: str
+    population: int
+    source_id: str
+    geonames_id: str | None
+    curated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    start: int
+    end: int
+    text: str
+    name_en: str
+    country: str | None
+    admin1: str | None
+    lat: float
+    lon: float
+    precision: str  # point | admin | country
+    feature: str
+    geonames_id: str | None
+    tokens: tuple[int, int] = (0, 0)
+    source_id: str = ""
+
+    def to_location(self) -> dict:
+        """The output contract's `location` object."""
+        return {"start": self.start, "end": self.end, "text": self.text, "name_en": self.name_en,
+                "country": self.country, "lat": self.lat, "lon": self.lon, "precision": self.precision}
+
+
+class Gazetteer:
+    """Folded name -> places, indexed by first word for token matching."""
+
+    def __init__(self, places: list[Place], names: list[tuple[str, int]]):
+        self.places = places
+        # first word -> [(further words, place ids)], longest first
+        index: dict[str, dict[tuple[str, ...], list[int]]] = {}
+        for name, pid in names:
+            words = tuple(name.split())
+            if not words or len(words) > MAX_NAME_WORDS:
+                continue
+            ids = index.setdefault(words[0], {}).setdefault(words[1:], [])
+            if pid not in ids:
+                ids.append(pid)
+        # first word -> [(number of further words, {further words: place ids})], longest first
+        self.index: dict[str, list[tuple[int, dict[tuple[str, ...], tuple[int, ...]]]]] = {}
+        for w, d in index.items():
+            by_len: dict[int, dict[tuple[str, ...], tuple[int, ...]]] = {}
+            for rest, ids in d.items():
+                by_len.setdefault(len(rest), {})[rest] = tuple(ids)
+            self.index[w] = sorted(by_len.items(), reverse=True)
+        self._starts: dict[str, tuple[str, ...]] = {}
+
+    def starts(self, light: str) -> tuple[str, ...]:
+        """Readings of a token (proclitics stripped) that begin some name; cached."""
+        hit = self._starts.get(light)
+        if hit is None:
+            hit = self._starts[light] = tuple(k for k in proclitic_keys(light) if k in self.index)
+        return hit
+
+    def lookup(self, name: str) -> list[Place]:
+        words = tuple(key(name).split())
+        for n, entries in self.index.get(words[0], ()) if words else ():
+            ids = entries.get(words[1:])
+            if ids is not None:
+                return [self.places[i] for i in ids]
+        return []
+
+    @classmethod
+    @cache
+    def load(cls) -> Gazetteer:
+        places: list[Place] = []
+        names: list[tuple[str, int]] = []
+        with gzip.open(path("gazetteer.tsv.gz"), "rt", encoding="utf-8") as fh:
+            header = None
+            for line in fh:
+                if line.startswith("#"):
+                    continue
+                cols = line.rstrip("\n").split("\t")
+                if header is None:
+                    header = cols
+                    continue
+                nm, en, cc, a1, lat, lon, feat, pop, sid, gn = cols
+                pid = len(places)
+                places.append(Place(en, cc or None, a1 or None, float(lat), float(lon), feat, int(pop), sid, gn or None))
+                names.extend((n, pid) for n in nm.split("|") if n)
+        by_sid = {p.source_id: i for i, p in enumerate(places)}
+        for row in read_tsv("places_curated.tsv"):
+            if row["feature"] == "country" and not row["lat"]:
+                pid = by_sid.get(f"ne:{row['country']}")
+                if pid is None:
+                    continue
+                p = places[pid]
+                places[pid] = Place(p.name_en, p.country, None, p.lat, p.lon, "country", 0, p.source_id, None, True)
+            else:
+                pid = len(places)
+                places.append(Place(row["name_en"], row["country"] or None, row["admin1"] or None,
+                                    float(row["lat"]), float(row["lon"]), row["feature"],
+                                    int(row["population"] or 0), "curated:" + row["source"], None, True))
+            names.extend((key(n), pid) for n in split_forms(row["names_ar"]))
+        return cls(places, names)
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    heads: dict[tuple[str, ...], str]
+    directions: frozenset[str]
+    locatives: frozenset[str]
+    not_place: frozenset[str]
+
+
+@cache
+def _vocab() -> _Vocab:
+    heads: dict[tuple[str, ...], str] = {}
+    directions: set[str] = set()
+    locatives: set[str] = set()
+    not_place: set[str] = set()
+    for row in table("ground_places.tsv"):
+        for form in split_forms(row["forms"]):
+            k = key(form)
+            if row["kind"] == "head":
+                heads[tuple(k.split())] = row["value"]
+            elif row["kind"] == "direction":
+                directions.add(k)
+            elif row["kind"] == "locative":
+                locatives.add(k)
+            elif row["kind"] == "not_place":
+                not_place.add(k)
+    not_place.update(" ".join(h) for h in heads)  # a bare head (مدينة، شمال) is not a name
+    return _Vocab(heads, frozenset(directions), frozenset(locatives), frozenset(not_place))
+
+
+@dataclass
+class _Cand:
+    i: int  # first token of the name
+    j: int  # end token of the name
+    start_tok: int  # first token of the span (head included)
+    end_tok: int  # end token of the span (direction included)
+    prefix: str  # proclitics stripped from the span's first token
+    head: str | None
+    direction: bool
+    places: list[Place]
+
+
+def _match_at(gaz: Gazetteer, tokens, i: int, end: int) -> tuple[int, str, list[int]] | None:
+    """(end token, key read, place ids) of the longest name starting at token i."""
+    for k in gaz.starts(tokens[i].light):
+        for n, entries in gaz.index[k]:
+            if i + 1 + n > end:
+                continue
+            ids = entries.get(tuple(tokens[q].norm for q in range(i + 1, i + 1 + n)) if n else ())
+            if ids is not None:
+                return i + 1 + n, k, list(ids)
+    return None
+
+
+def _head_before(v: _Vocab, tokens, i: int, lo: int) -> tuple[int, str, str] | None:
+    """(first token, head kind, stripped prefix) of a head right before token i."""
+    for size in (2, 1):
+        a = i - size
+        if a < lo or not all(tokens[q].is_word for q in range(a, i)):
+            continue
+        first = tokens[a]
+        rest = tuple(tokens[q].norm for q in range(a + 1, i))
+        for k in proclitic_keys(first.light):
+            kind = v.heads.get((k, *rest))
+            if kind:
+                return a, kind, _prefix_of(first.light, k)
+    return None
+
+
+def _prefix_of(light: str, k: str) -> str:
+    from marsad.text.clitics import proclitic_splits
+    from marsad.text.normalize import fold
+
+    for prefix, stem in proclitic_splits(light):
+        if fold(stem) == k:
+            return prefix
+    return ""
+
+
+def find_places(doc: Doc) -> list[PlaceMention]:
+    gaz = Gazetteer.load()
+    v = _vocab()
+    tokens = doc.tokens
+    counts = word_counts()
+    person_tokens: set[int] = set()
+    votes: Counter[str] = Counter()
+    for m in doc.mentions:
+        if m.label == "PER":
+            person_tokens.update(range(*m.tokens))
+        elif m.actor and m.actor.country and m.label in ("NORP", "ORG"):  # GPE names vote as places
+            votes[m.actor.country] += 1
+    ranges = [s.tokens for s in doc.sentences] or [(0, len(tokens))]
+    cands: list[_Cand] = []
+    for lo, hi in ranges:
+        i = lo
+        while i < hi:
+            tok = tokens[i]
+            if not tok.is_word:
+                i += 1
+                continue
+            hit = _match_at(gaz, tokens, i, hi)
+            if hit is None:
+                i += 1
+                continue
+            j, k, ids = hit
+            if any(q in person_tokens for q in range(i, j)) and not any(
+                    gaz.places[p].feature in ("country", "admin1") or gaz.places[p].curated
+                    or gaz.places[p].population >= PER_PLACE_MIN for p in ids):
+                i = j  # part of a person's name (not محافظ صعدة, ولي العهد القاهرة)
+                continue
+            name = " ".join([k, *(tokens[q].norm for q in range(i + 1, j))])
+            head = _head_before(v, tokens, i, lo)
+            prefix = _prefix_of(tok.light, k)
+            if name in v.not_place and (not head or head[1] == "region"):
+                i = j
+                continue
+            places = [gaz.places[p] for p in ids]
+            if not head:
+                # a word read with و/ف that is commoner without it: وأن، فإن
+                if k[:1] in "وف" and counts.get(k[1:], 0) > counts.get(k, 0):
+                    i = j
+                    continue
+                # a small place, or one whose name is a common word, needs a locative context
+                prev = tokens[i - 1].norm if i > lo else ""
+                locative = bool(prefix.strip("وف")) or prev in v.locatives
+                count = counts.get(name.replace(" ", ""), 0)
+                places = [p for p in places if _plausible(p, count, locative)]
+                if not places:
+                    i = j
+                    continue
+            direction = j < hi and tokens[j].norm in v.directions
+            start_tok = head[0] if head else i
+            cands.append(_Cand(i, j + direction, start_tok, j + direction, head[2] if head else prefix,
+                               head[1] if head else None, direction, places))
+            i = j + direction
+    # Country context: unambiguous names vote for their country.
+    for c in cands:
+        countries = {p.country for p in c.places}
+        if len(countries) == 1:
+            votes[next(iter(countries)) or ""] += 2 if c.places[0].feature == "country" else 1
+    total = sum(votes.values()) or 1
+    out: list[PlaceMention] = []
+    for c in cands:
+        best = max(c.places, key=lambda p: _score(p, c, votes, total))
+        first = tokens[c.start_tok]
+        start = first.start_after(c.prefix) if c.prefix else first.start
+        end = tokens[c.end_tok - 1].end
+        precision = PRECISION.get(best.feature, "point")
+        if c.head in ("district", "region", "admin1") or c.direction:
+            precision = "admin" if best.feature != "country" or c.head == "region" else precision
+            if best.feature == "country" and (c.head == "region" or c.direction):
+                precision = "admin"
+        out.append(PlaceMention(start, end, doc.text[start:end], best.name_en, best.country, best.admin1,
+                                best.lat, best.lon, precision, best.feature, best.geonames_id,
+                                (c.start_tok, c.end_tok), best.source_id))
+    return out
+
+
+def _plausible(p: Place, count: int, locative: bool) -> bool:
+    """Whether a bare (head-less) name may be this place. `count` is the name's
+    corpus frequency: a name far commoner than the place is big is a common word."""
+    if p.curated or p.feature in ("country", "admin1"):
+        return True  # adjective-like admin names (الداخلية، الشرقية) are in not_place
+    ratio = 100 * count / max(p.population, 1)
+    if ratio > COMMON_RATIO_REJECT:
+        return False
+    if p.feature in MINOR_FEATURES and p.population < MINOR_POPULATION:
+        return locative and count < RARE_WORD
+    if ratio > COMMON_RATIO_LOCATIVE and p.feature != "admin1":
+        return locative
+    return True
+
+
+def _score(p: Place, c: _Cand, votes: Counter, total: int) -> float:
+    s = FEATURE_SCORE.get(p.feature, 1.0)
+    if p.feature in ("locality", "admin2", "admin3", "facility"):
+        s += 0.6 * math.log10(p.population + 1)
+    if p.curated:
+        s += 1.0
+    if c.head == "admin1" and p.feature == "admin1":
+        s += 3
+    elif c.head == "locality" and p.feature == "locality":
+        s += 2
+    elif c.head in ("crossing", "base") and p.feature in ("crossing", "base"):
+        s += 3
+    if p.country in PERIPHERAL and p.feature != "country":
+        s -= 1.5
+    s += 4.0 * votes.get(p.country or "", 0) / total
+    return s

@@ -1,0 +1,126 @@
+"""The grounding stage: dates, counts and places for every event and claim.
+
+Attachment (issue #3):
+- date: a date expression in the item's clause (for a claim, the cue's clause),
+  else one in its sentence outside any other claim's content, else the
+  article date with precision `day` (`unknown` when the article has no date);
+- quantities: for a claim those in its content span, for an event those in
+  the trigger's clause;
+- location (events): the most specific place in the clause, else in the
+  sentence, else the article's dominant place (the most mentioned one);
+  a place that is the event's source or target (اتهم روسيا الولايات المتحدة)
+  is an actor there, not the venue.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import replace
+
+from marsad.doc import Doc
+from marsad.ground.dates import DateMention, find_dates
+from marsad.ground.places import PlaceMention, find_places
+from marsad.ground.quantities import QuantityMention, find_quantities
+from marsad.types import DateValue
+
+PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
+PLACE_RANK = {"point": 0, "admin": 1, "country": 2}
+WEAK_RULES = ("year",)  # "منذ 2011": background, used only inside the item's own clause
+
+
+class Grounder:
+    name = "grounding"
+    requires = ("tokens", "sentences", "mentions", "claims", "events")
+    provides = ("grounding",)
+
+    def __call__(self, doc: Doc) -> Doc:
+        dates = find_dates(doc.text, doc.date)
+        quants = find_quantities(doc.text, [(d.start, d.end) for d in dates])
+        places = find_places(doc)
+        doc_date = DateValue(doc.date, "day") if doc.date else DateValue(None, "unknown")
+        dominant = _dominant(places)
+        starts = [s.start for s in doc.sentences]
+
+        def clause_span(s_i: int, offset: int) -> tuple[int, int]:
+            sent = doc.sentences[s_i]
+            for a, b in sent.clauses:
+                ca, cb = doc.tokens[a].start, doc.tokens[b - 1].end
+                if ca <= offset < cb + 1:
+                    return ca, cb
+            return sent.start, sent.end
+
+        def sentence_of(offset: int) -> int:
+            return max(0, bisect_right(starts, offset) - 1)
+
+        def carried(s_i: int) -> DateValue:
+            """The narrative date: the last day-precise date stated in an earlier
+            sentence (a story told on "Tuesday" stays on Tuesday), else the article date."""
+            before = [d for d in dates if d.start < doc.sentences[s_i].start and d.precision == "day"
+                      and d.rule not in WEAK_RULES and d.rule != "explicit" and d.rule != "numeric"]
+            if before and doc.date:
+                return DateValue(before[-1].value, "day")
+            return doc_date
+
+        claims = []
+        for c in doc.claims:
+            sent = doc.sentences[c.sentence]
+            cl = clause_span(c.sentence, c.cue.start)
+            pick = _pick_date(dates, cl, c.cue.start) or _pick_date(
+                [d for d in dates if not (c.content[0] <= d.start < c.content[1])],
+                (sent.start, sent.end), c.cue.start, strong_only=True)
+            date = DateValue(pick.value, pick.precision) if pick else carried(c.sentence)
+            qs = tuple(_qdict(q) for q in quants if c.content[0] <= q.start and q.end <= c.content[1])
+            claims.append(replace(c, date=date, quantities=qs))
+        doc.claims = claims
+
+        events = []
+        for e in doc.events:
+            s_i = e.sentence if e.sentence < len(doc.sentences) else sentence_of(e.trigger.start)
+            sent = doc.sentences[s_i]
+            cl = clause_span(s_i, e.trigger.start)
+            other_content = [c.content for c in doc.claims
+                             if c.sentence == s_i and not (c.content[0] <= e.trigger.start < c.content[1])]
+            pool = [d for d in dates if not any(a <= d.start < b for a, b in other_content)]
+            pick = _pick_date(dates, cl, e.trigger.start) or _pick_date(
+                pool, (sent.start, sent.end), e.trigger.start, strong_only=True)
+            date = DateValue(pick.value, pick.precision) if pick else carried(s_i)
+            qs = tuple(_qdict(q) for q in quants if cl[0] <= q.start and q.end <= cl[1])
+            roles = [(m.start, m.end) for m in (e.source, e.target) if m is not None]
+            venues = [p for p in places if not any(a < p.end and p.start < b for a, b in roles)]
+            place = _pick_place(venues, cl, e.trigger.start) or _pick_place(
+                venues, (sent.start, sent.end), e.trigger.start) or dominant
+            events.append(replace(e, date=date, quantities=qs,
+                                  location=place.to_location() if place else None))
+        doc.events = events
+        return doc
+
+
+def _pick_date(dates: list[DateMention], span: tuple[int, int], anchor: int,
+               strong_only: bool = False) -> DateMention | None:
+    inside = [d for d in dates if span[0] <= d.start < span[1] and d.value is not None or
+              span[0] <= d.start < span[1] and d.precision == "unknown"]
+    if strong_only:
+        inside = [d for d in inside if d.rule not in WEAK_RULES]
+    if not inside:
+        return None
+    return min(inside, key=lambda d: (PRECISION_RANK[d.precision], d.rule in WEAK_RULES, abs(d.start - anchor)))
+
+
+def _pick_place(places: list[PlaceMention], span: tuple[int, int], anchor: int) -> PlaceMention | None:
+    inside = [p for p in places if span[0] <= p.start < span[1]]
+    if not inside:
+        return None
+    return min(inside, key=lambda p: (PLACE_RANK.get(p.precision, 3), abs(p.start - anchor)))
+
+
+def _dominant(places: list[PlaceMention]) -> PlaceMention | None:
+    """The article's most mentioned place (by English name); the first mention wins ties."""
+    if not places:
+        return None
+    counts = Counter((p.name_en, p.country) for p in places)
+    best = max(counts.values())
+    return next(p for p in places if counts[(p.name_en, p.country)] == best)
+
+
+def _qdict(q: QuantityMention) -> dict:
+    return q.to_dict()

@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Grounding accuracy on the gold dev set (issue #3).
+
+For gold events/claims with a `date`: the share whose system item (same
+sentence as the gold evidence; same type for events) has that date value.
+For gold claims with a `quantity`: the share whose system claim (same
+sentence) has a quantity with the same value and comparator.
+An item counts as found when any system item in the sentence matches.
+
+Run: .venv/bin/python tools/ground_eval.py [gold.jsonl] [-v]   (-v lists the misses)
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from marsad.ground.stage import Grounder  # noqa: E402
+from marsad.pipeline import Pipeline  # noqa: E402
+from marsad.types import ArticleInput  # noqa: E402
+
+VERBOSE = "-v" in sys.argv
+GOLD = REPO.parent / "shared" / "data" / "gold" / "dev.jsonl"
+
+
+def main() -> None:
+    args = [a for a in sys.argv[1:] if a != "-v"]
+    gold_path = Path(args[0]) if args else GOLD
+    pipe = Pipeline([*Pipeline.default().stages, Grounder()])
+    tallies = {"event_date": [0, 0, 0, 0], "claim_date": [0, 0, 0, 0], "claim_quantity": [0, 0, 0, 0]}  # hit, has-item, total, baseline
+    for line in gold_path.open(encoding="utf-8"):
+        row = json.loads(line)
+        doc = pipe(ArticleInput(row["id"], row.get("title", ""), row["text"], row.get("date")))
+
+        def sent_of(evidence: str) -> int | None:
+            pos = doc.text.find(evidence)
+            if pos < 0:
+                return None
+            return next((k for k, s in enumerate(doc.sentences) if s.start <= pos < s.end), None)
+
+        for g in row.get("events", []):
+            if not g.get("date"):
+                continue
+            s = sent_of(g["evidence"])
+            items = [e for e in doc.events if e.sentence == s and e.type == g["type"]]
+            t = tallies["event_date"]
+            t[2] += 1
+            t[1] += bool(items)
+            t[0] += any(e.date.value == g["date"] for e in items)
+            t[3] += bool(items) and row.get("date") == g["date"]
+            if VERBOSE and items and not any(e.date.value == g["date"] for e in items):
+                print("EV", g["date"], [e.date.value for e in items], g["evidence"][:60])
+        for g in row.get("claims", []):
+            s = sent_of(g["evidence"])
+            items = [c for c in doc.claims if c.sentence == s]
+            if g.get("date"):
+                t = tallies["claim_date"]
+                t[2] += 1
+                t[1] += bool(items)
+                t[0] += any(c.date.value == g["date"] for c in items)
+                t[3] += bool(items) and row.get("date") == g["date"]
+                if VERBOSE and items and not any(c.date.value == g["date"] for c in items):
+                    print("CL", g["date"], [c.date.value for c in items], g["evidence"][:60])
+            if g.get("quantity"):
+                q = g["quantity"]
+                t = tallies["claim_quantity"]
+                t[2] += 1
+                t[1] += bool(items)
+                t[0] += any(x["value"] == q["value"] and x["comparator"] == q["comparator"]
+                            for c in items for x in c.quantities)
+                if VERBOSE and items and not any(x["value"] == q["value"] and x["comparator"] == q["comparator"]
+                                                 for c in items for x in c.quantities):
+                    print("Q", q, [[(x["value"], x["comparator"]) for x in c.quantities] for c in items], g["evidence"][:50])
+    for name, (hit, found, total, base) in tallies.items():
+        extra = f"; article-date baseline {base}/{found}" if name.endswith("date") else ""
+        print(f"{name:15s} {hit}/{total} = {hit / max(total, 1):.3f} of gold;"
+              f" {hit}/{found} = {hit / max(found, 1):.3f} of those with a system item in the sentence{extra}")
+
+
+if __name__ == "__main__":
+    main()
