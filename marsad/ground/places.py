@@ -18,7 +18,7 @@ import gzip
 import math
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from marsad.doc import Doc
 from marsad.ground._text import key, split_forms, table
@@ -202,8 +202,21 @@ def _match_at(gaz: Gazetteer, tokens, i: int, end: int) -> tuple[int, str, list[
     return None
 
 
+@cache
+def _head_last_words() -> frozenset[str]:
+    return frozenset(h[-1] for h in _vocab().heads)
+
+
+@lru_cache(maxsize=100_000)
+def _may_end_head(light: str) -> bool:
+    last = _head_last_words()
+    return any(k in last for k in proclitic_keys(light))
+
+
 def _head_before(v: _Vocab, tokens, i: int, lo: int) -> tuple[int, str, str] | None:
     """(first token, head kind, stripped prefix) of a head right before token i."""
+    if i <= lo or not _may_end_head(tokens[i - 1].light):
+        return None  # the word before cannot end a head: the usual case
     for size in (2, 1):
         a = i - size
         if a < lo or not all(tokens[q].is_word for q in range(a, i)):
@@ -217,6 +230,7 @@ def _head_before(v: _Vocab, tokens, i: int, lo: int) -> tuple[int, str, str] | N
     return None
 
 
+@lru_cache(maxsize=100_000)
 def _prefix_of(light: str, k: str) -> str:
     from marsad.text.clitics import proclitic_splits
     from marsad.text.normalize import fold
@@ -241,11 +255,15 @@ def find_places(doc: Doc) -> list[PlaceMention]:
             votes[m.actor.country] += 1
     ranges = [s.tokens for s in doc.sentences] or [(0, len(tokens))]
     cands: list[_Cand] = []
+    starts_cache = gaz._starts
     for lo, hi in ranges:
         i = lo
         while i < hi:
             tok = tokens[i]
-            if not tok.is_word:
+            st = starts_cache.get(tok.light)
+            if st is None:
+                st = gaz.starts(tok.light)
+            if not st or not tok.is_word:  # most words begin no place name
                 i += 1
                 continue
             hit = _match_at(gaz, tokens, i, hi)
