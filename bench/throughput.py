@@ -23,6 +23,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("path", nargs="?", default=str(DEFAULT))
     ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--repeat", type=int, default=3, help="passes over the corpus; the fastest is reported")
     args = ap.parse_args()
     t0 = time.perf_counter()
     pipeline = default_pipeline()
@@ -32,17 +33,20 @@ def main() -> None:
     if args.limit:
         articles = articles[: args.limit]
     chars = sum(len(a.text) for a in articles)
-    n_tokens = n_events = n_claims = 0
-    start = time.perf_counter()
-    cpu_start = time.process_time()
-    for art in articles:
-        doc = pipeline(art)
-        n_tokens += len(doc.tokens)
-        n_events += len(doc.events)
-        n_claims += len(doc.claims)
-        json.dumps(doc.to_dict(), ensure_ascii=False)  # include serialisation, as `extract` does
-    elapsed = time.perf_counter() - start
-    cpu = time.process_time() - cpu_start
+    passes = []
+    for _ in range(max(1, args.repeat)):
+        n_tokens = n_events = n_claims = 0
+        start = time.perf_counter()
+        cpu_start = time.process_time()
+        for art in articles:
+            doc = pipeline(art)
+            n_tokens += len(doc.tokens)
+            n_events += len(doc.events)
+            n_claims += len(doc.claims)
+            json.dumps(doc.to_dict(), ensure_ascii=False)  # include serialisation, as `extract` does
+        passes.append((time.process_time() - cpu_start, time.perf_counter() - start))
+    # timeit's rule: the fastest pass is the one least disturbed by other load
+    cpu, elapsed = min(passes)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"corpus: {args.path}")
     print(f"articles: {len(articles)}  characters: {chars}  tokens: {n_tokens}")
@@ -51,6 +55,7 @@ def main() -> None:
     print(f"throughput (CPU time of this one process): {len(articles) / cpu:.1f} articles/s, "
           f"{n_tokens / cpu:,.0f} tokens/s")
     print(f"throughput (wall clock): {len(articles) / elapsed:.1f} articles/s")
+    print(f"passes (CPU s): {', '.join(f'{c:.2f}' for c, _ in passes)}")
     print(f"peak RSS: {peak_mb:.0f} MB")
 
 

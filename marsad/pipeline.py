@@ -46,9 +46,10 @@ class Pipeline:
         from marsad.claims.claims import ClaimExtractor
         from marsad.entities.mentions import MentionFinder
         from marsad.events.events import EventExtractor
+        from marsad.ground.stage import Grounder
         from marsad.text.stages import Sentencizer, Tokenizer
 
-        return cls([Tokenizer(), Sentencizer(), MentionFinder(), ClaimExtractor(), EventExtractor()])
+        return cls([Tokenizer(), Sentencizer(), MentionFinder(), ClaimExtractor(), EventExtractor(), Grounder()])
 
     @property
     def names(self) -> list[str]:

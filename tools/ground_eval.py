@@ -18,7 +18,6 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from marsad.ground.stage import Grounder  # noqa: E402
 from marsad.pipeline import Pipeline  # noqa: E402
 from marsad.types import ArticleInput  # noqa: E402
 
@@ -29,7 +28,7 @@ GOLD = REPO.parent / "shared" / "data" / "gold" / "dev.jsonl"
 def main() -> None:
     args = [a for a in sys.argv[1:] if a != "-v"]
     gold_path = Path(args[0]) if args else GOLD
-    pipe = Pipeline([*Pipeline.default().stages, Grounder()])
+    pipe = Pipeline.default()
     tallies = {"event_date": [0, 0, 0, 0], "claim_date": [0, 0, 0, 0], "claim_quantity": [0, 0, 0, 0]}  # hit, has-item, total, baseline
     for line in gold_path.open(encoding="utf-8"):
         row = json.loads(line)

@@ -57,7 +57,25 @@ class Miss:
 
 
 @dataclass
+class Accuracy:
+    right: int = 0
+    total: int = 0
+
+    @property
+    def value(self) -> float:
+        return self.right / self.total if self.total else 0.0
+
+    def add(self, ok: bool) -> None:
+        self.right += ok
+        self.total += 1
+
+
+@dataclass
 class Report:
+    event_dates: Accuracy = field(default_factory=Accuracy)
+    claim_dates: Accuracy = field(default_factory=Accuracy)
+    claim_counts: Accuracy = field(default_factory=Accuracy)
+    event_places: Accuracy = field(default_factory=Accuracy)
     events_strict: PRF = field(default_factory=PRF)
     events_type: PRF = field(default_factory=PRF)
     claims: PRF = field(default_factory=PRF)
@@ -101,11 +119,12 @@ def gold_sentence(record: dict, evidence: str) -> tuple[int, int] | None:
 
 
 def _match(gold_items: list[dict], sys_items: list[dict], record: dict,
-           ok: Callable[[dict, dict], bool], anchor: str) -> tuple[int, int, int, list[dict], list[dict]]:
+           ok: Callable[[dict, dict], bool], anchor: str) -> tuple[int, int, int, list[dict], list[tuple[dict, dict]]]:
     """Greedy one-to-one matching; returns tp, fp, fn, unmatched required gold, matched pairs."""
     used: set[int] = set()
     tp = fn = 0
     missed: list[dict] = []
+    pairs: list[tuple[dict, dict]] = []
     ignored = 0
     order = sorted(range(len(gold_items)), key=lambda k: not gold_items[k].get("required", True))
     for k in order:
@@ -123,6 +142,7 @@ def _match(gold_items: list[dict], sys_items: list[dict], record: dict,
         required = g.get("required", True)
         if found is not None:
             used.add(found)
+            pairs.append((g, sys_items[found]))
             if required:
                 tp += 1
             else:
@@ -131,7 +151,7 @@ def _match(gold_items: list[dict], sys_items: list[dict], record: dict,
             fn += 1
             missed.append(g)
     fp = len(sys_items) - len(used)
-    return tp, fp, fn, missed, []
+    return tp, fp, fn, missed, pairs
 
 
 def score(gold: list[dict], system: dict[str, dict]) -> Report:
@@ -153,8 +173,15 @@ def score(gold: list[dict], system: dict[str, dict]) -> Report:
         tp, fp, fn, missed, _ = _match(g_events, s_events, rec, strict, "trigger")
         rep.events_strict.add(PRF(tp, fp, fn))
         rep.misses.extend(Miss(g["id"], "event", m["type"], m.get("evidence", "")) for m in missed)
-        tp, fp, fn, _, _ = _match(g_events, s_events, rec, type_only, "trigger")
+        tp, fp, fn, _, pairs = _match(g_events, s_events, rec, type_only, "trigger")
         rep.events_type.add(PRF(tp, fp, fn))
+        for ge, se in pairs:
+            if ge.get("date"):
+                rep.event_dates.add((se.get("date") or {}).get("value") == ge["date"])
+            if ge.get("place"):
+                rep.event_places.add(role_matches([ge["place"]] if isinstance(ge["place"], str) else ge["place"],
+                                                  {"text": (se.get("location") or {}).get("text", ""),
+                                                   "actor": {"name_en": (se.get("location") or {}).get("name_en")}}))
         for etype in {e["type"] for e in g_events} | {e["type"] for e in s_events}:
             ge = [e for e in g_events if e["type"] == etype]
             se = [e for e in s_events if e["type"] == etype]
@@ -164,8 +191,15 @@ def score(gold: list[dict], system: dict[str, dict]) -> Report:
         def claim_ok(gc: dict, sc: dict) -> bool:
             return role_matches(gc.get("speaker"), sc.get("speaker"))
 
-        tp, fp, fn, missed, _ = _match(g.get("claims", []), rec.get("claims", []), rec, claim_ok, "cue")
+        tp, fp, fn, missed, pairs = _match(g.get("claims", []), rec.get("claims", []), rec, claim_ok, "cue")
         rep.claims.add(PRF(tp, fp, fn))
+        for gc, sc in pairs:
+            if gc.get("date"):
+                rep.claim_dates.add((sc.get("date") or {}).get("value") == gc["date"])
+            q = gc.get("quantity")
+            if q:
+                rep.claim_counts.add(any(x.get("value") == q["value"] and x.get("comparator") == q["comparator"]
+                                         for x in sc.get("quantities", [])))
         rep.misses.extend(Miss(g["id"], "claim", "CLAIM", m.get("evidence", "")) for m in missed)
     return rep
 
@@ -178,6 +212,12 @@ def format_report(rep: Report, show_misses: bool = True) -> str:
     lines.append(row("events strict", rep.events_strict))
     lines.append(row("events type", rep.events_type))
     lines.append(row("claims", rep.claims))
+    lines.append("")
+    lines.append("grounding on matched items (accuracy):")
+    for name, acc in (("event dates", rep.event_dates), ("claim dates", rep.claim_dates),
+                      ("claim counts", rep.claim_counts), ("event places", rep.event_places)):
+        shown = f"{acc.value:.3f}  ({acc.right}/{acc.total})" if acc.total else "n/a (no gold item names one)"
+        lines.append(f"  {name:<14} {shown}")
     lines.append("")
     lines.append(f"{'type':<12} {'strict F1':>9} {'type F1':>8}  {'gold':>4} {'sys':>4}")
     for etype in sorted(rep.per_type):

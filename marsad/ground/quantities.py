@@ -95,6 +95,15 @@ def _vocab() -> _Vocab:
 
 
 def _parse_digits(tok: str) -> float | None:
+    """The number a digit token writes, or None (`²` and other digit-like
+    characters are not numbers)."""
+    try:
+        return _digits_value(tok)
+    except ValueError:
+        return None
+
+
+def _digits_value(tok: str) -> float | None:
     if "," in tok:
         parts = tok.split(",")
         if all(len(p) == 3 for p in parts[1:]):
@@ -133,8 +142,18 @@ def find_quantities(text: str, date_spans: list[tuple[int, int]] | None = None) 
     words = [t[2] for t in toks]
     busy = dates.date_spans(text) if date_spans is None else date_spans
     out: list[QuantityMention] = []
-    i, n = 0, len(toks)
-    while i < n:
+    n = len(toks)
+    vw = v.words
+    # Only digits and number words can start a count: visit just those.
+    starts = [q for q, t in enumerate(words)
+              if t[0].isdigit() or t in vw or (t[:1] in "وفبل" and t[1:] in vw)]
+    si, i = 0, 0
+    while True:
+        while si < len(starts) and starts[si] < i:
+            si += 1
+        if si == len(starts):
+            break
+        i = starts[si]
         w = words[i]
         value: float | None = None
         order: int | None = None

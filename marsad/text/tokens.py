@@ -93,7 +93,7 @@ def tokenize(text: str) -> list[Token]:
     counts = word_counts()
     memo = _memo()
     tokens: list[Token] = []
-    unknown = False
+    unknown: list[int] = []
     tag_i = 0
     for m in TOKEN_RE.finditer(text):
         raw = m.group()
@@ -113,18 +113,22 @@ def tokenize(text: str) -> list[Token]:
                 tag_i += 1
             in_tag = tag_i < len(tag_spans) and tag_spans[tag_i][0] < start < tag_spans[tag_i][1]
         if is_word and norm not in counts:
-            unknown = True
+            unknown.append(len(tokens))
         tokens.append(Token(len(tokens), start, start + len(raw), raw, norm, light, prefix, stem, suffix,
                             is_word, in_tag))
-    return _split_glued(tokens, counts) if unknown else tokens
+    return _split_glued(tokens, unknown, counts) if unknown else tokens
 
 
-def _split_glued(tokens: list[Token], counts: dict[str, int]) -> list[Token]:
-    """Split words glued where a link was (second pass: needs the article's own words)."""
+def _split_glued(tokens: list[Token], unknown: list[int], counts: dict[str, int]) -> list[Token]:
+    """Split words glued where a link was (second pass: needs the article's own
+    words); `unknown` are the positions of words the corpus never saw."""
     article_words = {t.norm for t in tokens if t.is_word}
+    cuts = {i: c for i in unknown if (c := _glue_split(tokens[i].text, tokens[i].norm, article_words, counts))}
+    if not cuts:
+        return tokens
     out: list[Token] = []
     for tok in tokens:
-        cut = _glue_split(tok.text, tok.norm, article_words, counts) if tok.is_word and tok.norm not in counts else None
+        cut = cuts.get(tok.i)
         if cut:
             out.append(_make(len(out), tok.start, tok.text[:cut], True, tok.hashtag))
             out.append(_make(len(out), tok.start + cut, tok.text[cut:], True, tok.hashtag))

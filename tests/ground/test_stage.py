@@ -10,7 +10,7 @@ from marsad.types import ArticleInput
 
 @pytest.fixture(scope="module")
 def pipe():
-    return Pipeline([*Pipeline.default().stages, Grounder()])
+    return Pipeline.default()
 
 
 @pytest.fixture(scope="module")
