@@ -72,7 +72,7 @@ class MentionMap:
         skipped = 0
         toks = self.doc.tokens
         while i < end and skipped < MAX_ADVERBIALS and toks[i].is_word and (
-            toks[i].norm in advs or fold(toks[i].stem) in advs or skipped and toks[i].norm == "من"
+            toks[i].norm in advs or toks[i].key in advs or skipped and toks[i].norm == "من"
         ):
             i += 1
             skipped += 1
@@ -108,7 +108,7 @@ class MentionMap:
     def kana_subject(self, i: int, start: int) -> Mention | None:
         """`وكان X … قال`: the actor after a clause-initial كان is the subject."""
         toks = self.doc.tokens
-        if start < i and (toks[start].norm in KANA or fold(toks[start].stem) in KANA):
+        if start < i and (toks[start].norm in KANA or toks[start].key in KANA):
             m = self.starts.get(start + 1)
             if m and m.tokens[1] <= i:
                 return m

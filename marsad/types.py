@@ -41,7 +41,7 @@ class Token:
     `norm` is the folded form used for matching (see text.normalize.fold),
     `light` the light fold (ة kept) that clitic analysis works on; `stem` is
     `light` without clitics and `prefix`/`suffix` the clitics, so that
-    `prefix + stem + suffix == light`.
+    `prefix + stem + suffix == light`; `key` is `stem` folded for matching.
     """
 
     i: int
@@ -55,6 +55,7 @@ class Token:
     suffix: str = ""
     is_word: bool = True
     hashtag: bool = False
+    key: str = ""
 
     def start_after(self, prefix: str) -> int:
         """Raw offset where the token continues after the folded `prefix`."""

@@ -195,7 +195,7 @@ class EventExtractor:
             # حملات الاختطاف التي تشنها ميليشيات الحوثي: the agent follows in a relative clause
             for r in range(m.end, min(clause[1] - 1, m.end + 3)):
                 if tokens[r].norm in RELATIVES and (tokens[r + 1].norm in light_verbs()
-                                                    or fold(tokens[r + 1].stem) in light_verbs()):
+                                                    or tokens[r + 1].key in light_verbs()):
                     source = mmap.subject_after(r + 1, clause[1])
                     rule = "noun:relative"
                     break
@@ -271,14 +271,14 @@ def _split_matches(doc: Doc, a: int, b: int) -> list[Match[Trigger]]:
     for i in range(a, b):
         tok = doc.tokens[i]
         # the first part is a verb or masdar: its last letters are in the index key
-        if not tok.is_word or tok.norm[-2:] not in first and (not tok.suffix or fold(tok.stem)[-2:] not in first):
+        if not tok.is_word or tok.norm[-2:] not in first and (not tok.suffix or tok.key[-2:] not in first):
             continue
         for key in _split_keys(tok.light):
             for st in index[key]:
                 for j in range(i + 1, min(b, i + 2 + st.max_gap)):
                     if not doc.tokens[j].is_word and doc.tokens[j].text not in "\"«»":
                         break
-                    if doc.tokens[j].norm in st.second or fold(doc.tokens[j].stem) in st.second:
+                    if doc.tokens[j].norm in st.second or doc.tokens[j].key in st.second:
                         out.append(Match(i, i + 1, (st.trigger,), key))
                         break
     return out
@@ -371,7 +371,7 @@ def _light_verb_before(doc: Doc, i: int, clause_start: int) -> int | None:
     lv = light_verbs()
     for j in range(i - 1, max(clause_start, i - 1 - LIGHT_VERB_REACH * 2) - 1, -1):
         tok = doc.tokens[j]
-        if tok.norm in lv or fold(tok.stem) in lv:
+        if tok.norm in lv or tok.key in lv:
             return j
     return None
 
@@ -382,7 +382,7 @@ EXPOSED_VERBS = frozenset(fold(w) for w in "تعرض تعرضت تعرضوا ي�
 def _exposed_to(doc: Doc, i: int, clause_start: int) -> int | None:
     """Index of تعرض right before the noun at i (تعرض لهجوم), or None."""
     for j in range(i - 1, max(clause_start, i - 5) - 1, -1):
-        if fold(doc.tokens[j].stem) in EXPOSED_VERBS or doc.tokens[j].norm in EXPOSED_VERBS:
+        if doc.tokens[j].key in EXPOSED_VERBS or doc.tokens[j].norm in EXPOSED_VERBS:
             return j
     return None
 

@@ -39,30 +39,40 @@ MEMO_MAX = 300_000
 
 
 @cache
-def _memo() -> dict[str, tuple[str, str, str, str, str]]:
+def _memo() -> dict[str, tuple[str, str, str, str, str, str]]:
     """Surface word -> its analysis; a plain dict is cheaper to hit than lru_cache."""
     return {}
 
 
 @lru_cache(maxsize=300_000)
-def _analyse(raw: str, is_word: bool) -> tuple[str, str, str, str, str]:
-    """(norm, light, prefix, stem, suffix) of a surface word; words repeat, so cached."""
+def _analyse(raw: str, is_word: bool) -> tuple[str, str, str, str, str, str]:
+    """(norm, light, prefix, stem, suffix, key) of a surface word; words repeat, so cached."""
     light = fold_light(raw)
     if is_word:
         prefix, stem, suffix, _key = segment(light)
     else:
         prefix, stem, suffix = "", light, ""
-    return fold(raw), light, prefix, stem, suffix
+    return fold(raw), light, prefix, stem, suffix, fold(stem)
 
 
 def _make(i: int, start: int, raw: str, is_word: bool, hashtag: bool) -> Token:
-    norm, light, prefix, stem, suffix = _analyse(raw, is_word)
-    return Token(i, start, start + len(raw), raw, norm, light, prefix, stem, suffix, is_word, hashtag)
+    norm, light, prefix, stem, suffix, key = _analyse(raw, is_word)
+    return Token(i, start, start + len(raw), raw, norm, light, prefix, stem, suffix, is_word, hashtag, key)
+
+
+@lru_cache(maxsize=100_000)
+def _glue_candidates(norm: str) -> tuple[tuple[str, str], ...]:
+    """(head, rest) and (rest, tail) readings of a word as two glued words."""
+    out = [(head, norm[len(head):]) for head in GLUED_HEADS
+           if norm.startswith(head) and len(norm) - len(head) >= MIN_GLUE_HEAD]
+    out += [(norm[: -len(tail)], tail) for tail in GLUED_TAILS
+            if norm.endswith(tail) and len(norm) - len(tail) >= MIN_GLUE_HEAD]
+    return tuple(out)
 
 
 def _glue_split(raw: str, norm: str, article_words: set[str], counts: dict[str, int]) -> int | None:
     """Raw index where a glued word splits, or None."""
-    if counts.get(norm, 0) > 0:
+    if counts.get(norm, 0) > 0 or not _glue_candidates(norm):
         return None
     for head in GLUED_HEADS:
         rest = norm[len(head):]
@@ -106,7 +116,7 @@ def tokenize(text: str) -> list[Token]:
             analysis = memo[raw] = _analyse(raw, is_word)
             if len(memo) > MEMO_MAX:
                 memo.clear()
-        norm, light, prefix, stem, suffix = analysis
+        norm, light, prefix, stem, suffix, key = analysis
         in_tag = False
         if tag_spans:
             while tag_i < len(tag_spans) and tag_spans[tag_i][1] <= start:
@@ -115,7 +125,7 @@ def tokenize(text: str) -> list[Token]:
         if is_word and norm not in counts:
             unknown.append(len(tokens))
         tokens.append(Token(len(tokens), start, start + len(raw), raw, norm, light, prefix, stem, suffix,
-                            is_word, in_tag))
+                            is_word, in_tag, key))
     return _split_glued(tokens, unknown, counts) if unknown else tokens
 
 
