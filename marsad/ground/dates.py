@@ -325,6 +325,20 @@ DIGIT_RE = re.compile(r"\d")
 WINDOW_BEFORE, WINDOW_AFTER = 40, 60  # folded characters around an anchor word
 
 
+def _date_like_number(text: str, a: int, b: int, word: str) -> bool:
+    """Digits can only anchor a year (19xx/20xx) or a numeric date (12/5/2018,
+    2018-05-12); a count such as "30 شخصا" needs a month word nearby, which
+    anchors its own window. Skipping the rest keeps the big regex off most
+    numbers."""
+    if not word.isdigit():
+        return True
+    if len(word) == 4 and word[:2] in ("19", "20"):
+        return True
+    after, before = text[b:b + 2], text[max(0, a - 2):a]
+    return (len(after) == 2 and after[0] in "/-." and after[1].isdigit()) or (
+        len(before) == 2 and before[1] in "/-." and before[0].isdigit())
+
+
 def _matches(text: str, v: _Vocab):
     """`v.pattern` matches, searched only in windows around anchor words and
     digits (scanning the whole text with the big alternation is slow)."""
@@ -332,7 +346,8 @@ def _matches(text: str, v: _Vocab):
     anchors = v.anchors
     for w in WORD_RE.finditer(text):
         word = w.group()
-        if not (word in anchors or word[1:] in anchors or word[2:] in anchors or DIGIT_RE.search(word)):
+        if not (word in anchors or word[1:] in anchors or word[2:] in anchors
+                or DIGIT_RE.search(word) and _date_like_number(text, w.start(), w.end(), word)):
             continue
         a, b = max(0, w.start() - WINDOW_BEFORE), w.end() + WINDOW_AFTER
         if windows and a <= windows[-1][1]:
