@@ -50,6 +50,11 @@ class PhraseIndex(Generic[P]):
         self._by_first[words[0]] = dict(sorted(by_len.items(), reverse=True))
         self._hits.clear()
 
+    def hit_cache(self, keys: Callable[[str], tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        """The memo behind `hits` for one key function (callers in hot loops
+        read it directly and call `hits` only on a miss)."""
+        return self._hits.setdefault(keys, {})
+
     def hits(self, word: str, keys: Callable[[str], tuple[str, ...]]) -> tuple[str, ...]:
         """Readings of `word` (under `keys`) that start some entry; cached."""
         cache = self._hits.get(keys)
@@ -101,7 +106,7 @@ class PhraseIndex(Generic[P]):
         may say in advance which tokens can start an entry of any lexicon."""
         out: list[Match[P]] = []
         norms = [t.norm for t in tokens[start:end]]
-        cache = self._hits.get(keys) or self._hits.setdefault(keys, {})
+        cache = self.hit_cache(keys)
         i = start
         while i < end:
             tok = tokens[i]

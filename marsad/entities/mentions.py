@@ -88,11 +88,19 @@ class MentionFinder:
         names, heads = self.base.names, self.base.heads
         norms = [t.norm for t in tokens[start:end]]
         i = start
+        name_hits = names.hit_cache(proclitic_keys)
+        head_hits = heads.hit_cache(proclitic_keys)
         while i < end:
             light = tokens[i].light
-            if not (tokens[i].is_word and (names.hits(light, proclitic_keys) or heads.hits(light, proclitic_keys))):
+            nh = name_hits.get(light)
+            if nh is None:
+                nh = names.hits(light, proclitic_keys)
+            hh = head_hits.get(light)
+            if hh is None:
+                hh = heads.hits(light, proclitic_keys)
+            if not (nh or hh) or not tokens[i].is_word:
                 i += 1
-                continue  # (hits are cached per word form)
+                continue
             name = names.match_at(tokens, i, end, proclitic_keys, norms, start)
             head = heads.match_at(tokens, i, end, proclitic_keys, norms, start)
             if name and self._is_common_noun(tokens, name.start, name.end, end):

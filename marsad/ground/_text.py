@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import cache, lru_cache
 
 from marsad.resources import load_json, read_tsv
@@ -32,16 +32,21 @@ class Folded:
     back with one binary search.
     """
 
-    __slots__ = ("raw", "text", "_kept_before")
+    __slots__ = ("raw", "text", "_kept_before", "_deleted")
 
     def __init__(self, raw: str):
         self.raw = raw
         self.text = fold(raw)
         if len(self.text) == len(raw):
             self._kept_before: list[int] | None = None
+            self._deleted: list[int] = []
         else:
-            dels = [m.start() for m in _deleted_re().finditer(raw)]
-            self._kept_before = [d - k for k, d in enumerate(dels)]
+            self._deleted = [m.start() for m in _deleted_re().finditer(raw)]
+            self._kept_before = [d - k for k, d in enumerate(self._deleted)]
+
+    def folded_index(self, raw_pos: int) -> int:
+        """Folded position of raw position `raw_pos` (deleted characters before it drop out)."""
+        return raw_pos - bisect_left(self._deleted, raw_pos) if self._deleted else raw_pos
 
     def raw_index(self, k: int) -> int:
         if self._kept_before is None:

@@ -339,17 +339,22 @@ def _date_like_number(text: str, a: int, b: int, word: str) -> bool:
         len(before) == 2 and before[1] in "/-." and before[0].isdigit())
 
 
-def _matches(text: str, v: _Vocab):
-    """`v.pattern` matches, searched only in windows around anchor words and
-    digits (scanning the whole text with the big alternation is slow)."""
-    windows: list[list[int]] = []
+def _anchor_spans(text: str, v: _Vocab):
+    """Folded spans of the words a date expression could contain."""
     anchors = v.anchors
     for w in WORD_RE.finditer(text):
         word = w.group()
-        if not (word in anchors or word[1:] in anchors or word[2:] in anchors
-                or DIGIT_RE.search(word) and _date_like_number(text, w.start(), w.end(), word)):
-            continue
-        a, b = max(0, w.start() - WINDOW_BEFORE), w.end() + WINDOW_AFTER
+        if word in anchors or word[1:] in anchors or word[2:] in anchors or (
+                DIGIT_RE.search(word) and _date_like_number(text, w.start(), w.end(), word)):
+            yield w.start(), w.end()
+
+
+def _matches(text: str, v: _Vocab, anchor_spans=None):
+    """`v.pattern` matches, searched only in windows around anchor words and
+    digits (scanning the whole text with the big alternation is slow)."""
+    windows: list[list[int]] = []
+    for w_start, w_end in anchor_spans if anchor_spans is not None else _anchor_spans(text, v):
+        a, b = max(0, w_start - WINDOW_BEFORE), w_end + WINDOW_AFTER
         if windows and a <= windows[-1][1]:
             windows[-1][1] = max(windows[-1][1], b)
         else:
@@ -364,18 +369,35 @@ def _matches(text: str, v: _Vocab):
 _SPAN_GROUPS = ("numeric", "iso", "explicit", "hijri", "ago", "bound", "relper", "weekday", "relday", "yearonly")
 
 
-def find_dates(text: str, article_date: str | None) -> list[DateMention]:
-    """Date expressions in `text` (raw offsets), resolved against `article_date` (ISO)."""
-    return list(_find_dates(text, article_date))
+def find_dates(text: str, article_date: str | None,
+               tokens: list[tuple[int, int, str]] | None = None) -> list[DateMention]:
+    """Date expressions in `text` (raw offsets), resolved against `article_date` (ISO).
+    `tokens` — (raw start, raw end, folded word) — spare a scan for anchor
+    words when the caller has them."""
+    if tokens is None:
+        return list(_find_dates(text, article_date))
+    v = _vocab()
+    f = folded(text)
+    anchors = v.anchors
+    spans = []
+    for a, b, word in tokens:
+        if word in anchors or word[1:] in anchors or word[2:] in anchors or (
+                word[0].isdigit() and _date_like_number(f.text, f.folded_index(a), f.folded_index(b), word)):
+            spans.append((f.folded_index(a), f.folded_index(b)))
+    return list(_dates_in(text, article_date, spans))
 
 
 @lru_cache(maxsize=8)
 def _find_dates(text: str, article_date: str | None) -> tuple[DateMention, ...]:
+    return _dates_in(text, article_date, None)
+
+
+def _dates_in(text: str, article_date: str | None, anchor_spans) -> tuple[DateMention, ...]:
     v = _vocab()
     f = folded(text)
     ref = _parse_article_date(article_date)
     out: list[DateMention] = []
-    for m in _matches(f.text, v):
+    for m in _matches(f.text, v, anchor_spans):
         group = next(g for g in _SPAN_GROUPS if m.group(g))
         res = _resolve(m, f.text, ref, v)
         if res is None:

@@ -190,13 +190,15 @@ class _Cand:
     places: list[Place]
 
 
-def _match_at(gaz: Gazetteer, tokens, i: int, end: int) -> tuple[int, str, list[int]] | None:
-    """(end token, key read, place ids) of the longest name starting at token i."""
-    for k in gaz.starts(tokens[i].light):
+def _match_at(gaz: Gazetteer, norms: list[str], readings: tuple[str, ...], i: int,
+              end: int) -> tuple[int, str, list[int]] | None:
+    """(end token, key read, place ids) of the longest name starting at token i,
+    whose first word can be read as `readings`; `norms` are the tokens' folds."""
+    for k in readings:
         for n, entries in gaz.index[k]:
             if i + 1 + n > end:
                 continue
-            ids = entries.get(tuple(tokens[q].norm for q in range(i + 1, i + 1 + n)) if n else ())
+            ids = entries.get(tuple(norms[i + 1:i + 1 + n]) if n else ())
             if ids is not None:
                 return i + 1 + n, k, list(ids)
     return None
@@ -256,6 +258,7 @@ def find_places(doc: Doc) -> list[PlaceMention]:
     ranges = [s.tokens for s in doc.sentences] or [(0, len(tokens))]
     cands: list[_Cand] = []
     starts_cache = gaz._starts
+    norms = [t.norm for t in tokens]
     for lo, hi in ranges:
         i = lo
         while i < hi:
@@ -266,7 +269,7 @@ def find_places(doc: Doc) -> list[PlaceMention]:
             if not st or not tok.is_word:  # most words begin no place name
                 i += 1
                 continue
-            hit = _match_at(gaz, tokens, i, hi)
+            hit = _match_at(gaz, norms, st, i, hi)
             if hit is None:
                 i += 1
                 continue

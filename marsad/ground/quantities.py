@@ -131,14 +131,29 @@ def _word(v: _Vocab, tok: str, in_run: bool) -> tuple[str, int] | None:
     return None
 
 
-def find_quantities(text: str, date_spans: list[tuple[int, int]] | None = None) -> list[QuantityMention]:
+class _RawOffsets:
+    """Stands in for `Folded` when the tokens already carry raw offsets."""
+
+    @staticmethod
+    def span(a: int, b: int) -> tuple[int, int]:
+        return a, b
+
+
+def find_quantities(text: str, date_spans: list[tuple[int, int]] | None = None,
+                    tokens: list[tuple[int, int, str]] | None = None) -> list[QuantityMention]:
     """Counts in `text`; `date_spans` (numbers inside them are not counts) are
-    found here unless the caller already has them."""
+    found here unless the caller already has them. `tokens` — (raw start,
+    raw end, folded word) — spare a second tokenisation when the caller has
+    them (the pipeline's tokens, whose `norm` is the same fold)."""
     from marsad.ground import dates
 
     v = _vocab()
-    f = folded(text)
-    toks = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(f.text)]
+    f: Folded | _RawOffsets
+    if tokens is None:
+        f = folded(text)
+        toks = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(f.text)]
+    else:
+        f, toks = _RawOffsets(), tokens
     words = [t[2] for t in toks]
     busy = dates.date_spans(text) if date_spans is None else date_spans
     out: list[QuantityMention] = []
@@ -295,7 +310,7 @@ def find_quantities(text: str, date_spans: list[tuple[int, int]] | None = None) 
     return out
 
 
-def _of(words: list[str], toks: list, k: int, f: Folded, text: str) -> str | None:
+def _of(words: list[str], toks: list, k: int, f: Folded | _RawOffsets, text: str) -> str | None:
     """The group counted: one or two words after `من` (تنظيم داعش، التنظيم)."""
     if k >= len(words) or not words[k][:1].isalpha() or words[k] in OF_STOP:
         return None

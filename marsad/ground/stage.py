@@ -34,8 +34,9 @@ class Grounder:
     provides = ("grounding",)
 
     def __call__(self, doc: Doc) -> Doc:
-        dates = find_dates(doc.text, doc.date)
-        quants = find_quantities(doc.text, [(d.start, d.end) for d in dates])
+        words = [(t.start, t.end, t.norm) for t in doc.tokens if t.norm]
+        dates = find_dates(doc.text, doc.date, words)
+        quants = find_quantities(doc.text, [(d.start, d.end) for d in dates], words)
         places = find_places(doc)
         doc_date = DateValue(doc.date, "day") if doc.date else DateValue(None, "unknown")
         dominant = _dominant(places)
