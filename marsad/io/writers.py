@@ -1,14 +1,15 @@
 """Writers: contract JSONL and the readable text summary."""
 from __future__ import annotations
 
-import json
+import orjson
 
 from marsad.doc import Doc
 from marsad.types import Mention
 
 
 def to_jsonl(doc: Doc) -> str:
-    return json.dumps(doc.to_dict(), ensure_ascii=False)
+    """One contract record as a JSON line (orjson: UTF-8 kept, ~3x faster than json)."""
+    return orjson.dumps(doc.to_dict()).decode("utf-8")
 
 
 def _who(m: Mention | None) -> str:
