@@ -27,7 +27,7 @@ def main() -> None:
     args = ap.parse_args()
     t0 = time.perf_counter()
     pipeline = default_pipeline()
-    pipeline(next(a for a in read_articles([args.path]) if not isinstance(a, ReadError)))  # load lexicons
+    pipeline.warm_up(freeze=True)  # as `marsad extract` does
     load_s = time.perf_counter() - t0
     articles = [a for a in read_articles([args.path]) if not isinstance(a, ReadError)]
     if args.limit:

@@ -20,6 +20,7 @@ def run_extract(paths: list[str], out: TextIO, fmt: str = "jsonl", date: str | N
                 pipeline: Pipeline | None = None, errors: TextIO | None = None) -> Stats:
     """Process every article; a bad input is reported on `errors` and skipped."""
     pipeline = pipeline or default_pipeline()
+    pipeline.warm_up(freeze=True)
     errors = errors or sys.stderr
     stats = Stats()
     for item in read_articles(paths, default_date=date):

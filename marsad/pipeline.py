@@ -7,6 +7,7 @@ built, so a missing stage is a clear error, not a crash mid-batch.
 """
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from typing import ClassVar, Protocol
@@ -22,6 +23,9 @@ class Stage(Protocol):
     provides: ClassVar[tuple[str, ...]]
 
     def __call__(self, doc: Doc) -> Doc: ...
+
+
+WARM_UP_TEXT = "أعلن الجيش السوري الأربعاء أن 30 مسلحا قتلوا في غارة على الرقة."
 
 
 class PipelineError(ValueError):
@@ -65,6 +69,18 @@ class Pipeline:
     def pipe(self, articles: Iterable[ArticleInput]) -> Iterator[Doc]:
         for article in articles:
             yield self(article)
+
+    def warm_up(self, freeze: bool = False) -> None:
+        """Load every resource now (lexicons, actor base, gazetteer) by running
+        a small article. With `freeze`, move everything loaded so far out of
+        the garbage collector's reach (gc.freeze): long batch runs then stop
+        re-scanning the ~10^5 resource objects on each full collection, which
+        costs ~15% of throughput. Batch entry points use it; the library API
+        leaves the process's GC alone."""
+        self(ArticleInput(id="warm-up", title="", text=WARM_UP_TEXT, date="2018-01-01"))
+        if freeze:
+            gc.collect()
+            gc.freeze()
 
 
 @cache

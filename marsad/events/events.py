@@ -310,7 +310,7 @@ def _merge(first: list[Match[Trigger]], second: list[Match[Trigger]]) -> list[Ma
 def _governing_event(doc: Doc, i: int, clause: tuple[int, int], earlier: list[Event]) -> Event | None:
     """The verb event whose `بـ`/`لـ` complement the noun at token i is."""
     tok = doc.tokens[i]
-    if not any(c in tok.prefix for c in "بل"):
+    if "ب" not in tok.prefix and "ل" not in tok.prefix:
         return None
     for ev in reversed(earlier):
         if ev.target is not None and ev.rule.startswith("verb") and doc.tokens[clause[0]].start <= ev.trigger.start:
