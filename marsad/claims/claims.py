@@ -70,7 +70,8 @@ class ClaimExtractor:
         speaker: Mention | None
         rule = cue.kind
         if cue.kind == "according":
-            speaker = mmap.starts.get(m.end) or mmap.subject_after(m.end - 1, b)
+            speaker = mmap.starts.get(m.end) or mmap.subject_after(m.end - 1, b) or mmap.phrase_after(
+                m.end - 1, b, ("obj", "ل"), phrase_stop_words())  # وفقا للصحيفة: an unlisted source
             if speaker is None:
                 return None
             after = speaker.end
@@ -91,11 +92,27 @@ class ClaimExtractor:
                 after = tokens[m.end - 1].end
             else:
                 after = max(speaker.end, tokens[m.end - 1].end)
-            content = self._content(doc, after, sent)
+            according = self._according_before(doc, m.start, a)
+            if according is not None and according > a:
+                # "…، بحسب ما أعلن X": what X said is the sentence before the cue
+                content = self._trim(doc, sent.start, tokens[according].start)
+                rule += ":according"
+            else:
+                content = self._content(doc, after, sent)
         if content[1] <= content[0]:
             return None
         direct = self._is_direct(doc.text, after, content)
         return Claim(speaker, cue_span, content, s_i, direct=direct, rule=rule)
+
+    @staticmethod
+    def _according_before(doc: Doc, i: int, sent_start: int) -> int | None:
+        """Token index of `بحسب`/`وفق`/`حسب` in `بحسب ما أعلن`, when the verb
+        cue at i is introduced so."""
+        tokens = doc.tokens
+        if i - 2 < sent_start or tokens[i - 1].norm != "ما":
+            return None
+        hit = cue_index().match_at(tokens, i - 2, i - 1, verb_keys)
+        return i - 2 if hit and hit.payloads[0].kind == "according" else None
 
     @staticmethod
     def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
