@@ -134,13 +134,13 @@ class MentionMap:
         return kana, ":kana" if kana else ""
 
     def _opens_clause(self, j: int, clause_start: int) -> bool:
-        """Whether the actor at token j stands first in its clause (after
-        particles, a complementiser or a conjunction)."""
+        """Whether the actor at token j stands first in its clause: at the
+        clause start (after particles) or right after a complementiser
+        (`إن الولايات المتحدة تدرب…`)."""
         k = j - 1
-        while k >= clause_start and (self.doc.tokens[k].norm in COMPLEMENTIZERS
-                                     or self.doc.tokens[k].norm in PRE_VERB_PARTICLES):
+        while k >= clause_start and self.doc.tokens[k].norm in PRE_VERB_PARTICLES:
             k -= 1
-        return k < clause_start
+        return k < clause_start or self.doc.tokens[k].norm in COMPLEMENTIZERS
 
     def _has_preposition(self, j: int) -> bool:
         tok = self.doc.tokens[j]

@@ -307,13 +307,17 @@ def _merge(first: list[Match[Trigger]], second: list[Match[Trigger]]) -> list[Ma
     return out
 
 
+GOVERNED_REACH = 2  # اتهم X Y بتدريب: the noun follows the verb's object closely
+
+
 def _governing_event(doc: Doc, i: int, clause: tuple[int, int], earlier: list[Event]) -> Event | None:
     """The verb event whose `بـ`/`لـ` complement the noun at token i is."""
     tok = doc.tokens[i]
     if "ب" not in tok.prefix and "ل" not in tok.prefix:
         return None
     for ev in reversed(earlier):
-        if ev.target is not None and ev.rule.startswith("verb") and doc.tokens[clause[0]].start <= ev.trigger.start:
+        if ev.target is not None and ev.rule.startswith("verb") and doc.tokens[clause[0]].start <= ev.trigger.start \
+                and ev.target.tokens[1] <= i <= ev.target.tokens[1] + GOVERNED_REACH:
             return ev
     return None
 

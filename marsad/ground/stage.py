@@ -25,7 +25,10 @@ from marsad.types import DateValue
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
 PLACE_RANK = {"point": 0, "admin": 1, "country": 2}
-WEAK_RULES = ("year",)  # "منذ 2011": background, used only inside the item's own clause
+WEAK_RULES = ("year",)
+# Only the story's own day words carry over to later sentences ("الأربعاء"،
+# "أمس"); "قبل ثلاثة أسابيع" or an explicit date dates one statement only.
+CARRIED_RULES = frozenset({"weekday", "relday"})  # "منذ 2011": background, used only inside the item's own clause
 
 
 class Grounder:
@@ -57,7 +60,7 @@ class Grounder:
             """The narrative date: the last day-precise date stated in an earlier
             sentence (a story told on "Tuesday" stays on Tuesday), else the article date."""
             before = [d for d in dates if d.start < doc.sentences[s_i].start and d.precision == "day"
-                      and d.rule not in WEAK_RULES and d.rule != "explicit" and d.rule != "numeric"]
+                      and d.rule.split(":")[0] in CARRIED_RULES]
             if before and doc.date:
                 return DateValue(before[-1].value, "day")
             return doc_date
