@@ -20,6 +20,7 @@ from marsad.text.normalize import fold
 from marsad.types import Actor, Mention, Token
 
 ORG_NAME_MAX_TOKENS = 3
+MIN_SURNAME = 3  # a short form must be a real word, not a particle
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +80,33 @@ class MentionFinder:
         for sent in doc.sentences:
             atoms = self._atoms(doc.tokens, *sent.tokens)
             mentions.extend(self._compose(doc, atoms, sent.tokens[1]))
-        doc.mentions = mentions
+        doc.mentions = self._short_forms(doc, mentions)
         return doc
+
+    def _short_forms(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """A person named in full (`محمود عباس`, `الجنرال فيليكس غيدني`) is
+        later called by the last word of the name alone (`عباس`, `غيدني`)."""
+        tokens = doc.tokens
+        surnames: dict[str, Mention] = {}
+        for m in mentions:
+            if m.label == "PER" and m.rule in ("lexicon", "title+name", "head") and m.tokens[1] - m.tokens[0] >= 2:
+                last = tokens[m.tokens[1] - 1]
+                if last.is_word and len(last.key) >= MIN_SURNAME and last.key not in self.stop \
+                        and (m.actor is None or m.actor.id is None or m.actor.id.startswith("PER-")):
+                    surnames.setdefault(last.key, m)
+        if not surnames:
+            return mentions
+        covered = {t for m in mentions for t in range(*m.tokens)}
+        extra = []
+        for tok in tokens:
+            if tok.i in covered or not tok.is_word or tok.key not in surnames:
+                continue
+            full = surnames[tok.key]
+            if full.tokens[0] <= tok.i < full.tokens[1]:
+                continue
+            a = tok.start_after(tok.prefix)
+            extra.append(Mention(a, tok.end, doc.text[a:tok.end], "PER", (tok.i, tok.i + 1), full.actor, "short-form"))
+        return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
 
     # -- atoms ---------------------------------------------------------------
     def _atoms(self, tokens: list[Token], start: int, end: int) -> list[Atom]:
