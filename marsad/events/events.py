@@ -54,7 +54,9 @@ class EventExtractor:
             verb_matches = [m for m in verbs.find_all(doc.tokens, a, b, verb_keys) if not _impossible_object(doc, m)]
             matches = _merge(_split_matches(doc, a, b),
                              _merge(verb_matches, nouns.find_all(doc.tokens, a, b, lookup_keys)))
-            matches = [m for m in matches if m.start not in mmap.covering]
+            naming = read_words("naming_heads.txt")
+            matches = [m for m in matches if m.start not in mmap.covering
+                       and not (m.payloads[0].pos == "noun" and m.start > a and doc.tokens[m.start - 1].key in naming)]
             sent_events: list[Event] = []
             verb_ends: list[int] = []
             governors = _clause_modality(doc, s_i) if matches else ([], [])
