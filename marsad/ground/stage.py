@@ -90,7 +90,8 @@ class Grounder:
             date = DateValue(pick.value, pick.precision) if pick else carried(s_i)
             qs = tuple(_qdict(q) for q in quants if cl[0] <= q.start and q.end <= cl[1])
             roles = [(m.start, m.end) for m in (e.source, e.target) if m is not None]
-            venues = [p for p in places if not any(a < p.end and p.start < b for a, b in roles)]
+            venues = [p for p in places if sent.start <= p.start < sent.end
+                      and not any(a < p.end and p.start < b for a, b in roles)]
             place = _pick_place(venues, cl, e.trigger.start) or _pick_place(
                 venues, (sent.start, sent.end), e.trigger.start) or dominant
             events.append(replace(e, date=date, quantities=qs,

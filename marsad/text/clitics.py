@@ -79,6 +79,7 @@ def _verb_prefix(prefix: str, stem: str) -> bool:
     return rest in ("ل", "س") and stem[:1] in "يتنا"
 
 
+@lru_cache(maxsize=100_000)
 def prefix_for_key(word: str, key: str) -> str:
     """The proclitics a matcher stripped from `word` to read it as `key`
     ('' when it read the whole word), so spans start at the right letter:
