@@ -14,7 +14,7 @@ from pathlib import Path
 
 from marsad.io.readers import ReadError, read_articles
 from marsad.io.writers import to_jsonl
-from marsad.pipeline import default_pipeline
+from marsad.pipeline import Pipeline, default_pipeline
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "corpora" / "pool_2000.jsonl"
 
@@ -24,9 +24,13 @@ def main() -> None:
     ap.add_argument("path", nargs="?", default=str(DEFAULT))
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--repeat", type=int, default=3, help="passes over the corpus; the fastest is reported")
+    ap.add_argument("--without", action="append", default=[], metavar="STAGE",
+                    help="leave a stage out (e.g. grounding, to measure issue #2's core pipeline)")
     args = ap.parse_args()
     t0 = time.perf_counter()
     pipeline = default_pipeline()
+    if args.without:
+        pipeline = Pipeline([s for s in pipeline.stages if s.name not in args.without])
     pipeline.warm_up(freeze=True)  # as `marsad extract` does
     load_s = time.perf_counter() - t0
     articles = [a for a in read_articles([args.path]) if not isinstance(a, ReadError)]
@@ -49,6 +53,7 @@ def main() -> None:
     cpu, elapsed = min(passes)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"corpus: {args.path}")
+    print(f"stages: {', '.join(pipeline.names)}")
     print(f"articles: {len(articles)}  characters: {chars}  tokens: {n_tokens}")
     print(f"events: {n_events}  claims: {n_claims}")
     print(f"start-up (load resources + first article): {load_s:.2f} s")
