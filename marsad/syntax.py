@@ -195,14 +195,16 @@ class MentionMap:
 
     def actor_behind(self, j: int, end: int) -> Mention | None:
         """The actor that a plain noun at j (and an optional adjective) is
-        "of": مواقع الحوثيين، نقطة تفتيش للجيش، وفدا من حركة حماس."""
+        "of": مواقع الحوثيين، نقطة تفتيش للجيش، وفدا من حركة حماس، 3 مواقع للجيش."""
         toks = self.doc.tokens
         if j >= end or not toks[j].is_word or j in self.starts:
             return None
         if toks[j].norm in PREPOSITION_WORDS:
             j += 1
-            if j >= end or not toks[j].is_word or j in self.starts:
-                return None
+        while j < end and (toks[j].norm.isdigit() or toks[j].norm in adverbials()) and j not in self.starts:
+            j += 1  # على 3 مواقع للجيش، عشرات المواقع
+        if j >= end or not toks[j].is_word or j in self.starts:
+            return None
         for k in (j + 1, j + 2):
             if k >= end:
                 return None
@@ -216,6 +218,13 @@ class MentionMap:
                 continue
             if not (toks[k].is_word and not toks[k].prefix and toks[k].norm.startswith("ال")):
                 return None  # only an adjective may stand between
+        return None
+
+    def conjunct_after(self, m: Mention) -> Mention | None:
+        """`الجيش وقوات المعارضة`: the actor coordinated right after m."""
+        nxt = self.starts.get(m.tokens[1])
+        if nxt is not None and self.doc.tokens[nxt.tokens[0]].prefix.startswith("و"):
+            return nxt
         return None
 
     def object_after(self, i: int, end: int, preps: tuple[str, ...], window: int,

@@ -23,6 +23,7 @@ OBJECT_WINDOW = 10
 NOUN_AFTER_VERB = 2  # a noun this close after a verb trigger is its object
 # Definite nouns of these types with no actor usually refer back to a known
 # agreement, sanction or aid ("الاتفاق"، "العقوبات") rather than report a new act.
+RECIPROCAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "ACCUSE"})
 LAM_AGENT_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT", "PROTEST"})
 REFERRED_TYPES = frozenset({"AGREE", "SUPPORT", "SANCTION", "AID", "COOPERATE", "CONSULT", "REQUEST", "CONCEDE"})
@@ -112,6 +113,9 @@ class EventExtractor:
         target = genitive_target or mmap.object_after(after, sent.tokens[1], preps, OBJECT_WINDOW, exclude=source)
         if passive and target is None:
             target = mmap.object_after(m.end - 1, sent.tokens[1], ("obj",), OBJECT_WINDOW)
+        if target is None and source is not None and trig.type in RECIPROCAL_TYPES:
+            # اجتمع X و Y، تبادل الجيش وقوات المعارضة اتهامات: the other party is the target
+            target = mmap.conjunct_after(source)
         if target is None:
             target = mmap.phrase_after(after, clause[1], preps, phrase_stop_words())
         if passive:
