@@ -84,29 +84,43 @@ class MentionFinder:
         return doc
 
     def _short_forms(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
-        """A person named in full (`محمود عباس`, `الجنرال فيليكس غيدني`) is
-        later called by the last word of the name alone (`عباس`, `غيدني`)."""
+        """Later short forms of names given in full: a person's last name
+        (`محمود عباس` … `عباس`, `فيليكس غيدني` … `غيدني`) and an organisation's
+        head noun with the article (`حلف شمال الأطلسي` … `الحلف`,
+        `رابطة أمهات المختطفين` … `الرابطة`)."""
         tokens = doc.tokens
-        surnames: dict[str, Mention] = {}
+        short: dict[str, Mention] = {}
         for m in mentions:
-            if m.label == "PER" and m.rule in ("lexicon", "title+name", "head") and m.tokens[1] - m.tokens[0] >= 2:
+            if m.tokens[1] - m.tokens[0] < 2 or m.actor is None:
+                continue
+            if m.label == "PER" and m.rule in ("lexicon", "title+name", "head"):
                 last = tokens[m.tokens[1] - 1]
                 if last.is_word and len(last.key) >= MIN_SURNAME and last.key not in self.stop \
-                        and (m.actor is None or m.actor.id is None or m.actor.id.startswith("PER-")):
-                    surnames.setdefault(last.key, m)
-        if not surnames:
+                        and (m.actor.id is None or m.actor.id.startswith("PER-")):
+                    short.setdefault(last.key, m)
+            elif m.label == "ORG" and (m.actor.id or m.rule == "head+name"):
+                first = tokens[m.tokens[0]]
+                if first.is_word and not first.key.startswith("ال") and len(first.key) >= MIN_SURNAME:
+                    short.setdefault("ال" + first.key, m)
+        if not short:
             return mentions
-        covered = {t for m in mentions for t in range(*m.tokens)}
-        extra = []
+        out: list[Mention] = []
+        covered: set[int] = set()
+        for m in mentions:
+            full = short.get(tokens[m.tokens[0]].key) if m.tokens[1] - m.tokens[0] == 1 else None
+            if full is not None and full is not m and m.rule == "head" and m.actor is not None \
+                    and m.actor.id is None and full.start < m.start:
+                m = Mention(m.start, m.end, m.text, full.label, m.tokens, full.actor, "short-form")  # المجلس → مجلس الأمن
+            out.append(m)
+            covered.update(range(*m.tokens))
         for tok in tokens:
-            if tok.i in covered or not tok.is_word or tok.key not in surnames:
-                continue
-            full = surnames[tok.key]
-            if full.tokens[0] <= tok.i < full.tokens[1]:
+            full = short.get(tok.key) if tok.is_word and tok.i not in covered else None
+            if full is None or full.tokens[0] <= tok.i < full.tokens[1] or tok.start < full.start:
                 continue
             a = tok.start_after(tok.prefix)
-            extra.append(Mention(a, tok.end, doc.text[a:tok.end], "PER", (tok.i, tok.i + 1), full.actor, "short-form"))
-        return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
+            out.append(Mention(a, tok.end, doc.text[a:tok.end], full.label, (tok.i, tok.i + 1), full.actor,
+                               "short-form"))
+        return sorted(out, key=lambda m: m.start)
 
     # -- atoms ---------------------------------------------------------------
     def _atoms(self, tokens: list[Token], start: int, end: int) -> list[Atom]:

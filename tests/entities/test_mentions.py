@@ -207,3 +207,33 @@ def test_hashtags_are_listed_on_the_record():
 def test_international_bodies(surface, actor_id):
     text = "وقال الأمين العام للأمم المتحدة إن مجلس الأمن والاتحاد الأوروبي يدعمان الحل."
     assert actor(mention(text, surface))["id"] == actor_id
+
+
+# -- short forms of names given in full ---------------------------------------------
+
+def test_a_persons_last_name_later_refers_to_the_same_actor():
+    text = ("قال الرئيس الفلسطيني محمود عباس إن القرار مرفوض. "
+            "واعتذر عباس الجمعة عن تصريحاته.")
+    later = [e for e in entities(text) if e["text"] == "عباس"]
+    assert len(later) == 1
+    assert later[0]["actor"]["name_en"] == mention(text, "الرئيس الفلسطيني محمود عباس")["actor"]["name_en"]
+
+
+def test_an_unknown_person_introduced_by_title_is_found_by_surname():
+    text = "وأشار الجنرال البريطاني جون سميث إلى تقدم القوات. وأضاف سميث أن المعارك مستمرة."
+    later = [e for e in entities(text) if e["text"] == "سميث"]
+    assert len(later) == 1 and later[0]["label"] == "PER"
+    assert later[0]["actor"]["country"] == "GBR"
+
+
+def test_an_organisation_is_later_called_by_its_head_noun():
+    text = ("عقد حلف شمال الأطلسي اجتماعا في بروكسل. "
+            "وانتقد الحلف روسيا بشدة.")
+    alliance = [e for e in entities(text) if e["text"] == "الحلف"]
+    assert len(alliance) == 1
+    assert alliance[0]["actor"]["id"] == mention(text, "حلف شمال الأطلسي")["actor"]["id"]
+
+
+def test_a_short_form_before_the_full_name_is_not_linked():
+    text = "قال عباس إن الوضع صعب. والتقى الرئيس الفلسطيني محمود عباس الوفد."
+    assert not [e for e in entities(text) if e["text"] == "عباس"]
