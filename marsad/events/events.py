@@ -124,7 +124,8 @@ class EventExtractor:
         if trig.pos == "noun" and not _has_actor(source) and not _has_actor(target) and (
                 trig.type in REFERRED_TYPES or tokens[m.start].stem.startswith("ال") and trig.type not in VIOLENT_TYPES):
             return None  # "الاتفاق"، "العقوبات" with no actor: a reference back, not a new act
-        if trig.pos == "noun" and source is None and target is None and trig.type not in ("PROTEST", "MOBILIZE", "RETREAT"):
+        if trig.pos == "noun" and source is None and target is None and trig.type not in ("PROTEST", "MOBILIZE", "RETREAT") \
+                and not (trig.type == "ASSAULT" and _reported_as_ongoing(doc, m.end, clause[1])):
             return None
         anchor = m.start
         if trig.pos == "noun":  # سوف تفرض X عقوبات: the light verb carries the modality
@@ -417,6 +418,14 @@ NON_AGENTS = frozenset({"Statement"})  # a statement speaks but does not act
 
 def _can_act(m: Mention) -> bool:
     return not (m.actor and m.actor.id is None and m.actor.name_en in NON_AGENTS)
+
+
+def _reported_as_ongoing(doc: Doc, i: int, end: int) -> bool:
+    """`المعارك لا تزال متواصلة`, `أسفرت الغارات عن…`: fighting reported as going
+    on or having results is an event even with no actor named."""
+    outcome = read_words("outcome_verbs.txt")
+    window = range(max(0, i - 2), min(end, i + 4))
+    return any(doc.tokens[j].key in outcome or doc.tokens[j].norm in outcome for j in window)
 
 
 def _has_actor(m: Mention | None) -> bool:
