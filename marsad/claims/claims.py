@@ -14,8 +14,24 @@ from marsad.text.clitics import prefix_for_key, verb_keys
 from marsad.types import Claim, Mention, Sentence, Span
 
 QUOTES = "\"«»“”'"
+QUOTING_VERBS = frozenset("نقل نقلت نقلوا ينقل تنقل ينقلون".split())
+QUOTED_FROM_REACH = 6
 TRAILING = " .,،؛;:\n"
 
+
+
+def _statement_owner(doc: Doc, mmap: MentionMap, statement: Mention) -> Mention | None:
+    """The body a statement belongs to: `بيان لوزارة …`, `بيان صادر عن …`."""
+    toks = doc.tokens
+    j = statement.tokens[1]
+    if j < len(toks) and toks[j].norm in ("صادر", "الصادر", "صادره", "الصادره"):
+        j += 1
+    if j < len(toks) and toks[j].norm == "عن":
+        j += 1
+    owner = mmap.starts.get(j)
+    if owner is None and statement.tokens[1] - statement.tokens[0] > 1:
+        return None
+    return owner if owner is not None and owner.actor is not None else None
 
 
 class ClaimExtractor:
@@ -36,10 +52,13 @@ class ClaimExtractor:
             matches = [m for m in index.find_all(doc.tokens, a, b, verb_keys) if m.start not in mmap.covering]
             sent_claims: list[Claim] = []
             has_verb_cue = any(m.payloads[0].kind in ("verb", "continuation") for m in matches)
+            verb_starts = {m.start for m in matches if m.payloads[0].kind == "verb"}
             for m in matches:
                 cue = m.payloads[0]
                 if cue.kind == "statement" and has_verb_cue:
                     continue
+                if cue.kind == "according" and m.end in verb_starts:
+                    continue  # بحسب ما أعلن X: one claim, made by the verb
                 if self._nested(doc, m, sent_claims):
                     continue
                 claim = self._claim(doc, mmap, s_i, m, cue, last_speaker)
@@ -70,8 +89,13 @@ class ClaimExtractor:
         speaker: Mention | None
         rule = cue.kind
         if cue.kind == "according":
-            speaker = mmap.starts.get(m.end) or mmap.subject_after(m.end - 1, b) or mmap.phrase_after(
-                m.end - 1, b, ("obj", "ل"), phrase_stop_words())  # وفقا للصحيفة: an unlisted source
+            speaker = None
+            # حسبما نشرت صحيفة…: a reporting verb may stand between the cue and the source
+            for j in (m.end, m.end + 1):
+                speaker = mmap.starts.get(j) or mmap.subject_after(j - 1, b) or mmap.phrase_after(
+                    j - 1, b, ("obj", "ل"), phrase_stop_words())  # وفقا للصحيفة: an unlisted source
+                if speaker is not None or j >= b or not tokens[j].is_word:
+                    break
             if speaker is None:
                 return None
             after = speaker.end
@@ -82,6 +106,9 @@ class ClaimExtractor:
         else:
             speaker, how = mmap.verb_subject(m.start, m.end, clause)
             rule += how
+            quoted = self._quoted_from(doc, mmap, m, clause)
+            if quoted is not None:
+                speaker, rule = quoted, rule + ":quoted-from"  # نقلت وكالات عن وزارة الدفاع قولها
             if speaker is None:
                 # يقول بيتر ري، … / وأكدت مصادر ميدانية أن…: an unknown speaker
                 speaker = mmap.phrase_after(m.end - 1, clause[1], ("obj",), phrase_stop_words())
@@ -101,8 +128,21 @@ class ClaimExtractor:
                 content = self._content(doc, after, sent)
         if content[1] <= content[0]:
             return None
+        if speaker is not None and speaker.actor is not None and speaker.actor.name_en == "Statement":
+            owner = _statement_owner(doc, mmap, speaker)
+            speaker = owner or speaker  # بيان لوزارة الخزانة، بيان صادر عن الرابطة: the body speaks
         direct = self._is_direct(doc.text, after, content)
         return Claim(speaker, cue_span, content, s_i, direct=direct, rule=rule)
+
+    @staticmethod
+    def _quoted_from(doc: Doc, mmap: MentionMap, m: Match[Cue], clause: tuple[int, int]) -> Mention | None:
+        """`نقل X عن Y`: Y is the one who said it."""
+        if m.payloads[0].form.split()[0] not in QUOTING_VERBS:
+            return None
+        for j in range(m.end, min(clause[1] - 1, m.end + QUOTED_FROM_REACH)):
+            if doc.tokens[j].norm == "عن" and j + 1 in mmap.starts:
+                return mmap.starts[j + 1]
+        return None
 
     @staticmethod
     def _according_before(doc: Doc, i: int, sent_start: int) -> int | None:

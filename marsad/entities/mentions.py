@@ -20,6 +20,7 @@ from marsad.text.normalize import fold
 from marsad.types import Actor, Mention, Token
 
 ORG_NAME_MAX_TOKENS = 3
+UNNAMED_HEADS = frozenset({"Statement"})  # بيان صادر عن…: the next word is not its name
 MIN_SURNAME = 3  # a short form must be a real word, not a particle
 
 
@@ -197,7 +198,7 @@ class MentionFinder:
                 if name_end > end:
                     end, rule = name_end, "title+name"
             elif len(group) == 1 and group[0].head and group[0].head.kind == "ORG" and end == group[0].end \
-                    and not _definite(tokens[group[0].end - 1]):
+                    and not _definite(tokens[group[0].end - 1]) and group[0].head.name_en not in UNNAMED_HEADS:
                 # رابطة أمهات المختطفين: an institution noun in construct
                 # state takes the unknown name after it.
                 name_end = self._name_after(tokens, end, sent_end, limit, ORG_NAME_MAX_TOKENS)
@@ -222,6 +223,9 @@ class MentionFinder:
     def _joins(self, group: list[Atom], nxt: Atom, tokens: list[Token]) -> bool:
         first, last = group[0], group[-1]
         if first.head:
+            if last.head and last.head.kind == "ORG" and not _definite(tokens[last.start]) \
+                    and any(c in tokens[nxt.start].prefix for c in "بل"):
+                return False  # بيان لوزارة…: a preposition ends an institution noun's construct
             if last.head and (not _definite(tokens[last.start]) or last.head.text.endswith("باسم")):
                 return True  # construct state takes a genitive: قوات النظام السوري، المتحدث باسم الجيش
             if nxt.kind == "NORP":

@@ -226,3 +226,33 @@ def test_accusation_is_also_a_claim_by_the_accuser():
     c = only_claim(text)
     assert c["cue"]["text"] == "اتهمت"
     assert speaker_text(c) == "إيران"
+
+
+# -- who really speaks -------------------------------------------------------------
+
+def test_a_statement_speaks_for_the_body_it_belongs_to():
+    c = only_claim("أعلن بيان لوزارة الخزانة الأميركية أن العقوبات تشمل عشرة أشخاص.")
+    assert has("وزارة الخزانة", speaker_text(c))
+    assert c["speaker"]["actor"]["country"] == "USA"
+
+
+def test_quoted_from_names_the_original_speaker():
+    text = "نقلت وكالات أنباء عن وزارة الدفاع الروسية قولها إن الطائرات دمرت المواقع."
+    c = only_claim(text)
+    assert has("وزارة الدفاع الروسية", speaker_text(c))
+    assert content(text, c) == "الطائرات دمرت المواقع"
+
+
+def test_according_to_what_a_source_reported_covers_the_sentence_before():
+    text = "وقضت المحكمة بسجن المتهمين، حسبما نشرت صحيفة الأهرام الحكومية الأحد."
+    c = only_claim(text)
+    assert has("صحيفة", speaker_text(c))
+    assert content(text, c) == "وقضت المحكمة بسجن المتهمين"
+
+
+def test_bihasb_ma_alan_reports_the_preceding_clause():
+    text = "وقتل 51 شخصا في الهجمات، بحسب ما أعلن رئيس الوزراء إدوار فيليب."
+    c = only_claim(text)
+    assert has("رئيس الوزراء", speaker_text(c))
+    assert content(text, c) == "وقتل 51 شخصا في الهجمات"
+    assert [q["value"] for q in c["quantities"]] == [51]
