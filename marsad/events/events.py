@@ -14,7 +14,7 @@ from marsad.doc import Doc
 from marsad.events.lexicon import Trigger, modality_words, split_trigger_index, trigger_indexes
 from marsad.lexicon import Match
 from marsad.resources import read_words
-from marsad.syntax import RELATIVES, MentionMap, phrase_stop_words
+from marsad.syntax import PREPOSITION_WORDS, RELATIVES, MentionMap, phrase_stop_words
 from marsad.text.clitics import lookup_keys, prefix_for_key, proclitic_keys, verb_keys
 from marsad.text.normalize import fold
 from marsad.types import Attribution, DateValue, Event, Mention, Span, Token
@@ -60,12 +60,15 @@ class EventExtractor:
                        and not (m.payloads[0].pos == "noun" and m.start > a and doc.tokens[m.start - 1].key in naming)]
             sent_events: list[Event] = []
             verb_ends: list[int] = []
+            trigger_ends: list[int] = []
             governors = _clause_modality(doc, s_i) if matches else ([], [])
             for m in matches:
                 trig = m.payloads[0]
-                if trig.pos == "noun" and trig.type != "PROTEST" and any(
-                        0 <= m.start - e < NOUN_AFTER_VERB for e in verb_ends):
-                    continue
+                if trig.pos == "noun" and trig.type != "PROTEST" and (
+                        any(0 <= m.start - e < NOUN_AFTER_VERB for e in verb_ends)
+                        or any(m.start - e == 1 and doc.tokens[e].norm in PREPOSITION_WORDS for e in trigger_ends)):
+                    continue  # رفضت اتهامات، انسحابها من الاتفاق: the noun is the other event's object
+                trigger_ends.append(m.end)
                 event = self._event(doc, mmap, s_i, m, trig, subjects, sent_events, governors)
                 if trig.pos != "noun":
                     verb_ends.append(m.end)
