@@ -148,6 +148,8 @@ class MentionFinder:
                 name = None
             if head and self._is_common_noun(tokens, head.start, head.end, end):
                 head = None  # الفريق القانوني is a team, not a general
+            if head and head.end - head.start == 1 and head.end < end and tokens[head.end].norm == "علي":
+                head = None  # القضاء على…: "eliminating", not the judiciary
             if name and (not head or name.end >= head.end):
                 atoms.append(Atom(name.start, name.end, aliases=name.payloads, key=name.key))
                 i = name.end
