@@ -125,8 +125,11 @@ class EventExtractor:
             source = self._passive_agent(doc, mmap, m.end, sent.tokens[1])
             rule += ":passive"
         if trig.pos == "noun" and not _has_actor(source) and not _has_actor(target) and (
-                trig.type in REFERRED_TYPES or tokens[m.start].stem.startswith("ال") and trig.type not in VIOLENT_TYPES):
-            return None  # "الاتفاق"، "العقوبات" with no actor: a reference back, not a new act
+                trig.type in REFERRED_TYPES or tokens[m.start].stem.startswith("ال") and trig.type not in VIOLENT_TYPES
+                or tokens[m.start].prefix.endswith("ل")):
+            # "الاتفاق"، "العقوبات" with no actor: a reference back, not a new act;
+            # "للقضاء على التطرف": a purpose, not an act
+            return None
         if trig.pos == "noun" and source is None and target is None and trig.type not in ("PROTEST", "MOBILIZE", "RETREAT") \
                 and not (trig.type == "ASSAULT" and _reported_as_ongoing(doc, m.end, clause[1])):
             return None
