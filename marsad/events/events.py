@@ -116,6 +116,11 @@ class EventExtractor:
         target = genitive_target or mmap.object_after(after, sent.tokens[1], preps, OBJECT_WINDOW, exclude=source)
         if passive and target is None:
             target = mmap.object_after(m.end - 1, sent.tokens[1], ("obj",), OBJECT_WINDOW)
+        if trig.pos == "noun" and source is None and target is not None and trig.type == "ASSAULT" \
+                and mmap.introduced_by(target.tokens[0], ("مع", "ضد")):
+            # معارك متواصلة مع الحوثيين: the other side is the actor the story is about
+            source = _carried(subjects, m.start, None, tokens)
+            rule += ":carried" if source else ""
         if target is None and source is not None and trig.type in RECIPROCAL_TYPES:
             # اجتمع X و Y، تبادل الجيش وقوات المعارضة اتهامات: the other party is the target
             target = mmap.conjunct_after(source)
@@ -205,11 +210,12 @@ class EventExtractor:
                     break
             return source, target, "noun:exposed"
         if source is None:
-            # حملات الاختطاف التي تشنها ميليشيات الحوثي: the agent follows in a relative clause
+            # حملات الاختطاف التي تشنها ميليشيات الحوثي، هجوم واسع بدأه الجيش:
+            # the agent follows a light verb (after a relative, or with a pronoun for the noun)
             for r in range(m.end, min(clause[1] - 1, m.end + 3)):
-                if tokens[r].norm in RELATIVES and (tokens[r + 1].norm in light_verbs()
-                                                    or tokens[r + 1].key in light_verbs()):
-                    source = mmap.subject_after(r + 1, clause[1])
+                lv = r + 1 if tokens[r].norm in RELATIVES else r if tokens[r].suffix else None
+                if lv is not None and (tokens[lv].norm in light_verbs() or tokens[lv].key in light_verbs()):
+                    source = mmap.subject_after(lv, clause[1])
                     rule = "noun:relative"
                     break
         return source, target, rule
