@@ -115,7 +115,8 @@ class EventExtractor:
         after = source.tokens[1] - 1 if source and source.tokens[0] > m.start else m.end - 1
         target = genitive_target or mmap.object_after(after, sent.tokens[1], preps, OBJECT_WINDOW, exclude=source)
         if passive and target is None:
-            target = mmap.object_after(m.end - 1, sent.tokens[1], ("obj",), OBJECT_WINDOW)
+            target = mmap.object_after(m.end - 1, sent.tokens[1], ("obj",), OBJECT_WINDOW) \
+                or mmap.subject_before(m.start, clause[0])  # إن إقبال أصيب برصاصة: the subject is the victim
         if trig.pos == "noun" and source is None and target is not None and trig.type == "ASSAULT" \
                 and mmap.introduced_by(target.tokens[0], ("مع", "ضد")):
             # معارك متواصلة مع الحوثيين: the other side is the actor the story is about
@@ -399,7 +400,7 @@ def _light_verb_before(doc: Doc, i: int, clause_start: int) -> int | None:
     return None
 
 
-EXPOSED_VERBS = frozenset(fold(w) for w in "تعرض تعرضت تعرضوا يتعرض تتعرض يتعرضون".split())
+EXPOSED_VERBS = frozenset(fold(w) for w in "تعرض تعرضت تعرضوا يتعرض تتعرض يتعرضون نجا نجت نجوا ينجو تنجو".split())
 
 
 def _exposed_to(doc: Doc, i: int, clause_start: int) -> int | None:
