@@ -194,6 +194,16 @@ class EventExtractor:
             target, source = source, None  # a generic genitive is the one acted upon
         if governing is not None and _has_actor(governing.target):
             return governing.target, target, "noun:governed"
+        exposed = _exposed_to(doc, m.start, clause[0])
+        if exposed is not None and target is None and (source is None or source.tokens[0] < m.start):
+            # تعرض المتظاهرون لهجمات من جيش الحكومة: the subject of تعرض is the target
+            target, _ = mmap.verb_subject(exposed, exposed + 1, clause)
+            source = None
+            for r in range(m.end, min(clause[1] - 1, m.end + 4)):
+                if tokens[r].norm in ("من", "يد", "قبل") and r + 1 in mmap.starts:
+                    source = mmap.starts[r + 1]
+                    break
+            return source, target, "noun:exposed"
         if source is None:
             source = mmap.subject_before(m.start, clause[0])
         if source is None:
@@ -201,15 +211,6 @@ class EventExtractor:
             if lv is not None:
                 source, how = mmap.verb_subject(lv, lv + 1, clause)
                 rule = "noun:light" + how
-        if source is None and target is None and _exposed_to(doc, m.start, clause[0]) is not None:
-            # تعرض المتظاهرون لهجمات من جيش الحكومة: the subject of تعرض is the target
-            lv = _exposed_to(doc, m.start, clause[0])
-            target, _ = mmap.verb_subject(lv, lv + 1, clause)
-            for r in range(m.end, min(clause[1] - 1, m.end + 4)):
-                if tokens[r].norm in ("من", "يد", "قبل") and r + 1 in mmap.starts:
-                    source = mmap.starts[r + 1]
-                    break
-            return source, target, "noun:exposed"
         if source is None:
             # حملات الاختطاف التي تشنها ميليشيات الحوثي، هجوم واسع بدأه الجيش:
             # the agent follows a light verb (after a relative, or with a pronoun for the noun)
