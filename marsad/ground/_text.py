@@ -34,15 +34,34 @@ class Folded:
 
     __slots__ = ("raw", "text", "_kept_before", "_deleted")
 
-    def __init__(self, raw: str):
+    def __init__(self, raw: str, text: str | None = None):
         self.raw = raw
-        self.text = fold(raw)
+        self.text = fold(raw) if text is None else text
         if len(self.text) == len(raw):
             self._kept_before: list[int] | None = None
             self._deleted: list[int] = []
         else:
             self._deleted = [m.start() for m in _deleted_re().finditer(raw)]
             self._kept_before = [d - k for k, d in enumerate(self._deleted)]
+
+    @classmethod
+    def from_words(cls, raw: str, words: list[tuple[int, int, str]]) -> Folded:
+        """`Folded(raw)` built from folds already made: `words` are (raw start,
+        raw end, fold(raw[start:end])) in text order, e.g. the pipeline's tokens.
+        Folding maps each character on its own, so only the gaps between words
+        (mostly one space) are left to fold; `str.translate` over a whole
+        article is slow (a table lookup per character)."""
+        pieces: list[str] = []
+        pos = 0
+        for a, b, norm in words:
+            if a < pos:
+                return cls(raw)  # overlapping words: not a segmentation of the text
+            if a > pos:
+                pieces.append(_fold_gap(raw[pos:a]))
+            pieces.append(norm)
+            pos = b
+        pieces.append(_fold_gap(raw[pos:]))
+        return cls(raw, "".join(pieces))
 
     def folded_index(self, raw_pos: int) -> int:
         """Folded position of raw position `raw_pos` (deleted characters before it drop out)."""
@@ -63,6 +82,12 @@ class Folded:
         return self.raw_index(a), end
 
 
+@lru_cache(maxsize=4096)
+def _fold_gap(gap: str) -> str:
+    """The text between two words: almost always a space or a newline."""
+    return fold(gap)
+
+
 @lru_cache(maxsize=8)
 def folded(raw: str) -> Folded:
     """Shared per text: dates, quantities and the stage fold the same article."""
@@ -73,6 +98,27 @@ def alternation(forms: list[str]) -> str:
     """Regex alternation of folded phrases, longest first; spaces match any whitespace."""
     keys = sorted({fold(f).strip() for f in forms if f.strip()}, key=lambda s: (-len(s), s))
     return "|".join(r"\s+".join(re.escape(w) for w in k.split()) for k in keys)
+
+
+def trie_alternation(words: set[str]) -> str:
+    """Regex matching any of `words` (no spaces), factored into a trie so that a
+    failing position costs a few character checks instead of one per word.
+    Which word wins is unspecified: meant for lookaheads (a necessary condition)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def emit(node: dict) -> str:
+        if "" in node and len(node) == 1:
+            return ""
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
 
 
 def split_forms(cell: str) -> list[str]:

@@ -24,8 +24,17 @@ from datetime import date, timedelta
 from functools import cache, lru_cache
 
 from marsad.ground._text import (
-    NOT_AFTER_LETTER, NOT_BEFORE_LETTER, alternation, folded, key, split_forms, table,
+    NOT_AFTER_LETTER,
+    NOT_BEFORE_LETTER,
+    Folded,
+    alternation,
+    folded,
+    key,
+    split_forms,
+    table,
+    trie_alternation,
 )
+from marsad.text.normalize import fold
 
 ISLAMIC_EPOCH_ORDINAL = 227015  # proleptic Gregorian ordinal of 1 Muharram 1 AH (622-07-19)
 FUTURE_WINDOW_BEFORE = 70  # folded characters scanned for a future marker
@@ -130,8 +139,19 @@ def _vocab() -> _Vocab:
     PASTFUT = alternation(forms("past_mark") + ["المقبل", "المقبله", "القادم", "القادمه"])
     YEARWORD = r"(?:(?:من\s+)?(?:عام|العام|سنه|السنه)\s+)?"
     pre = r"(?:[وف]?[بل]?)"  # clitics allowed before a date word (kept out of the span)
+    PERIOD_WORDS = "يوم|مساء|صباح|ليل|ليله|فجر|ظهر|عصر|نهار|ظهيره"
+    YEAR_WORDS = "عام|العام|سنه|منذ|في|خلال|مطلع|اواخر|اوائل|نهايه|بدايه|حتي|موسم"
+    # Every branch below begins with a digit or, after clitics, with one of
+    # these words: a lookahead on them (a trie, cheap to fail) spares the
+    # branches at most word starts. It only states a necessary condition, so
+    # the matches are those of the branches alone.
+    first_words = {fold(f).split()[0] for kind in ("month", "hijri_month", "weekday", "rel_day", "rel_period",
+                                                   "boundary") for f in forms(kind) if f.strip()}
+    first_words |= {k.split()[0] for k in ordinals}
+    first_words |= {"شهر", "قبل", "منذ", *PERIOD_WORDS.split("|"), *YEAR_WORDS.split("|")}
+    FIRST = rf"(?={pre}(?:\d|{trie_alternation(first_words)}))"
     # One word-start check for the whole alternation: most positions fail at once.
-    pat = rf"""{NOT_AFTER_LETTER}(?:
+    pat = rf"""{NOT_AFTER_LETTER}{FIRST}(?:
       (?P<numeric>(?<!\d)(?P<nd>[0-3]?\d)[/.\-](?P<nm>[01]?\d)[/.\-](?P<ny>(?:19|20)\d\d)(?!\d))
     | (?P<iso>(?<!\d)(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?!\d))
     | {pre}(?P<explicit>
@@ -151,9 +171,9 @@ def _vocab() -> _Vocab:
     | {pre}(?P<ago>(?P<agow>قبل|منذ)\s+(?:(?P<agon>\d{{1,3}}|{NUM})\s+)?(?P<agou>{UNIT})){NOT_BEFORE_LETTER}
     | {pre}(?P<bound>(?P<bw>{BOUND})\s+(?P<bp>{RELPER}|الشهر|العام|السنه|الاسبوع)){NOT_BEFORE_LETTER}
     | {pre}(?P<relper>{RELPER}){NOT_BEFORE_LETTER}
-    | {pre}(?P<weekday>(?:(?:يوم|مساء|صباح|ليل|ليله|فجر|ظهر|عصر|نهار|ظهيره)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<wrel>{PASTFUT}))?){NOT_BEFORE_LETTER}
+    | {pre}(?P<weekday>(?:(?:{PERIOD_WORDS})\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<wrel>{PASTFUT}))?){NOT_BEFORE_LETTER}
     | {pre}(?P<relday>{RELDAY}){NOT_BEFORE_LETTER}
-    | (?P<yearonly>(?P<yw>عام|العام|سنه|منذ|في|خلال|مطلع|اواخر|اوائل|نهايه|بدايه|حتي|موسم)\s+(?P<y>(?:19|20)\d\d))(?!\d)
+    | (?P<yearonly>(?P<yw>{YEAR_WORDS})\s+(?P<y>(?:19|20)\d\d))(?!\d)
     )"""
     # Every date expression holds a digit or one of these words (frequent
     # modifiers such as الماضي or هذا are left out: the word they modify is in).
@@ -376,25 +396,47 @@ def find_dates(text: str, article_date: str | None,
     words when the caller has them."""
     if tokens is None:
         return list(_find_dates(text, article_date))
-    v = _vocab()
-    f = folded(text)
-    anchors = v.anchors
+    f = Folded.from_words(text, tokens)
+    kinds = _anchor_kinds()
     spans = []
-    for a, b, word in tokens:
-        if word in anchors or word[1:] in anchors or word[2:] in anchors or (
-                word[0].isdigit() and _date_like_number(f.text, f.folded_index(a), f.folded_index(b), word)):
-            spans.append((f.folded_index(a), f.folded_index(b)))
-    return list(_dates_in(text, article_date, spans))
+    for a, b, word in [t for t in tokens if kinds[t[2]]]:
+        fa, fb = f.folded_index(a), f.folded_index(b)
+        if kinds[word] == ANCHOR or _date_like_number(f.text, fa, fb, word):
+            spans.append((fa, fb))
+    return list(_dates_in(f, article_date, spans))
+
+
+ANCHOR, NUMBER = 1, 2
+MEMO_MAX = 300_000  # words remembered by `_anchor_kinds` (cleared when full)
+
+
+@cache
+def _anchor_kinds() -> dict[str, int]:
+    """Folded word -> ANCHOR (it, or it without one or two leading clitic
+    letters, is an anchor word), NUMBER (digits: an anchor if date-like in
+    context) or 0; filled on a miss, so that the scan over an article's
+    tokens is one dict subscript per word."""
+    anchors = _vocab().anchors
+
+    class Kinds(dict):
+        def __missing__(self, word: str) -> int:
+            if len(self) > MEMO_MAX:
+                self.clear()
+            kind = self[word] = ANCHOR if (word in anchors or word[1:] in anchors or word[2:] in anchors) else (
+                NUMBER if word[:1].isdigit() else 0)
+            return kind
+
+    return Kinds()
 
 
 @lru_cache(maxsize=8)
 def _find_dates(text: str, article_date: str | None) -> tuple[DateMention, ...]:
-    return _dates_in(text, article_date, None)
+    return _dates_in(folded(text), article_date, None)
 
 
-def _dates_in(text: str, article_date: str | None, anchor_spans) -> tuple[DateMention, ...]:
+def _dates_in(f: Folded, article_date: str | None, anchor_spans) -> tuple[DateMention, ...]:
     v = _vocab()
-    f = folded(text)
+    text = f.raw
     ref = _parse_article_date(article_date)
     out: list[DateMention] = []
     for m in _matches(f.text, v, anchor_spans):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gzip
 import math
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -29,6 +30,7 @@ from marsad.text.vocab import word_counts
 MINOR_POPULATION = 15_000  # below this a locality needs a head or a locative context
 RARE_WORD = 40  # corpus count under which a minor place's name is not a common word
 MAX_NAME_WORDS = 6
+MEMO_MAX = 300_000  # word forms remembered by `_FirstWords` (cleared when full)
 PER_PLACE_MIN = 50_000  # a place this big inside a person mention is a place (محافظ صعدة)
 COMMON_RATIO_REJECT = 1.0  # corpus count per 100 inhabitants above which a bare name is a word
 COMMON_RATIO_LOCATIVE = 0.2  # above this a bare name needs a locative preposition
@@ -76,6 +78,51 @@ class PlaceMention:
                 "country": self.country, "lat": self.lat, "lon": self.lon, "precision": self.precision}
 
 
+@dataclass(frozen=True, slots=True)
+class _FirstWord:
+    """What a token's light form can begin (see `_FirstWords`)."""
+
+    readings: tuple[str, ...]  # proclitic readings that begin some name
+    seconds: frozenset[str]  # second words of the longer names `_match_at` would try first
+    single: tuple[str, tuple[int, ...]] | None  # (reading, place ids) of the one-word name it would read
+    never_bare: bool  # no one-word name, or none of its places is plausible without a head, even after في
+
+
+class _FirstWords(dict):
+    """Light form -> `_FirstWord` (None when it begins no name), filled on a
+    miss: a dict subscript is much cheaper than a call for each of an
+    article's ~370 tokens, and the ~90 that begin a name are mostly common
+    words (على، الامن، الحكومة) whose fate is known without `_match_at` unless
+    the next word continues a longer name."""
+
+    def __init__(self, gaz: Gazetteer):
+        super().__init__()
+        self._gaz = gaz
+
+    def __missing__(self, light: str) -> _FirstWord | None:
+        if len(self) > MEMO_MAX:
+            self.clear()
+        index = self._gaz.index
+        readings = tuple(k for k in proclitic_keys(light) if k in index)
+        hit = None
+        if readings:
+            seconds: set[str] = set()
+            single = None
+            for k in readings:  # in `_match_at`'s order: longer names first, then the next reading
+                for n, entries in index[k]:
+                    if n:
+                        seconds.update(rest[0] for rest in entries)
+                    else:
+                        single = (k, entries[()])
+                if single:
+                    break
+            never_bare = single is None or not _bare_places(self._gaz, _vocab(), single[0], single[0],
+                                                            single[1], True)
+            hit = _FirstWord(readings, frozenset(seconds), single, never_bare)
+        self[light] = hit
+        return hit
+
+
 class Gazetteer:
     """Folded name -> places, indexed by first word for token matching."""
 
@@ -97,14 +144,13 @@ class Gazetteer:
             for rest, ids in d.items():
                 by_len.setdefault(len(rest), {})[rest] = tuple(ids)
             self.index[w] = sorted(by_len.items(), reverse=True)
-        self._starts: dict[str, tuple[str, ...]] = {}
+        self.first_words = _FirstWords(self)
+        self.bare_memo: dict[tuple[str, bool], tuple[Place, ...]] = {}  # see _bare_places
 
     def starts(self, light: str) -> tuple[str, ...]:
         """Readings of a token (proclitics stripped) that begin some name; cached."""
-        hit = self._starts.get(light)
-        if hit is None:
-            hit = self._starts[light] = tuple(k for k in proclitic_keys(light) if k in self.index)
-        return hit
+        hit = self.first_words[light]
+        return hit.readings if hit else ()
 
     def lookup(self, name: str) -> list[Place]:
         words = tuple(key(name).split())
@@ -187,11 +233,11 @@ class _Cand:
     prefix: str  # proclitics stripped from the span's first token
     head: str | None
     direction: bool
-    places: list[Place]
+    places: tuple[Place, ...]
 
 
 def _match_at(gaz: Gazetteer, norms: list[str], readings: tuple[str, ...], i: int,
-              end: int) -> tuple[int, str, list[int]] | None:
+              end: int) -> tuple[int, str, tuple[int, ...]] | None:
     """(end token, key read, place ids) of the longest name starting at token i,
     whose first word can be read as `readings`; `norms` are the tokens' folds."""
     for k in readings:
@@ -200,7 +246,7 @@ def _match_at(gaz: Gazetteer, norms: list[str], readings: tuple[str, ...], i: in
                 continue
             ids = entries.get(tuple(norms[i + 1:i + 1 + n]) if n else ())
             if ids is not None:
-                return i + 1 + n, k, list(ids)
+                return i + 1 + n, k, ids
     return None
 
 
@@ -247,7 +293,6 @@ def find_places(doc: Doc) -> list[PlaceMention]:
     gaz = Gazetteer.load()
     v = _vocab()
     tokens = doc.tokens
-    counts = word_counts()
     person_tokens: set[int] = set()
     votes: Counter[str] = Counter()
     for m in doc.mentions:
@@ -257,52 +302,60 @@ def find_places(doc: Doc) -> list[PlaceMention]:
             votes[m.actor.country] += 1
     ranges = [s.tokens for s in doc.sentences] or [(0, len(tokens))]
     cands: list[_Cand] = []
-    starts_cache = gaz._starts
+    first_words = gaz.first_words
     norms = [t.norm for t in tokens]
+    # Most words begin no place name, and most that do (على، الحكومة) are no
+    # place unless a longer name goes on or a head comes before: keep the rest
+    # (the loop below checks them again, within their sentence).
+    last = len(tokens) - 1
+    firsts = [i for i, t in enumerate(tokens)
+              if (fw := first_words[t.light]) and t.is_word and (
+                  not fw.never_bare or i < last and norms[i + 1] in fw.seconds
+                  or i and _may_end_head(tokens[i - 1].light))]
     for lo, hi in ranges:
         i = lo
-        while i < hi:
+        for f in range(bisect_left(firsts, lo), len(firsts)):
+            q = firsts[f]
+            if q >= hi:
+                break
+            if q < i:
+                continue  # inside the previous candidate
+            i = q
             tok = tokens[i]
-            st = starts_cache.get(tok.light)
-            if st is None:
-                st = gaz.starts(tok.light)
-            if not st or not tok.is_word:  # most words begin no place name
-                i += 1
-                continue
-            hit = _match_at(gaz, norms, st, i, hi)
+            fw = first_words[tok.light]
+            if i + 1 < hi and norms[i + 1] in fw.seconds:
+                hit = _match_at(gaz, norms, fw.readings, i, hi)
+            elif fw.never_bare and not (i > lo and _may_end_head(tokens[i - 1].light)):
+                continue  # the usual case: a common word, a place only after a head
+            else:  # no longer name goes on here: the one-word reading, if any
+                hit = (i + 1, *fw.single) if fw.single else None
             if hit is None:
-                i += 1
                 continue
             j, k, ids = hit
-            if any(q in person_tokens for q in range(i, j)) and not any(
+            if person_tokens and not person_tokens.isdisjoint(range(i, j)) and not any(
                     gaz.places[p].feature in ("country", "admin1") or gaz.places[p].curated
                     or gaz.places[p].population >= PER_PLACE_MIN for p in ids):
                 i = j  # part of a person's name (not محافظ صعدة, ولي العهد القاهرة)
                 continue
-            name = " ".join([k, *(tokens[q].norm for q in range(i + 1, j))])
+            name = k if j == i + 1 else " ".join([k, *norms[i + 1:j]])
             head = _head_before(v, tokens, i, lo)
-            prefix = _prefix_of(tok.light, k)
-            if name in v.not_place and (not head or head[1] == "region"):
-                i = j
-                continue
-            places = [gaz.places[p] for p in ids]
-            if not head:
-                # a word read with و/ف that is commoner without it: وأن، فإن
-                if k[:1] in "وف" and counts.get(k[1:], 0) > counts.get(k, 0):
+            if head:
+                if name in v.not_place and head[1] == "region":
                     i = j
                     continue
-                # a small place, or one whose name is a common word, needs a locative context
-                prev = tokens[i - 1].norm if i > lo else ""
-                locative = bool(prefix.strip("وف")) or prev in v.locatives
-                count = counts.get(name.replace(" ", ""), 0)
-                places = [p for p in places if _plausible(p, count, locative)]
+                places = tuple(gaz.places[p] for p in ids)
+                start_tok, head_kind, prefix = head
+            else:
+                prefix = _prefix_of(tok.light, k)
+                # a locative: a preposition glued to the name (بالرقة) or before it (في الرقة)
+                locative = bool(prefix.strip("وف")) or (i > lo and norms[i - 1] in v.locatives)
+                places = _bare_places(gaz, v, name, k, ids, locative)
                 if not places:
                     i = j
                     continue
-            direction = j < hi and tokens[j].norm in v.directions
-            start_tok = head[0] if head else i
-            cands.append(_Cand(i, j + direction, start_tok, j + direction, head[2] if head else prefix,
-                               head[1] if head else None, direction, places))
+                start_tok, head_kind = i, None
+            direction = j < hi and norms[j] in v.directions
+            cands.append(_Cand(i, j + direction, start_tok, j + direction, prefix, head_kind, direction, places))
             i = j + direction
     # Country context: unambiguous names vote for their country.
     for c in cands:
@@ -312,7 +365,7 @@ def find_places(doc: Doc) -> list[PlaceMention]:
     total = sum(votes.values()) or 1
     out: list[PlaceMention] = []
     for c in cands:
-        best = max(c.places, key=lambda p: _score(p, c, votes, total))
+        best = c.places[0] if len(c.places) == 1 else max(c.places, key=lambda p: _score(p, c, votes, total))
         first = tokens[c.start_tok]
         start = first.start_after(c.prefix) if c.prefix else first.start
         end = tokens[c.end_tok - 1].end
@@ -325,6 +378,32 @@ def find_places(doc: Doc) -> list[PlaceMention]:
                                 best.lat, best.lon, precision, best.feature, best.geonames_id,
                                 (c.start_tok, c.end_tok), best.source_id))
     return out
+
+
+def _bare_places(gaz: Gazetteer, v: _Vocab, name: str, k: str, ids: tuple[int, ...],
+                 locative: bool) -> tuple[Place, ...]:
+    """The places a name without a head may be (none when it is not a place
+    there). Depends only on the name (which fixes `k`, its first word as read,
+    and `ids`) and on `locative`, so it is memoised per name: most candidate
+    words (على، الامن، الحكومة…) are common words rejected again and again."""
+    memo_key = (name, locative)
+    hit = gaz.bare_memo.get(memo_key)
+    if hit is None:
+        hit = gaz.bare_memo[memo_key] = _bare_verdict(gaz, v, name, k, ids, locative)
+    return hit
+
+
+def _bare_verdict(gaz: Gazetteer, v: _Vocab, name: str, k: str, ids: tuple[int, ...],
+                  locative: bool) -> tuple[Place, ...]:
+    if name in v.not_place:
+        return ()
+    # a word read with و/ف that is commoner without it: وأن، فإن
+    counts = word_counts()
+    if k[:1] in "وف" and counts.get(k[1:], 0) > counts.get(k, 0):
+        return ()
+    # a small place, or one whose name is a common word, needs a locative context
+    count = counts.get(name.replace(" ", ""), 0)
+    return tuple(p for p in (gaz.places[i] for i in ids) if _plausible(p, count, locative))
 
 
 def _plausible(p: Place, count: int, locative: bool) -> bool:

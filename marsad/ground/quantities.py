@@ -94,6 +94,26 @@ def _vocab() -> _Vocab:
                   max(map(len, [*before, *after])))
 
 
+MEMO_MAX = 300_000  # words remembered by `_may_start` (cleared when full)
+
+
+@cache
+def _may_start() -> dict[str, bool]:
+    """Folded word -> whether a count can start with it (digits, a number word,
+    one with a clitic و ف ب ل); filled on a miss, so that the scan over an
+    article's words is one dict subscript each."""
+    vw = _vocab().words
+
+    class MayStart(dict):
+        def __missing__(self, t: str) -> bool:
+            if len(self) > MEMO_MAX:
+                self.clear()
+            hit = self[t] = bool(t[0].isdigit() or t in vw or (t[:1] in "وفبل" and t[1:] in vw))
+            return hit
+
+    return MayStart()
+
+
 def _parse_digits(tok: str) -> float | None:
     """The number a digit token writes, or None (`²` and other digit-like
     characters are not numbers)."""
@@ -158,10 +178,9 @@ def find_quantities(text: str, date_spans: list[tuple[int, int]] | None = None,
     busy = dates.date_spans(text) if date_spans is None else date_spans
     out: list[QuantityMention] = []
     n = len(toks)
-    vw = v.words
     # Only digits and number words can start a count: visit just those.
-    starts = [q for q, t in enumerate(words)
-              if t[0].isdigit() or t in vw or (t[:1] in "وفبل" and t[1:] in vw)]
+    may_start = _may_start()
+    starts = [q for q, t in enumerate(words) if may_start[t]]
     si, i = 0, 0
     while True:
         while si < len(starts) and starts[si] < i:
