@@ -19,6 +19,21 @@ from marsad.pipeline import Pipeline, default_pipeline
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "corpora" / "pool_2000.jsonl"
 
 
+def reference_ms() -> float:
+    """CPU ms of a fixed pure-Python workload (dicts, strings, loops): this
+    shared VM's speed drifts by tens of percent over an hour, so each run
+    prints it next to the throughput to make runs comparable."""
+    best = float("inf")
+    for _ in range(3):
+        t = time.process_time()
+        d: dict[str, int] = {}
+        for i in range(300_000):
+            k = str(i % 5000)
+            d[k] = d.get(k, 0) + len(k)
+        best = min(best, time.process_time() - t)
+    return 1000 * best
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("path", nargs="?", default=str(DEFAULT))
@@ -52,6 +67,7 @@ def main() -> None:
     # timeit's rule: the fastest pass is the one least disturbed by other load
     cpu, elapsed = min(passes)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"machine reference loop: {reference_ms():.0f} ms (lower is a faster machine state)")
     print(f"corpus: {args.path}")
     print(f"stages: {', '.join(pipeline.names)}")
     print(f"articles: {len(articles)}  characters: {chars}  tokens: {n_tokens}")
