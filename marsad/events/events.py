@@ -236,7 +236,9 @@ class EventExtractor:
         if (nxt.norm.isdigit() or nxt.norm in NUMBER_WORDS) and verb_gender(doc.tokens[m.start]) != "f":
             return True  # قتل 13 شخصا (but اعتقلت عشرات: she arrested dozens)
         victim = mmap.starts.get(m.end)
-        return bool(victim and victim.actor and victim.actor.sector == "CVL" and victim.actor.id is None)
+        # قتل ضابط شرطة، اعتقل ناشطون: a generic person right after the verb is its victim
+        return bool(victim and victim.actor and victim.actor.id is None
+                    and (victim.actor.sector == "CVL" or victim.label == "PER" and victim.rule == "head"))
 
     @staticmethod
     def _passive_agent(doc: Doc, mmap: MentionMap, i: int, end: int) -> Mention | None:
