@@ -7,25 +7,27 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from functools import cache, lru_cache
+from functools import cache
 
 from marsad.agreement import agrees, mention_gender, verb_gender
 from marsad.doc import Doc
-from marsad.events.lexicon import Trigger, modality_words, split_trigger_index, trigger_indexes
+from marsad.events.lexicon import Trigger, trigger_indexes
+from marsad.events.modality import clause_governors, event_modality
+from marsad.events.triggers import find_triggers
 from marsad.lexicon import Match
 from marsad.resources import read_words
 from marsad.syntax import PREPOSITION_WORDS, RELATIVES, MentionMap, phrase_stop_words
-from marsad.text.clitics import lookup_keys, prefix_for_key, proclitic_keys, verb_keys
+from marsad.text.clitics import lookup_keys, prefix_for_key
 from marsad.text.normalize import fold
 from marsad.types import Attribution, DateValue, Event, Mention, Span, Token
 
 OBJECT_WINDOW = 10
 NOUN_AFTER_VERB = 2  # a noun this close after a verb trigger is its object
-# Definite nouns of these types with no actor usually refer back to a known
-# agreement, sanction or aid ("الاتفاق"، "العقوبات") rather than report a new act.
 RECIPROCAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "ACCUSE"})
 LAM_AGENT_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT", "PROTEST"})
+# Nouns of these types with no actor usually refer back to a known agreement,
+# sanction or aid ("الاتفاق"، "العقوبات") rather than report a new act.
 REFERRED_TYPES = frozenset({"AGREE", "SUPPORT", "SANCTION", "AID", "COOPERATE", "CONSULT", "REQUEST", "CONCEDE"})
 DAMMA = "\u064f"
 PASSIVE_AGENT_WORDS = frozenset({"يد", "قبل", "رصاص", "نيران", "ايدي"})  # على يد X، برصاص X
@@ -41,7 +43,6 @@ class EventExtractor:
     provides = ("events",)
 
     def __call__(self, doc: Doc) -> Doc:
-        verbs, nouns = trigger_indexes()
         mmap = MentionMap(doc)
         # Explicit subjects seen so far, by token position, for pronoun subjects.
         subjects: list[tuple[int, Mention]] = sorted(
@@ -52,16 +53,11 @@ class EventExtractor:
         events: list[Event] = []
         for s_i, sent in enumerate(doc.sentences):
             a, b = sent.tokens
-            verb_matches = [m for m in verbs.find_all(doc.tokens, a, b, verb_keys) if not _impossible_object(doc, m)]
-            matches = _merge(_split_matches(doc, a, b),
-                             _merge(verb_matches, nouns.find_all(doc.tokens, a, b, lookup_keys)))
-            naming = read_words("naming_heads.txt")
-            matches = [m for m in matches if m.start not in mmap.covering
-                       and not (m.payloads[0].pos == "noun" and m.start > a and doc.tokens[m.start - 1].key in naming)]
+            matches = find_triggers(doc, a, b, mmap.covering)
             sent_events: list[Event] = []
             verb_ends: list[int] = []
             trigger_ends: list[int] = []
-            governors = _clause_modality(doc, s_i) if matches else ([], [])
+            governors = clause_governors(doc, s_i) if matches else ([], [])
             for m in matches:
                 trig = m.payloads[0]
                 if trig.pos == "noun" and trig.type != "PROTEST" and (
@@ -143,7 +139,7 @@ class EventExtractor:
         if trig.pos == "noun":  # سوف تفرض X عقوبات: the light verb carries the modality
             lv = _light_verb_before(doc, m.start, clause[0])
             anchor = m.start if lv is None else lv
-        negated, hedged = self._modality(doc, sent.tokens[0], anchor, governors)
+        negated, hedged = event_modality(doc, sent.tokens[0], anchor, governors)
         trig_tok = tokens[m.start]
         t_start = trig_tok.start_after(prefix_for_key(trig_tok.light, m.key))
         trigger = Span(t_start, tokens[m.end - 1].end, doc.text[t_start:tokens[m.end - 1].end])
@@ -253,83 +249,6 @@ class EventExtractor:
                     return behind
         return None
 
-    @staticmethod
-    def _modality(doc: Doc, sent_start: int, i: int, governors: tuple[list[int], list[int]]) -> tuple[bool, bool]:
-        words = modality_words()
-        tokens = doc.tokens
-        negated = hedged = False
-        trig = tokens[i]
-        if "س" in trig.prefix:
-            hedged = True
-        for j in range(max(sent_start, i - 3), i):
-            norm, stem = tokens[j].norm, tokens[j].stem
-            for form in (norm, lookup_keys(tokens[j].light)[-1]):
-                if form in words.negated_before and i - j <= words.negated_before[form]:
-                    negated = True
-                if form in words.hedged_before and i - j <= words.hedged_before[form]:
-                    hedged = True
-            if words.qad_imperfect and norm == "قد" and i - j == 1 and stem[:1] in "يتن":
-                hedged = True
-        neg_at, hedge_at = governors
-        negated = negated or any(j < i for j in neg_at)
-        hedged = hedged or any(j < i for j in hedge_at)
-        return negated, hedged
-
-
-def _impossible_object(doc: Doc, m: Match[Trigger]) -> bool:
-    """A verb read with an object pronoun it cannot take: `سيطرته` is the noun
-    "his control", since سيطر takes على, never a direct object."""
-    trig = m.payloads[0]
-    if trig.pos == "noun" or "obj" in trig.target or m.end - m.start != 1:
-        return False
-    light = doc.tokens[m.start].light
-    return m.key not in proclitic_keys(light)
-
-
-def _split_matches(doc: Doc, a: int, b: int) -> list[Match[Trigger]]:
-    """Two-part triggers (حمّل … المسؤولية), anchored on their first word."""
-    index = split_trigger_index()
-    first = _split_first_words()
-    out: list[Match[Trigger]] = []
-    for i in range(a, b):
-        tok = doc.tokens[i]
-        # the first part is a verb or masdar: its last letters are in the index key
-        if not tok.is_word or tok.norm[-2:] not in first and (not tok.suffix or tok.key[-2:] not in first):
-            continue
-        for key in _split_keys(tok.light):
-            for st in index[key]:
-                for j in range(i + 1, min(b, i + 2 + st.max_gap)):
-                    if not doc.tokens[j].is_word and doc.tokens[j].text not in "\"«»":
-                        break
-                    if doc.tokens[j].norm in st.second or doc.tokens[j].key in st.second:
-                        out.append(Match(i, i + 1, (st.trigger,), key))
-                        break
-    return out
-
-
-@cache
-def _split_first_words() -> frozenset[str]:
-    """Last two letters of every first part: a cheap filter (proclitics leave
-    a word's ending alone; a pronoun suffix is checked on the stem)."""
-    return frozenset(k[-2:] for k in split_trigger_index())
-
-
-@lru_cache(maxsize=200_000)
-def _split_keys(light: str) -> tuple[str, ...]:
-    index = split_trigger_index()
-    return tuple(k for k in lookup_keys(light)[:4] if k in index)
-
-
-def _merge(first: list[Match[Trigger]], second: list[Match[Trigger]]) -> list[Match[Trigger]]:
-    """Matches of both lists, left to right, the longer one where they overlap."""
-    out: list[Match[Trigger]] = []
-    for m in sorted(first + second, key=lambda m: (m.start, -(m.end - m.start))):
-        if out and m.start < out[-1].end:
-            continue
-        out.append(m)
-    return out
-
-
 GOVERNED_REACH = 2  # اتهم X Y بتدريب: the noun follows the verb's object closely
 
 
@@ -346,28 +265,6 @@ def _governing_event(doc: Doc, i: int, clause: tuple[int, int], earlier: list[Ev
 
 
 TOPIC_WINDOW = 4
-
-
-def _clause_modality(doc: Doc, s_i: int) -> tuple[list[int], list[int]]:
-    """Token positions in sentence s_i of denial and hedging governors
-    (نفى، زعم، اتهم…)."""
-    sent = doc.sentences[s_i]
-    neg, hedge = [], []
-    for j in range(sent.tokens[0], sent.tokens[1]):
-        is_neg, is_hedge = _governor_flags(doc.tokens[j].light)
-        if is_neg:
-            neg.append(j)
-        if is_hedge:
-            hedge.append(j)
-    return neg, hedge
-
-
-@lru_cache(maxsize=200_000)
-def _governor_flags(light: str) -> tuple[bool, bool]:
-    words = modality_words()
-    keys = lookup_keys(light)
-    return not words.negated_clause.isdisjoint(keys), not words.hedged_clause.isdisjoint(keys)
-
 
 
 def _topics(doc: Doc, mmap: MentionMap) -> list[tuple[int, Mention]]:
