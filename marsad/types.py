@@ -133,6 +133,7 @@ class Mention:
     tokens: tuple[int, int]
     actor: Actor | None = None
     rule: str = ""
+    place: dict | None = None  # the contract's place object (set by grounding) for GPE/LOC mentions
 
     def to_dict(self) -> dict:
         return {
@@ -141,7 +142,7 @@ class Mention:
             "text": self.text,
             "label": self.label,
             "actor": self.actor.to_dict() if self.actor else None,
-            "place": None,
+            "place": self.place,
         }
 
     def role_dict(self) -> dict:

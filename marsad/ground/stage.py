@@ -103,6 +103,7 @@ class Grounder:
             events.append(_replace(e, date=date, quantities=qs,
                                    location=place.to_location() if place else None))
         doc.events = events
+        doc.mentions = _place_mentions(doc.mentions, places)
         return doc
 
 
@@ -119,6 +120,23 @@ def _field_getter(cls: type) -> tuple[attrgetter, dict[str, int]]:
     names = [f.name for f in fields(cls) if f.init]
     assert not any(f.kw_only for f in fields(cls)), cls  # _replace passes them by position
     return attrgetter(*names), {n: k for k, n in enumerate(names)}
+
+
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+def _place_mentions(mentions: list, places: list[PlaceMention]) -> list:
+    """Give GPE/LOC entity mentions the place they name (`الرقة` → Raqqa)."""
+    if not places:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.label in PLACE_LABELS:
+            hit = next((p for p in places if p.start < m.end and m.start < p.end), None)
+            if hit is not None:
+                m = _replace(m, place=hit.to_location())
+        out.append(m)
+    return out
 
 
 def _replace(obj, **changes):

@@ -86,3 +86,14 @@ def test_no_article_date(pipe, seed_gold):
 def test_contract_record(seed_doc):
     rec = seed_doc.to_dict()
     assert all("location" in e and "quantities" in e for e in rec["events"])
+
+
+def test_place_entities_carry_their_coordinates(seed_doc):
+    syria = [m for m in seed_doc.mentions if m.text == "سوريا" and m.label == "GPE"]
+    assert syria and all(m.place is not None and m.place["country"] == "SYR" for m in syria)
+    record = seed_doc.to_dict()
+    with_place = [e for e in record["entities"] if e["place"]]
+    assert with_place
+    for e in with_place:
+        assert record["text"][e["place"]["start"]:e["place"]["end"]] == e["place"]["text"]
+        assert -90 <= e["place"]["lat"] <= 90 and -180 <= e["place"]["lon"] <= 180
