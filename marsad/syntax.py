@@ -10,15 +10,14 @@ from functools import cache
 
 from marsad.agreement import agrees, mention_gender, verb_gender
 from marsad.doc import Doc
-from marsad.resources import read_words
-from marsad.text.normalize import fold
+from marsad.resources import grammar_words, read_words
 from marsad.types import Mention, Token
 
-COMPLEMENTIZERS = frozenset(fold(w) for w in "أن إن أنه إنه أنها إنها أنهم إنهم بأن لأن".split())
-PRE_VERB_PARTICLES = frozenset(fold(w) for w in "قد لقد لم لن لا ما سوف".split())
-KANA = frozenset(fold(w) for w in "كان كانت كانوا".split())
-PREPOSITION_WORDS = frozenset(fold(w) for w in "على ضد مع إلى الى من عن في لدى بحق تجاه حيال أمام خلال عبر حول بعد قبل منذ وسط داخل خارج قرب بين".split())
-RELATIVES = frozenset(fold(w) for w in "الذي التي الذين اللذين اللتين اللواتي اللاتي".split())
+COMPLEMENTIZERS = grammar_words("complementizers")
+PRE_VERB_PARTICLES = grammar_words("pre_verb_particles")
+KANA = grammar_words("kana")
+PREPOSITION_WORDS = grammar_words("prepositions")
+RELATIVES = grammar_words("relatives")
 MAX_ADVERBIALS = 3
 
 

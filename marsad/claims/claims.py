@@ -7,6 +7,8 @@
 from __future__ import annotations
 
 from marsad.claims.cues import Cue, cue_index
+from marsad.resources import grammar_words
+from marsad.text.normalize import fold
 from marsad.doc import Doc
 from marsad.lexicon import Match
 from marsad.syntax import COMPLEMENTIZERS, MentionMap, phrase_stop_words
@@ -14,7 +16,7 @@ from marsad.text.clitics import prefix_for_key, verb_keys
 from marsad.types import Claim, Mention, Sentence, Span
 
 QUOTES = "\"«»“”'"
-QUOTING_VERBS = frozenset("نقل نقلت نقلوا ينقل تنقل ينقلون".split())
+QUOTING_VERBS = grammar_words("quoting_verbs")
 QUOTED_FROM_REACH = 6
 TRAILING = " .,،؛;:\n"
 
@@ -137,7 +139,7 @@ class ClaimExtractor:
     @staticmethod
     def _quoted_from(doc: Doc, mmap: MentionMap, m: Match[Cue], clause: tuple[int, int]) -> Mention | None:
         """`نقل X عن Y`: Y is the one who said it."""
-        if m.payloads[0].form.split()[0] not in QUOTING_VERBS:
+        if fold(m.payloads[0].form.split()[0]) not in QUOTING_VERBS:
             return None
         for j in range(m.end, min(clause[1] - 1, m.end + QUOTED_FROM_REACH)):
             if doc.tokens[j].norm == "عن" and j + 1 in mmap.starts:

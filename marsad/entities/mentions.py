@@ -13,7 +13,7 @@ from functools import cache
 
 from marsad.doc import Doc
 from marsad.entities.actors import ActorBase, Alias, Head, function_words
-from marsad.resources import read_words
+from marsad.resources import grammar_words, read_words
 from marsad.syntax import adverbials
 from marsad.text.clitics import prefix_for_key, proclitic_keys
 from marsad.text.normalize import fold
@@ -302,7 +302,7 @@ class MentionFinder:
         return None, label
 
 
-PLURAL_NOUNS = frozenset(fold(w) for w in "عناصر أفراد أعضاء جنود ضباط قادة مسؤولو مسؤولي عسكريون مصادر المصادر".split())
+PLURAL_NOUNS = grammar_words("plural_person_nouns")
 
 
 def is_plural(head_text: str) -> bool:

@@ -15,10 +15,9 @@ from marsad.events.lexicon import Trigger, trigger_indexes
 from marsad.events.modality import clause_governors, event_modality
 from marsad.events.triggers import find_triggers
 from marsad.lexicon import Match
-from marsad.resources import read_words
+from marsad.resources import grammar_words, read_words
 from marsad.syntax import PREPOSITION_WORDS, RELATIVES, MentionMap, phrase_stop_words
 from marsad.text.clitics import lookup_keys, prefix_for_key
-from marsad.text.normalize import fold
 from marsad.types import Attribution, DateValue, Event, Mention, Span, Token
 
 OBJECT_WINDOW = 10
@@ -31,9 +30,7 @@ VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT", "PROTEST"})
 REFERRED_TYPES = frozenset({"AGREE", "SUPPORT", "SANCTION", "AID", "COOPERATE", "CONSULT", "REQUEST", "CONCEDE"})
 DAMMA = "\u064f"
 PASSIVE_AGENT_WORDS = frozenset({"يد", "قبل", "رصاص", "نيران", "ايدي"})  # على يد X، برصاص X
-NUMBER_WORDS = frozenset(fold(w) for w in (
-    "عشرات مئات آلاف ألف ألفا نحو حوالي أكثر أقل قرابة ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة "
-    "اثنين اثنان ثلاث أربع خمس ست سبع ثماني تسع عشر").split())
+NUMBER_WORDS = grammar_words("number_words")
 NOUN_TARGET_PREPS = ("ب", "ل", "على", "ضد", "مع", "الى", "من", "عن", "في")
 
 
@@ -300,7 +297,7 @@ def _light_verb_before(doc: Doc, i: int, clause_start: int) -> int | None:
     return None
 
 
-EXPOSED_VERBS = frozenset(fold(w) for w in "تعرض تعرضت تعرضوا يتعرض تتعرض يتعرضون نجا نجت نجوا ينجو تنجو".split())
+EXPOSED_VERBS = grammar_words("exposed_verbs")
 
 
 def _exposed_to(doc: Doc, i: int, clause_start: int) -> int | None:

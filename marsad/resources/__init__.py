@@ -37,3 +37,14 @@ def read_words(name: str) -> frozenset[str]:
             if not line.startswith("#"):
                 words.update(fold(w) for w in line.split())
     return frozenset(words)
+
+
+@cache
+def grammar_words(name: str) -> frozenset[str]:
+    """One closed class from grammar_words.tsv, folded."""
+    from marsad.text.normalize import fold
+
+    for row in read_tsv("grammar_words.tsv"):
+        if row["name"] == name:
+            return frozenset(fold(w) for w in row["words"].split("|") if w)
+    raise KeyError(f"grammar_words.tsv has no set {name!r}")
