@@ -142,8 +142,8 @@ class MentionFinder:
             if not (nh or hh) or not tokens[i].is_word:
                 i += 1
                 continue
-            name = names.match_at(tokens, i, end, proclitic_keys, norms, start)
-            head = heads.match_at(tokens, i, end, proclitic_keys, norms, start)
+            name = names.match_at(tokens, i, end, proclitic_keys, norms, start) if nh else None
+            head = heads.match_at(tokens, i, end, proclitic_keys, norms, start) if hh else None
             if name and self._is_common_noun(tokens, name.start, name.end, end):
                 name = None
             if head and self._is_common_noun(tokens, head.start, head.end, end):

@@ -1,11 +1,14 @@
 """Negation and hedging of events (data: resources/modality.tsv)."""
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from marsad.doc import Doc
 from marsad.events.lexicon import modality_words
 from marsad.text.clitics import lookup_keys
+
+
+MEMO_MAX = 300_000  # word forms remembered (cleared when full)
 
 
 def clause_governors(doc: Doc, s_i: int) -> tuple[list[int], list[int]]:
@@ -13,13 +16,25 @@ def clause_governors(doc: Doc, s_i: int) -> tuple[list[int], list[int]]:
     (نفى، زعم، اتهم…)."""
     sent = doc.sentences[s_i]
     neg, hedge = [], []
+    memo = _flag_memo()
     for j in range(sent.tokens[0], sent.tokens[1]):
-        is_neg, is_hedge = _governor_flags(doc.tokens[j].light)
-        if is_neg:
+        light = doc.tokens[j].light
+        flags = memo.get(light)
+        if flags is None:
+            if len(memo) > MEMO_MAX:
+                memo.clear()
+            flags = memo[light] = _governor_flags(light)
+        if flags[0]:
             neg.append(j)
-        if is_hedge:
+        if flags[1]:
             hedge.append(j)
     return neg, hedge
+
+
+@cache
+def _flag_memo() -> dict[str, tuple[bool, bool]]:
+    """Word form -> governor flags: a dict read is cheaper than an lru_cache call."""
+    return {}
 
 
 @lru_cache(maxsize=200_000)
