@@ -11,7 +11,7 @@ from marsad.resources import grammar_words
 from marsad.text.normalize import fold
 from marsad.doc import Doc
 from marsad.lexicon import Match
-from marsad.syntax import COMPLEMENTIZERS, MentionMap, phrase_stop_words
+from marsad.syntax import COMPLEMENTIZERS, RELATIVES, MentionMap, phrase_stop_words
 from marsad.text.clitics import prefix_for_key, verb_keys
 from marsad.types import Claim, Mention, Sentence, Span
 
@@ -61,7 +61,7 @@ class ClaimExtractor:
                     continue
                 if cue.kind == "according" and m.end in verb_starts:
                     continue  # بحسب ما أعلن X: one claim, made by the verb
-                if self._nested(doc, m, sent_claims):
+                if self._nested(doc, m, sent_claims) or self._not_a_report(doc, m, a):
                     continue
                 claim = self._claim(doc, mmap, s_i, m, cue, last_speaker)
                 if claim:
@@ -71,6 +71,23 @@ class ClaimExtractor:
             claims.extend(sent_claims)
         doc.claims = claims
         return doc
+
+    @staticmethod
+    def _not_a_report(doc: Doc, m: Match[Cue], sent_start: int) -> bool:
+        """Cue words that report nothing here: the impersonal `يُذكر أن` / `يُتوقع أن`
+        (a journalist's aside), `يُدعى` ("is called", folded like يدعي "claims"),
+        and a cue inside a relative clause (`الملاحظات التي قالها`)."""
+        tokens = doc.tokens
+        tok = tokens[m.start]
+        if m.payloads[0].kind not in ("verb", "continuation"):
+            return False
+        if tok.text.endswith("ى") and tok.key.startswith("يدع"):
+            return True
+        if m.start > sent_start and tokens[m.start - 1].norm in RELATIVES:
+            return True
+        nxt = tokens[m.end] if m.end < len(tokens) else None
+        return bool(tok.key in grammar_words("impersonal_verbs") and nxt is not None
+                    and nxt.norm in COMPLEMENTIZERS and m.start - sent_start <= 1)
 
     @staticmethod
     def _nested(doc: Doc, m: Match[Cue], earlier: list[Claim]) -> bool:

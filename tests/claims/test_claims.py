@@ -256,3 +256,20 @@ def test_bihasb_ma_alan_reports_the_preceding_clause():
     assert has("رئيس الوزراء", speaker_text(c))
     assert content(text, c) == "وقتل 51 شخصا في الهجمات"
     assert [q["value"] for q in c["quantities"]] == [51]
+
+
+# -- cue words that report nothing -----------------------------------------------------
+
+def test_impersonal_asides_relative_clauses_and_yudaa_are_not_claims():
+    for text in ("يذكر أن نحو 700 بريطاني سافروا إلى سوريا والعراق.",
+                 "ويتوقع أن يناقش الاجتماع ملف التدريبات العسكرية.",
+                 "واعتذر عباس عن الملاحظات التي قالها خلال الاجتماع.",
+                 "ووجهت السلطات تهمة إلى صديق للمهاجم يدعى عبد الحكيم."):
+        _, claims = run(text)
+        assert not [c for c in claims if c["cue"]["text"] in ("يذكر", "يتوقع", "قالها", "يدعى")], text
+
+
+def test_a_continued_speaker_is_still_a_claim():
+    _, claims = run("وقال الوزير إن القوات تقدمت. ويقول إن الحرب انتهت.")
+    assert [c["cue"]["text"] for c in claims] == ["قال", "يقول"]
+    assert has("الوزير", speaker_text(claims[1]))
