@@ -1,0 +1,40 @@
+"""Subject-verb agreement (agreement.py) on real Arabic forms."""
+import marsad
+from marsad.agreement import FEM, MASC, PLURAL, agrees, mention_gender, verb_gender
+
+
+def first_token(text):
+    return marsad.extract(text).tokens[0]
+
+
+def test_verb_gender_from_affixes():
+    assert verb_gender(first_token("قالت الحكومة")) == FEM
+    assert verb_gender(first_token("ونفت موسكو")) == FEM
+    assert verb_gender(first_token("تقول روسيا")) == FEM
+    assert verb_gender(first_token("يقول الوزير")) == MASC
+    assert verb_gender(first_token("دعا الوزير")) == MASC
+    assert verb_gender(first_token("قتلوا المدنيين")) == PLURAL
+    assert verb_gender(first_token("وتابع الوزير")) is None  # a perfect in ت-: not an imperfect
+
+
+def test_mention_gender():
+    doc = marsad.extract("أعلنت روسيا وأعلن العراق وقال الحوثيون إن الحكومة اليمنية ترفض")
+    by_text = {m.text: mention_gender(m, doc.tokens) for m in doc.mentions}
+    assert by_text["روسيا"] == FEM
+    assert by_text["العراق"] == MASC  # a masculine country name
+    assert by_text["الحوثيون"] == PLURAL
+    assert by_text["الحكومة اليمنية"] == FEM
+
+
+def test_agreement_rules():
+    assert agrees(MASC, PLURAL, pronoun=False)  # قال المسؤولون
+    assert not agrees(FEM, PLURAL, pronoun=False)  # حملت الحوثيين: the plural is the object
+    assert not agrees(MASC, FEM, pronoun=False)  # دعا الولايات المتحدة: the country is the object
+    assert agrees(FEM, FEM, pronoun=True) and not agrees(FEM, MASC, pronoun=True)
+    assert agrees(None, MASC, pronoun=True)
+
+
+def test_object_after_a_verb_of_the_other_gender():
+    doc = marsad.extract("وأضاف الوزير الألماني أن بلاده متمسكة بالاتفاق. ودعا الولايات المتحدة إلى الحفاظ عليه.")
+    request = [e for e in doc.events if e.type == "REQUEST"]
+    assert request and request[0].target is not None and "الولايات المتحدة" in request[0].target.text
