@@ -39,7 +39,7 @@ MEMO_MAX = 300_000
 
 
 @cache
-def _memo() -> dict[str, tuple[str, str, str, str, str, str]]:
+def _memo() -> dict[str, tuple[str, str, str, str, str, str, bool, bool]]:
     """Surface word -> its analysis; a plain dict is cheaper to hit than lru_cache."""
     return {}
 
@@ -103,29 +103,33 @@ def tokenize(text: str) -> list[Token]:
     counts = word_counts()
     memo = _memo()
     tokens: list[Token] = []
+    append = tokens.append
     unknown: list[int] = []
     tag_i = 0
+    n = 0
     for m in TOKEN_RE.finditer(text):
         raw = m.group()
-        is_word = m.lastgroup != "punct"
+        analysis = memo.get(raw)
+        if analysis is None:
+            is_word = m.lastgroup != "punct"
+            if not is_word and raw in "#_":
+                continue
+            analysis = memo[raw] = (*_analyse(raw, is_word), is_word, is_word and fold(raw) not in counts)
+            if len(memo) > MEMO_MAX:
+                memo.clear()
+        norm, light, prefix, stem, suffix, key, is_word, rare = analysis
         if not is_word and raw in "#_":
             continue
         start = m.start()
-        analysis = memo.get(raw)
-        if analysis is None:
-            analysis = memo[raw] = _analyse(raw, is_word)
-            if len(memo) > MEMO_MAX:
-                memo.clear()
-        norm, light, prefix, stem, suffix, key = analysis
         in_tag = False
         if tag_spans:
             while tag_i < len(tag_spans) and tag_spans[tag_i][1] <= start:
                 tag_i += 1
             in_tag = tag_i < len(tag_spans) and tag_spans[tag_i][0] < start < tag_spans[tag_i][1]
-        if is_word and norm not in counts:
-            unknown.append(len(tokens))
-        tokens.append(Token(len(tokens), start, start + len(raw), raw, norm, light, prefix, stem, suffix,
-                            is_word, in_tag, key))
+        if rare:
+            unknown.append(n)
+        append(Token(n, start, m.end(), raw, norm, light, prefix, stem, suffix, is_word, in_tag, key))
+        n += 1
     return _split_glued(tokens, unknown, counts) if unknown else tokens
 
 
