@@ -59,8 +59,10 @@ def _definite(tok: Token) -> bool:
 
 
 def _adjective_like(tok: Token) -> bool:
+    """A definite nisba-like word (الأميركية، العسكري), not a function word
+    that happens to fold the same way (إلى → الي)."""
     n = tok.norm
-    return tok.is_word and n.startswith("ال") and (n.endswith("يه") or n.endswith("ي"))
+    return tok.is_word and n.startswith("ال") and (n.endswith("يه") or n.endswith("ي")) and n not in function_words()
 
 
 class MentionFinder:
