@@ -51,7 +51,8 @@ def prep_clitic(tok: Token) -> str:
 
 def _adjective_after_noun(toks: list, i: int, j: int) -> bool:
     n = toks[j].norm
-    return toks[i].stem.startswith("ال") and n.startswith("ال") and n.endswith(("ي", "يه"))
+    return toks[i].stem.startswith("ال") and n.startswith("ال") and n.endswith(("ي", "يه")) \
+        and n not in PREPOSITION_WORDS  # إلى folds to الي
 
 
 class MentionMap:
