@@ -49,6 +49,14 @@ def default_stop_words() -> frozenset[str]:
 
 
 @cache
+def _event_noun_words() -> frozenset[str]:
+    """First words of event-noun triggers (القضاء على، السيطرة على)."""
+    from marsad.events.lexicon import trigger_indexes
+
+    return trigger_indexes()[1].first_words()
+
+
+@cache
 def modifiers() -> frozenset[str]:
     return read_words("modifiers.txt")
 
@@ -76,6 +84,7 @@ class MentionFinder:
         self.base = base or ActorBase.load()
         self.stop = stop_words if stop_words is not None else default_stop_words()
         self.mods = modifiers()
+        self.event_nouns = _event_noun_words()
         self.advs = adverbials()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -150,7 +159,8 @@ class MentionFinder:
                 name = None
             if head and self._is_common_noun(tokens, head.start, head.end, end):
                 head = None  # الفريق القانوني is a team, not a general
-            if head and head.end - head.start == 1 and head.end < end and tokens[head.end].norm == "علي":
+            if head and head.end - head.start == 1 and head.end < end and tokens[head.end].norm == "علي" \
+                    and head.key in self.event_nouns:
                 head = None  # القضاء على…: "eliminating", not the judiciary
             if name and (not head or name.end >= head.end):
                 atoms.append(Atom(name.start, name.end, aliases=name.payloads, key=name.key))
