@@ -19,6 +19,7 @@ KANA = grammar_words("kana")
 PREPOSITION_WORDS = grammar_words("prepositions")
 RELATIVES = grammar_words("relatives")
 MAX_ADVERBIALS = 3
+QUOTE_MARKS = frozenset('"«»“”')
 
 
 @cache
@@ -138,8 +139,9 @@ class MentionMap:
         clause start (after particles) or right after a complementiser
         (`إن الولايات المتحدة تدرب…`)."""
         k = j - 1
-        while k >= clause_start and self.doc.tokens[k].norm in PRE_VERB_PARTICLES:
-            k -= 1
+        while k >= clause_start and (self.doc.tokens[k].norm in PRE_VERB_PARTICLES
+                                     or self.doc.tokens[k].text in QUOTE_MARKS):
+            k -= 1  # particles and an opening quote (أن "مجلس الأمن يدعو…")
         return k < clause_start or self.doc.tokens[k].norm in COMPLEMENTIZERS
 
     def _has_preposition(self, j: int) -> bool:
