@@ -58,8 +58,10 @@ def mention_gender(m: Mention, tokens: list[Token]) -> str | None:
         return None  # الروسية (feminine) or المغاربة (a broken plural): can't tell
     if word.endswith(("ة", "ات")):
         return FEM
-    if m.label == "PER" and (m.rule in ("lexicon", "title+name") or m.actor and m.actor.id):
-        return MASC  # a named person; broken plurals (مصادر، قادة) are left open
+    if m.label == "PER":
+        # one person: masculine unless the title is feminine (الوزيرة، رئيسة الوزراء);
+        # plural person nouns (مصادر، قادة) are labelled ORG, not PER
+        return FEM if word.endswith("ة") else MASC
     return None
 
 
