@@ -169,9 +169,9 @@ class MentionMap:
         j = self.skip_adverbials(i + 1, end)
         if j < end and toks[j].norm in preps and toks[j].norm != "obj":
             j += 1
-        elif j < end and prep_clitic(toks[j]):
+        elif j < end and (clitic := prep_clitic(toks[j])):
             # a clitic preposition introduces the phrase: it must be one the verb takes
-            if prep_clitic(toks[j]) not in preps:
+            if clitic not in preps:
                 return None
         elif j < end and "obj" not in preps:
             return None
@@ -191,7 +191,7 @@ class MentionMap:
             behind = self.starts[k]  # نقطة تفتيش للجيش المصري
         if behind is not None:
             return behind
-        a = toks[j].words()[1].start if toks[j].prefix else toks[j].start
+        a = toks[j].start_after(toks[j].prefix)
         b = toks[k - 1].end
         return Mention(a, b, self.doc.text[a:b], "MISC", (j, k), None, "phrase")
 

@@ -45,7 +45,8 @@ class EventExtractor:
         subjects: list[tuple[int, Mention]] = sorted(
             [(c.speaker.tokens[0], c.speaker) for c in doc.claims
              if c.speaker and ":carried" not in c.rule and c.speaker.rule != "phrase" and _can_act(c.speaker)]
-            + _topics(doc, mmap)
+            + _topics(doc, mmap),
+            key=lambda x: x[0],  # by position only: mentions have no order
         )
         events: list[Event] = []
         for s_i, sent in enumerate(doc.sentences):

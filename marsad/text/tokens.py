@@ -44,9 +44,8 @@ def _memo() -> dict[str, tuple[str, str, str, str, str, str, bool, bool]]:
     return {}
 
 
-@lru_cache(maxsize=300_000)
 def _analyse(raw: str, is_word: bool) -> tuple[str, str, str, str, str, str]:
-    """(norm, light, prefix, stem, suffix, key) of a surface word; words repeat, so cached."""
+    """(norm, light, prefix, stem, suffix, key) of a surface word (memoised by `tokenize`)."""
     light = fold_light(raw)
     if is_word:
         prefix, stem, suffix, _key = segment(light)
@@ -114,12 +113,11 @@ def tokenize(text: str) -> list[Token]:
             is_word = m.lastgroup != "punct"
             if not is_word and raw in "#_":
                 continue
-            analysis = memo[raw] = (*_analyse(raw, is_word), is_word, is_word and fold(raw) not in counts)
+            word = _analyse(raw, is_word)
+            analysis = memo[raw] = (*word, is_word, is_word and word[0] not in counts)
             if len(memo) > MEMO_MAX:
                 memo.clear()
         norm, light, prefix, stem, suffix, key, is_word, rare = analysis
-        if not is_word and raw in "#_":
-            continue
         start = m.start()
         in_tag = False
         if tag_spans:
