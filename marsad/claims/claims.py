@@ -7,19 +7,18 @@
 from __future__ import annotations
 
 from marsad.claims.cues import Cue, cue_index
-from marsad.resources import grammar_words
-from marsad.text.normalize import fold
 from marsad.doc import Doc
 from marsad.lexicon import Match
+from marsad.resources import grammar_words
 from marsad.syntax import COMPLEMENTIZERS, RELATIVES, MentionMap, phrase_stop_words
 from marsad.text.clitics import prefix_for_key, verb_keys
+from marsad.text.normalize import fold
 from marsad.types import Claim, Mention, Sentence, Span
 
 QUOTES = "\"«»“”'"
 QUOTING_VERBS = grammar_words("quoting_verbs")
 QUOTED_FROM_REACH = 6
 TRAILING = " .,،؛;:\n"
-
 
 
 def _statement_owner(doc: Doc, mmap: MentionMap, statement: Mention) -> Mention | None:
@@ -31,8 +30,6 @@ def _statement_owner(doc: Doc, mmap: MentionMap, statement: Mention) -> Mention 
     if j < len(toks) and toks[j].norm == "عن":
         j += 1
     owner = mmap.starts.get(j)
-    if owner is None and statement.tokens[1] - statement.tokens[0] > 1:
-        return None
     return owner if owner is not None and owner.actor is not None else None
 
 

@@ -7,7 +7,6 @@ from marsad.doc import Doc
 from marsad.events.lexicon import modality_words
 from marsad.text.clitics import lookup_keys
 
-
 MEMO_MAX = 300_000  # word forms remembered (cleared when full)
 
 
