@@ -40,39 +40,34 @@ def main() -> None:
                 return None
             return next((k for k, s in enumerate(doc.sentences) if s.start <= pos < s.end), None)
 
+        def tally(name: str, items: list, hit: bool, baseline: bool, miss_line: tuple) -> None:
+            t = tallies[name]
+            t[2] += 1
+            t[1] += bool(items)
+            t[0] += hit
+            t[3] += bool(items) and baseline
+            if VERBOSE and items and not hit:
+                print(*miss_line)
+
         for g in row.get("events", []):
             if not g.get("date"):
                 continue
-            s = sent_of(g["evidence"])
-            items = [e for e in doc.events if e.sentence == s and e.type == g["type"]]
-            t = tallies["event_date"]
-            t[2] += 1
-            t[1] += bool(items)
-            t[0] += any(e.date.value == g["date"] for e in items)
-            t[3] += bool(items) and row.get("date") == g["date"]
-            if VERBOSE and items and not any(e.date.value == g["date"] for e in items):
-                print("EV", g["date"], [e.date.value for e in items], g["evidence"][:60])
+            items = [e for e in doc.events if e.sentence == sent_of(g["evidence"]) and e.type == g["type"]]
+            tally("event_date", items, any(e.date.value == g["date"] for e in items), row.get("date") == g["date"],
+                  ("EV", g["date"], [e.date.value for e in items], g["evidence"][:60]))
         for g in row.get("claims", []):
-            s = sent_of(g["evidence"])
-            items = [c for c in doc.claims if c.sentence == s]
+            items = [c for c in doc.claims if c.sentence == sent_of(g["evidence"])]
             if g.get("date"):
-                t = tallies["claim_date"]
-                t[2] += 1
-                t[1] += bool(items)
-                t[0] += any(c.date.value == g["date"] for c in items)
-                t[3] += bool(items) and row.get("date") == g["date"]
-                if VERBOSE and items and not any(c.date.value == g["date"] for c in items):
-                    print("CL", g["date"], [c.date.value for c in items], g["evidence"][:60])
+                tally("claim_date", items, any(c.date.value == g["date"] for c in items),
+                      row.get("date") == g["date"],
+                      ("CL", g["date"], [c.date.value for c in items], g["evidence"][:60]))
             if g.get("quantity"):
                 q = g["quantity"]
-                t = tallies["claim_quantity"]
-                t[2] += 1
-                t[1] += bool(items)
-                t[0] += any(x["value"] == q["value"] and x["comparator"] == q["comparator"]
-                            for c in items for x in c.quantities)
-                if VERBOSE and items and not any(x["value"] == q["value"] and x["comparator"] == q["comparator"]
-                                                 for c in items for x in c.quantities):
-                    print("Q", q, [[(x["value"], x["comparator"]) for x in c.quantities] for c in items], g["evidence"][:50])
+                hit = any(x["value"] == q["value"] and x["comparator"] == q["comparator"]
+                          for c in items for x in c.quantities)
+                tally("claim_quantity", items, hit, False,
+                      ("Q", q, [[(x["value"], x["comparator"]) for x in c.quantities] for c in items],
+                               g["evidence"][:50]))
     for name, (hit, found, total, base) in tallies.items():
         extra = f"; article-date baseline {base}/{found}" if name.endswith("date") else ""
         print(f"{name:15s} {hit}/{total} = {hit / max(total, 1):.3f} of gold;"
