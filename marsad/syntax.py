@@ -10,6 +10,7 @@ from functools import cache
 
 from marsad.agreement import agrees, mention_gender, verb_gender
 from marsad.doc import Doc
+from marsad.entities.actors import function_words
 from marsad.resources import grammar_words, read_words
 from marsad.types import Mention, Token
 
@@ -50,10 +51,15 @@ def prep_clitic(tok: Token) -> str:
     return ""
 
 
+def adjective_like(tok: Token) -> bool:
+    """A definite nisba-like word (الأميركية، العسكري), not a function word
+    that happens to fold the same way (إلى → الي)."""
+    n = tok.norm
+    return tok.is_word and n.startswith("ال") and n.endswith(("ي", "يه")) and n not in function_words()
+
+
 def _adjective_after_noun(toks: list, i: int, j: int) -> bool:
-    n = toks[j].norm
-    return toks[i].stem.startswith("ال") and n.startswith("ال") and n.endswith(("ي", "يه")) \
-        and n not in PREPOSITION_WORDS  # إلى folds to الي
+    return toks[i].stem.startswith("ال") and adjective_like(toks[j])
 
 
 class MentionMap:

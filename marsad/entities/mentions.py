@@ -14,7 +14,7 @@ from functools import cache
 from marsad.doc import Doc
 from marsad.entities.actors import ActorBase, Alias, Head, function_words
 from marsad.resources import grammar_words, read_words
-from marsad.syntax import adverbials
+from marsad.syntax import adjective_like, adverbials
 from marsad.text.clitics import prefix_for_key, proclitic_keys
 from marsad.text.normalize import fold
 from marsad.types import Actor, Mention, Token
@@ -64,13 +64,6 @@ def modifiers() -> frozenset[str]:
 def _definite(tok: Token) -> bool:
     """Whether a word carries the article (after its proclitics)."""
     return tok.stem.startswith("ال") or tok.prefix.endswith("ل") and tok.stem.startswith("ل")
-
-
-def _adjective_like(tok: Token) -> bool:
-    """A definite nisba-like word (الأميركية، العسكري), not a function word
-    that happens to fold the same way (إلى → الي)."""
-    n = tok.norm
-    return tok.is_word and n.startswith("ال") and (n.endswith("يه") or n.endswith("ي")) and n not in function_words()
 
 
 class MentionFinder:
@@ -177,7 +170,7 @@ class MentionFinder:
         stripped = " ".join([proclitic_keys(tokens[a].light)[-1], *[t.norm for t in tokens[a + 1:b]]])
         if key not in self.base.ambiguous and stripped not in self.base.ambiguous:
             return False
-        return b < end and _adjective_like(tokens[b])
+        return b < end and adjective_like(tokens[b])
 
     def _is_state(self, actor_id: str) -> bool:
         """A state or one of its sectors (`RUS-MIL`), not a group or person."""
@@ -198,7 +191,7 @@ class MentionFinder:
             end = group[-1].end
             adjectives = 0
             while end < sent_end and (tokens[end].norm in self.mods or group[0].head and adjectives < 2
-                                      and _adjective_like(tokens[end]) and not tokens[end].prefix
+                                      and adjective_like(tokens[end]) and not tokens[end].prefix
                                       and (k >= len(atoms) or atoms[k].start != end)):
                 adjectives += tokens[end].norm not in self.mods
                 end += 1  # القوات الكردية، المنظمات الدولية
