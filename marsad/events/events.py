@@ -7,7 +7,8 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from functools import cache
+from dataclasses import replace
+from functools import cache, lru_cache
 
 from marsad.agreement import agrees, mention_gender, verb_gender
 from marsad.doc import Doc
@@ -16,8 +17,8 @@ from marsad.events.modality import clause_governors, event_modality
 from marsad.events.triggers import find_triggers
 from marsad.lexicon import Match
 from marsad.resources import grammar_words, read_words
-from marsad.syntax import PREPOSITION_WORDS, RELATIVES, MentionMap, phrase_stop_words
-from marsad.text.clitics import lookup_keys, prefix_for_key
+from marsad.syntax import PREPOSITION_WORDS, RELATIVES, MentionMap, phrase_stop_words, prep_clitic, adjective_like
+from marsad.text.clitics import lookup_keys, prefix_for_key, verb_keys
 from marsad.types import Attribution, DateValue, Event, Mention, Span, Token
 
 OBJECT_WINDOW = 10
@@ -71,7 +72,7 @@ class EventExtractor:
                     if event.source and event.rule in ("verb", "verb:svo") and _can_act(event.source):
                         subjects.append((event.source.tokens[0], event.source))
                         subjects.sort(key=lambda x: x[0])
-            events.extend(_dedupe(sent_events))
+            events.extend(_dedupe(_complement_targets(doc, sent_events)))
         doc.events = events
         return doc
 
@@ -95,6 +96,8 @@ class EventExtractor:
                 # فرض الاتحاد الأوروبي…/ تظاهر آلاف المحتجين: an unlisted subject
                 source = mmap.phrase_after(m.end - 1, clause[1], ("obj",), phrase_stop_words(), definite_only=True)
                 rule += ":phrase" if source else ""
+            if source is None and (agent := _agent_of_described_noun(doc, mmap, m.start, clause[0])):
+                source, rule = agent, rule + ":described"
             if source is None:
                 source = _carried(subjects, m.start, verb_gender(tokens[m.start]), tokens)
                 rule += ":carried" if source else ":nosubj"
@@ -210,7 +213,7 @@ class EventExtractor:
             # the agent follows a light verb (after a relative, or with a pronoun for the noun)
             for r in range(m.end, min(clause[1] - 1, m.end + 3)):
                 lv = r + 1 if tokens[r].norm in RELATIVES else r if tokens[r].suffix else None
-                if lv is not None and (tokens[lv].norm in light_verbs() or tokens[lv].key in light_verbs()):
+                if lv is not None and is_light_verb(tokens[lv]):
                     source = mmap.subject_after(lv, clause[1])
                     rule = "noun:relative"
                     break
@@ -288,12 +291,22 @@ def light_verbs() -> frozenset[str]:
     return read_words("light_verbs.txt")
 
 
+@lru_cache(maxsize=50_000)
+def _light_verb_word(light: str) -> bool:
+    """Whether a word is a light verb, also with a pronoun object (تشنها)."""
+    lv = light_verbs()
+    return any(k in lv for k in verb_keys(light))
+
+
+def is_light_verb(tok: Token) -> bool:
+    lv = light_verbs()
+    return tok.norm in lv or tok.key in lv or (tok.is_word and _light_verb_word(tok.light))
+
+
 def _light_verb_before(doc: Doc, i: int, clause_start: int) -> int | None:
     """Token index of a light verb shortly before the event noun at i."""
-    lv = light_verbs()
     for j in range(i - 1, max(clause_start, i - 1 - LIGHT_VERB_REACH * 2) - 1, -1):
-        tok = doc.tokens[j]
-        if tok.norm in lv or tok.key in lv:
+        if is_light_verb(doc.tokens[j]):
             return j
     return None
 
@@ -307,6 +320,20 @@ def _exposed_to(doc: Doc, i: int, clause_start: int) -> int | None:
         if doc.tokens[j].key in EXPOSED_VERBS or doc.tokens[j].norm in EXPOSED_VERBS:
             return j
     return None
+
+
+def _agent_of_described_noun(doc: Doc, mmap: MentionMap, i: int, clause_start: int) -> Mention | None:
+    """`بغارة جوية للتحالف العربي استهدفت مواقعهم`: a verb right after an
+    indefinite act noun describes it, and the noun's `لـ` agent is its subject."""
+    m = mmap.covering.get(i - 1)
+    if m is None or m.tokens[1] != i or m.tokens[0] - 1 < clause_start or not _can_act(m):
+        return None
+    if prep_clitic(doc.tokens[m.tokens[0]]) != "ل":
+        return None
+    k = m.tokens[0] - 1
+    if adjective_like(doc.tokens[k]) or not doc.tokens[k].stem.startswith("ال") and k - 1 >= clause_start:
+        k -= 1  # غارة جوية للتحالف: an adjective may follow the noun
+    return m if _is_attack_noun(doc, k, i) else None
 
 
 def _agent_phrase_after(doc: Doc, mmap: MentionMap, i: int, end: int) -> bool:
@@ -356,6 +383,34 @@ def _carried(subjects: list[tuple[int, Mention]], i: int, gender: str | None,
         if agrees(gender, mention_gender(m, tokens), pronoun=True):
             return m
     return subjects[k - 1][1] if k else None
+
+
+COMPLEMENT_TARGET_TYPES = frozenset({"ACCUSE", "REJECT", "PROTEST"})
+COMPLEMENT_WINDOW = 10  # tokens from the verb to its بـ complement
+COMPLEMENT_HEAD = 2  # بحملة الاختطاف: the act may follow the complement's head noun
+
+
+def _complement_targets(doc: Doc, events: list[Event]) -> list[Event]:
+    """`نددت الرابطة بحملة الاختطاف التي تشنها ميليشيات الحوثي`: what is
+    condemned or rejected is an act (a بـ complement), and its agent is the target."""
+    out = []
+    for ev in events:
+        if ev.type in COMPLEMENT_TARGET_TYPES and ev.rule.startswith("verb") and not _has_actor(ev.target):
+            i = _token_at(doc, ev.trigger.end - 1)
+            sent_end = doc.sentences[ev.sentence].tokens[1]
+            j = next((k for k in range(i + 1, min(sent_end, i + 1 + COMPLEMENT_WINDOW))
+                      if prep_clitic(doc.tokens[k]) == "ب"), None)
+            act = None if j is None else next(
+                (f for f in events if f is not ev and f.rule.startswith("noun") and _has_actor(f.source)
+                 and f.source is not ev.source and j <= _token_at(doc, f.trigger.start) <= j + COMPLEMENT_HEAD), None)
+            if act is not None:
+                ev = replace(ev, target=act.source, rule=ev.rule + ":complement")
+        out.append(ev)
+    return out
+
+
+def _token_at(doc: Doc, offset: int) -> int:
+    return bisect_right(doc.tokens, offset, key=lambda t: t.start) - 1
 
 
 def _actor_key(m: Mention | None) -> str | None:
