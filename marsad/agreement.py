@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from functools import cache
 
-from marsad.resources import read_words
+from marsad.resources import grammar_words, read_words
 from marsad.text.normalize import fold
 from marsad.text.vocab import word_counts
 from marsad.types import Mention, Token
 
 FEM, MASC, PLURAL = "f", "m", "p"
 IMPERFECT_MIN_COUNT = 5
+HUMAN_PLURALS = frozenset(fold(w) for w in grammar_words("human_plurals"))
 
 
 @cache
@@ -50,6 +51,8 @@ def mention_gender(m: Mention, tokens: list[Token]) -> str | None:
     first = tokens[m.tokens[0]]
     word = first.stem
     key = fold(word)
+    if key in HUMAN_PLURALS:
+        return None
     if m.label == "GPE":
         return MASC if key in masculine_places() else FEM
     if word.endswith(("ون", "ين")) and m.label in ("NORP", "ORG", "PER"):

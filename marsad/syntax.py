@@ -52,10 +52,11 @@ def prep_clitic(tok: Token) -> str:
 
 
 def adjective_like(tok: Token) -> bool:
-    """A definite nisba-like word (الأميركية، العسكري), not a function word
+    """A definite nisba-like word (الأميركية، العسكري، الأوروبيون), not a function word
     that happens to fold the same way (إلى → الي)."""
     n = tok.norm
-    return tok.is_word and n.startswith("ال") and n.endswith(("ي", "يه")) and n not in function_words()
+    return tok.is_word and n.startswith("ال") and n not in function_words() and (
+        n.endswith(("ي", "يه")) or len(n) > 6 and n.endswith(("يون", "يين")))  # الأوروبيون، الأميركيين
 
 
 def _adjective_after_noun(toks: list, i: int, j: int) -> bool:

@@ -20,8 +20,8 @@ def who(r):
 
 def main() -> None:
     args = sys.argv[1:]
-    path = next((a for a in args if not a.startswith("--")), "../shared/data/gold/dev.jsonl")
     only = args[args.index("--id") + 1] if "--id" in args else None
+    path = next((a for a in args if not a.startswith("--") and a != only), "../shared/data/gold/dev.jsonl")
     gold = [g for g in read_jsonl(path) if not only or g["id"] == only]
     recs = system_records(gold, default_pipeline())
     kind = "claims" if "--claims" in args else "events"

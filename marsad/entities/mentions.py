@@ -313,6 +313,6 @@ PLURAL_NOUNS = grammar_words("plural_person_nouns")
 def is_plural(head_text: str) -> bool:
     """Plural person nouns (مقاتلين، عناصر) name groups, not one person."""
     key = fold(head_text).split()[0]
-    return key.endswith(("ين", "ون", "ات")) or key in PLURAL_NOUNS
+    return key.endswith(("ين", "ون", "ات")) or key in PLURAL_NOUNS or key.removeprefix("ال") in PLURAL_NOUNS
 
 
