@@ -48,12 +48,13 @@ class Pipeline:
     @classmethod
     def default(cls) -> Pipeline:
         from marsad.claims.claims import ClaimExtractor
+        from marsad.entities.coref import Coreferencer
         from marsad.entities.mentions import MentionFinder
         from marsad.events.events import EventExtractor
         from marsad.ground.stage import Grounder
         from marsad.text.stages import Sentencizer, Tokenizer
 
-        return cls([Tokenizer(), Sentencizer(), MentionFinder(), ClaimExtractor(), EventExtractor(), Grounder()])
+        return cls([Tokenizer(), Sentencizer(), MentionFinder(), Coreferencer(), ClaimExtractor(), EventExtractor(), Grounder()])
 
     @property
     def names(self) -> list[str]:

@@ -134,6 +134,7 @@ class Mention:
     actor: Actor | None = None
     rule: str = ""
     place: dict | None = None  # the contract's place object (set by grounding) for GPE/LOC mentions
+    cluster: int | None = None  # index of the first mention of the same entity (set by coreference)
 
     def to_dict(self) -> dict:
         return {
@@ -143,6 +144,7 @@ class Mention:
             "label": self.label,
             "actor": self.actor.to_dict() if self.actor else None,
             "place": self.place,
+            "cluster": self.cluster,
         }
 
     def role_dict(self) -> dict:

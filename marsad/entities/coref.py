@@ -1,0 +1,175 @@
+"""In-article coreference for entity mentions.
+
+Mentions that name the same entity are put in one cluster, and each mention
+takes the most specific actor its cluster has, so events and claims coded on
+`الوزير` or `جيراسيموف` carry the person, not a bare title:
+
+    رئيس هيئة الأركان الروسية العامة … الجنرال فاليري جيراسيموف … جيراسيموف
+    الجنرال البريطاني فيليكس غيدني … غيدني
+    روسيا … الروسية
+
+Links, each a plain rule:
+- the same actor id (a country and its nisba share one);
+- a short form and the full name it shortens (a name word seen before);
+- apposition: a title right before a name (`وزير الخارجية، سيرغي لافروف`);
+- a title introducing a name in the next sentences (same country, no other
+  named person of that country between);
+- a bare title later (`الوزير`, `الجنرال`) and the last named person who
+  bore it.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from marsad.doc import Doc
+from marsad.types import Actor, Mention
+
+INTRODUCE_REACH = 2  # sentences within which a title may introduce a name
+APPOSITION_MARKS = frozenset({"،", ","})
+
+
+class Coreferencer:
+    name = "coref"
+    requires = ("tokens", "sentences", "mentions")
+    provides = ("coref",)
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = doc.mentions
+        if not mentions:
+            return doc
+        clusters = _Clusters(len(mentions))
+        self._link_same_actor(mentions, clusters)
+        self._link_names(doc, mentions, clusters)
+        self._link_titles(doc, mentions, clusters)
+        doc.mentions = _resolve(mentions, clusters)
+        return doc
+
+    @staticmethod
+    def _link_same_actor(mentions: list[Mention], clusters: _Clusters) -> None:
+        first: dict[tuple[str, bool], int] = {}
+        for i, m in enumerate(mentions):
+            if m.actor and m.actor.id:
+                # a person titled by an institution (رئيس هيئة الأركان → the military)
+                # is not the institution itself
+                key = (m.actor.id, m.label == "PER")
+                clusters.union(first.setdefault(key, i), i)
+
+    @staticmethod
+    def _link_names(doc: Doc, mentions: list[Mention], clusters: _Clusters) -> None:
+        """Short forms (`غيدني`) join the earlier name whose words they repeat."""
+        seen: dict[str, int] = {}  # name word key → latest mention holding it
+        for i, m in enumerate(mentions):
+            keys = [doc.tokens[t].key for t in range(*m.tokens)]
+            if m.rule == "short-form" and len(keys) == 1 and keys[0] in seen:
+                clusters.union(seen[keys[0]], i)
+            if m.label == "PER" and _is_named(m):
+                for k in keys:
+                    seen[k] = i
+
+    @staticmethod
+    def _link_titles(doc: Doc, mentions: list[Mention], clusters: _Clusters) -> None:
+        tokens = doc.tokens
+        bearer: dict[str, int] = {}  # title word key → last named person with that title
+        for i, m in enumerate(mentions):
+            if m.label != "PER":
+                continue
+            title = _title_key(tokens[m.tokens[0]].key)
+            if _is_named(m):
+                bearer[title] = i
+                continue
+            nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+            if nxt is not None and nxt.label == "PER" and _is_named(nxt) and _apposed(doc, m, nxt):
+                clusters.union(i, i + 1)  # وزير الخارجية، سيرغي لافروف
+                bearer[title] = i
+                continue
+            if m.tokens[1] - m.tokens[0] == 1 and title in bearer:
+                clusters.union(bearer[title], i)  # … وقال الوزير
+                continue
+            named = _introduced_name(doc, mentions, i)
+            if named is not None:
+                clusters.union(i, named)
+
+
+def _title_key(key: str) -> str:
+    """`الوزير` and `وزير` are one title."""
+    return key[2:] if key.startswith("ال") and len(key) > 4 else key
+
+
+def _is_named(m: Mention) -> bool:
+    """A mention that carries a person's name, not only a title."""
+    return m.rule in ("title+name", "short-form") or bool(m.actor and m.actor.id and m.actor.id.startswith("PER-"))
+
+
+def _apposed(doc: Doc, title: Mention, name: Mention) -> bool:
+    between = doc.text[title.end:name.start].strip()
+    return between == "" or between in APPOSITION_MARKS
+
+
+def _introduced_name(doc: Doc, mentions: list[Mention], i: int) -> int | None:
+    """`رئيس هيئة الأركان الروسية العامة` … `الجنرال فاليري جيراسيموف`: a title of
+    a country introduces the next named person of that country, close by."""
+    title = mentions[i]
+    country = title.actor.country if title.actor else None
+    if not country:
+        return None
+    last_sentence = doc.sentence_of_token(title.tokens[0]) + INTRODUCE_REACH
+    for j in range(i + 1, len(mentions)):
+        m = mentions[j]
+        if doc.sentence_of_token(m.tokens[0]) > last_sentence:
+            return None
+        if m.label == "PER" and m.actor and m.actor.country == country:
+            return j if _is_named(m) else None
+    return None
+
+
+def _resolve(mentions: list[Mention], clusters: _Clusters) -> list[Mention]:
+    """Each mention gets its cluster id (the index of the cluster's first
+    mention) and, when its own actor is vaguer, the cluster's best actor."""
+    best: dict[int, Actor] = {}
+    for i, m in enumerate(mentions):
+        root = clusters.find(i)
+        if m.actor and _specificity(m.actor) > _specificity(best.get(root)):
+            best[root] = m.actor
+    first: dict[int, int] = {}
+    out = []
+    for i, m in enumerate(mentions):
+        root = clusters.find(i)
+        cluster = first.setdefault(root, i)
+        actor = m.actor
+        if root in best and _specificity(best[root]) > _specificity(actor) and _compatible(actor, best[root]):
+            actor = best[root]
+        out.append(replace(m, actor=actor, cluster=cluster))
+    return out
+
+
+def _specificity(actor: Actor | None) -> int:
+    if actor is None:
+        return 0
+    if actor.id and actor.id.startswith("PER-"):
+        return 4
+    if actor.id:
+        return 3
+    return 2 if actor.country else 1
+
+
+def _compatible(own: Actor | None, best: Actor) -> bool:
+    """A vaguer actor may only be replaced by one of the same country."""
+    return own is None or not own.country or not best.country or own.country == best.country
+
+
+class _Clusters:
+    """Union-find over mention indices."""
+
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)  # the earliest mention stays the root
