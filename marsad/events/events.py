@@ -136,6 +136,9 @@ class EventExtractor:
         if trig.pos == "noun" and source is None and target is None and trig.type not in ("PROTEST", "MOBILIZE", "RETREAT") \
                 and not (trig.type == "ASSAULT" and _reported_as_ongoing(doc, m.end, clause[1])):
             return None
+        if source is not None and trig.type in ("ASSAULT", "COERCE") and _is_victim(source):
+            # قتل 13 شخصا، مقتل مدنيين: the people counted are the victims, not the attackers
+            source, target = None, target or source
         anchor = m.start
         if trig.pos == "noun":  # سوف تفرض X عقوبات: the light verb carries the modality
             lv = _light_verb_before(doc, m.start, clause[0])
@@ -364,6 +367,14 @@ def _reported_as_ongoing(doc: Doc, i: int, end: int) -> bool:
     outcome = read_words("outcome_verbs.txt")
     window = range(max(0, i - 2), min(end, i + 4))
     return any(doc.tokens[j].key in outcome or doc.tokens[j].norm in outcome for j in window)
+
+
+VICTIM_NAMES = frozenset({"Civilians", "Civilian"})
+
+
+def _is_victim(m: Mention) -> bool:
+    """A generic civilian head (مدنيين، شخصا، قتلى) with no named actor."""
+    return bool(m.actor and m.actor.id is None and m.actor.name_en in VICTIM_NAMES)
 
 
 def _has_actor(m: Mention | None) -> bool:
