@@ -32,6 +32,7 @@ REFERRED_TYPES = frozenset({"AGREE", "SUPPORT", "SANCTION", "AID", "COOPERATE", 
 DAMMA = "\u064f"
 PASSIVE_AGENT_WORDS = frozenset({"يد", "قبل", "رصاص", "نيران", "ايدي"})  # على يد X، برصاص X
 NUMBER_WORDS = grammar_words("number_words")
+PREPOSITION_WORDS_AND_CLITICS = (*PREPOSITION_WORDS, "ب", "ل", "ك")
 NOUN_TARGET_PREPS = ("ب", "ل", "على", "ضد", "مع", "الى", "من", "عن", "في")
 
 
@@ -139,6 +140,14 @@ class EventExtractor:
         if source is not None and trig.type in ("ASSAULT", "COERCE") and _is_victim(source):
             # قتل 13 شخصا، مقتل مدنيين: the people counted are the victims, not the attackers
             source, target = None, target or source
+        if trig.pos == "noun" and source is None and rule in ("noun", "noun:light"):
+            # only for an act already kept: a clause's actor does not make an event of a mere noun
+            source = _clause_subject(doc, mmap, m.start, clause[0])
+            rule += ":clause" if source else ""
+        if trig.pos == "noun" and source is None and rule.startswith("noun:light"):
+            lv = _light_verb_before(doc, m.start, clause[0])  # وتمكنت من تحرير…: the light verb's pronoun
+            source = _carried(subjects, m.start, None if lv is None else verb_gender(tokens[lv]), tokens)
+            rule += ":carried" if source else ""
         anchor = m.start
         if trig.pos == "noun":  # سوف تفرض X عقوبات: the light verb carries the modality
             lv = _light_verb_before(doc, m.start, clause[0])
@@ -322,6 +331,21 @@ def _exposed_to(doc: Doc, i: int, clause_start: int) -> int | None:
     for j in range(i - 1, max(clause_start, i - 5) - 1, -1):
         if doc.tokens[j].key in EXPOSED_VERBS or doc.tokens[j].norm in EXPOSED_VERBS:
             return j
+    return None
+
+
+def _clause_subject(doc: Doc, mmap: MentionMap, i: int, clause_start: int) -> Mention | None:
+    """`الفصائل المسلحة ستلتزم بوقف إطلاق النار`, `ورد سلاح الجو بشن غارات`:
+    the first actor of the clause, not behind a preposition, does the act its
+    verb governs."""
+    for j in range(clause_start, i):
+        m = mmap.starts.get(j)
+        if m is None or m.tokens[1] > i:
+            continue
+        if mmap.introduced_by(j, PREPOSITION_WORDS_AND_CLITICS) or not _can_act(m) or _is_victim(m) \
+                or m.label == "NORP":
+            return None  # the clause's first actor is not a subject
+        return m
     return None
 
 
