@@ -40,12 +40,13 @@ class Atom:
 @cache
 def default_stop_words() -> frozenset[str]:
     """Words that end an unknown name: function words and the first words of
-    event triggers and claim cues (a name does not run into its verb)."""
+    event triggers, claim cues and light verbs (a name does not run into its verb)."""
     from marsad.claims.cues import cue_index
     from marsad.events.lexicon import trigger_indexes
 
     verbs, nouns = trigger_indexes()
-    return function_words() | verbs.first_words() | nouns.first_words() | cue_index().first_words()
+    light = read_words("light_verbs.txt")
+    return function_words() | verbs.first_words() | nouns.first_words() | cue_index().first_words() | light
 
 
 @cache

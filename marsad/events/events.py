@@ -17,7 +17,8 @@ from marsad.events.modality import clause_governors, event_modality
 from marsad.events.triggers import find_triggers
 from marsad.lexicon import Match
 from marsad.resources import grammar_words, read_words
-from marsad.syntax import PREPOSITION_WORDS, RELATIVES, MentionMap, phrase_stop_words, prep_clitic, adjective_like
+from marsad.syntax import (COMPLEMENTIZERS, PREPOSITION_WORDS, QUOTE_MARKS, RELATIVES, MentionMap,
+                           adjective_like, phrase_stop_words, prep_clitic)
 from marsad.text.clitics import lookup_keys, prefix_for_key, verb_keys
 from marsad.types import Attribution, DateValue, Event, Mention, Span, Token
 
@@ -338,6 +339,10 @@ def _clause_subject(doc: Doc, mmap: MentionMap, i: int, clause_start: int) -> Me
     """`الفصائل المسلحة ستلتزم بوقف إطلاق النار`, `ورد سلاح الجو بشن غارات`:
     the first actor of the clause, not behind a preposition, does the act its
     verb governs."""
+    for j in range(i - 1, clause_start - 1, -1):
+        if doc.tokens[j].norm in COMPLEMENTIZERS or doc.tokens[j].text in QUOTE_MARKS:
+            clause_start = j + 1  # وأكدت مصادر أن قوات… تمكنت: the reported clause starts after أن
+            break
     for j in range(clause_start, i):
         m = mmap.starts.get(j)
         if m is None or m.tokens[1] > i:
@@ -378,7 +383,7 @@ def _is_attack_noun(doc: Doc, j: int, end: int) -> bool:
     return bool(found and any(t.type == "ASSAULT" for t in found.payloads))
 
 
-NON_AGENTS = frozenset({"Statement"})  # a statement speaks but does not act
+NON_AGENTS = frozenset({"Statement", "Source"})  # statements and sources speak but do not act
 
 
 def _can_act(m: Mention) -> bool:
