@@ -214,6 +214,9 @@ class MentionMap:
             j += 1  # على 3 مواقع للجيش، عشرات المواقع
         if j >= end or not toks[j].is_word or j in self.starts:
             return None
+        if j + 2 < end and toks[j + 1].prefix.startswith("و") and toks[j + 1].is_word \
+                and j + 1 not in self.starts and j + 2 in self.starts:
+            j += 1  # مواقع وتعزيزات للحوثيين: coordinated nouns share the actor
         for k in (j + 1, j + 2):
             if k >= end:
                 return None
@@ -251,10 +254,11 @@ class MentionMap:
             if self.doc.tokens[j].norm in COMPLEMENTIZERS:
                 break
             m = self.starts.get(j)
-            if m is None and self.introduced_by(j, preps):
+            if m is None and (self.introduced_by(j, preps) or direct and j == i + 1 and not self._has_preposition(j)):
                 behind = self.actor_behind(j, end)
                 if behind is not None and behind is not exclude:
-                    return behind  # أشاد بجهود الكويت، على مواقع الحوثيين: the actor behind the noun
+                    # أشاد بجهود الكويت، على مواقع الحوثيين، استهدفت تجمعات للميليشيا: the actor behind the noun
+                    return behind
             if not m or m is exclude:
                 continue
             if self.introduced_by(j, preps):

@@ -74,7 +74,7 @@ class EventExtractor:
                     if event.source and event.rule in ("verb", "verb:svo") and _can_act(event.source):
                         subjects.append((event.source.tokens[0], event.source))
                         subjects.sort(key=lambda x: x[0])
-            events.extend(_dedupe(_complement_targets(doc, sent_events)))
+            events.extend(_dedupe(_complement_targets(doc, _drop_results(doc, sent_events))))
         doc.events = events
         return doc
 
@@ -98,7 +98,7 @@ class EventExtractor:
                 # فرض الاتحاد الأوروبي…/ تظاهر آلاف المحتجين: an unlisted subject
                 source = mmap.phrase_after(m.end - 1, clause[1], ("obj",), phrase_stop_words(), definite_only=True)
                 rule += ":phrase" if source else ""
-            if source is None and (agent := _agent_of_described_noun(doc, mmap, m.start, clause[0])):
+            if source is None and (agent := _agent_of_described_noun(doc, mmap, m.start, sent.tokens[0])):
                 source, rule = agent, rule + ":described"
             if source is None:
                 source = _carried(subjects, m.start, verb_gender(tokens[m.start]), tokens)
@@ -354,9 +354,14 @@ def _clause_subject(doc: Doc, mmap: MentionMap, i: int, clause_start: int) -> Me
     return None
 
 
+APPOSITION_COMMAS = frozenset({"،", ","})
+
+
 def _agent_of_described_noun(doc: Doc, mmap: MentionMap, i: int, clause_start: int) -> Mention | None:
     """`بغارة جوية للتحالف العربي استهدفت مواقعهم`: a verb right after an
     indefinite act noun describes it, and the noun's `لـ` agent is its subject."""
+    if i - 1 > clause_start and doc.tokens[i - 1].text in APPOSITION_COMMAS:
+        i -= 1  # غارات لمقاتلات التحالف، استهدفت…
     m = mmap.covering.get(i - 1)
     if m is None or m.tokens[1] != i or m.tokens[0] - 1 < clause_start or not _can_act(m):
         return None
@@ -445,6 +450,29 @@ def _complement_targets(doc: Doc, events: list[Event]) -> list[Event]:
                  and f.source is not ev.source and j <= _token_at(doc, f.trigger.start) <= j + COMPLEMENT_HEAD), None)
             if act is not None:
                 ev = replace(ev, target=act.source, rule=ev.rule + ":complement")
+        out.append(ev)
+    return out
+
+
+RESULT_VERBS = grammar_words("result_verbs")
+RESULT_REACH = 3  # أسفر عن تدمير، ما أدى إلى مقتل: the verb, a preposition, the noun
+
+
+def _drop_results(doc: Doc, events: list[Event]) -> list[Event]:
+    """`شنت الطائرات غارات… ما أسفر عن تدمير عربات ومقتل عشرات`: the
+    results of an act told in the same sentence are that act, not new ones;
+    the act takes their victims when it names none."""
+    out: list[Event] = []
+    for ev in events:
+        cause = next((k for k in reversed(out) if k.type == ev.type), None) if ev.rule.startswith("noun") else None
+        if cause is not None:
+            i = _token_at(doc, ev.trigger.start)
+            lo = doc.sentences[ev.sentence].tokens[0]
+            if any(doc.tokens[j].key in RESULT_VERBS or doc.tokens[j].norm in RESULT_VERBS
+                   for j in range(max(lo, i - RESULT_REACH), i)):
+                if cause.target is None and ev.target is not None:
+                    out[out.index(cause)] = replace(cause, target=ev.target)
+                continue
         out.append(ev)
     return out
 

@@ -1,0 +1,26 @@
+"""Argument rules that golden records cannot state on their own (counts, rules used)."""
+from __future__ import annotations
+
+import marsad
+
+
+def events(text: str, date: str = "2018-05-05") -> list[dict]:
+    return marsad.extract(text, date=date).to_dict()["events"]
+
+
+def test_result_of_an_act_is_not_a_second_event():
+    evs = events("وقالت الشرطة إن تفجير سيارة مفخخة أدى إلى مقتل 19 شخصا في منطقة بغداد الجديدة.")
+    assaults = [e for e in evs if e["type"] == "ASSAULT"]
+    assert len(assaults) == 1
+    assert assaults[0]["target"]["text"] == "شخصا"
+
+
+def test_condemned_act_gives_its_agent_as_target():
+    evs = events("نددت منظمة العفو الدولية بحملة الاعتقالات التي تشنها السلطات الإيرانية ضد الناشطين.")
+    accuse = next(e for e in evs if e["type"] == "ACCUSE")
+    assert accuse["target"]["actor"]["country"] == "IRN"
+
+
+def test_speakers_do_not_become_agents():
+    evs = events("وأكدت مصادر ميدانية أن قوات اللواء الأول تمكنت من تحرير عدة مواقع في جبال صعدة.")
+    assert all("مصادر" not in (e["source"] or {}).get("text", "") for e in evs)
