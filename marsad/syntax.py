@@ -182,8 +182,9 @@ class MentionMap:
                 return None
         elif j < end and "obj" not in preps:
             return None
-        if j < end and i + 1 == j and _adjective_after_noun(toks, i, j):
-            return None  # التعذيب الوحشي: an adjective, not an object
+        if j < end and i + 1 == j and (_adjective_after_noun(toks, i, j) or toks[i].stem.startswith("ال")
+                                       and toks[j].stem.startswith("ال") and not toks[j].prefix):
+            return None  # التعذيب الوحشي، بالسجن المؤبد: a definite word after a definite noun is its adjective
         if definite_only and (j >= end or not toks[j].stem.startswith("ال")):
             return None
         k = j
