@@ -156,6 +156,9 @@ class MentionFinder:
             if head and head.end - head.start == 1 and head.end < end and tokens[head.end].norm == "علي" \
                     and head.key in self.event_nouns:
                 head = None  # القضاء على…: "eliminating", not the judiciary
+            if head and head.end - head.start == 1 and i > start and not tokens[i].prefix \
+                    and tokens[i - 1].key in ADJECTIVE_HOSTS:
+                head = None  # مؤتمر صحفي، مصدر دبلوماسي: the nisba describes the noun before it
             if name and (not head or name.end >= head.end):
                 atoms.append(Atom(name.start, name.end, aliases=name.payloads, key=name.key))
                 i = name.end
@@ -223,6 +226,10 @@ class MentionFinder:
                     and atoms[k].kind == "NORP":
                 group.append(atoms[k])  # وزارة الخزانة الأميركية
                 end = atoms[k].end
+                k += 1
+            elif rule == "head+name" and k < len(atoms) and atoms[k].start == end and atoms[k].head \
+                    and not atoms[k].aliases and not _definite(tokens[end - 1]) and not tokens[end].prefix:
+                end = atoms[k].end  # رابطة أمهات المختطفين: the construct name goes on into a genitive noun
                 k += 1
             start = group[0].start
             out.append(self._mention(doc, group, start, end, rule))
@@ -309,6 +316,7 @@ class MentionFinder:
 
 
 PLURAL_NOUNS = grammar_words("plural_person_nouns")
+ADJECTIVE_HOSTS = grammar_words("adjective_hosts")
 
 
 def is_plural(head_text: str) -> bool:

@@ -94,7 +94,7 @@ class EventExtractor:
         if trig.pos in ("verb", "passive") and not passive:
             source, how = mmap.verb_subject(m.start, m.end, clause)
             rule += how
-            if source is None and not tokens[m.start].prefix:
+            if source is None and not tokens[m.start].prefix and verb_gender(tokens[m.start]) != "p":
                 # فرض الاتحاد الأوروبي…/ تظاهر آلاف المحتجين: an unlisted subject
                 source = mmap.phrase_after(m.end - 1, clause[1], ("obj",), phrase_stop_words(), definite_only=True)
                 rule += ":phrase" if source else ""
@@ -111,7 +111,7 @@ class EventExtractor:
                 source = _carried(subjects, m.start, SUFFIX_GENDER[suffix], tokens)
                 rule = "noun:possessor"
         preps = trig.target or ("obj",)
-        after = source.tokens[1] - 1 if source and source.tokens[0] > m.start else m.end - 1
+        after = source.tokens[1] - 1 if source and source.tokens[0] > m.start else _past_act_adjectives(doc, m.end - 1)
         target = genitive_target or mmap.object_after(after, sent.tokens[1], preps, OBJECT_WINDOW, exclude=source)
         if passive and target is None:
             target = mmap.object_after(m.end - 1, sent.tokens[1], ("obj",), OBJECT_WINDOW) \
@@ -333,6 +333,20 @@ def _exposed_to(doc: Doc, i: int, clause_start: int) -> int | None:
         if doc.tokens[j].key in EXPOSED_VERBS or doc.tokens[j].norm in EXPOSED_VERBS:
             return j
     return None
+
+
+@cache
+def act_adjectives() -> frozenset[str]:
+    return read_words("act_adjectives.txt")
+
+
+def _past_act_adjectives(doc: Doc, i: int) -> int:
+    """The last token of `عقوبات جديدة` / `غارات مكثفة` from its noun at i."""
+    adjectives = act_adjectives()
+    while i + 1 < len(doc.tokens) and doc.tokens[i + 1].is_word and not doc.tokens[i + 1].prefix \
+            and doc.tokens[i + 1].norm in adjectives:
+        i += 1
+    return i
 
 
 def _clause_subject(doc: Doc, mmap: MentionMap, i: int, clause_start: int) -> Mention | None:

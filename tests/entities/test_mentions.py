@@ -237,3 +237,11 @@ def test_an_organisation_is_later_called_by_its_head_noun():
 def test_a_short_form_before_the_full_name_is_not_linked():
     text = "قال عباس إن الوضع صعب. والتقى الرئيس الفلسطيني محمود عباس الوفد."
     assert not [e for e in entities(text) if e["text"] == "عباس"]
+
+
+def test_nisba_after_a_noun_is_an_adjective_not_a_person():
+    from marsad.pipeline import default_pipeline
+    from marsad.types import ArticleInput
+
+    doc = default_pipeline()(ArticleInput(id="t", title="", text="وأشار الجنرال البريطاني فيليكس غيدني في مؤتمر صحفي إلى أن داعش ضعيف.", date="2017-12-27"))
+    assert [m.text for m in doc.mentions] == ["الجنرال البريطاني فيليكس غيدني", "داعش"]
