@@ -229,8 +229,9 @@ class MentionMap:
                 return None
             if k == j + 1 and toks[k].norm == "من":
                 continue
-            if not (toks[k].is_word and not toks[k].prefix and toks[k].norm.startswith("ال")):
-                return None  # only an adjective may stand between
+            construct = k == j + 1 and not toks[j].norm.startswith("ال") and not toks[k].norm.startswith("ال")
+            if not (toks[k].is_word and not toks[k].prefix and (toks[k].norm.startswith("ال") or construct)):
+                return None  # only an adjective, or a noun of the construct chain, may stand between
         return None
 
     def conjunct_after(self, m: Mention) -> Mention | None:
