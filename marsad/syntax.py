@@ -229,7 +229,8 @@ class MentionMap:
                 return None
             if k == j + 1 and toks[k].norm == "من":
                 continue
-            construct = k == j + 1 and not toks[j].norm.startswith("ال") and not toks[k].norm.startswith("ال")
+            construct = k == j + 1 and not toks[j].norm.startswith("ال") and not toks[k].norm.startswith("ال") \
+                and toks[k].norm not in function_words() and toks[k].norm not in PREPOSITION_WORDS
             if not (toks[k].is_word and not toks[k].prefix and (toks[k].norm.startswith("ال") or construct)):
                 return None  # only an adjective, or a noun of the construct chain, may stand between
         return None
