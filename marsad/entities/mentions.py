@@ -157,7 +157,7 @@ class MentionFinder:
                     and head.key in self.event_nouns:
                 head = None  # القضاء على…: "eliminating", not the judiciary
             if head and head.end - head.start == 1 and i > start and not tokens[i].prefix \
-                    and tokens[i - 1].key in ADJECTIVE_HOSTS:
+                    and tokens[i - 1].key in ADJECTIVE_HOSTS and tokens[i].norm.endswith(("ي", "يه")):
                 head = None  # مؤتمر صحفي، مصدر دبلوماسي: the nisba describes the noun before it
             if name and (not head or name.end >= head.end):
                 atoms.append(Atom(name.start, name.end, aliases=name.payloads, key=name.key))
