@@ -198,6 +198,11 @@ class EventExtractor:
             source = mmap.starts[j + 1]  # معارك بين الجيش والحوثيين
             nxt = mmap.starts.get(source.tokens[1])
             return source, nxt, "noun:between"
+        last = tokens[m.end - 1]
+        if source is not None and source.label == "NORP" and j == m.end and m.end - m.start > 1 \
+                and last.stem.startswith("ال") and not adjective_like(last):
+            # إسقاط الطائرة الماليزية: the nisba describes the noun the act is done to
+            return None, source, "noun:object-nisba"
         governing = _governing_event(doc, m.start, clause, earlier)
         if source and source.label != "NORP" and rule == "noun" and (governing is not None or (
                 "obj" in trig.target and not (source.actor and source.actor.id))):
