@@ -145,6 +145,12 @@ class EventExtractor:
             # only for an act already kept: a clause's actor does not make an event of a mere noun
             source = _clause_subject(doc, mmap, m.start, clause[0])
             rule += ":clause" if source else ""
+        if trig.pos == "noun" and source is None and rule == "noun" and trig.type == "ASSAULT":
+            # الغارات، المعارك with no agent in the sentence: the armed actor the story follows
+            speakers = [c.speaker for c in doc.claims if c.speaker and c.sentence == s_i
+                        and c.content[0] <= tokens[m.start].start < c.content[1]]
+            source = _carried_armed(subjects, m.start, [target, *speakers])
+            rule += ":carried" if source else ""
         if trig.pos == "noun" and source is None and rule.startswith("noun:light"):
             lv = _light_verb_before(doc, m.start, clause[0])  # وتمكنت من تحرير…: the light verb's pronoun
             source = _carried(subjects, m.start, None if lv is None else verb_gender(tokens[lv]), tokens)
@@ -498,6 +504,21 @@ def _drop_results(doc: Doc, events: list[Event]) -> list[Event]:
 
 def _token_at(doc: Doc, offset: int) -> int:
     return bisect_right(doc.tokens, offset, key=lambda t: t.start) - 1
+
+
+ARMED_SECTORS = frozenset({"MIL", "REB", "IMG", "UAF", "COP", "SPY"})
+
+
+def _carried_armed(subjects: list[tuple[int, Mention]], i: int, others: list[Mention | None]) -> Mention | None:
+    """The latest earlier subject that is an armed actor and none of `others`
+    (the target, the speaker who reports the act)."""
+    excluded = {_actor_key(o) for o in others if o is not None}
+    k = bisect_right(subjects, i, key=lambda x: x[0])
+    for n in range(k - 1, max(-1, k - 1 - CARRY_BACK), -1):
+        m = subjects[n][1]
+        if m.actor and m.actor.sector in ARMED_SECTORS and _actor_key(m) not in excluded:
+            return m
+    return None
 
 
 def _actor_key(m: Mention | None) -> str | None:
