@@ -68,6 +68,10 @@ class PhraseIndex(Generic[P]):
             cache[word] = found
         return found
 
+    def single(self, key: str) -> tuple[P, ...]:
+        """Payloads of the one-word entry `key` (empty if none)."""
+        return tuple(self._by_first.get(key, {}).get(0, {}).get((), ()))
+
     def __contains__(self, word: str) -> bool:
         return word in self._by_first
 

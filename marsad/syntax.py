@@ -89,6 +89,8 @@ class MentionMap:
     def subject_after(self, i: int, end: int) -> Mention | None:
         """VSO: the actor right after the verb (time words may intervene)."""
         j = self.skip_adverbials(i + 1, end)
+        if j + 1 < len(self.doc.tokens) and self.doc.tokens[j].text == "(":
+            j += 1  # هاجموا (مسلحو المعارضة) قواتنا: a subject spelt out in brackets (its own clause)
         m = self.starts.get(j)
         if m and not self._has_preposition(j):
             return m
@@ -131,7 +133,10 @@ class MentionMap:
             return before, ":svo"  # إن X يفعل Y: the fronted actor is the subject
         toks = self.doc.tokens
         if start > clause[0] and toks[start - 1].norm in RELATIVES:
-            antecedent = self.covering.get(start - 2)
+            k = start - 2
+            if k >= clause[0] and toks[k].text in QUOTE_MARKS:
+                k -= 1  # تنظيم "الدولة الإسلامية" الذي سيطر
+            antecedent = self.covering.get(k)
             return antecedent, ":relative" if antecedent else ""
         after = self.subject_after(end - 1, clause[1])
         if after and agrees(verb_gender(toks[start]), mention_gender(after, toks), pronoun=False):

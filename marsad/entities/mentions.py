@@ -63,8 +63,9 @@ def modifiers() -> frozenset[str]:
 
 
 def _definite(tok: Token) -> bool:
-    """Whether a word carries the article (after its proclitics)."""
-    return tok.stem.startswith("ال") or tok.prefix.endswith("ل") and tok.stem.startswith("ل")
+    """Whether a word is definite: it carries the article (after its
+    proclitics) or a possessive pronoun (قواته)."""
+    return tok.stem.startswith("ال") or tok.prefix.endswith("ل") and tok.stem.startswith("ل") or bool(tok.suffix)
 
 
 class MentionFinder:
@@ -145,6 +146,9 @@ class MentionFinder:
             if hh is None:
                 hh = heads.hits(light, proclitic_keys)
             if not (nh or hh) or not tokens[i].is_word:
+                possessed = self._possessed_head(tokens[i])
+                if possessed is not None:
+                    atoms.append(Atom(i, i + 1, head=possessed, key=tokens[i].key))
                 i += 1
                 continue
             name = names.match_at(tokens, i, end, proclitic_keys, norms, start) if nh else None
@@ -168,6 +172,16 @@ class MentionFinder:
             else:
                 i += 1
         return atoms
+
+    def _possessed_head(self, tok: Token) -> Head | None:
+        """`قواتنا`، `جنودها`: a group noun with a possessive pronoun names the
+        possessor's forces (resolved, if at all, by coreference)."""
+        if not tok.suffix or not tok.is_word:
+            return None
+        for head in self.base.heads.single(tok.key):
+            if head.kind == "ORG" or is_plural(head.text):
+                return head
+        return None
 
     def _is_common_noun(self, tokens: list[Token], a: int, b: int, end: int) -> bool:
         key = " ".join(t.norm for t in tokens[a:b])

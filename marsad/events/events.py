@@ -20,6 +20,7 @@ from marsad.resources import grammar_words, read_words
 from marsad.syntax import (COMPLEMENTIZERS, PREPOSITION_WORDS, QUOTE_MARKS, RELATIVES, MentionMap,
                            adjective_like, phrase_stop_words, prep_clitic)
 from marsad.text.clitics import lookup_keys, prefix_for_key, verb_keys
+from marsad.text.normalize import fold
 from marsad.types import Attribution, DateValue, Event, Mention, Span, Token
 
 OBJECT_WINDOW = 10
@@ -71,7 +72,8 @@ class EventExtractor:
                     verb_ends.append(m.end)
                 if event:
                     sent_events.append(event)
-                    if event.source and event.rule in ("verb", "verb:svo") and _can_act(event.source):
+                    if event.source and event.rule in ("verb", "verb:svo", "noun:light", "noun:light:svo") \
+                            and _can_act(event.source):  # explicit subjects, also of light verbs
                         subjects.append((event.source.tokens[0], event.source))
                         subjects.sort(key=lambda x: x[0])
             events.extend(_dedupe(_complement_targets(doc, _drop_results(doc, sent_events))))
@@ -416,8 +418,13 @@ def _is_attack_noun(doc: Doc, j: int, end: int) -> bool:
 NON_AGENTS = frozenset({"Statement", "Source"})  # statements and sources speak but do not act
 
 
+REPORTER_HEADS = grammar_words("reporter_heads")
+
+
 def _can_act(m: Mention) -> bool:
-    return not (m.actor and m.actor.id is None and m.actor.name_en in NON_AGENTS)
+    """Statements and those who only report (مصادر عسكرية، ناشطون) are no agents."""
+    return not (m.actor and m.actor.id is None and (m.actor.name_en in NON_AGENTS
+                                                    or fold(m.text.split()[0]) in REPORTER_HEADS))
 
 
 def _reported_as_ongoing(doc: Doc, i: int, end: int) -> bool:
