@@ -76,7 +76,8 @@ class EventExtractor:
                             and _can_act(event.source):  # explicit subjects, also of light verbs
                         subjects.append((event.source.tokens[0], event.source))
                         subjects.sort(key=lambda x: x[0])
-            events.extend(_dedupe(_complement_targets(doc, _drop_results(doc, sent_events))))
+            sent_events = _drop_complement_acts(doc, _drop_results(doc, sent_events))
+            events.extend(_dedupe(_complement_targets(doc, sent_events)))
         doc.events = events
         return doc
 
@@ -504,6 +505,27 @@ def _drop_results(doc: Doc, events: list[Event]) -> list[Event]:
                    for j in range(max(lo, i - RESULT_REACH), i)):
                 if cause.target is None and ev.target is not None:
                     out[out.index(cause)] = replace(cause, target=ev.target)
+                continue
+        out.append(ev)
+    return out
+
+
+MODAL_TYPES = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT"})
+MODAL_REACH = 8  # tokens from the demanding verb to the act it demands
+
+
+def _drop_complement_acts(doc: Doc, events: list[Event]) -> list[Event]:
+    """`طالبت الرابطة بالإفراج عن المختطفين`، `هدد باستهداف قادة`، `اتهمه
+    بقتل`: an act that is demanded, threatened or alleged (a بـ / لـ / إلى
+    complement) did not happen as told; it is part of the verb's event."""
+    out: list[Event] = []
+    for ev in events:
+        if ev.rule.startswith("noun") and ev.type not in MODAL_TYPES:
+            i = _token_at(doc, ev.trigger.start)
+            tok = doc.tokens[i]
+            marked = prep_clitic(tok) in ("ب", "ل") or i > 0 and doc.tokens[i - 1].norm in ("الي", "ب")
+            if marked and any(k.type in MODAL_TYPES and k.rule.startswith("verb") and k.trigger.end <= tok.start
+                              and 0 < i - _token_at(doc, k.trigger.end - 1) <= MODAL_REACH for k in out):
                 continue
         out.append(ev)
     return out

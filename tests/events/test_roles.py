@@ -24,3 +24,8 @@ def test_condemned_act_gives_its_agent_as_target():
 def test_speakers_do_not_become_agents():
     evs = events("وأكدت مصادر ميدانية أن قوات اللواء الأول تمكنت من تحرير عدة مواقع في جبال صعدة.")
     assert all("مصادر" not in (e["source"] or {}).get("text", "") for e in evs)
+
+
+def test_a_demanded_act_is_not_an_event_of_its_own():
+    evs = events("وطالبت رابطة أمهات المختطفين بالإفراج الفوري عن المختطفين في سجون الحوثيين.")
+    assert [e["type"] for e in evs] == ["REQUEST"]
