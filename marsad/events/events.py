@@ -58,12 +58,14 @@ class EventExtractor:
             matches = find_triggers(doc, a, b, mmap.covering)
             sent_events: list[Event] = []
             verb_ends: list[int] = []
+            role_ends: set[int] = set()  # ends of verb roles that follow the verb
             trigger_ends: list[int] = []
             governors = clause_governors(doc, s_i) if matches else ([], [])
             for m in matches:
                 trig = m.payloads[0]
                 if trig.pos == "noun" and trig.type != "PROTEST" and (
                         any(0 <= m.start - e < NOUN_AFTER_VERB for e in verb_ends)
+                        or m.start in role_ends and not doc.tokens[m.start].prefix
                         or any(m.start - e == 1 and doc.tokens[e].norm in PREPOSITION_WORDS for e in trigger_ends)):
                     continue  # رفضت اتهامات، انسحابها من الاتفاق: the noun is the other event's object
                 trigger_ends.append(m.end)
@@ -72,6 +74,9 @@ class EventExtractor:
                     verb_ends.append(m.end)
                 if event:
                     sent_events.append(event)
+                    if trig.pos != "noun":  # تكبدت مليشيا الحوثي خسائر: a noun after the verb's subject is its object
+                        role_ends.update(r.tokens[1] for r in (event.source, event.target)
+                                         if r is not None and r.tokens[0] >= m.end)
                     if event.source and event.rule in ("verb", "verb:svo", "noun:light", "noun:light:svo") \
                             and _can_act(event.source):  # explicit subjects, also of light verbs
                         subjects.append((event.source.tokens[0], event.source))

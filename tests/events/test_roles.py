@@ -29,3 +29,9 @@ def test_speakers_do_not_become_agents():
 def test_a_demanded_act_is_not_an_event_of_its_own():
     evs = events("وطالبت رابطة أمهات المختطفين بالإفراج الفوري عن المختطفين في سجون الحوثيين.")
     assert [e["type"] for e in evs] == ["REQUEST"]
+
+
+def test_a_noun_right_after_the_verbs_subject_is_its_object():
+    evs = events("وتكبدت مليشيا الحوثي خسائر فادحة في المعارك الدائرة قرب المخا.")
+    assault = [e for e in evs if e["type"] == "ASSAULT"]
+    assert len(assault) == 1 and assault[0]["target"]["actor"]["name_en"].startswith("Houthis")
