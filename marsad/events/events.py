@@ -274,7 +274,8 @@ class EventExtractor:
         """`على يد X`، `من قبل X`، `برصاص X` after a passive verb name the agent."""
         for j in range(i, min(end, i + OBJECT_WINDOW)):
             tok = doc.tokens[j]
-            if (tok.norm in PASSIVE_AGENT_WORDS or tok.stem in PASSIVE_AGENT_WORDS) and j + 1 in mmap.starts:
+            if j + 1 in mmap.starts and (tok.norm in PASSIVE_AGENT_WORDS or tok.stem in PASSIVE_AGENT_WORDS
+                                         or any(k in PASSIVE_AGENT_WORDS for k in lookup_keys(tok.light))):
                 return mmap.starts[j + 1]
             if "ب" in tok.prefix and j not in mmap.starts and _is_attack_noun(doc, j, end):
                 behind = mmap.actor_behind(j, end)  # بغارة جوية للتحالف العربي
