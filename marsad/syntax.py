@@ -137,7 +137,9 @@ class MentionMap:
             if k >= clause[0] and toks[k].text in QUOTE_MARKS:
                 k -= 1  # تنظيم "الدولة الإسلامية" الذي سيطر
             antecedent = self.covering.get(k)
-            return antecedent, ":relative" if antecedent else ""
+            if antecedent is not None:
+                return antecedent, ":relative"
+            # الوقت الذي اجتمعت فيه قياداتهم: no actor antecedent, the subject follows
         after = self.subject_after(end - 1, clause[1])
         if after and agrees(verb_gender(toks[start]), mention_gender(after, toks), pronoun=False):
             return after, ""
