@@ -101,6 +101,10 @@ class MentionMap:
         j = i - 1
         while j >= start and self.doc.tokens[j].norm in PRE_VERB_PARTICLES:
             j -= 1
+        tok = self.doc.tokens[j] if j >= start else None
+        if tok is not None and j not in self.covering and j - 1 in self.covering and tok.is_word \
+                and tok.norm.startswith("ال") and not tok.prefix and tok.norm not in function_words():
+            j -= 1  # المتظاهرون العزل تعرضوا: an adjective the mention left out
         m = self.covering.get(j)
         if m and m.tokens[1] == j + 1 and m.tokens[0] >= start and not self._has_preposition(m.tokens[0]):
             return self.first_conjunct(m, start)

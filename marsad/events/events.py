@@ -226,7 +226,7 @@ class EventExtractor:
         exposed = _exposed_to(doc, m.start, clause[0])
         if exposed is not None and target is None and (source is None or source.tokens[0] < m.start):
             # تعرض المتظاهرون لهجمات من جيش الحكومة: the subject of تعرض is the target
-            target, _ = mmap.verb_subject(exposed, exposed + 1, clause)
+            target = mmap.verb_subject(exposed, exposed + 1, clause)[0] or mmap.subject_after(exposed, clause[1])
             source = None
             for r in range(m.end, min(clause[1] - 1, m.end + 4)):
                 if tokens[r].norm in ("من", "يد", "قبل") and r + 1 in mmap.starts:
@@ -237,8 +237,14 @@ class EventExtractor:
             source = mmap.subject_before(m.start, clause[0])
         if source is None:
             lv = _light_verb_before(doc, m.start, clause[0])
+            lv_clause = clause
+            if lv is None and m.start == clause[0] and tokens[m.start].prefix.startswith("و"):
+                # تمكنت الشرطة من تحديد هويته، وإلقاء القبض عليه: a coordinated noun shares the light verb
+                sent = doc.sentences[doc.sentence_of_token(m.start)]
+                lv = _light_verb_before(doc, m.start, sent.tokens[0])
+                lv_clause = sent.tokens
             if lv is not None:
-                source, how = mmap.verb_subject(lv, lv + 1, clause)
+                source, how = mmap.verb_subject(lv, lv + 1, lv_clause)
                 rule = "noun:light" + how
         if source is None:
             # حملات الاختطاف التي تشنها ميليشيات الحوثي، هجوم واسع بدأه الجيش:
