@@ -67,5 +67,11 @@ def evaluate(
     typer.echo(format_report(score(gold_rows, records), show_misses=misses))
 
 
+from marsad.export.cli import dedup_command, export_command  # noqa: E402  (own module: easy merges)
+
+app.command("export")(export_command)
+app.command("dedup")(dedup_command)
+
+
 if __name__ == "__main__":
     app()
