@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from marsad.dedup.keys import EventKey, event_key
-from marsad.dedup.rule import same_event
+from marsad.dedup.rule import compatible, same_event
 from marsad.dedup.settings import DedupSettings
 
 
@@ -61,9 +61,12 @@ def canonical_id(ref: tuple[str, int]) -> str:
     return "ev-" + hashlib.sha1(f"{ref[0]}#{ref[1]}".encode("utf-8")).hexdigest()[:16]
 
 
-class _UnionFind:
+class _Clusters:
+    """Union-find whose roots also hold their members, so a merge can check them all."""
+
     def __init__(self, n: int):
         self.parent = list(range(n))
+        self.members: dict[int, list[int]] = {}
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -71,10 +74,19 @@ class _UnionFind:
             i = self.parent[i]
         return i
 
-    def union(self, i: int, j: int) -> None:
+    def merge(self, i: int, j: int, keys: list[EventKey], s: DedupSettings) -> None:
+        """Merge the clusters of i and j unless two of their members are incompatible
+        (complete linkage on conflicts: A~B and B~C does not drag in a C that contradicts A)."""
         ri, rj = self.find(i), self.find(j)
-        if ri != rj:
-            self.parent[max(ri, rj)] = min(ri, rj)
+        if ri == rj:
+            return
+        mi, mj = self.members.get(ri, [ri]), self.members.get(rj, [rj])
+        if not all(compatible(keys[x], keys[y], s) for x in mi for y in mj):
+            return
+        root, other = min(ri, rj), max(ri, rj)
+        self.parent[other] = root
+        self.members[root] = mi + mj
+        self.members.pop(other, None)
 
 
 def _anchors(k: EventKey) -> set[str]:
@@ -111,14 +123,21 @@ def candidate_pairs(keys: list[EventKey], s: DedupSettings) -> Iterator[tuple[in
                             yield pair
 
 
+def _strength(a: EventKey, b: EventKey) -> int:
+    """How many roles name the same actor id: merges with more evidence go first."""
+    return sum(1 for x, y in ((a.source, b.source), (a.target, b.target)) if x and y and x.id and x.id == y.id)
+
+
 def dedup(records: Iterable[dict], settings: DedupSettings | None = None) -> DedupResult:
     """Group the events of `records` into canonical events."""
     s = settings or DedupSettings.load()
     keys = [event_key(rec, i, ev) for rec in records for i, ev in enumerate(rec["events"])]
-    uf = _UnionFind(len(keys))
-    for i, j in candidate_pairs(keys, s):
-        if same_event(keys[i], keys[j], s):
-            uf.union(i, j)
+    uf = _Clusters(len(keys))
+    # the strongest evidence first (both roles matching), then by position: deterministic merges
+    pairs = sorted((pair for pair in candidate_pairs(keys, s) if same_event(keys[pair[0]], keys[pair[1]], s)),
+                   key=lambda p: (-_strength(keys[p[0]], keys[p[1]]), p))
+    for i, j in pairs:
+        uf.merge(i, j, keys, s)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(keys)):
         groups[uf.find(i)].append(i)

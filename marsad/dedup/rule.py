@@ -50,9 +50,11 @@ def km(a: PlaceKey, b: PlaceKey) -> float:
 def place_match(a: PlaceKey | None, b: PlaceKey | None, s: DedupSettings) -> int:
     if a is None or b is None:
         return UNKNOWN
+    precise = ("point", "admin")
+    if not s.country_places_conflict and (a.precision not in precise or b.precision not in precise):
+        return UNKNOWN  # a country-level place is often the speaker's, not the event's
     if a.country and b.country and a.country != b.country:
         return CONFLICT
-    precise = ("point", "admin")
     if a.precision not in precise or b.precision not in precise or a.lat is None or b.lat is None:
         return UNKNOWN  # a country-level place is compatible with any place in the country
     limit = s.point_km if a.precision == b.precision == "point" else s.admin_km
@@ -71,21 +73,41 @@ def _roles(a: EventKey, b: EventKey, s: DedupSettings, swap: bool) -> tuple[int,
     return matches, 0
 
 
-def same_event(a: EventKey, b: EventKey, s: DedupSettings) -> bool:
-    if a.type != b.type or a.article_id == b.article_id:
-        return False
+def verdict(a: EventKey, b: EventKey, s: DedupSettings, same_article_ok: bool = False) -> tuple[bool, str]:
+    """Whether `a` and `b` are the same event, and the first condition that decided it.
+    Two events of one article are never merged directly (`same_article_ok` lifts that for
+    the linkage check: an article may restate an event that other articles report)."""
+    if a.type != b.type:
+        return False, "type"
+    if a.article_id == b.article_id and not same_article_ok:
+        return False, "same article"
     if s.same_polarity and a.negated != b.negated:
-        return False
+        return False, "polarity"
     if a.day is None or b.day is None or abs(a.day - b.day) > s.date_window_days:
-        return False
+        return False, "date"
     place = place_match(a.place, b.place, s)
     if place == CONFLICT:
-        return False
+        return False, "place"
     best = _roles(a, b, s, swap=False)
     if a.type in s.symmetric_types:
         swapped = _roles(a, b, s, swap=True)
         if swapped and (best is None or swapped[0] > best[0]):
             best = swapped
     if best is None:
-        return False
-    return best[0] >= s.min_actor_matches or (s.place_can_anchor and place == MATCH)
+        return False, "actors"
+    if best[0] >= s.min_actor_matches:
+        return True, "actors match"
+    if s.place_can_anchor and place == MATCH:
+        return True, "same place"
+    return False, "no anchor"
+
+
+def same_event(a: EventKey, b: EventKey, s: DedupSettings) -> bool:
+    return verdict(a, b, s)[0]
+
+
+def compatible(a: EventKey, b: EventKey, s: DedupSettings) -> bool:
+    """Nothing says `a` and `b` are different events (they may lack the evidence to merge).
+    Clusters only merge when every cross pair of members is compatible: no chains."""
+    ok, reason = verdict(a, b, s, same_article_ok=True)
+    return ok or reason == "no anchor"

@@ -14,6 +14,7 @@ class DedupSettings:
     date_window_days: int
     point_km: float
     admin_km: float
+    country_places_conflict: bool
     min_actor_matches: int
     place_can_anchor: bool
     state_sectors: frozenset[str]

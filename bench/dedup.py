@@ -1,0 +1,99 @@
+"""Pairwise precision and recall of cross-article dedup on the labelled pairs.
+
+Usage: python bench/dedup.py [--settings FILE] [--errors]
+Runs the pipeline on the 2018 articles of ../shared/data/corpora/pool_2000.jsonl, finds each
+labelled event again (same article, type and trigger offsets), and scores two things against the
+hand labels of bench/data/dedup_pairs.jsonl ("unsure" pairs left out):
+  rule     - marsad.dedup.rule.same_event on the pair alone;
+  clusters - `marsad dedup` over all 2018 events: same canonical id (merges through chains count).
+Figures are printed for the dev half (the only half the rule was looked at against), the held-out
+test half, and both. `--errors` lists the dev half's disagreements (never the test half's).
+"""
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+import orjson
+
+from marsad.dedup import DedupSettings, dedup
+from marsad.dedup.keys import event_key
+from marsad.dedup.rule import same_event, verdict
+from marsad.io.readers import ReadError, read_articles
+from marsad.pipeline import default_pipeline
+
+HERE = Path(__file__).resolve().parent
+POOL = HERE.parents[1] / "shared" / "data" / "corpora" / "pool_2000.jsonl"
+PAIRS = HERE / "data" / "dedup_pairs.jsonl"
+
+
+def records_2018() -> dict[str, dict]:
+    nlp = default_pipeline()
+    return {a.id: nlp(a).to_dict() for a in read_articles([str(POOL)])
+            if not isinstance(a, ReadError) and (a.date or "").startswith("2018")}
+
+
+def find_event(rec: dict, side: dict) -> int | None:
+    for i, ev in enumerate(rec["events"]):
+        t = ev["trigger"]
+        if ev["type"] == side["type"] and (t["start"], t["end"]) == (side["trigger"]["start"], side["trigger"]["end"]):
+            return i
+    return None
+
+
+def prf(gold: list[bool], pred: list[bool]) -> str:
+    tp = sum(g and p for g, p in zip(gold, pred))
+    fp = sum(p and not g for g, p in zip(gold, pred))
+    fn = sum(g and not p for g, p in zip(gold, pred))
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return f"P {p:.3f}  R {r:.3f}  F1 {f:.3f}  (tp {tp}, fp {fp}, fn {fn}; {sum(gold)} same / {len(gold)} pairs)"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--settings", type=Path, default=None, help="TOML overriding marsad/resources/dedup.toml")
+    ap.add_argument("--errors", action="store_true", help="list the dev half's disagreements")
+    args = ap.parse_args()
+    s = DedupSettings.load(args.settings)
+    pairs = [orjson.loads(l) for l in PAIRS.read_bytes().splitlines() if l.strip()]
+    pairs = [p for p in pairs if p["label"] in ("same", "different")]
+    recs = records_2018()
+    t = time.process_time()
+    result = dedup(recs.values(), s)
+    dedup_s = time.process_time() - t
+    rows, missing = [], 0
+    for p in pairs:
+        ra, rb = recs[p["a"]["article_id"]], recs[p["b"]["article_id"]]
+        ia, ib = find_event(ra, p["a"]), find_event(rb, p["b"])
+        if ia is None or ib is None:
+            missing += 1  # the pipeline no longer finds the event: both predictions are "different"
+            rows.append((p, False, False, None, None))
+            continue
+        ka, kb = event_key(ra, ia, ra["events"][ia]), event_key(rb, ib, rb["events"][ib])
+        rows.append((p, same_event(ka, kb, s), result.links[ka.ref] == result.links[kb.ref], ka, kb))
+    n_events = len(result.links)
+    merged = sum(1 for c in result.canonical if c.reports > 1)
+    print(f"2018 pool: {len(recs)} articles, {n_events} events -> {len(result.canonical)} canonical "
+          f"({merged} reported by 2+ articles), dedup {dedup_s:.2f} s CPU")
+    print(f"labelled pairs: {len(pairs)} (unsure left out); events no longer found: {missing}")
+    for split in ("dev", "test", "all"):
+        sel = [r for r in rows if split == "all" or r[0]["split"] == split]
+        gold = [r[0]["label"] == "same" for r in sel]
+        print(f"{split:5s} rule     {prf(gold, [r[1] for r in sel])}")
+        print(f"{split:5s} clusters {prf(gold, [r[2] for r in sel])}")
+    if args.errors:
+        for p, rule, clus, ka, kb in rows:
+            if p["split"] == "dev" and (rule != (p["label"] == "same") or clus != (p["label"] == "same")):
+                why = verdict(ka, kb, s)[1] if ka else "event not found"
+                print(f"\n{p['pair_id']} gold={p['label']} rule={rule} ({why}) clusters={clus}: {p['note']}")
+                for side, k in (("a", ka), ("b", kb)):
+                    print(f"  {p[side]['outlet']} {p[side]['date']}: {p[side]['evidence']['text'][:160]}")
+                    if k:
+                        print(f"    day={k.day} src={k.source} tgt={k.target} place={k.place}")
+
+
+if __name__ == "__main__":
+    main()
