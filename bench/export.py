@@ -3,7 +3,7 @@
 Usage: python bench/export.py [--events 100000] [--records RECORDS.jsonl]
 Extracts the 2018 articles of ../shared/data/corpora/pool_2000.jsonl once (or reads --records),
 then, for each format, a fresh process streams those real records in a loop (each pass under new
-article ids and dates shifted by 30 days, so no two events collide) until it has exported the
+article ids and dates shifted by a year, so no two events collide) until it has exported the
 requested number of events, and reports events/s (wall clock) and its peak RSS. Running each
 export in its own process makes the peak RSS that export's own; the same figure at 10k and
 100k events shows whether memory grows with the number of events.
@@ -53,9 +53,9 @@ def looped(path: Path, events: int) -> Iterator[dict]:
             if n >= events:
                 return
             if k:
-                rec = dict(rec, id=f"{rec['id']}~{k}", date=_shift(rec.get("date"), 30 * k))
+                rec = dict(rec, id=f"{rec['id']}~{k}", date=_shift(rec.get("date"), 366 * k))
                 rec["events"] = [dict(e, date={**(e.get("date") or {}),
-                                                "value": _shift((e.get("date") or {}).get("value"), 30 * k)})
+                                                "value": _shift((e.get("date") or {}).get("value"), 366 * k)})
                                  for e in rec["events"]]
             n += len(rec["events"])
             yield rec

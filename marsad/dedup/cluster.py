@@ -67,6 +67,7 @@ class _Clusters:
     def __init__(self, n: int):
         self.parent = list(range(n))
         self.members: dict[int, list[int]] = {}
+        self.failed: set[tuple[int, int]] = set()
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -78,10 +79,13 @@ class _Clusters:
         """Merge the clusters of i and j unless two of their members are incompatible
         (complete linkage on conflicts: A~B and B~C does not drag in a C that contradicts A)."""
         ri, rj = self.find(i), self.find(j)
-        if ri == rj:
+        if ri == rj or (ri, rj) in self.failed:
             return
         mi, mj = self.members.get(ri, [ri]), self.members.get(rj, [rj])
         if not all(compatible(keys[x], keys[y], s) for x in mi for y in mj):
+            # a cluster only grows, so two roots that conflict once conflict for good
+            self.failed.add((ri, rj))
+            self.failed.add((rj, ri))
             return
         root, other = min(ri, rj), max(ri, rj)
         self.parent[other] = root
