@@ -67,7 +67,8 @@ def evaluate(
     typer.echo(format_report(score(gold_rows, records), show_misses=misses))
 
 
-from marsad.export.cli import dedup_command, export_command  # noqa: E402  (own module: easy merges)
+from marsad.dedup.cli import dedup_command  # noqa: E402  (commands live in their own modules)
+from marsad.export.cli import export_command  # noqa: E402
 
 app.command("export")(export_command)
 app.command("dedup")(dedup_command)

@@ -1,9 +1,11 @@
-"""Cross-article dedup over a stream of contract records: blocking, pairwise rule, union-find.
+"""Cross-article dedup over a stream of contract records: blocking, pairwise rule, clustering.
 
-Only compact `EventKey`s are kept (not the records). Candidate pairs come from blocks of the same
-type and day, compared with the blocks up to `date_window_days` later, and inside a block only
-events sharing an anchor (an actor id or country, or a place country) are compared, so the work
-grows with the size of a day's same-type reports about the same parties, not with the corpus.
+Only compact `EventKey`s are kept, not the records: memory is linear in events (~0.8 KB each).
+Candidate pairs come from blocks of the same type and day, compared with the blocks up to
+`date_window_days` later, and inside a block only events sharing an anchor (an actor id or
+country, or a place country) are compared, so the work grows with the size of a day's
+same-type reports about the same parties, not with the corpus. Matching pairs are merged
+closest first into clusters that must stay mostly conflict-free (`max_conflict_share`).
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from marsad.dedup.keys import EventKey, event_key
-from marsad.dedup.rule import compatible, same_event
+from marsad.dedup.rule import compatible, same_event, similarity
 from marsad.dedup.settings import DedupSettings
 
 
@@ -76,14 +78,17 @@ class _Clusters:
         return i
 
     def merge(self, i: int, j: int, keys: list[EventKey], s: DedupSettings) -> None:
-        """Merge the clusters of i and j unless two of their members are incompatible
-        (complete linkage on conflicts: A~B and B~C does not drag in a C that contradicts A)."""
+        """Merge the clusters of i and j unless more than `max_conflict_share` of the cross pairs
+        of their members conflict (0 = complete linkage): A~B and B~C does not drag in a C that
+        contradicts the cluster."""
         ri, rj = self.find(i), self.find(j)
         if ri == rj or (ri, rj) in self.failed:
             return
         mi, mj = self.members.get(ri, [ri]), self.members.get(rj, [rj])
-        if not all(compatible(keys[x], keys[y], s) for x in mi for y in mj):
-            # a cluster only grows, so two roots that conflict once conflict for good
+        conflicts = sum(1 for x in mi for y in mj if not compatible(keys[x], keys[y], s))
+        if conflicts > s.max_conflict_share * len(mi) * len(mj):
+            # not retried: exact under complete linkage (a cluster only grows, so conflicts
+            # stay); with a tolerated share it is a cheap approximation
             self.failed.add((ri, rj))
             self.failed.add((rj, ri))
             return
@@ -127,19 +132,16 @@ def candidate_pairs(keys: list[EventKey], s: DedupSettings) -> Iterator[tuple[in
                             yield pair
 
 
-def _strength(a: EventKey, b: EventKey) -> int:
-    """How many roles name the same actor id: merges with more evidence go first."""
-    return sum(1 for x, y in ((a.source, b.source), (a.target, b.target)) if x and y and x.id and x.id == y.id)
-
-
 def dedup(records: Iterable[dict], settings: DedupSettings | None = None) -> DedupResult:
     """Group the events of `records` into canonical events."""
     s = settings or DedupSettings.load()
     keys = [event_key(rec, i, ev) for rec in records for i, ev in enumerate(rec["events"])]
     uf = _Clusters(len(keys))
-    # the strongest evidence first (both roles matching), then by position: deterministic merges
+    # Merges are greedy (agglomerative, closest pairs first), so their order is fixed by the
+    # events themselves (similarity, then article ids and indexes), never by input order: the
+    # same records in any order give the same canonical events.
     pairs = sorted((pair for pair in candidate_pairs(keys, s) if same_event(keys[pair[0]], keys[pair[1]], s)),
-                   key=lambda p: (-_strength(keys[p[0]], keys[p[1]]), p))
+                   key=lambda p: (-similarity(keys[p[0]], keys[p[1]], s), *sorted((keys[p[0]].ref, keys[p[1]].ref))))
     for i, j in pairs:
         uf.merge(i, j, keys, s)
     groups: dict[int, list[int]] = defaultdict(list)

@@ -111,3 +111,16 @@ def compatible(a: EventKey, b: EventKey, s: DedupSettings) -> bool:
     Clusters only merge when every cross pair of members is compatible: no chains."""
     ok, reason = verdict(a, b, s, same_article_ok=True)
     return ok or reason == "no anchor"
+
+
+def similarity(a: EventKey, b: EventKey, s: DedupSettings) -> int:
+    """How much two matching events agree (for merging the closest pairs first): roles naming
+    the same actor id count 2, the same country and sector 1; the same precise place 1; the
+    same day 1."""
+    score = 0
+    for x, y in ((a.source, b.source), (a.target, b.target)):
+        if x and y:
+            score += 2 if x.id and x.id == y.id else actor_match(x, y, s) == MATCH
+    score += place_match(a.place, b.place, s) == MATCH
+    score += a.day == b.day
+    return score

@@ -20,6 +20,7 @@ class DedupSettings:
     state_sectors: frozenset[str]
     symmetric_types: frozenset[str]
     same_polarity: bool
+    max_conflict_share: float
 
     @classmethod
     def load(cls, override: Path | str | None = None, **changes) -> DedupSettings:

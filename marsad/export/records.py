@@ -19,6 +19,17 @@ def report_to_stderr(message: str) -> None:
     print(f"error: {message}", file=sys.stderr)
 
 
+class ErrorCounter:
+    """An error sink that reports each bad input on stderr and counts them (for exit codes)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, message: str) -> None:
+        self.count += 1
+        report_to_stderr(message)
+
+
 def read_records(paths: Iterable[str | Path], on_error: ErrorSink = report_to_stderr) -> Iterator[dict]:
     """Contract records from JSONL files (`-` is stdin), one line at a time.
 
