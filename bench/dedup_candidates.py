@@ -8,9 +8,12 @@ strata chosen WITHOUT the dedup rule (so the rule is not graded on pairs it pick
   random - any other pair (mostly easy negatives).
 Each candidate keeps the article ids, event type, trigger and evidence offsets and texts; the
 label is added by hand. Usage: python bench/dedup_candidates.py > candidates.jsonl
+A second batch: --seed 2 --quota story=60,actor=20,random=0 --exclude bench/data/dedup_pairs.jsonl
+--prefix b2- (pairs already labelled are skipped).
 """
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import itertools
 import random
@@ -55,11 +58,24 @@ def actor_ids(ev: dict) -> set[str]:
 
 
 def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--seed", type=int, default=2018)
+    ap.add_argument("--quota", default=",".join(f"{k}={v}" for k, v in QUOTAS.items()))
+    ap.add_argument("--exclude", type=Path, default=None, help="pairs file whose pairs are skipped")
+    ap.add_argument("--prefix", default="")
+    args = ap.parse_args()
+    quotas = {k: int(v) for k, v in (item.split("=") for item in args.quota.split(","))}
+    done = set()
+    if args.exclude:
+        for line in args.exclude.read_bytes().splitlines():
+            row = orjson.loads(line)
+            done.add(tuple(sorted(((row["a"]["article_id"], row["a"]["event_index"]),
+                                   (row["b"]["article_id"], row["b"]["event_index"])))))
     recs = records()
-    rng = random.Random(2018)
+    rng = random.Random(args.seed)
     days = {r["id"]: dt.date.fromisoformat(r["date"]).toordinal() for r in recs}
     words = {r["id"]: title_words(r.get("title")) for r in recs}
-    strata: dict[str, list] = {k: [] for k in QUOTAS}
+    strata: dict[str, list] = {k: [] for k in quotas}
     for a, b in itertools.combinations(recs, 2):
         if abs(days[a["id"]] - days[b["id"]]) > 2 or not a["events"] or not b["events"]:
             continue
@@ -70,9 +86,12 @@ def main() -> None:
                 if ea["type"] != eb["type"]:
                     continue
                 kind = "story" if jacc >= 0.25 else "actor" if actor_ids(ea) & actor_ids(eb) else "random"
-                strata[kind].append((a, i, b, j))
+                if kind in strata and tuple(sorted(((a["id"], i), (b["id"], j)))) not in done:
+                    strata[kind].append((a, i, b, j))
     out = []
-    for kind, quota in QUOTAS.items():
+    for kind, quota in quotas.items():
+        if not quota:
+            continue
         pool = strata[kind]
         rng.shuffle(pool)
         per_articles: dict[tuple[str, str], int] = {}
@@ -81,11 +100,11 @@ def main() -> None:
             if per_articles.get(key, 0) >= 2:
                 continue  # at most two pairs per article pair: spread over many stories
             per_articles[key] = per_articles.get(key, 0) + 1
-            out.append({"pair_id": f"{kind}-{len([o for o in out if o['stratum'] == kind]):03d}", "stratum": kind,
+            out.append({"pair_id": f"{args.prefix}{kind}-{len([o for o in out if o['stratum'] == kind]):03d}", "stratum": kind,
                         "a": side(a, i), "b": side(b, j)})
             if per_articles and len([o for o in out if o["stratum"] == kind]) >= quota:
                 break
-        print(f"{kind}: {len(pool)} candidate pairs, drew {min(quota, len(pool))}", file=sys.stderr)
+        print(f"{kind}: {len(pool)} candidate pairs, drew {sum(o['stratum'] == kind for o in out)}", file=sys.stderr)
     for row in out:
         sys.stdout.write(orjson.dumps(row).decode("utf-8") + "\n")
 

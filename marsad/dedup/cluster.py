@@ -42,14 +42,13 @@ class CanonicalEvent:
         import datetime as dt
 
         days = [m.day for m in self.members if m.day is not None]
-        first = self.members[0]
         return {"id": self.id, "type": self.type,
                 "date": dt.date.fromordinal(min(days)).isoformat() if days else None,
                 "reports": self.reports, "articles": self.articles, "outlets": self.outlets,
                 "events": [f"{m.article_id}#{m.index}" for m in self.members],
                 "source": next((m.source.id for m in self.members if m.source and m.source.id), None),
                 "target": next((m.target.id for m in self.members if m.target and m.target.id), None),
-                "place": first.place.name_en if first.place else None}
+                "place": next((m.place.name_en for m in self.members if m.place), None)}
 
 
 @dataclass(slots=True)
