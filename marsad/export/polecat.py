@@ -1,6 +1,7 @@
 """POLECAT-compatible TSV: exactly the 40 columns of POLECAT's weekly files
 (../shared/data/events/derived/output_schemas/polecat_events.tsv), empty where Marsad has no value
-(COW codes, Wikipedia ids, titles, contexts)."""
+(COW codes, Wikipedia ids, titles, contexts). Types and modes are written as PLOVER names them
+(ASSAULT, allege), as in the PLOVER export."""
 from __future__ import annotations
 
 import csv
@@ -48,7 +49,7 @@ def polecat_row(rec: dict, index: int, ev: dict, story: dict) -> dict:
     loc = ev.get("location") or {}
     precision = loc.get("precision")
     row = {"Event ID": event_id(rec, index), "Event Date": event_day(rec, ev),
-           "Event Type": (ev.get("type") or "").lower(), "Event Mode": ev.get("mode"),
+           "Event Type": ev.get("type"), "Event Mode": ev.get("mode"),
            "Intensity": score, "Quad Code": quad,
            **_party("Actor", rec, ev.get("source")), **_party("Recipient", rec, ev.get("target")),
            "Placename": loc.get("name_en"), "City": loc.get("name_en") if precision == "point" else None,

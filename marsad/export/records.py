@@ -45,6 +45,8 @@ def read_records(paths: Iterable[str | Path], on_error: ErrorSink = report_to_st
             continue
         try:
             for n, line in enumerate(fh, 1):
+                if n == 1:
+                    line = line.removeprefix(b"\xef\xbb\xbf")  # a UTF-8 BOM from Windows tools
                 if not line.strip():
                     continue
                 try:

@@ -33,3 +33,12 @@ def test_parquet_needs_an_output_file(tmp_path, pool_records):
     assert run.returncode != 0 and "--out" in run.stderr
     run = subprocess.run([MARSAD, "export", str(src), "--format", "xml"], capture_output=True, text=True)
     assert run.returncode != 0 and "--format" in run.stderr
+
+
+def test_records_file_with_a_utf8_bom_is_read(tmp_path, pool_records):
+    src = tmp_path / "records.jsonl"
+    src.write_bytes(b"\xef\xbb\xbf" + "".join(json.dumps(r, ensure_ascii=False) + "\n"
+                                            for r in pool_records[:2]).encode("utf-8"))
+    run = subprocess.run([MARSAD, "export", str(src), "--format", "jsonl"], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert [json.loads(ln)["id"] for ln in run.stdout.splitlines()] == [r["id"] for r in pool_records[:2]]

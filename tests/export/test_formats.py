@@ -41,7 +41,7 @@ def test_polecat_has_exactly_the_40_columns_in_order(tmp_path, pool_records, sch
     by_id = {r[0]: dict(zip(expected, r)) for r in rows[1:]}
     for rec, i, ev in all_events(pool_records):
         row = by_id[event_id(rec, i)]
-        assert row["Event Type"] == ev["type"].lower()
+        assert row["Event Type"] == ev["type"] and row["Event Mode"] == (ev.get("mode") or "")
         assert row["Actor Name Raw"] == ((ev.get("source") or {}).get("text") or "")
         assert row["Source"] == rec["source"] and row["Language"] == "ar"
         if ev.get("location") and ev["location"]["country"] == "SYR":
