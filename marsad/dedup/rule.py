@@ -8,8 +8,9 @@ marsad/resources/dedup.toml):
 3. actors compatible in every role: where both reports resolved an actor, it is the same actor
    (same id; or the same country with the same sector, or two state sectors of that country);
    for `symmetric_types` the roles may be swapped;
-4. places compatible: same country, and when both are precise, within `point_km`
-   (`admin_km` if one is an admin area);
+4. places compatible: when both are precise (point or admin area), in the same country and
+   within `point_km` (`admin_km` if one is an admin area); country-level places only count
+   when `country_places_conflict` is set (they are often the speaker's, not the event's);
 5. enough positive evidence: at least `min_actor_matches` roles match, or (if
    `place_can_anchor`) the two places are the same precise place.
 """
