@@ -67,5 +67,12 @@ def evaluate(
     typer.echo(format_report(score(gold_rows, records), show_misses=misses))
 
 
+from marsad.dedup.cli import dedup_command  # noqa: E402  (commands live in their own modules)
+from marsad.export.cli import export_command  # noqa: E402
+
+app.command("export")(export_command)
+app.command("dedup")(dedup_command)
+
+
 if __name__ == "__main__":
     app()

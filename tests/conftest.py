@@ -24,3 +24,58 @@ def gold_rows(shared: Path) -> list[dict]:
 @pytest.fixture(scope="session")
 def seed_gold(gold_rows: list[dict]) -> dict:
     return next(r for r in gold_rows if r["id"] == "seed-0001")
+
+
+# Real pipeline output for the export and dedup tests (tests/export, tests/dedup).
+@pytest.fixture(scope="session")
+def pool_records(shared) -> list[dict]:
+    """Contract records of the first 60 articles of 2018 in pool_2000.jsonl (real pipeline output)."""
+    from marsad.io.readers import ReadError, read_articles
+    from marsad.pipeline import default_pipeline
+
+    nlp = default_pipeline()
+    out = []
+    for art in read_articles([str(shared / "corpora" / "pool_2000.jsonl")]):
+        if not isinstance(art, ReadError) and (art.date or "").startswith("2018"):
+            out.append(nlp(art).to_dict())
+            if len(out) == 60:
+                break
+    assert sum(len(r["events"]) for r in out) > 200
+    return out
+
+
+@pytest.fixture(scope="session")
+def schemas(shared):
+    return shared / "events" / "derived" / "output_schemas"
+
+
+@pytest.fixture(scope="session")
+def article_records(shared):
+    """`ids -> contract records` for named articles of pool_2000.jsonl (real pipeline output)."""
+    from marsad.io.readers import ReadError, read_articles
+    from marsad.pipeline import default_pipeline
+
+    nlp = default_pipeline()
+    cache: dict[str, dict] = {}
+
+    def get(*ids: str) -> list[dict]:
+        missing = set(ids) - set(cache)
+        if missing:
+            for art in read_articles([str(shared / "corpora" / "pool_2000.jsonl")]):
+                if not isinstance(art, ReadError) and art.id in missing:
+                    cache[art.id] = nlp(art).to_dict()
+        return [cache[i] for i in ids]
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def find_event():
+    def find(rec: dict, etype: str, phrase: str) -> int:
+        """Index of the event of `etype` whose evidence contains `phrase`."""
+        hits = [i for i, ev in enumerate(rec["events"])
+                if ev["type"] == etype and phrase in rec["text"][ev["evidence"]["start"]:ev["evidence"]["end"]]]
+        assert hits, f"{rec['id']}: no {etype} event with {phrase!r}"
+        return hits[0]
+
+    return find

@@ -1,0 +1,120 @@
+"""Streaming access to contract records (output-contract.md) and their events.
+
+Exports and dedup read records one at a time from JSONL (or, later, from the store's
+`iter_records()`), so memory stays flat whatever the collection size.
+"""
+from __future__ import annotations
+
+import bisect
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+import orjson
+
+ErrorSink = Callable[[str], None]
+
+
+def report_to_stderr(message: str) -> None:
+    print(f"error: {message}", file=sys.stderr)
+
+
+class ErrorCounter:
+    """An error sink that reports each bad input on stderr and counts them (for exit codes)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, message: str) -> None:
+        self.count += 1
+        report_to_stderr(message)
+
+
+def read_records(paths: Iterable[str | Path], on_error: ErrorSink = report_to_stderr) -> Iterator[dict]:
+    """Contract records from JSONL files (`-` is stdin), one line at a time.
+
+    A line that is not a JSON object with an `id`, a `text` and an `events` list is reported
+    as `<file>:<line>: <problem>` and skipped; the batch goes on.
+    """
+    for p in paths:
+        name = str(p)
+        try:
+            fh = sys.stdin.buffer if name == "-" else open(name, "rb")
+        except OSError as exc:
+            on_error(f"{name}: cannot open ({exc.strerror})")
+            continue
+        try:
+            for n, line in enumerate(fh, 1):
+                if n == 1:
+                    line = line.removeprefix(b"\xef\xbb\xbf")  # a UTF-8 BOM from Windows tools
+                if not line.strip():
+                    continue
+                try:
+                    rec = orjson.loads(line)
+                except orjson.JSONDecodeError as exc:
+                    on_error(f"{name}:{n}: invalid JSON ({exc})")
+                    continue
+                problem = record_problem(rec)
+                if problem:
+                    on_error(f"{name}:{n}: {problem}")
+                    continue
+                yield rec
+        finally:
+            if fh is not sys.stdin.buffer:
+                fh.close()
+
+
+def record_problem(rec: object) -> str | None:
+    """Why `rec` is not a usable contract record, or None."""
+    if not isinstance(rec, dict):
+        return "not a JSON object"
+    for key, kind in (("id", str), ("text", str), ("events", list)):
+        if not isinstance(rec.get(key), kind):
+            return f"not a contract record: `{key}` missing or not a {kind.__name__}"
+    return None
+
+
+def event_id(rec: dict, index: int) -> str:
+    """Stable event id: the article id and the event's position in the record."""
+    return f"{rec['id']}#{index}"
+
+
+def iter_events(records: Iterable[dict]) -> Iterator[tuple[dict, int, dict]]:
+    """(record, event index, event) for every event of every record."""
+    for rec in records:
+        for i, ev in enumerate(rec["events"]):
+            yield rec, i, ev
+
+
+def span_text(rec: dict, span: dict | None) -> str | None:
+    """The text of a span: its own `text` field, else the slice of the article body."""
+    if not span:
+        return None
+    if span.get("text") is not None:
+        return span["text"]
+    if span.get("start") is None or span.get("end") is None:
+        return None
+    return rec["text"][span["start"]:span["end"]]
+
+
+def sentence_number(rec: dict, offset: int | None) -> int | None:
+    """0-based index of the sentence containing `offset` (None when unknown)."""
+    sents = rec.get("sentences") or []
+    if offset is None or not sents:
+        return None
+    i = bisect.bisect_right([s["start"] for s in sents], offset) - 1
+    return max(i, 0)
+
+
+def event_day(rec: dict, ev: dict) -> str | None:
+    """YYYY-MM-DD for formats that need a day: the event's own date when known to the day,
+    else the article's date (the day it was reported)."""
+    d = ev.get("date") or {}
+    if d.get("precision") == "day" and d.get("value"):
+        return d["value"]
+    return rec.get("date") or None
+
+
+def actor_of(role: dict | None) -> dict:
+    """The resolved actor of a source/target/speaker span ({} when unresolved)."""
+    return (role or {}).get("actor") or {}
