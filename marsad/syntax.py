@@ -99,8 +99,8 @@ class MentionMap:
     def subject_before(self, i: int, start: int) -> Mention | None:
         """SVO: an actor ending right before the verb (particles may intervene)."""
         j = i - 1
-        while j >= start and self.doc.tokens[j].norm in PRE_VERB_PARTICLES:
-            j -= 1
+        while j >= start and (self.doc.tokens[j].norm in PRE_VERB_PARTICLES or self.doc.tokens[j].text in QUOTE_MARKS):
+            j -= 1  # particles, and quotes around the verb (أن خاشقجي "قتل")
         tok = self.doc.tokens[j] if j >= start else None
         if tok is not None and j not in self.covering and j - 1 in self.covering and tok.is_word \
                 and tok.norm.startswith("ال") and not tok.prefix and tok.norm not in function_words():

@@ -34,6 +34,8 @@ REFERRED_TYPES = frozenset({"AGREE", "SUPPORT", "SANCTION", "AID", "COOPERATE", 
 DAMMA = "\u064f"
 PASSIVE_AGENT_WORDS = frozenset({"يد", "قبل", "رصاص", "نيران", "ايدي"})  # على يد X، برصاص X
 NUMBER_WORDS = grammar_words("number_words")
+ADJUNCT_STARTS = grammar_words("adjunct_starts")
+CLAUSE_ENDS = frozenset({".", "،", ",", "؛", '"', "»", "”"})
 PREPOSITION_WORDS_AND_CLITICS = (*PREPOSITION_WORDS, "ب", "ل", "ك")
 NOUN_TARGET_PREPS = ("ب", "ل", "على", "ضد", "مع", "الى", "من", "عن", "في")
 
@@ -120,10 +122,15 @@ class EventExtractor:
                 rule = "noun:possessor"
         preps = trig.target or ("obj",)
         after = source.tokens[1] - 1 if source and source.tokens[0] > m.start else _past_act_adjectives(doc, m.end - 1)
-        target = genitive_target or mmap.object_after(after, sent.tokens[1], preps, OBJECT_WINDOW, exclude=source)
+        nxt = tokens[m.end] if m.end < len(tokens) else None
+        victim_before = mmap.subject_before(m.start, sent.tokens[0]) if passive else None  # a quoted verb is a clause
+        if victim_before is not None and (nxt is None or nxt.text in CLAUSE_ENDS or nxt.norm in ADJUNCT_STARTS):
+            target = victim_before  # أن خاشقجي "قتل" داخل القنصلية: nothing follows, the subject is the victim
+        else:
+            target = genitive_target or mmap.object_after(after, sent.tokens[1], preps, OBJECT_WINDOW, exclude=source)
         if passive and target is None:
-            target = mmap.object_after(m.end - 1, sent.tokens[1], ("obj",), OBJECT_WINDOW) \
-                or mmap.subject_before(m.start, clause[0])  # إن إقبال أصيب برصاصة: the subject is the victim
+            # إن إقبال أصيب برصاصة: the subject is the victim
+            target = mmap.object_after(m.end - 1, sent.tokens[1], ("obj",), OBJECT_WINDOW) or victim_before
         if trig.pos == "noun" and source is None and target is not None and trig.type == "ASSAULT" \
                 and mmap.introduced_by(target.tokens[0], ("مع", "ضد")):
             # معارك متواصلة مع الحوثيين: the other side is the actor the story is about
@@ -265,9 +272,12 @@ class EventExtractor:
         actor stands right before it (`وكان الجيش هاجم عشرات المواقع`)."""
         if trig.type not in ("ASSAULT", "COERCE") or m.end >= len(doc.tokens):
             return False
+        nxt = doc.tokens[m.end]
+        if "obj" in trig.target and m.end - m.start == 1 and (nxt.text in CLAUSE_ENDS
+                                                              or nxt.norm in ADJUNCT_STARTS):
+            return True  # أن خاشقجي قتل داخل القنصلية: a transitive verb with no object is passive
         if mmap.subject_before(m.start, clause[0]) or mmap.kana_subject(m.start, clause[0]):
             return False
-        nxt = doc.tokens[m.end]
         if (nxt.norm.isdigit() or nxt.norm in NUMBER_WORDS) and verb_gender(doc.tokens[m.start]) != "f":
             return True  # قتل 13 شخصا (but اعتقلت عشرات: she arrested dozens)
         victim = mmap.starts.get(m.end)

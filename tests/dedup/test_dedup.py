@@ -30,7 +30,8 @@ def test_two_outlets_reporting_one_killing_merge(article_records, find_event):
     canon = next(c for c in result.canonical if c.id == cid)
     assert canon.reports == 2 and set(canon.outlets) == {"BBC Arabic", "CNN Arabic"}
     assert set(canon.articles) == set(KHASHOGGI)
-    assert canon.to_dict()["events"] == [f"{bbc['id']}#{i}", f"{cnn['id']}#{j}"]
+    # both reports are members (an article restating the killing adds members, not reports)
+    assert {f"{bbc['id']}#{i}", f"{cnn['id']}#{j}"} <= set(canon.to_dict()["events"])
 
 
 def test_every_event_links_to_exactly_one_canonical_event(article_records):
