@@ -101,7 +101,12 @@ class EventExtractor:
             or trig.pos == "verb" and (DAMMA in tokens[m.start].text[:3] or self._reads_passive(doc, mmap, m, trig, clause))
         if trig.pos in ("verb", "passive") and not passive and _agent_phrase_after(doc, mmap, m.end, clause[1]):
             passive = True  # رُفض من قبل دول…: an agent phrase marks the passive
-        if trig.pos in ("verb", "passive") and not passive:
+        if trig.pos in ("verb", "passive") and not passive and _is_participle(tokens[m.start]):
+            # تظاهر الآلاف، مطالبين رئيس الوزراء بالرحيل: a circumstantial participle has the
+            # subject of the sentence; what follows it is its object
+            source = _carried(subjects, m.start, None, tokens)
+            rule += ":participle"
+        elif trig.pos in ("verb", "passive") and not passive:
             source, how = mmap.verb_subject(m.start, m.end, clause)
             rule += how
             if source is None and not tokens[m.start].prefix and verb_gender(tokens[m.start]) != "p":
@@ -383,6 +388,13 @@ def _past_act_adjectives(doc: Doc, i: int) -> int:
             and doc.tokens[i + 1].norm in adjectives:
         i += 1
     return i
+
+
+def _is_participle(tok: Token) -> bool:
+    """An accusative active participle used as a verb (مطالبين، داعيا، مهددا،
+    متهمة): م + at least four letters, ending in -ين / -ا / -ة."""
+    w = tok.stem
+    return not tok.prefix and w.startswith("م") and len(w) >= 5 and w.endswith(("ين", "ا", "ة", "ً"))
 
 
 def _clause_subject(doc: Doc, mmap: MentionMap, i: int, clause_start: int) -> Mention | None:
