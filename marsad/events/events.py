@@ -382,10 +382,14 @@ def act_adjectives() -> frozenset[str]:
 
 
 def _past_act_adjectives(doc: Doc, i: int) -> int:
-    """The last token of `عقوبات جديدة` / `غارات مكثفة` from its noun at i."""
+    """The last token of `عقوبات جديدة` / `غارات مكثفة` / `حملات اعتقال واختطاف
+    واسعة` from its noun at i: adjectives and coordinated act nouns."""
     adjectives = act_adjectives()
-    while i + 1 < len(doc.tokens) and doc.tokens[i + 1].is_word and not doc.tokens[i + 1].prefix \
-            and doc.tokens[i + 1].norm in adjectives:
+    acts = trigger_indexes()[1]
+    while i + 1 < len(doc.tokens) and doc.tokens[i + 1].is_word:
+        nxt = doc.tokens[i + 1]
+        if not (not nxt.prefix and nxt.norm in adjectives or nxt.prefix == "و" and nxt.key in acts):
+            break
         i += 1
     return i
 
