@@ -247,11 +247,15 @@ class EventExtractor:
             return source, target, "noun:exposed"
         if source is None:
             source = mmap.subject_before(m.start, clause[0])
+            if source is not None and any(c.speaker is not None and c.speaker.start == source.start
+                                          and c.content[0] >= source.end for c in doc.claims):
+                source = None  # أعلن الإعلام السوري خروج المقاتلين: the speaker announces, the act is another's
         if source is None:
             lv = _light_verb_before(doc, m.start, clause[0])
             lv_clause = clause
-            if lv is None and m.start == clause[0] and tokens[m.start].prefix.startswith("و"):
-                # تمكنت الشرطة من تحديد هويته، وإلقاء القبض عليه: a coordinated noun shares the light verb
+            if lv is None:
+                # تمكنت الشرطة من تحديد هويته، وإلقاء القبض عليه; تجري الدول الثلاث، بريطانيا وفرنسا
+                # وألمانيا، مشاورات: commas of a list or a coordination split the light verb's clause
                 sent = doc.sentences[doc.sentence_of_token(m.start)]
                 lv = _light_verb_before(doc, m.start, sent.tokens[0])
                 lv_clause = sent.tokens
