@@ -35,7 +35,7 @@ DAMMA = "\u064f"
 PASSIVE_AGENT_WORDS = frozenset({"يد", "قبل", "رصاص", "نيران", "ايدي"})  # على يد X، برصاص X
 NUMBER_WORDS = grammar_words("number_words")
 ADJUNCT_STARTS = grammar_words("adjunct_starts")
-CLAUSE_ENDS = frozenset({".", "،", ",", "؛", '"', "»", "”"})
+CLAUSE_ENDS = frozenset({".", "؛", '"', "»", "”"})  # not commas: an adjunct may stand before the object
 PREPOSITION_WORDS_AND_CLITICS = (*PREPOSITION_WORDS, "ب", "ل", "ك")
 NOUN_TARGET_PREPS = ("ب", "ل", "على", "ضد", "مع", "الى", "من", "عن", "في")
 
@@ -96,6 +96,8 @@ class EventExtractor:
         clause = next((c for c in sent.clauses if c[0] <= m.start < c[1]), sent.tokens)
         source: Mention | None = None
         genitive_target: Mention | None = None
+        if trig.pos == "verb" and is_masdar(tokens[m.start]):
+            trig = replace(trig, pos="noun")  # إطلاق الصواريخ: a two-part entry's verbal noun is a noun
         rule = trig.pos
         passive = trig.pos == "passive" and (trig.type == "ASSAULT" or self._reads_passive(doc, mmap, m, trig, clause)) \
             or trig.pos == "verb" and (DAMMA in tokens[m.start].text[:3] or self._reads_passive(doc, mmap, m, trig, clause))
@@ -403,6 +405,21 @@ def _is_participle(tok: Token) -> bool:
     متهمة): م + at least four letters, ending in -ين / -ا / -ة."""
     w = tok.stem
     return not tok.prefix and w.startswith("م") and len(w) >= 5 and w.endswith(("ين", "ا", "ة", "ً"))
+
+
+def is_masdar(tok: Token) -> bool:
+    """Verbal nouns of derived verbs, which verb lexicons list beside the
+    verbs: إفعال (إطلاق), تفعيل (تحميل), افتعال (اعتقال), استفعال (استهداف).
+
+    >>> from marsad.text.tokens import tokenize
+    >>> [is_masdar(t) for t in tokenize("إطلاق تحميل استهداف أطلق حمل")]
+    [True, True, True, False, False]
+    """
+    w = fold(tok.stem)
+    w = w[2:] if w.startswith("ال") else w
+    return (len(w) == 5 and (w[0] == "ت" and w[3] == "ي" or w[0] == "ا" and w[3] == "ا")
+            or len(w) == 6 and w[0] == "ا" and w[2] == "ت" and w[4] == "ا"
+            or len(w) == 7 and w.startswith("است") and w[5] == "ا")
 
 
 def _clause_subject(doc: Doc, mmap: MentionMap, i: int, clause_start: int) -> Mention | None:
