@@ -19,6 +19,7 @@ PRE_VERB_PARTICLES = grammar_words("pre_verb_particles")
 KANA = grammar_words("kana")
 PREPOSITION_WORDS = grammar_words("prepositions")
 RELATIVES = grammar_words("relatives")
+NUMBER_WORDS = grammar_words("number_words")
 MAX_ADVERBIALS = 3
 QUOTE_MARKS = frozenset('"«»“”')
 
@@ -101,6 +102,9 @@ class MentionMap:
         j = i - 1
         while j >= start and (self.doc.tokens[j].norm in PRE_VERB_PARTICLES or self.doc.tokens[j].text in QUOTE_MARKS):
             j -= 1  # particles, and quotes around the verb (أن خاشقجي "قتل")
+        if j > start and self.doc.tokens[j].text == "،" and j - 1 in self.covering \
+                and self.covering[j - 1].label == "PER" and self.covering[j - 1].tokens[0] > start:
+            j -= 1  # وزير الدفاع، أفيغدور ليبرمان، رفض: the apposed name closes the subject
         tok = self.doc.tokens[j] if j >= start else None
         if tok is not None and j not in self.covering and j - 1 in self.covering and tok.is_word \
                 and tok.norm.startswith("ال") and not tok.prefix and tok.norm not in function_words():
@@ -275,8 +279,12 @@ class MentionMap:
                     return behind
             if not m or m is exclude:
                 continue
-            if self.introduced_by(j, preps):
-                return m
+            if self.introduced_by(j, preps) or j - 1 > i and self._is_count(j - 1) and self.introduced_by(j - 1, preps):
+                return m  # على 62 متهما: a count may stand between the preposition and the noun
             if direct and not self._has_preposition(j):
                 return m
         return None
+
+    def _is_count(self, j: int) -> bool:
+        tok = self.doc.tokens[j]
+        return tok.norm.isdigit() or tok.norm in NUMBER_WORDS

@@ -108,6 +108,9 @@ class EventExtractor:
             # subject of the sentence; what follows it is its object
             source = _carried(subjects, m.start, None, tokens)
             rule += ":participle"
+        elif trig.pos in ("verb", "passive") and not passive and m.end - m.start > 1 and m.end - 1 in mmap.starts:
+            source = mmap.starts[m.end - 1]  # أدانتهم محكمة الفساد: the entry ends with its subject's head
+            rule += ":inside"
         elif trig.pos in ("verb", "passive") and not passive:
             source, how = mmap.verb_subject(m.start, m.end, clause)
             rule += how
@@ -160,7 +163,7 @@ class EventExtractor:
         if trig.pos == "noun" and source is None and target is None and trig.type not in ("PROTEST", "MOBILIZE", "RETREAT") \
                 and not (trig.type == "ASSAULT" and _reported_as_ongoing(doc, m.end, clause[1])):
             return None
-        if source is not None and trig.type in ("ASSAULT", "COERCE") and _is_victim(source):
+        if source is not None and trig.type in ("ASSAULT", "COERCE", "ACCUSE", "SANCTION") and _is_victim(source):
             # قتل 13 شخصا، مقتل مدنيين: the people counted are the victims, not the attackers
             source, target = None, target or source
         if trig.pos == "noun" and source is None and rule in ("noun", "noun:light"):
@@ -499,8 +502,8 @@ VICTIM_NAMES = frozenset({"Civilians", "Civilian"})
 
 
 def _is_victim(m: Mention) -> bool:
-    """A generic civilian head (مدنيين، شخصا، قتلى) with no named actor."""
-    return bool(m.actor and m.actor.id is None and m.actor.name_en in VICTIM_NAMES)
+    """A generic civilian head (مدنيين، شخصا، قتلى، متهمين) with no named actor."""
+    return bool(m.actor and m.actor.id is None and (m.actor.name_en in VICTIM_NAMES or m.actor.name_en == "Defendant"))
 
 
 def _has_actor(m: Mention | None) -> bool:
