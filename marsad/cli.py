@@ -67,5 +67,9 @@ def evaluate(
     typer.echo(format_report(score(gold_rows, records), show_misses=misses))
 
 
+from marsad.store.cli import register as _register_store  # noqa: E402 - after the app's own commands
+
+_register_store(app)
+
 if __name__ == "__main__":
     app()

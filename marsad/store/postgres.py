@@ -1,0 +1,79 @@
+"""PostgreSQL backend (psycopg 3): the same tables, tsvector search with a GIN index."""
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from marsad.store.base import Store, StoreError
+from marsad.store.urls import DbUrl
+
+STREAM_ROWS = 200
+# pg_advisory_lock key: one ingest per database.
+WRITER_LOCK_KEY = 0x4D415253  # "MARS"
+
+
+class PostgresStore(Store):
+    dialect = "postgresql"
+    search_key = "seq"
+
+    def __init__(self, url: DbUrl):
+        super().__init__(url)
+        import psycopg
+
+        try:
+            # Autocommit: `transaction()` then means BEGIN…COMMIT, not a savepoint in an open transaction.
+            self.conn = psycopg.connect(url.target, autocommit=True)
+        except psycopg.Error as exc:
+            raise StoreError(f"{url}: cannot connect ({str(exc).strip()})") from None
+
+    def sql(self, text: str) -> str:
+        return text.replace("?", "%s")
+
+    def create(self) -> None:
+        # Concurrent first runs would race on CREATE TABLE IF NOT EXISTS; serialise them.
+        with self.transaction() as cur:
+            cur.execute("SELECT pg_advisory_xact_lock(%s)", (WRITER_LOCK_KEY + 1,))
+        super().create()
+
+    def _search_ddl(self) -> list[str]:
+        # 'simple' = lower-case and split, no stemming: the text is already
+        # folded and clitic-stripped by search.py, the same as for SQLite.
+        return [
+            "CREATE TABLE IF NOT EXISTS article_search (seq BIGINT PRIMARY KEY, title TEXT, body TEXT, "
+            "tsv tsvector GENERATED ALWAYS AS (setweight(to_tsvector('simple', coalesce(title, '')), 'A') "
+            "|| setweight(to_tsvector('simple', coalesce(body, '')), 'B')) STORED)",
+            "CREATE INDEX IF NOT EXISTS article_search_tsv_idx ON article_search USING GIN (tsv)",
+        ]
+
+    def _search_sql(self) -> str:
+        return ("SELECT a.id, a.title, a.date, a.source, ts_rank(s.tsv, q) AS score, a.record "
+                "FROM article_search s JOIN articles a ON a.seq = s.seq, plainto_tsquery('simple', ?) q "
+                "WHERE s.tsv @@ q ORDER BY score DESC, a.seq LIMIT ?")
+
+    def _search_query(self, keys: Sequence[str]) -> str:
+        return " ".join(keys)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Any]:
+        with self.conn.transaction(), self.conn.cursor() as cur:
+            yield cur
+
+    def _stream(self, sql: str) -> Iterator[tuple]:
+        # A server-side cursor: rows come STREAM_ROWS at a time, never all at once.
+        with self.conn.transaction(), self.conn.cursor(name="marsad_stream") as cur:
+            cur.itersize = STREAM_ROWS
+            cur.execute(sql)
+            yield from cur
+
+    @contextmanager
+    def writer_lock(self) -> Iterator[None]:
+        # Session-level: the server drops it when the connection dies (kill -9 included).
+        got = next(self.rows("SELECT pg_try_advisory_lock(?)", (WRITER_LOCK_KEY,)))[0]
+        if not got:
+            raise StoreError(f"{self.url}: another ingest is writing to this store")
+        try:
+            yield
+        finally:
+            if self.conn is not None and not self.conn.closed:
+                next(self.rows("SELECT pg_advisory_unlock(?)", (WRITER_LOCK_KEY,)))
