@@ -23,6 +23,7 @@ class StoreError(RuntimeError):
 class Store:
     dialect = ""
     search_key = ""  # the article_search column that holds articles.seq
+    ddl_lock = ""    # statement serialising concurrent first runs' CREATE TABLEs, if the dialect needs one
 
     def __init__(self, url: DbUrl):
         self.url = url
@@ -48,7 +49,11 @@ class Store:
 
     # -- shared --------------------------------------------------------------
     def create(self) -> None:
+        if self._schema() == schema.SCHEMA_VERSION:
+            return  # DDL would lock tables an ingest may be writing to
         with self.transaction() as cur:
+            if self.ddl_lock:
+                cur.execute(self.ddl_lock)
             for stmt in schema.create_statements(self.dialect) + self._search_ddl():
                 cur.execute(stmt)
             cur.execute(self.sql("SELECT value FROM meta WHERE key = ?"), ("schema",))
@@ -57,6 +62,13 @@ class Store:
                 cur.execute(self.sql("INSERT INTO meta (key, value) VALUES (?, ?)"), ("schema", schema.SCHEMA_VERSION))
             elif row[0] != schema.SCHEMA_VERSION:
                 raise StoreError(f"{self.url}: store schema {row[0]}, this Marsad needs {schema.SCHEMA_VERSION}")
+
+    def _schema(self) -> str | None:
+        """The stored schema version, None for an empty database."""
+        try:
+            return next(self.rows("SELECT value FROM meta WHERE key = ?", ("schema",)), (None,))[0]
+        except Exception:  # noqa: BLE001 - no meta table yet (each driver has its own error class)
+            return None
 
     def transaction(self) -> AbstractContextManager[Any]:
         raise NotImplementedError

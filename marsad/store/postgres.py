@@ -16,6 +16,8 @@ WRITER_LOCK_KEY = 0x4D415253  # "MARS"
 class PostgresStore(Store):
     dialect = "postgresql"
     search_key = "seq"
+    # Two first runs at once would race on CREATE TABLE IF NOT EXISTS (a catalog unique violation).
+    ddl_lock = f"SELECT pg_advisory_xact_lock({WRITER_LOCK_KEY + 1})"
 
     def __init__(self, url: DbUrl):
         super().__init__(url)
@@ -30,11 +32,6 @@ class PostgresStore(Store):
     def sql(self, text: str) -> str:
         return text.replace("?", "%s")
 
-    def create(self) -> None:
-        # Concurrent first runs would race on CREATE TABLE IF NOT EXISTS; serialise them.
-        with self.transaction() as cur:
-            cur.execute("SELECT pg_advisory_xact_lock(%s)", (WRITER_LOCK_KEY + 1,))
-        super().create()
 
     def _search_ddl(self) -> list[str]:
         # 'simple' = lower-case and split, no stemming: the text is already

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from marsad.store.base import Store
+from marsad.store.search import query_keys
 from marsad.text.normalize import fold
 
 ARABIC_RE = re.compile(r"[\u0600-\u06FF]")
@@ -56,7 +57,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance.
 
     >>> round(haversine_km(33.51, 36.29, 33.89, 35.50))  # Damascus - Beirut
-    85
+    84
     """
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
@@ -79,11 +80,17 @@ class Where:
         return " AND ".join(self.clauses) if self.clauses else "1 = 1"
 
 
+def _arabic(fold_column: str, value: str, where: Where) -> None:
+    """Every word of `value`, folded and without its clitics (`وبالجيش` → الجيش), is in the folded span text."""
+    keys = query_keys(value) or [fold(value).strip()]
+    for key in keys:
+        where.add(f"{fold_column} LIKE ?", f"%{key}%")
+
+
 def _name_match(column: str, value: str, where: Where, fold_column: str | None = None) -> None:
-    """Arabic: folded substring of the span text (clitics and spelling variants fold away).
-    Latin: an id, a country code, or whole words of the English name, case-insensitive."""
+    """Arabic: see `_arabic`. Latin: whole words of the English name, case-insensitive."""
     if ARABIC_RE.search(value) and fold_column:
-        where.add(f"{fold_column} LIKE ?", f"%{fold(value).strip()}%")
+        _arabic(fold_column, value, where)
         return
     low = value.strip().lower()
     where.add(f"(LOWER({column}) = ? OR LOWER({column}) LIKE ? OR LOWER({column}) LIKE ? OR LOWER({column}) LIKE ?)",
@@ -92,7 +99,7 @@ def _name_match(column: str, value: str, where: Where, fold_column: str | None =
 
 def _actor(role: str, value: str, where: Where) -> None:
     if ARABIC_RE.search(value):
-        where.add(f"{role}_fold LIKE ?", f"%{fold(value).strip()}%")
+        _arabic(f"{role}_fold", value, where)
         return
     sub = Where([], [])
     _name_match(f"{role}_actor_name", value, sub)
