@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TextIO
 
 from marsad.doc import Doc, stable_id
@@ -42,39 +42,45 @@ def prepare(doc: Doc, version: str, origin: str | None = None) -> ArticleRows:
 
 
 @dataclass
-class _Run:
-    store: Store
-    version: str
-    report: Callable[[str], None]
-    stats: IngestStats
+class _Batch:
+    """Articles extracted but not yet committed."""
 
-    def flush(self, batch: list[ArticleRows], origins: dict[str, str | None],
-              replaced: set[str], known: dict[str, str], previous: dict[str, str]) -> None:
-        if not batch:
+    rows: list[ArticleRows] = field(default_factory=list)
+    origins: dict[str, str | None] = field(default_factory=dict)
+    previous: dict[str, str] = field(default_factory=dict)  # id -> version being replaced
+
+    def add(self, rows: ArticleRows, origin: str | None, old_version: str | None) -> None:
+        self.rows.append(rows)
+        self.origins[rows.id] = origin
+        if old_version is not None:
+            self.previous[rows.id] = old_version
+
+    def flush(self, store: Store, known: dict[str, str], stats: IngestStats, report: Callable[[str], None]) -> None:
+        """Commit the batch in one transaction; if the database refuses it, commit article by
+        article and report the ones it refuses (their old rows, if any, stay)."""
+        if not self.rows:
             return
+        replaced = set(self.previous)
         try:
-            self.store.write(batch, replaced)
-            done = batch
+            store.write(self.rows, replaced)
+            done = self.rows
         except Exception:  # noqa: BLE001 - find the article the database refused, store the rest
             done = []
-            for rows in batch:
+            for rows in self.rows:
                 try:
-                    self.store.write([rows], replaced)
+                    store.write([rows], replaced)
                     done.append(rows)
                 except Exception as exc:  # noqa: BLE001
-                    self.report(f"error: {origins.get(rows.id) or rows.id}: not stored ({type(exc).__name__}: "
-                                f"{str(exc).strip()})")
-                    self.stats.errors += 1
-                    if rows.id in previous:
-                        known[rows.id] = previous[rows.id]
+                    report(f"error: {self.origins.get(rows.id) or rows.id}: not stored "
+                           f"({type(exc).__name__}: {str(exc).strip()})")
+                    stats.errors += 1
+                    if rows.id in self.previous:
+                        known[rows.id] = self.previous[rows.id]
                     else:
                         known.pop(rows.id, None)
-        self.stats.stored += len(done)
-        self.stats.replaced += sum(1 for r in done if r.id in replaced)
-        batch.clear()
-        replaced.clear()
-        origins.clear()
-        previous.clear()
+        stats.stored += len(done)
+        stats.replaced += sum(1 for r in done if r.id in replaced)
+        self.rows, self.origins, self.previous = [], {}, {}
 
 
 def ingest(paths: list[str], store: Store, date: str | None = None, batch_size: int = BATCH_SIZE,
@@ -96,11 +102,7 @@ def ingest(paths: list[str], store: Store, date: str | None = None, batch_size: 
             print(message, file=errors, flush=True)
 
     stats = IngestStats()
-    run = _Run(store, version, report, stats)
-    batch: list[ArticleRows] = []
-    origins: dict[str, str | None] = {}
-    replaced: set[str] = set()
-    previous: dict[str, str] = {}
+    batch = _Batch()
     with store.writer_lock():
         known = store.versions()
         for item in read_articles(paths, default_date=date):
@@ -108,28 +110,24 @@ def ingest(paths: list[str], store: Store, date: str | None = None, batch_size: 
             if isinstance(item, ReadError):
                 report(f"error: {item}")
                 stats.errors += 1
-            else:
-                aid = item.id or stable_id(item.text)
-                old = known.get(aid)
-                if old == version:
-                    stats.skipped += 1
-                else:
-                    try:
-                        rows = prepare(pipeline(item), version, item.origin)
-                    except Exception as exc:  # noqa: BLE001 - one broken article never stops a batch
-                        report(f"error: {item.origin}: extraction failed ({type(exc).__name__}: {exc})")
-                        stats.errors += 1
-                    else:
-                        if old is not None:
-                            replaced.add(aid)
-                            previous[aid] = old
-                        known[aid] = version
-                        origins[aid] = item.origin
-                        batch.append(rows)
-                        if len(batch) >= batch_size:
-                            run.flush(batch, origins, replaced, known, previous)
-            bar.set_postfix(stored=stats.stored, skipped=stats.skipped, errors=stats.errors, refresh=False)
-        run.flush(batch, origins, replaced, known, previous)
+                continue
+            aid = item.id or stable_id(item.text)
+            old = known.get(aid)
+            if old == version:  # also an id seen earlier in this run
+                stats.skipped += 1
+                continue
+            try:
+                rows = prepare(pipeline(item), version, item.origin)
+            except Exception as exc:  # noqa: BLE001 - one broken article never stops a batch
+                report(f"error: {item.origin}: extraction failed ({type(exc).__name__}: {exc})")
+                stats.errors += 1
+                continue
+            known[aid] = version
+            batch.add(rows, item.origin, old)
+            if len(batch.rows) >= batch_size:
+                batch.flush(store, known, stats, report)
+                bar.set_postfix(stored=stats.stored, skipped=stats.skipped, errors=stats.errors, refresh=False)
+        batch.flush(store, known, stats, report)
     bar.set_postfix(stored=stats.stored, skipped=stats.skipped, errors=stats.errors)
     bar.close()
     return stats
