@@ -95,6 +95,7 @@ def fill(url: str, source: str, target: int) -> None:
             store.write(batch, set())
             have += len(batch)
     reader.close()
+    store.optimize()  # as ingest does after writing
     store.close()
 
 

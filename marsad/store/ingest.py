@@ -128,6 +128,8 @@ def ingest(paths: list[str], store: Store, date: str | None = None, batch_size: 
                 batch.flush(store, known, stats, report)
                 bar.set_postfix(stored=stats.stored, skipped=stats.skipped, errors=stats.errors, refresh=False)
         batch.flush(store, known, stats, report)
+        if stats.stored:
+            store.optimize()
     bar.set_postfix(stored=stats.stored, skipped=stats.skipped, errors=stats.errors)
     bar.close()
     return stats

@@ -10,6 +10,7 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from marsad.store.base import Store
 from marsad.store.search import query_keys
@@ -97,9 +98,41 @@ def _name_match(column: str, value: str, where: Where, fold_column: str | None =
               low, f"{low} %", f"% {low}", f"% {low} %")
 
 
+@lru_cache(maxsize=1)
+def _mention_pipeline():
+    from marsad.entities.mentions import MentionFinder
+    from marsad.pipeline import Pipeline
+    from marsad.text.stages import Sentencizer, Tokenizer
+
+    return Pipeline([Tokenizer(), Sentencizer(), MentionFinder()])
+
+
+def resolve_actor(text: str) -> str | None:
+    """The actor id an Arabic name resolves to when it is one whole mention, through the
+    same actor base as extraction (`موسكو` → RUS-GOV).
+
+    >>> resolve_actor("الكرملين"), resolve_actor("قال")
+    ('RUS-GOV', None)
+    """
+    from marsad.types import ArticleInput
+
+    text = " ".join(text.split())
+    doc = _mention_pipeline()(ArticleInput(id="query", title="", text=text))
+    whole = [m for m in doc.mentions if m.start == 0 and m.end == len(text) and m.actor and m.actor.id]
+    return whole[0].actor.id if whole else None
+
+
 def _actor(role: str, value: str, where: Where) -> None:
+    """Arabic: the span text has the words, or the name resolves to the span's actor
+    (`--source موسكو` finds الكرملين too). Latin: id, country code or English name words."""
     if ARABIC_RE.search(value):
-        _arabic(f"{role}_fold", value, where)
+        sub = Where([], [])
+        _arabic(f"{role}_fold", value, sub)
+        actor_id = resolve_actor(value)
+        if actor_id:
+            where.add(f"({sub.sql()} OR {role}_actor_id = ?)", *sub.params, actor_id)
+        else:
+            where.add(sub.sql(), *sub.params)
         return
     sub = Where([], [])
     _name_match(f"{role}_actor_name", value, sub)

@@ -14,10 +14,12 @@ from dataclasses import dataclass
 import orjson
 
 from marsad.store.base import Store
+from marsad.text.normalize import fold
 from marsad.text.tokens import tokenize
 from marsad.types import Token
 
 SNIPPET_WORDS = 12  # words shown on each side of the best hit
+WINDOW = 800  # raw characters tokenized around a first hit (about 130 words)
 PLAIN_MARKS = ("**", "**")  # not «»: Arabic news quotes names with them
 TTY_MARKS = ("\033[1m", "\033[0m")
 
@@ -56,7 +58,23 @@ def query_keys(query: str) -> list[str]:
 
 def snippet(text: str, keys: Sequence[str], marks: tuple[str, str] = PLAIN_MARKS,
             words: int = SNIPPET_WORDS) -> str | None:
-    """Raw words around the place where most query keys meet, hits marked; None without a hit."""
+    """Raw words around the place where most query keys meet, hits marked; None without a hit.
+
+    Tokenizing a long article costs milliseconds, so first try a window around
+    the first place a key occurs in the folded text (folding only deletes or
+    maps characters one to one, so the raw position is at or after the folded one).
+    """
+    folded = fold(text)
+    found = [p for k in keys if (p := folded.find(k)) >= 0]
+    if found and len(text) > 2 * WINDOW:
+        lo = max(0, min(found) - WINDOW // 2)
+        part = _snippet(text[lo: lo + 2 * WINDOW + len(text) - len(folded)], keys, marks, words)
+        if part:
+            return ("…" if lo > 0 and not part.startswith("…") else "") + part
+    return _snippet(text, keys, marks, words)
+
+
+def _snippet(text: str, keys: Sequence[str], marks: tuple[str, str], words: int) -> str | None:
     tokens = [t for t in tokenize(text) if t.is_word or t.text.strip()]
     wanted = set(keys)
     hits = [i for i, t in enumerate(tokens) if t.key in wanted]

@@ -51,6 +51,9 @@ class SqliteStore(Store):
     def _search_query(self, keys: Sequence[str]) -> str:
         return " ".join('"' + k.replace('"', '""') + '"' for k in keys)
 
+    def optimize(self) -> None:
+        self.conn.execute("PRAGMA optimize")
+
     @contextmanager
     def transaction(self) -> Iterator[Any]:
         cur = self.conn.cursor()

@@ -3,7 +3,7 @@ from collections import Counter
 
 import pytest
 
-from marsad.store.query import ClaimFilter, EventFilter, Near, claims, events, haversine_km
+from marsad.store.query import ClaimFilter, EventFilter, Near, claims, events, haversine_km, resolve_actor
 from marsad.text.normalize import fold
 
 
@@ -56,8 +56,26 @@ def test_actor_by_id_country_code_english_name_and_arabic_text(extracted):
 
     texts = Counter(fold(e["target"]["text"]) for _, _, e in evs if e.get("target"))
     word = next(t for t, _ in texts.most_common() if " " not in t and len(t) > 3)
-    got = _keys(events(store, EventFilter(target="و" + word.replace("ا", "أ", 1))))  # a clitic and a hamza fold away
-    assert got == _expect(evs, lambda r, e: bool(e.get("target")) and word in fold(e["target"]["text"])) != []
+    query = "و" + word.replace("ا", "أ", 1)  # a clitic and a hamza fold away
+    resolved = resolve_actor(word)
+    got = _keys(events(store, EventFilter(target=query)))
+    assert got == _expect(evs, lambda r, e: bool(e.get("target")) and (
+        word in fold(e["target"]["text"]) or (resolved and _actor(e, "target").get("id") == resolved))) != []
+
+
+def test_arabic_name_finds_other_names_of_the_same_actor(extracted):
+    store, evs, _ = extracted
+    names: dict[str, set[str]] = {}
+    for _, _, e in evs:
+        if _actor(e, "source").get("id"):
+            names.setdefault(e["source"]["actor"]["id"], set()).add(e["source"]["text"])
+    actor_id, texts = next((a, t) for a, t in sorted(names.items(), key=lambda x: -len(x[1]))
+                           if any(resolve_actor(x) == a for x in t))
+    query = next(x for x in sorted(texts) if resolve_actor(x) == actor_id)
+    assert len(texts) >= 2
+    got = _keys(events(store, EventFilter(source=query)))
+    assert set(_expect(evs, lambda r, e: _actor(e, "source").get("id") == actor_id)) <= set(got)
+    assert any(fold(query) not in fold(e["source"]["text"]) for r, i, e in evs if (r["id"], i) in set(got))
 
 
 def test_place_country_and_near(extracted):
