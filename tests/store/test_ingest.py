@@ -122,3 +122,15 @@ def test_one_writer_at_a_time(db_url, slice_file):
             with pytest.raises(StoreError, match="another ingest"):
                 ingest([str(slice_file(0, 1))], second)
         assert ingest([str(slice_file(0, 1))], second).stored == 1
+
+
+def test_progress_bar_on_stderr_shows_done_rate_and_errors(db_url, tmp_path, corpus_lines, capsys):
+    path = tmp_path / "p.jsonl"
+    path.write_text("".join(corpus_lines[:3]) + "{bad\n", encoding="utf-8")
+    with open_store(db_url) as store:
+        ingest([str(path)], store, progress=True, batch_size=2)
+    err = capsys.readouterr().err
+    final = err.replace("\r", "\n").strip().splitlines()[-1]
+    assert final.startswith("4 art") and "art/s" in final
+    assert "stored=3" in final and "errors=1" in final
+    assert f"error: {path}:4: invalid JSON" in err
