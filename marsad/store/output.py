@@ -46,14 +46,16 @@ def _width(text: str) -> int:
                for ch in text)
 
 
-def _cell(value: object) -> str:
+def _cell(value: object, name: str) -> str:
     text = " ".join(str(value).split()) if value is not None else ""
-    return text if len(text) <= CELL_MAX else text[: CELL_MAX - 1] + "…"
+    if name == "article" or len(text) <= CELL_MAX:  # ids are for copying: never cut
+        return text
+    return text[: CELL_MAX - 1] + "…"
 
 
 def write_table(rows: Iterable[dict], columns: tuple[tuple[str, Callable[[dict], object]], ...], out: TextIO) -> int:
     """Aligned plain text; needs every row to size the columns, so callers pass a --limit."""
-    cells = [[_cell(get(r)) for _, get in columns] for r in rows]
+    cells = [[_cell(get(r), name) for name, get in columns] for r in rows]
     header = [name for name, _ in columns]
     widths = [max([_width(h)] + [_width(c[i]) for c in cells]) for i, h in enumerate(header)]
     for line in [header, *cells]:
