@@ -5,7 +5,7 @@ by its subclass), and never holds a literal `%` so the swap is safe.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import Any
 
@@ -99,6 +99,24 @@ class Store:
                                  "SELECT seq, ?, ? FROM articles WHERE id = ?"),
                         [(a.search_title, a.search_body, a.id) for a in batch])
 
+    def set_canonical(self, events: Iterable[dict], links: Iterable[tuple[str, int, str]], version: str) -> None:
+        """Replace the cross-article dedup result in ONE transaction.
+
+        `events`: canonical_events rows as dicts by column name (a missing column is
+        NULL; a dict `record` is stored as JSON); `links`: (article_id, event_idx,
+        canonical_id) for each article event in a cluster. `--min-reports` then counts
+        the distinct articles linked to an event's canonical event."""
+        table = schema.CANONICAL_EVENTS
+        rows = [tuple(version if c == "version" else _json(e.get(c)) for c in table.names) for e in events]
+        with self.transaction() as cur:
+            cur.execute("DELETE FROM event_links")
+            cur.execute("DELETE FROM canonical_events")
+            if rows:
+                self._insert(cur, table, rows)
+            link_rows = [(aid, idx, cid, version) for aid, idx, cid in links]
+            if link_rows:
+                self._insert(cur, schema.EVENT_LINKS, link_rows)
+
     def _insert(self, cur: Any, table: schema.Table, rows: list[tuple]) -> None:
         cur.executemany(self.sql(schema.insert_sql(table)), rows)
 
@@ -135,6 +153,10 @@ class Store:
             return []
         return list(self.query(self._search_sql(), (self._search_query(keys), limit)))
 
+    def alive(self) -> bool:
+        """False once the connection is lost: ingest then stops instead of failing every article."""
+        return self.conn is not None
+
     def optimize(self) -> None:
         """Refresh the planner's statistics after a large write (ingest calls it)."""
 
@@ -151,6 +173,10 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _json(value: Any) -> Any:
+    return orjson.dumps(value).decode("utf-8") if isinstance(value, (dict, list)) else value
 
 
 def open_store(db: str | DbUrl | None = None) -> Store:

@@ -17,7 +17,7 @@ from typing import TextIO
 from marsad.doc import Doc, stable_id
 from marsad.io.readers import ReadError, read_articles
 from marsad.pipeline import Pipeline, default_pipeline
-from marsad.store.base import Store
+from marsad.store.base import Store, StoreError
 from marsad.store.rows import ArticleRows, flatten
 from marsad.store.search import index_text
 from marsad.store.version import pipeline_version
@@ -71,6 +71,8 @@ class _Batch:
                     store.write([rows], replaced)
                     done.append(rows)
                 except Exception as exc:  # noqa: BLE001
+                    if not store.alive():
+                        raise StoreError(f"{store.url}: connection lost ({str(exc).strip()})") from None
                     report(f"error: {self.origins.get(rows.id) or rows.id}: not stored "
                            f"({type(exc).__name__}: {str(exc).strip()})")
                     stats.errors += 1

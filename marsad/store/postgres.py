@@ -58,6 +58,9 @@ class PostgresStore(Store):
             for row in rows:
                 copy.write_row(row)
 
+    def alive(self) -> bool:
+        return self.conn is not None and not self.conn.closed and not self.conn.broken
+
     def optimize(self) -> None:
         # Fresh tables have no statistics, and new GIN entries wait in a pending
         # list that every search scans until a VACUUM merges them: without this,

@@ -134,3 +134,29 @@ def test_progress_bar_on_stderr_shows_done_rate_and_errors(db_url, tmp_path, cor
     assert final.startswith("4 art") and "art/s" in final
     assert "stored=3" in final and "errors=1" in final
     assert f"error: {path}:4: invalid JSON" in err
+
+
+def test_losing_the_server_mid_ingest_stops_with_a_clear_error(pg_cluster, slice_file):
+    """PostgreSQL: a connection the server drops (terminated backend) is one StoreError, not
+    one error per remaining article; what was committed stays."""
+    import psycopg
+    import pytest
+
+    from marsad.store.base import StoreError
+
+    url = pg_cluster.new_db()
+    store = open_store(url)
+    pid = store.conn.info.backend_pid
+    original = store.write
+
+    def write_then_die(batch, replaced):
+        original(batch, replaced)
+        with psycopg.connect(pg_cluster.url(), autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+    store.write = write_then_die
+    err = io.StringIO()
+    with pytest.raises(StoreError, match="connection lost"):
+        ingest([str(slice_file(0, 6))], store, batch_size=2, errors=err)
+    assert err.getvalue() == ""
+    with open_store(url) as fresh:
+        assert fresh.count("articles") == 2

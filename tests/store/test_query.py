@@ -1,4 +1,5 @@
 """Event and claim filters on both backends, checked against the contract records themselves."""
+import json
 from collections import Counter
 
 import pytest
@@ -117,19 +118,22 @@ def test_min_reports_counts_articles_through_event_links(extracted):
     store, evs, _ = extracted
     (a, _, _), (b, _, _), (c, _, _) = [next(x for x in evs if x[0]["id"] == aid)
                                        for aid in list(dict.fromkeys(r["id"] for r, _, _ in evs))[:3]]
-    links = [(a["id"], 0, "canon-1", "test"), (b["id"], 0, "canon-1", "test"), (c["id"], 0, "canon-1", "test"),
-             (a["id"], 1, "canon-2", "test")]
-    with store.transaction() as cur:
-        cur.executemany(store.sql("INSERT INTO event_links (article_id, event_idx, canonical_id, version) "
-                                  "VALUES (?, ?, ?, ?)"), links)
+    links = [(a["id"], 0, "canon-1"), (b["id"], 0, "canon-1"), (c["id"], 0, "canon-1"), (a["id"], 1, "canon-2")]
+    canon = [{"id": "canon-1", "type": "ASSAULT", "n_reports": 3, "record": {"articles": [a["id"], b["id"], c["id"]]}},
+             {"id": "canon-2", "type": "ACCUSE", "n_reports": 1}]
+    store.set_canonical(canon, links, "dedup-test")
     try:
         rows = list(events(store, EventFilter(min_reports=2)))
         assert _keys(rows) == sorted((x[0], x[1]) for x in links[:3])
         assert {row["reports"] for row in rows} == {3} and {row["canonical_id"] for row in rows} == {"canon-1"}
         assert len(list(events(store, EventFilter()))) == len(evs)
+        stored = sorted(store.rows("SELECT id, n_reports, record, version FROM canonical_events"))
+        assert stored[0][:2] == ("canon-1", 3) and json.loads(stored[0][2])["articles"][2] == c["id"]
+        assert stored[1][2] is None and {s[3] for s in stored} == {"dedup-test"}
+        store.set_canonical([], [], "dedup-test")  # replaced whole, not added to
+        assert store.count("event_links") == store.count("canonical_events") == 0
     finally:
-        with store.transaction() as cur:
-            cur.execute("DELETE FROM event_links")
+        store.set_canonical([], [], "dedup-test")
 
 
 def test_claims_by_speaker_text_and_date(extracted):

@@ -70,6 +70,7 @@ def test_claims_command(runner, ingested):
     (["events", "--format", "xml"], "table, csv, jsonl"),
     (["search", "العراق", "--db", "mysql://u@h/x"], "unknown database scheme"),
     (["events", "--db", "/no/such/dir/m.db"], "does not exist"),
+    (["search", "x", "--db", "postgresql://nobody@/nodb?host=/no/such/dir"], "cannot connect"),
 ])
 def test_bad_options_are_named(runner, args, message):
     result = runner.invoke(app, args)
