@@ -140,7 +140,11 @@ class Store:
             cur.close()
 
     def iter_records(self) -> Iterator[dict]:
-        """Every stored contract record, article by article in ingest order, streamed."""
+        """Every stored contract record, article by article in ingest order, streamed
+        (SQLite: a cursor; PostgreSQL: a server-side cursor, 200 rows at a time).
+
+        Write (e.g. `set_canonical`) after the loop, or through a second Store: the
+        iteration holds a read transaction on this connection."""
         for (record,) in self._stream("SELECT record FROM articles ORDER BY seq"):
             yield orjson.loads(record)
 
