@@ -3,7 +3,8 @@
 The package version alone misses resource edits (a new lexicon entry changes
 output without a release), so a short hash of the shipped resource files is
 appended: `0.1.0+3f9a1c2e`. A store re-extracts an article whose rows carry any
-other version.
+other version. Code changes are not hashed (an editable install would make every
+checkout a new version): bump `marsad.__version__` when extraction code changes.
 """
 from __future__ import annotations
 
