@@ -18,6 +18,7 @@ from marsad.doc import Doc, stable_id
 from marsad.io.readers import ReadError, read_articles
 from marsad.pipeline import Pipeline, default_pipeline
 from marsad.store.base import Store, StoreError
+from marsad.store.progress import IngestProgress
 from marsad.store.rows import ArticleRows, flatten
 from marsad.store.search import index_text
 from marsad.store.version import pipeline_version
@@ -89,28 +90,19 @@ def ingest(paths: list[str], store: Store, date: str | None = None, batch_size: 
            pipeline: Pipeline | None = None, version: str | None = None, errors: TextIO | None = None,
            progress: bool = False) -> IngestStats:
     """Extract and store every article under `paths`; bad ones are reported and skipped."""
-    from tqdm import tqdm
-
     pipeline = pipeline or default_pipeline()
     pipeline.warm_up(freeze=True)
     version = version or pipeline_version()
-    errors = errors or sys.stderr
-    bar = tqdm(unit=" art", file=sys.stderr, disable=not progress, dynamic_ncols=True)
-
-    def report(message: str) -> None:
-        if progress:
-            bar.write(message, file=errors)
-        else:
-            print(message, file=errors, flush=True)
-
     stats = IngestStats()
     batch = _Batch()
-    with store.writer_lock():
+    read = 0
+    with store.writer_lock(), IngestProgress(progress, errors or sys.stderr) as bar:
         known = store.versions()
         for item in read_articles(paths, default_date=date):
-            bar.update(1)
+            read += 1
+            bar.update(read, stats.stored, stats.skipped, stats.errors)
             if isinstance(item, ReadError):
-                report(f"error: {item}")
+                bar.report(f"error: {item}")
                 stats.errors += 1
                 continue
             aid = item.id or stable_id(item.text)
@@ -121,17 +113,15 @@ def ingest(paths: list[str], store: Store, date: str | None = None, batch_size: 
             try:
                 rows = prepare(pipeline(item), version, item.origin)
             except Exception as exc:  # noqa: BLE001 - one broken article never stops a batch
-                report(f"error: {item.origin}: extraction failed ({type(exc).__name__}: {exc})")
+                bar.report(f"error: {item.origin}: extraction failed ({type(exc).__name__}: {exc})")
                 stats.errors += 1
                 continue
             known[aid] = version
             batch.add(rows, item.origin, old)
             if len(batch.rows) >= batch_size:
-                batch.flush(store, known, stats, report)
-                bar.set_postfix(stored=stats.stored, skipped=stats.skipped, errors=stats.errors, refresh=False)
-        batch.flush(store, known, stats, report)
+                batch.flush(store, known, stats, bar.report)
+        batch.flush(store, known, stats, bar.report)
         if stats.stored:
             store.optimize()
-    bar.set_postfix(stored=stats.stored, skipped=stats.skipped, errors=stats.errors)
-    bar.close()
+        bar.update(read, stats.stored, stats.skipped, stats.errors)
     return stats
