@@ -67,12 +67,14 @@ def evaluate(
     typer.echo(format_report(score(gold_rows, records), show_misses=misses))
 
 
-from marsad.dedup.cli import dedup_command  # noqa: E402  (commands live in their own modules)
+# Commands that live in their own modules, registered after the app's own.
+from marsad.dedup.cli import dedup_command  # noqa: E402
 from marsad.export.cli import export_command  # noqa: E402
+from marsad.store.cli import register as _register_store  # noqa: E402
 
 app.command("export")(export_command)
 app.command("dedup")(dedup_command)
-
+_register_store(app)
 
 if __name__ == "__main__":
     app()

@@ -1,0 +1,196 @@
+"""The store: one class over a DB-API connection; sqlite.py and postgres.py add the dialect.
+
+SQL here is written once with `?` placeholders (PostgreSQL's `%s` is swapped in
+by its subclass), and never holds a literal `%` so the swap is safe.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from typing import Any
+
+import orjson
+
+from marsad.store import schema
+from marsad.store.rows import ArticleRows
+from marsad.store.urls import DbUrl, parse_db_url
+
+
+class StoreError(RuntimeError):
+    pass
+
+
+class Store:
+    dialect = ""
+    search_key = ""  # the article_search column that holds articles.seq
+    ddl_lock = ""    # statement serialising concurrent first runs' CREATE TABLEs, if the dialect needs one
+
+    def __init__(self, url: DbUrl):
+        self.url = url
+        self.conn: Any = None
+
+    # -- dialect hooks -------------------------------------------------------
+    def _search_ddl(self) -> list[str]:
+        raise NotImplementedError
+
+    def _search_sql(self) -> str:
+        """SELECT id, title, date, source, score, record for a query string and a limit."""
+        raise NotImplementedError
+
+    def _search_query(self, keys: Sequence[str]) -> str:
+        raise NotImplementedError
+
+    def writer_lock(self) -> AbstractContextManager[None]:
+        """Held by `ingest` for its whole run: a store has one writer at a time."""
+        raise NotImplementedError
+
+    def sql(self, text: str) -> str:
+        return text
+
+    # -- shared --------------------------------------------------------------
+    def create(self) -> None:
+        if self._schema() == schema.SCHEMA_VERSION:
+            return  # DDL would lock tables an ingest may be writing to
+        with self.transaction() as cur:
+            if self.ddl_lock:
+                cur.execute(self.ddl_lock)
+            for stmt in schema.create_statements(self.dialect) + self._search_ddl():
+                cur.execute(stmt)
+            cur.execute(self.sql("SELECT value FROM meta WHERE key = ?"), ("schema",))
+            row = cur.fetchone()
+            if row is None:
+                cur.execute(self.sql("INSERT INTO meta (key, value) VALUES (?, ?)"), ("schema", schema.SCHEMA_VERSION))
+            elif row[0] != schema.SCHEMA_VERSION:
+                raise StoreError(f"{self.url}: store schema {row[0]}, this Marsad needs {schema.SCHEMA_VERSION}")
+
+    def _schema(self) -> str | None:
+        """The stored schema version, None for an empty database."""
+        try:
+            return next(self.rows("SELECT value FROM meta WHERE key = ?", ("schema",)), (None,))[0]
+        except Exception:  # noqa: BLE001 - no meta table yet (each driver has its own error class)
+            return None
+
+    def transaction(self) -> AbstractContextManager[Any]:
+        raise NotImplementedError
+
+    def versions(self) -> dict[str, str]:
+        """Article id -> pipeline version, for every stored article."""
+        return dict(self.rows("SELECT id, version FROM articles"))
+
+    def write(self, batch: Sequence[ArticleRows], replaced: set[str]) -> None:
+        """Store a batch in ONE transaction; articles in `replaced` lose their old rows first."""
+        with self.transaction() as cur:
+            self._write(cur, batch, replaced)
+
+    def _write(self, cur: Any, batch: Sequence[ArticleRows], replaced: set[str]) -> None:
+        old = [(a.id,) for a in batch if a.id in replaced]
+        if old:
+            cur.executemany(self.sql(f"DELETE FROM article_search WHERE {self.search_key} IN "
+                                     "(SELECT seq FROM articles WHERE id = ?)"), old)
+            for table in schema.ARTICLE_TABLES:
+                cur.executemany(self.sql(f"DELETE FROM {table.name} WHERE article_id = ?"), old)
+            cur.executemany(self.sql("DELETE FROM articles WHERE id = ?"), old)
+        self._insert(cur, schema.ARTICLES, [a.article for a in batch])
+        for table in schema.ARTICLE_TABLES:
+            rows = [row for a in batch for row in a.children.get(table.name, ())]
+            if rows:
+                self._insert(cur, table, rows)
+        cur.executemany(self.sql(f"INSERT INTO article_search ({self.search_key}, title, body) "
+                                 "SELECT seq, ?, ? FROM articles WHERE id = ?"),
+                        [(a.search_title, a.search_body, a.id) for a in batch])
+
+    def set_canonical(self, events: Iterable[dict], links: Iterable[tuple[str, int, str]], version: str) -> None:
+        """Replace the cross-article dedup result in ONE transaction.
+
+        `events`: canonical_events rows as dicts by column name (a missing column is
+        NULL; a dict `record` is stored as JSON); `links`: (article_id, event_idx,
+        canonical_id) for each article event in a cluster. `--min-reports` then counts
+        the distinct articles linked to an event's canonical event."""
+        table = schema.CANONICAL_EVENTS
+        rows = [tuple(version if c == "version" else _json(e.get(c)) for c in table.names) for e in events]
+        with self.transaction() as cur:
+            cur.execute("DELETE FROM event_links")
+            cur.execute("DELETE FROM canonical_events")
+            if rows:
+                self._insert(cur, table, rows)
+            link_rows = [(aid, idx, cid, version) for aid, idx, cid in links]
+            if link_rows:
+                self._insert(cur, schema.EVENT_LINKS, link_rows)
+
+    def _insert(self, cur: Any, table: schema.Table, rows: list[tuple]) -> None:
+        cur.executemany(self.sql(schema.insert_sql(table)), rows)
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> Iterator[tuple]:
+        cur = self.conn.cursor()
+        try:
+            cur.execute(self.sql(sql), tuple(params))
+            yield from cur
+        finally:
+            cur.close()
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> Iterator[dict]:
+        """Rows as dicts keyed by column name."""
+        cur = self.conn.cursor()
+        try:
+            cur.execute(self.sql(sql), tuple(params))
+            names = [d[0] for d in cur.description]
+            for row in cur:
+                yield dict(zip(names, row))
+        finally:
+            cur.close()
+
+    def iter_records(self) -> Iterator[dict]:
+        """Every stored contract record, article by article in ingest order, streamed
+        (SQLite: a cursor; PostgreSQL: a server-side cursor, 200 rows at a time).
+
+        Write (e.g. `set_canonical`) after the loop, or through a second Store: the
+        iteration holds a read transaction on this connection."""
+        for (record,) in self._stream("SELECT record FROM articles ORDER BY seq"):
+            yield orjson.loads(record)
+
+    def _stream(self, sql: str) -> Iterator[tuple]:
+        return self.rows(sql)
+
+    def search(self, keys: Sequence[str], limit: int) -> list[dict]:
+        """Ranked articles matching every key (folded, clitic-stripped words), best first."""
+        if not keys:
+            return []
+        return list(self.query(self._search_sql(), (self._search_query(keys), limit)))
+
+    def alive(self) -> bool:
+        """False once the connection is lost: ingest then stops instead of failing every article."""
+        return self.conn is not None
+
+    def optimize(self) -> None:
+        """Refresh the planner's statistics after a large write (ingest calls it)."""
+
+    def count(self, table: str) -> int:
+        return next(self.rows(f"SELECT COUNT(*) FROM {table}"))[0]
+
+    def close(self) -> None:
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _json(value: Any) -> Any:
+    return orjson.dumps(value).decode("utf-8") if isinstance(value, (dict, list)) else value
+
+
+def open_store(db: str | DbUrl | None = None) -> Store:
+    """Open (and create if needed) the store named by a `--db` value."""
+    url = db if isinstance(db, DbUrl) else parse_db_url(db)
+    if url.kind == "postgresql":
+        from marsad.store.postgres import PostgresStore
+        store: Store = PostgresStore(url)
+    else:
+        from marsad.store.sqlite import SqliteStore
+        store = SqliteStore(url)
+    store.create()
+    return store

@@ -1,0 +1,150 @@
+"""CLI commands of the store (`ingest`, `search`, `events`, `claims`), registered on the main app."""
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+from marsad.store.output import CLAIM_TABLE, EVENT_TABLE, FORMATS, write_rows
+
+Db = Annotated[Optional[str], typer.Option("--db", help="SQLite file, sqlite:///PATH or postgresql://USER@HOST:PORT/DB (default marsad.db).")]
+Fmt = Annotated[str, typer.Option("--format", "-f", help="table, csv or jsonl.")]
+Limit = Annotated[Optional[int], typer.Option(help="At most this many rows (table output defaults to 50).")]
+Since = Annotated[Optional[str], typer.Option(help="From this date (YYYY-MM-DD), inclusive.")]
+Until = Annotated[Optional[str], typer.Option(help="Up to this date (YYYY-MM-DD), inclusive.")]
+TABLE_LIMIT = 50
+
+
+def _open(db: str | None):
+    from marsad.store.base import StoreError, open_store
+    from marsad.store.urls import DbUrlError
+
+    try:
+        return open_store(db)
+    except (StoreError, DbUrlError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+
+
+def _check(fmt: str, *dates: str | None) -> None:
+    from datetime import date
+
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"must be one of {', '.join(FORMATS)}", param_hint="--format")
+    for value in dates:
+        if value:
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD", param_hint="--since/--until") from None
+
+
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files (.txt, .jsonl, .csv), directories, globs, or -.")],
+    db: Db = None,
+    date: Annotated[Optional[str], typer.Option(help="Article date YYYY-MM-DD for inputs that carry none.")] = None,
+    batch: Annotated[int, typer.Option(help="Articles per transaction.")] = 100,
+    progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Progress bar on stderr (default: when stderr is a terminal).")] = None,
+) -> None:
+    """Extract articles and store them (idempotent: stored articles of this pipeline version are skipped)."""
+    from marsad.store.base import StoreError
+    from marsad.store.ingest import ingest as run
+
+    _check("table", date)
+    store = _open(db)
+    try:
+        stats = run(paths, store, date=date, batch_size=max(1, batch),
+                    progress=sys.stderr.isatty() if progress is None else progress)
+    except StoreError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    finally:
+        store.close()
+    typer.echo(f"{stats.stored} article(s) stored ({stats.replaced} re-extracted), {stats.skipped} already "
+               f"stored, {stats.errors} error(s) — {store.url}", err=True)
+    if stats.errors:
+        raise typer.Exit(1)
+
+
+def search(
+    query: Annotated[str, typer.Argument(help="Arabic words; every one must match (clitics and spelling variants fold).")],
+    db: Db = None,
+    limit: Annotated[int, typer.Option(help="At most this many articles.")] = 10,
+) -> None:
+    """Full-text search over titles and texts, ranked, with snippets of the raw text."""
+    from marsad.store.search import PLAIN_MARKS, TTY_MARKS
+    from marsad.store.search import search as run
+
+    store = _open(db)
+    try:
+        hits = run(store, query, limit, TTY_MARKS if sys.stdout.isatty() else PLAIN_MARKS)
+    finally:
+        store.close()
+    for rank, hit in enumerate(hits, 1):
+        typer.echo(f"{rank}. [{hit.score:.3f}] {hit.id}  {hit.date or '-'}  {hit.source or '-'}\n   {hit.title}\n   {hit.snippet}")
+    typer.echo(f"{len(hits)} article(s)", err=True)
+
+
+def events(
+    db: Db = None,
+    type: Annotated[Optional[str], typer.Option("--type", help="PLOVER type(s), comma-separated.")] = None,
+    mode: Annotated[Optional[str], typer.Option(help="PLOVER mode.")] = None,
+    source: Annotated[Optional[str], typer.Option(help="Source actor: Arabic text, English name, actor id or country code.")] = None,
+    target: Annotated[Optional[str], typer.Option(help="Target actor, as --source.")] = None,
+    country: Annotated[Optional[str], typer.Option(help="ISO3 code of the event's place.")] = None,
+    place: Annotated[Optional[str], typer.Option(help="Place name (Arabic or English).")] = None,
+    near: Annotated[Optional[str], typer.Option(help="LAT,LON,KM: places within KM km.")] = None,
+    since: Since = None,
+    until: Until = None,
+    hedged: Annotated[Optional[bool], typer.Option("--hedged/--no-hedged")] = None,
+    negated: Annotated[Optional[bool], typer.Option("--negated/--no-negated")] = None,
+    min_reports: Annotated[int, typer.Option(help="Events reported by at least N articles (after dedup).")] = 1,
+    fmt: Fmt = "table",
+    limit: Limit = None,
+) -> None:
+    """Stored events, filtered."""
+    from marsad.store.query import EventFilter, Near
+    from marsad.store.query import events as run
+
+    _check(fmt, since, until)
+    try:
+        where = Near.parse(near) if near else None
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--near") from None
+    f = EventFilter(type, mode, source, target, country, place, where, since, until, hedged, negated, min_reports,
+                    limit if limit is not None or fmt != "table" else TABLE_LIMIT)
+    store = _open(db)
+    try:
+        n = write_rows(run(store, f), fmt, sys.stdout, EVENT_TABLE)
+    finally:
+        store.close()
+    typer.echo(f"{n} event(s)", err=True)
+
+
+def claims(
+    db: Db = None,
+    speaker: Annotated[Optional[str], typer.Option(help="Speaker: Arabic text, English name, actor id or country code.")] = None,
+    since: Since = None,
+    until: Until = None,
+    text: Annotated[Optional[str], typer.Option(help="Words the claim's content contains (Arabic folded).")] = None,
+    fmt: Fmt = "table",
+    limit: Limit = None,
+) -> None:
+    """Stored claims, filtered."""
+    from marsad.store.query import ClaimFilter
+    from marsad.store.query import claims as run
+
+    _check(fmt, since, until)
+    f = ClaimFilter(speaker, since, until, text, limit if limit is not None or fmt != "table" else TABLE_LIMIT)
+    store = _open(db)
+    try:
+        n = write_rows(run(store, f), fmt, sys.stdout, CLAIM_TABLE)
+    finally:
+        store.close()
+    typer.echo(f"{n} claim(s)", err=True)
+
+
+def register(app: typer.Typer) -> None:
+    for command in (ingest, search, events, claims):
+        app.command()(command)

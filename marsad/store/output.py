@@ -1,0 +1,81 @@
+"""Query results as an aligned table, CSV or JSON Lines (streamed, row by row)."""
+from __future__ import annotations
+
+import csv
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from typing import TextIO
+
+import orjson
+
+FORMATS = ("table", "csv", "jsonl")
+CELL_MAX = 40
+
+
+def _who(row: dict, role: str) -> str:
+    text = row.get(f"{role}_text") or ""
+    actor = row.get(f"{role}_actor_id") or row.get(f"{role}_actor_name")
+    return f"{text} [{actor}]" if actor else text
+
+
+def _flags(row: dict) -> str:
+    return ("N" if row.get("negated") else "") + ("H" if row.get("hedged") else "")
+
+
+def _place(row: dict) -> str:
+    name = row.get("place_name") or row.get("place_text") or ""
+    return f"{name} ({row['place_country']})" if row.get("place_country") else name
+
+
+EVENT_TABLE: tuple[tuple[str, Callable[[dict], object]], ...] = (
+    ("date", lambda r: r.get("date")), ("type", lambda r: r.get("type")), ("mode", lambda r: r.get("mode")),
+    ("source", lambda r: _who(r, "source")), ("target", lambda r: _who(r, "target")),
+    ("place", _place), ("N/H", _flags), ("reports", lambda r: r.get("reports")),
+    ("article", lambda r: f"{r['article_id']}#{r['idx']}"),
+)
+CLAIM_TABLE: tuple[tuple[str, Callable[[dict], object]], ...] = (
+    ("date", lambda r: r.get("date")), ("speaker", lambda r: _who(r, "speaker")),
+    ("cue", lambda r: r.get("cue_text")), ("content", lambda r: r.get("content_text")),
+    ("article", lambda r: f"{r['article_id']}#{r['idx']}"),
+)
+
+
+def _width(text: str) -> int:
+    """Terminal columns: combining marks (Arabic diacritics) take none."""
+    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+               for ch in text)
+
+
+def _cell(value: object, name: str) -> str:
+    text = " ".join(str(value).split()) if value is not None else ""
+    if name == "article" or len(text) <= CELL_MAX:  # ids are for copying: never cut
+        return text
+    return text[: CELL_MAX - 1] + "…"
+
+
+def write_table(rows: Iterable[dict], columns: tuple[tuple[str, Callable[[dict], object]], ...], out: TextIO) -> int:
+    """Aligned plain text; needs every row to size the columns, so callers pass a --limit."""
+    cells = [[_cell(get(r), name) for name, get in columns] for r in rows]
+    header = [name for name, _ in columns]
+    widths = [max([_width(h)] + [_width(c[i]) for c in cells]) for i, h in enumerate(header)]
+    for line in [header, *cells]:
+        out.write("  ".join(c + " " * (w - _width(c)) for c, w in zip(line, widths)).rstrip() + "\n")
+    return len(cells)
+
+
+def write_rows(rows: Iterator[dict], fmt: str, out: TextIO,
+               columns: tuple[tuple[str, Callable[[dict], object]], ...]) -> int:
+    if fmt == "table":
+        return write_table(rows, columns, out)
+    n = 0
+    writer = None
+    for row in rows:
+        if fmt == "jsonl":
+            out.write(orjson.dumps(row).decode("utf-8") + "\n")
+        else:
+            if writer is None:
+                writer = csv.DictWriter(out, fieldnames=list(row))
+                writer.writeheader()
+            writer.writerow(row)
+        n += 1
+    return n

@@ -1,0 +1,252 @@
+"""`marsad events` and `marsad claims`: filters turned into SQL both backends run.
+
+Reports per event go through `event_links` (an event linked to a canonical
+event counts the distinct articles linked to it; an unlinked one counts 1), so
+cross-article dedup plugs in by filling that table.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.store.base import Store
+from marsad.store.search import query_keys
+from marsad.text.normalize import fold
+
+ARABIC_RE = re.compile(r"[\u0600-\u06FF]")
+EARTH_KM = 6371.0088
+KM_PER_DEGREE = 111.2
+BOOL_COLUMNS = ("negated", "hedged", "direct")
+
+
+@dataclass(frozen=True, slots=True)
+class Near:
+    lat: float
+    lon: float
+    km: float
+
+    @classmethod
+    def parse(cls, value: str) -> Near:
+        """`LAT,LON,KM`.
+
+        >>> Near.parse("33.5,36.3,50")
+        Near(lat=33.5, lon=36.3, km=50.0)
+        """
+        parts = value.split(",")
+        if len(parts) != 3:
+            raise ValueError(f"{value!r}: expected LAT,LON,KM")
+        lat, lon, km = (float(p) for p in parts)
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180 and km > 0):
+            raise ValueError(f"{value!r}: latitude, longitude or distance out of range")
+        return cls(lat, lon, km)
+
+    def box(self) -> tuple[float, float, float, float]:
+        """(lat_min, lat_max, lon_min, lon_max) holding the circle: a prefilter the indexes can use."""
+        dlat = self.km / KM_PER_DEGREE
+        cos = math.cos(math.radians(self.lat))
+        dlon = 180.0 if cos < 1e-6 else min(180.0, self.km / (KM_PER_DEGREE * cos))
+        return self.lat - dlat, self.lat + dlat, self.lon - dlon, self.lon + dlon
+
+    def holds(self, lat: float | None, lon: float | None) -> bool:
+        return lat is not None and lon is not None and haversine_km(self.lat, self.lon, lat, lon) <= self.km
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance.
+
+    >>> round(haversine_km(33.51, 36.29, 33.89, 35.50))  # Damascus - Beirut
+    84
+    """
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_KM * math.asin(math.sqrt(a))
+
+
+@dataclass
+class Where:
+    """WHERE clauses and their parameters, built up filter by filter."""
+
+    clauses: list[str]
+    params: list
+
+    def add(self, clause: str, *params: object) -> None:
+        self.clauses.append(clause)
+        self.params.extend(params)
+
+    def sql(self) -> str:
+        return " AND ".join(self.clauses) if self.clauses else "1 = 1"
+
+
+def _arabic(fold_column: str, value: str, where: Where) -> None:
+    """Every word of `value`, folded and without its clitics (`وبالجيش` → الجيش), is in the folded span text."""
+    keys = query_keys(value) or [fold(value).strip()]
+    for key in keys:
+        where.add(f"{fold_column} LIKE ?", f"%{key}%")
+
+
+def _name_match(column: str, value: str, where: Where, fold_column: str | None = None) -> None:
+    """Arabic: see `_arabic`. Latin: whole words of the English name, case-insensitive."""
+    if ARABIC_RE.search(value) and fold_column:
+        _arabic(fold_column, value, where)
+        return
+    low = value.strip().lower()
+    where.add(f"(LOWER({column}) = ? OR LOWER({column}) LIKE ? OR LOWER({column}) LIKE ? OR LOWER({column}) LIKE ?)",
+              low, f"{low} %", f"% {low}", f"% {low} %")
+
+
+@lru_cache(maxsize=1)
+def _mention_pipeline():
+    from marsad.entities.mentions import MentionFinder
+    from marsad.pipeline import Pipeline
+    from marsad.text.stages import Sentencizer, Tokenizer
+
+    return Pipeline([Tokenizer(), Sentencizer(), MentionFinder()])
+
+
+def resolve_actor(text: str) -> str | None:
+    """The actor id an Arabic name resolves to when it is one whole mention, through the
+    same actor base as extraction (`موسكو` → RUS-GOV).
+
+    >>> resolve_actor("الكرملين"), resolve_actor("قال")
+    ('RUS-GOV', None)
+    """
+    from marsad.types import ArticleInput
+
+    text = " ".join(text.split())
+    doc = _mention_pipeline()(ArticleInput(id="query", title="", text=text))
+    whole = [m for m in doc.mentions if m.start == 0 and m.end == len(text) and m.actor and m.actor.id]
+    return whole[0].actor.id if whole else None
+
+
+def _actor(role: str, value: str, where: Where) -> None:
+    """Arabic: the span text has the words, or the name resolves to the span's actor
+    (`--source موسكو` finds الكرملين too). Latin: id, country code or English name words."""
+    if ARABIC_RE.search(value):
+        sub = Where([], [])
+        _arabic(f"{role}_fold", value, sub)
+        actor_id = resolve_actor(value)
+        if actor_id:
+            where.add(f"({sub.sql()} OR {role}_actor_id = ?)", *sub.params, actor_id)
+        else:
+            where.add(sub.sql(), *sub.params)
+        return
+    sub = Where([], [])
+    _name_match(f"{role}_actor_name", value, sub)
+    where.add(f"(LOWER({role}_actor_id) = ? OR UPPER({role}_country) = ? OR {sub.sql()})",
+              value.strip().lower(), value.strip().upper(), *sub.params)
+
+
+def _common(where: Where, alias: str, since: str | None, until: str | None) -> None:
+    if since:
+        where.add(f"COALESCE({alias}.date, {alias}.article_date) >= ?", since)
+    if until:
+        # "2018-01" (month precision) sorts before "2018-01-31", so it stays in range.
+        where.add(f"COALESCE({alias}.date, {alias}.article_date) <= ?", until)
+
+
+@dataclass
+class EventFilter:
+    type: str | None = None
+    mode: str | None = None
+    source: str | None = None
+    target: str | None = None
+    country: str | None = None
+    place: str | None = None
+    near: Near | None = None
+    since: str | None = None
+    until: str | None = None
+    hedged: bool | None = None
+    negated: bool | None = None
+    min_reports: int = 1
+    limit: int | None = None
+
+
+EVENT_COLUMNS = (
+    "article_id", "idx", "date", "date_precision", "type", "mode", "trigger_text",
+    "source_text", "source_actor_id", "source_actor_name", "source_country",
+    "target_text", "target_actor_id", "target_actor_name", "target_country",
+    "place_text", "place_name", "place_country", "lat", "lon", "negated", "hedged",
+    "speaker_text", "evidence_start", "evidence_end", "evidence_text", "confidence", "version",
+)
+
+
+def _finish(store: Store, sql: str, params: list, limit: int | None, near: Near | None = None) -> Iterator[dict]:
+    if limit is not None and near is None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    n = 0
+    for row in store.query(sql, params):
+        if near and not near.holds(row.get("lat"), row.get("lon")):
+            continue
+        for col in BOOL_COLUMNS:
+            if col in row and row[col] is not None:
+                row[col] = bool(row[col])
+        yield row
+        n += 1
+        if limit is not None and n >= limit:
+            return
+
+
+def events(store: Store, f: EventFilter) -> Iterator[dict]:
+    where = Where([], [])
+    if f.type:
+        types = [t.strip().upper() for t in f.type.split(",") if t.strip()]
+        where.add(f"e.type IN ({', '.join('?' for _ in types)})", *types)
+    if f.mode:
+        where.add("LOWER(e.mode) = ?", f.mode.lower())
+    if f.source:
+        _actor("e.source", f.source, where)
+    if f.target:
+        _actor("e.target", f.target, where)
+    if f.country:
+        where.add("UPPER(e.place_country) = ?", f.country.upper())
+    if f.place:
+        _name_match("e.place_name", f.place, where, fold_column="e.place_fold")
+    if f.near:
+        lat0, lat1, lon0, lon1 = f.near.box()
+        where.add("e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?", lat0, lat1, lon0, lon1)
+    _common(where, "e", f.since, f.until)
+    if f.hedged is not None:
+        where.add("e.hedged = ?", f.hedged)
+    if f.negated is not None:
+        where.add("e.negated = ?", f.negated)
+    cols = ", ".join("COALESCE(e.date, e.article_date) AS date" if c == "date" else f"e.{c}" for c in EVENT_COLUMNS)
+    sql = (f"SELECT * FROM (SELECT {cols}, a.source AS outlet, a.title, l.canonical_id, "
+           "CASE WHEN l.canonical_id IS NULL THEN 1 ELSE (SELECT COUNT(DISTINCT l2.article_id) FROM event_links l2 "
+           "WHERE l2.canonical_id = l.canonical_id) END AS reports "
+           "FROM events e JOIN articles a ON a.id = e.article_id "
+           "LEFT JOIN event_links l ON l.article_id = e.article_id AND l.event_idx = e.idx "
+           f"WHERE {where.sql()}) q WHERE reports >= ? ORDER BY date, article_id, idx")
+    return _finish(store, sql, [*where.params, f.min_reports], f.limit, f.near)
+
+
+@dataclass
+class ClaimFilter:
+    speaker: str | None = None
+    since: str | None = None
+    until: str | None = None
+    text: str | None = None
+    limit: int | None = None
+
+
+CLAIM_COLUMNS = (
+    "article_id", "idx", "date", "date_precision", "speaker_text", "speaker_actor_id", "speaker_actor_name",
+    "speaker_country", "cue_text", "content_start", "content_end", "content_text", "direct", "version",
+)
+
+
+def claims(store: Store, f: ClaimFilter) -> Iterator[dict]:
+    where = Where([], [])
+    if f.speaker:
+        _actor("c.speaker", f.speaker, where)
+    _common(where, "c", f.since, f.until)
+    if f.text:
+        where.add("c.content_fold LIKE ?", f"%{' '.join(fold(f.text).split())}%")
+    cols = ", ".join("COALESCE(c.date, c.article_date) AS date" if k == "date" else f"c.{k}" for k in CLAIM_COLUMNS)
+    sql = (f"SELECT {cols}, a.source AS outlet, a.title FROM claims c JOIN articles a ON a.id = c.article_id "
+           f"WHERE {where.sql()} ORDER BY date, c.article_id, c.idx")
+    return _finish(store, sql, list(where.params), f.limit)

@@ -1,0 +1,102 @@
+"""A contract record flattened into the store's table rows (see schema.py)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+import orjson
+
+from marsad.store import schema
+from marsad.text.normalize import fold
+
+
+@dataclass(slots=True)
+class ArticleRows:
+    """Everything one article writes: its row, its child rows per table and its search text."""
+
+    id: str
+    article: tuple
+    children: dict[str, list[tuple]] = field(default_factory=dict)
+    search_title: str = ""
+    search_body: str = ""
+
+
+def _span(span: dict | None) -> tuple:
+    return (span["start"], span["end"]) if span and "start" in span else (None, None)
+
+
+def _actor_role(span: dict | None) -> tuple:
+    """Columns of schema._actor_cols: start, end, text, fold, actor id/name/country/sector."""
+    if not span:
+        return (None,) * 8
+    actor = span.get("actor") or {}
+    text = span.get("text")
+    return (*_span(span), text, fold(text) if text else None, actor.get("id"), actor.get("name_en"),
+            actor.get("country"), actor.get("sector"))
+
+
+def _place(place: dict | None) -> tuple:
+    if not place:
+        return (None,) * 9
+    text = place.get("text")
+    return (*_span(place), text, fold(text) if text else None, place.get("name_en"), place.get("country"),
+            place.get("lat"), place.get("lon"), place.get("precision"))
+
+
+def _date(value: dict | None) -> tuple:
+    return (value.get("value"), value.get("precision")) if value else (None, None)
+
+
+def _quantities(aid: str, owner: str, owner_idx: int, items: list[dict], version: str) -> list[tuple]:
+    return [(aid, owner, owner_idx, k, q.get("value"), q.get("comparator"), q.get("unit"), q.get("of"),
+             q.get("start"), q.get("end"), q.get("text"), version) for k, q in enumerate(items or [])]
+
+
+def _event(aid: str, adate: str | None, i: int, ev: dict, text: str, version: str) -> tuple:
+    trigger = ev.get("trigger") or {}
+    attribution = ev.get("attribution") or {}
+    speaker = attribution.get("speaker") or {}
+    evidence = ev.get("evidence") or {}
+    ev_start, ev_end = _span(evidence)
+    return (aid, i, adate, ev.get("type"), ev.get("mode"), *_span(trigger), trigger.get("text"),
+            *_actor_role(ev.get("source")), *_actor_role(ev.get("target")), *_place(ev.get("location")),
+            *_date(ev.get("date")), bool(ev.get("negated")), bool(ev.get("hedged")),
+            speaker.get("text"), (speaker.get("actor") or {}).get("id"),
+            (speaker.get("actor") or {}).get("name_en"), (attribution.get("cue") or {}).get("text"),
+            ev_start, ev_end, text[ev_start:ev_end] if ev_start is not None else None,
+            ev.get("confidence"), version)
+
+
+def _claim(aid: str, adate: str | None, i: int, cl: dict, text: str, version: str) -> tuple:
+    cue = cl.get("cue") or {}
+    c_start, c_end = _span(cl.get("content"))
+    content = text[c_start:c_end] if c_start is not None else None
+    return (aid, i, adate, *_actor_role(cl.get("speaker")), *_span(cue), cue.get("text"), c_start, c_end,
+            content, fold(content) if content else None, bool(cl.get("direct")), *_date(cl.get("date")),
+            version)
+
+
+def _entity(aid: str, i: int, ent: dict, version: str) -> tuple:
+    actor = ent.get("actor") or {}
+    return (aid, i, ent.get("start"), ent.get("end"), ent.get("text"), fold(ent.get("text") or ""),
+            ent.get("label"), actor.get("id"), actor.get("name_en"), actor.get("country"), actor.get("sector"),
+            *_place(ent.get("place")), version)
+
+
+def flatten(record: dict, version: str, origin: str | None = None,
+            search_title: str = "", search_body: str = "") -> ArticleRows:
+    """The rows of one contract record; `search_*` are the folded, clitic-stripped texts (search.py)."""
+    aid, adate, text = record["id"], record.get("date"), record.get("text") or ""
+    events, claims, entities = record.get("events") or [], record.get("claims") or [], record.get("entities") or []
+    quantities = [q for i, e in enumerate(events) for q in _quantities(aid, "event", i, e.get("quantities"), version)]
+    quantities += [q for i, c in enumerate(claims) for q in _quantities(aid, "claim", i, c.get("quantities"), version)]
+    article = (aid, record.get("title"), adate, record.get("source"), record.get("url"), origin,
+               len(entities), len(events), len(claims), version,
+               datetime.now(timezone.utc).isoformat(timespec="seconds"),
+               orjson.dumps(record).decode("utf-8"))
+    return ArticleRows(aid, article, {
+        schema.ENTITIES.name: [_entity(aid, i, e, version) for i, e in enumerate(entities)],
+        schema.EVENTS.name: [_event(aid, adate, i, e, text, version) for i, e in enumerate(events)],
+        schema.CLAIMS.name: [_claim(aid, adate, i, c, text, version) for i, c in enumerate(claims)],
+        schema.QUANTITIES.name: quantities,
+    }, search_title, search_body)

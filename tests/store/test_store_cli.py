@@ -1,0 +1,78 @@
+"""The store's commands end to end through the CLI, on both backends."""
+import csv
+import io
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from marsad.cli import app
+
+
+@pytest.fixture(scope="module")
+def runner():
+    return CliRunner()
+
+
+@pytest.fixture
+def ingested(runner, db_url, slice_file, corpus_lines):
+    path = slice_file(0, 20)
+    path.write_text(path.read_text(encoding="utf-8") + "[1, 2]\n", encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(path), "--db", db_url, "--batch", "7"])
+    return db_url, path, result
+
+
+def test_ingest_reports_bad_lines_finishes_the_batch_and_exits_1(runner, ingested):
+    db_url, path, result = ingested
+    assert result.exit_code == 1
+    assert f"error: {path}:21: line is not a JSON object" in result.stderr
+    assert "20 article(s) stored (0 re-extracted), 0 already stored, 1 error(s)" in result.stderr
+    again = runner.invoke(app, ["ingest", str(path), "--db", db_url])
+    assert "0 article(s) stored (0 re-extracted), 20 already stored, 1 error(s)" in again.stderr
+
+
+def test_search_prints_ranked_articles_with_marked_snippets(runner, ingested):
+    db_url, _, _ = ingested
+    result = runner.invoke(app, ["search", "بالعراق", "--db", db_url, "--limit", "3"])
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("1. [") and len([ln for ln in lines if ln[:1].isdigit()]) == 3
+    assert "**" in lines[2] and "العراق" in lines[2].split("**")[1]
+    assert "3 article(s)" in result.stderr
+
+
+def test_events_as_table_csv_and_jsonl_agree(runner, ingested):
+    db_url, _, _ = ingested
+    args = ["events", "--db", db_url, "--type", "ASSAULT", "--limit", "5"]
+    table = runner.invoke(app, [*args, "--format", "table"])
+    rows = list(csv.DictReader(io.StringIO(runner.invoke(app, [*args, "--format", "csv"]).stdout)))
+    lines = [json.loads(ln) for ln in runner.invoke(app, [*args, "-f", "jsonl"]).stdout.splitlines()]
+    assert table.exit_code == 0 and len(rows) == len(lines) == 5
+    assert table.stdout.splitlines()[0].split()[:3] == ["date", "type", "mode"]
+    assert len(table.stdout.splitlines()) == 6
+    assert [r["article_id"] for r in rows] == [ln["article_id"] for ln in lines]
+    assert {ln["type"] for ln in lines} == {"ASSAULT"} and all(isinstance(ln["hedged"], bool) for ln in lines)
+    for ln in lines:
+        assert ln["article_id"] + "#" + str(ln["idx"]) in table.stdout
+
+
+def test_claims_command(runner, ingested):
+    db_url, _, _ = ingested
+    result = runner.invoke(app, ["claims", "--db", db_url, "-f", "jsonl", "--limit", "4"])
+    assert result.exit_code == 0
+    rows = [json.loads(ln) for ln in result.stdout.splitlines()]
+    assert len(rows) == 4 and all(r["content_text"] for r in rows)
+
+
+@pytest.mark.parametrize("args, message", [
+    (["events", "--near", "33,36"], "LAT,LON,KM"),
+    (["events", "--since", "2018-13-01"], "not a date"),
+    (["events", "--format", "xml"], "table, csv, jsonl"),
+    (["search", "العراق", "--db", "mysql://u@h/x"], "unknown database scheme"),
+    (["events", "--db", "/no/such/dir/m.db"], "does not exist"),
+    (["search", "x", "--db", "postgresql://nobody@/nodb?host=/no/such/dir"], "cannot connect"),
+])
+def test_bad_options_are_named(runner, args, message):
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert message in result.output + result.stderr
