@@ -96,6 +96,10 @@ class EventExtractor:
         clause = next((c for c in sent.clauses if c[0] <= m.start < c[1]), sent.tokens)
         source: Mention | None = None
         genitive_target: Mention | None = None
+        if trig.pos == "verb" and trig.type == "ASSAULT" and tokens[m.start].key in AIM_VERBS:
+            aimed = _act_noun_before(doc, m.start, clause[0])
+            if aimed is not None and aimed != "ASSAULT":
+                trig = replace(trig, type=aimed)  # العقوبات الجديدة تستهدف X: the sanctions aim at X
         if trig.pos == "verb" and is_masdar(tokens[m.start]):
             trig = replace(trig, pos="noun")  # إطلاق الصواريخ: a two-part entry's verbal noun is a noun
         rule = trig.pos
@@ -425,6 +429,26 @@ def is_masdar(tok: Token) -> bool:
             or len(w) == 7 and w.startswith("است") and w[5] == "ا")
 
 
+AIM_VERBS = frozenset(fold(w) for w in ("استهدف", "استهدفت", "يستهدف", "تستهدف", "يستهدفان", "تستهدفان"))
+
+
+def _act_noun_before(doc: Doc, i: int, clause_start: int) -> str | None:
+    """The event type of an act noun standing as the subject right before the
+    verb at i (past one adjective): `العقوبات الجديدة تستهدف`."""
+    _, nouns = trigger_indexes()
+    for j in (i - 1, i - 2):
+        if j < clause_start:
+            return None
+        found = nouns.match_at(doc.tokens, j, i, lookup_keys)
+        if found and found.end == i or found and found.end == i - 1 and (
+                adjective_like(doc.tokens[i - 1]) or doc.tokens[i - 1].norm in act_adjectives()
+                or doc.tokens[i - 1].stem.startswith("ال") and doc.tokens[j].stem.startswith("ال")):
+            return found.payloads[0].type
+        if not (doc.tokens[j].stem.startswith("ال") or doc.tokens[j].norm in act_adjectives()):
+            return None
+    return None
+
+
 def _clause_subject(doc: Doc, mmap: MentionMap, i: int, clause_start: int) -> Mention | None:
     """`الفصائل المسلحة ستلتزم بوقف إطلاق النار`, `ورد سلاح الجو بشن غارات`:
     the first actor of the clause, not behind a preposition, does the act its
@@ -551,6 +575,7 @@ def _complement_targets(doc: Doc, events: list[Event]) -> list[Event]:
 
 RESULT_VERBS = grammar_words("result_verbs")
 RESULT_REACH = 3  # أسفر عن تدمير، ما أدى إلى مقتل: the verb, a preposition, the noun
+RESULT_REACH_COORDINATED = 12
 
 
 def _drop_results(doc: Doc, events: list[Event]) -> list[Event]:
@@ -563,8 +588,10 @@ def _drop_results(doc: Doc, events: list[Event]) -> list[Event]:
         if cause is not None:
             i = _token_at(doc, ev.trigger.start)
             lo = doc.sentences[ev.sentence].tokens[0]
+            # أسفرت الغارات عن سقوط قتلى … وتدمير تعزيزات: a coordinated result reaches further back
+            reach = RESULT_REACH_COORDINATED if doc.tokens[i].prefix.startswith("و") else RESULT_REACH
             if any(doc.tokens[j].key in RESULT_VERBS or doc.tokens[j].norm in RESULT_VERBS
-                   for j in range(max(lo, i - RESULT_REACH), i)):
+                   for j in range(max(lo, i - reach), i)):
                 if cause.target is None and ev.target is not None:
                     out[out.index(cause)] = replace(cause, target=ev.target)
                 continue
