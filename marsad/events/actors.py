@@ -1,0 +1,90 @@
+"""Who can act, and who a pronoun or an agentless act refers back to.
+
+Speakers and statements report but do not act; counted civilians are
+victims; a verb's pronoun subject is the latest earlier subject it agrees with.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from marsad.agreement import agrees, mention_gender
+from marsad.doc import Doc
+from marsad.resources import grammar_words
+from marsad.syntax import MentionMap
+from marsad.text.normalize import fold
+from marsad.types import Mention, Token
+
+NON_AGENTS = frozenset({"Statement", "Source"})  # statements and sources speak but do not act
+REPORTER_HEADS = grammar_words("reporter_heads")
+
+
+def can_act(m: Mention) -> bool:
+    """Statements and those who only report (مصادر عسكرية، ناشطون) are no agents."""
+    return not (m.actor and m.actor.id is None and (m.actor.name_en in NON_AGENTS
+                                                    or fold(m.text.split()[0]) in REPORTER_HEADS))
+
+
+VICTIM_NAMES = frozenset({"Civilians", "Civilian", "Defendant"})
+
+
+def is_victim(m: Mention) -> bool:
+    """A generic civilian head (مدنيين، شخصا، قتلى، متهمين) with no named actor."""
+    return bool(m.actor and m.actor.id is None and m.actor.name_en in VICTIM_NAMES)
+
+
+def has_actor(m: Mention | None) -> bool:
+    return m is not None and m.rule != "phrase"
+
+
+SUFFIX_GENDER = {"ه": "m", "ها": "f", "هم": "p"}
+CARRY_BACK = 6  # how many earlier subjects a pronoun may reach past
+
+
+def carried(subjects: list[tuple[int, Mention]], i: int, gender: str | None,
+             tokens: list[Token]) -> Mention | None:
+    """The latest earlier subject the verb's pronoun agrees with."""
+    k = bisect_right(subjects, i, key=lambda x: x[0])
+    for n in range(k - 1, max(-1, k - 1 - CARRY_BACK), -1):
+        m = subjects[n][1]
+        if agrees(gender, mention_gender(m, tokens), pronoun=True):
+            return m
+    return subjects[k - 1][1] if k else None
+
+
+ARMED_SECTORS = frozenset({"MIL", "REB", "IMG", "UAF", "COP", "SPY"})
+
+
+def carried_armed(subjects: list[tuple[int, Mention]], i: int, others: list[Mention | None]) -> Mention | None:
+    """The latest earlier subject that is an armed actor and none of `others`
+    (the target, the speaker who reports the act)."""
+    excluded = {actor_key(o) for o in others if o is not None}
+    k = bisect_right(subjects, i, key=lambda x: x[0])
+    for n in range(k - 1, max(-1, k - 1 - CARRY_BACK), -1):
+        m = subjects[n][1]
+        if m.actor and m.actor.sector in ARMED_SECTORS and actor_key(m) not in excluded:
+            return m
+    return None
+
+
+def actor_key(m: Mention | None) -> str | None:
+    if m is None:
+        return None
+    return (m.actor.id or m.actor.name_en) if m.actor else m.text
+
+
+TOPIC_WINDOW = 4
+
+
+def topics(doc: Doc, mmap: MentionMap) -> list[tuple[int, Mention]]:
+    """The actor near the start of each sentence (`أصدر مجلس الأمن بيانا…`):
+    the usual subject of what follows when verbs carry it as a pronoun."""
+    out = []
+    for sent in doc.sentences:
+        a, b = sent.tokens
+        for j in range(a, min(b, a + TOPIC_WINDOW)):
+            m = mmap.starts.get(j)
+            if m and m.label != "NORP" and can_act(m) and not mmap.introduced_by(
+                    j, ("ب", "ل", "في", "من", "على", "الى", "عن")):
+                out.append((j, m))
+                break
+    return out

@@ -1,0 +1,203 @@
+"""Words around a trigger that tell its roles: light verbs (شنت … هجوما),
+exposure (تعرض لـ), act adjectives, participles, verbal nouns, agent phrases.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import cache, lru_cache
+
+from marsad.doc import Doc
+from marsad.events.actors import can_act, is_victim
+from marsad.events.lexicon import trigger_indexes
+from marsad.resources import grammar_words, read_words
+from marsad.syntax import (
+    COMPLEMENTIZERS,
+    PREPOSITION_WORDS,
+    QUOTE_MARKS,
+    MentionMap,
+    adjective_like,
+    prep_clitic,
+)
+from marsad.text.clitics import lookup_keys, verb_keys
+from marsad.text.normalize import fold
+from marsad.types import Event, Mention, Token
+
+PREPOSITION_WORDS_AND_CLITICS = (*PREPOSITION_WORDS, "ب", "ل", "ك")
+
+GOVERNED_REACH = 2  # اتهم X Y بتدريب: the noun follows the verb's object closely
+
+
+def governing_event(doc: Doc, i: int, clause: tuple[int, int], earlier: list[Event]) -> Event | None:
+    """The verb event whose `بـ`/`لـ` complement the noun at token i is."""
+    tok = doc.tokens[i]
+    if "ب" not in tok.prefix and "ل" not in tok.prefix:
+        return None
+    for ev in reversed(earlier):
+        if ev.target is not None and ev.rule.startswith("verb") and doc.tokens[clause[0]].start <= ev.trigger.start \
+                and ev.target.tokens[1] <= i <= ev.target.tokens[1] + GOVERNED_REACH:
+            return ev
+    return None
+
+
+LIGHT_VERB_REACH = 4  # شنت قوات الجيش اليمني هجوما: verb, subject, then the noun
+
+
+@cache
+def light_verbs() -> frozenset[str]:
+    return read_words("light_verbs.txt")
+
+
+@lru_cache(maxsize=50_000)
+def light_verb_word(light: str) -> bool:
+    """Whether a word is a light verb, also with a pronoun object (تشنها)."""
+    lv = light_verbs()
+    return any(k in lv for k in verb_keys(light))
+
+
+def is_light_verb(tok: Token) -> bool:
+    lv = light_verbs()
+    return tok.norm in lv or tok.key in lv or (tok.is_word and light_verb_word(tok.light))
+
+
+def light_verb_before(doc: Doc, i: int, clause_start: int) -> int | None:
+    """Token index of a light verb shortly before the event noun at i."""
+    for j in range(i - 1, max(clause_start, i - 1 - LIGHT_VERB_REACH * 2) - 1, -1):
+        if is_light_verb(doc.tokens[j]):
+            return j
+    return None
+
+
+EXPOSED_VERBS = grammar_words("exposed_verbs")
+
+
+def exposed_to(doc: Doc, i: int, clause_start: int) -> int | None:
+    """Index of تعرض right before the noun at i (تعرض لهجوم), or None."""
+    for j in range(i - 1, max(clause_start, i - 5) - 1, -1):
+        if doc.tokens[j].key in EXPOSED_VERBS or doc.tokens[j].norm in EXPOSED_VERBS:
+            return j
+    return None
+
+
+@cache
+def act_adjectives() -> frozenset[str]:
+    return read_words("act_adjectives.txt")
+
+
+def past_act_adjectives(doc: Doc, i: int) -> int:
+    """The last token of `عقوبات جديدة` / `غارات مكثفة` / `حملات اعتقال واختطاف
+    واسعة` from its noun at i: adjectives and coordinated act nouns."""
+    adjectives = act_adjectives()
+    acts = trigger_indexes()[1]
+    while i + 1 < len(doc.tokens) and doc.tokens[i + 1].is_word:
+        nxt = doc.tokens[i + 1]
+        if not (not nxt.prefix and nxt.norm in adjectives or nxt.prefix == "و" and nxt.key in acts):
+            break
+        i += 1
+    return i
+
+
+def is_participle(tok: Token) -> bool:
+    """An accusative active participle used as a verb (مطالبين، داعيا، مهددا،
+    متهمة): م + at least four letters, ending in -ين / -ا / -ة."""
+    w = tok.stem
+    return not tok.prefix and w.startswith("م") and len(w) >= 5 and w.endswith(("ين", "ا", "ة", "ً"))
+
+
+def is_masdar(tok: Token) -> bool:
+    """Verbal nouns of derived verbs, which verb lexicons list beside the
+    verbs: إفعال (إطلاق), تفعيل (تحميل), افتعال (اعتقال), استفعال (استهداف).
+
+    >>> from marsad.text.tokens import tokenize
+    >>> [is_masdar(t) for t in tokenize("إطلاق تحميل استهداف أطلق حمل")]
+    [True, True, True, False, False]
+    """
+    w = fold(tok.stem)
+    w = w[2:] if w.startswith("ال") else w
+    return (len(w) == 5 and (w[0] == "ت" and w[3] == "ي" or w[0] == "ا" and w[3] == "ا")
+            or len(w) == 6 and w[0] == "ا" and w[2] == "ت" and w[4] == "ا"
+            or len(w) == 7 and w.startswith("است") and w[5] == "ا")
+
+
+AIM_VERBS = frozenset(fold(w) for w in ("استهدف", "استهدفت", "يستهدف", "تستهدف", "يستهدفان", "تستهدفان"))
+
+
+def act_noun_before(doc: Doc, i: int, clause_start: int) -> str | None:
+    """The event type of an act noun standing as the subject right before the
+    verb at i (past one adjective): `العقوبات الجديدة تستهدف`."""
+    _, nouns = trigger_indexes()
+    for j in (i - 1, i - 2):
+        if j < clause_start:
+            return None
+        found = nouns.match_at(doc.tokens, j, i, lookup_keys)
+        if found and found.end == i or found and found.end == i - 1 and (
+                adjective_like(doc.tokens[i - 1]) or doc.tokens[i - 1].norm in act_adjectives()
+                or doc.tokens[i - 1].stem.startswith("ال") and doc.tokens[j].stem.startswith("ال")):
+            return found.payloads[0].type
+        if not (doc.tokens[j].stem.startswith("ال") or doc.tokens[j].norm in act_adjectives()):
+            return None
+    return None
+
+
+def clause_subject(doc: Doc, mmap: MentionMap, i: int, clause_start: int) -> Mention | None:
+    """`الفصائل المسلحة ستلتزم بوقف إطلاق النار`, `ورد سلاح الجو بشن غارات`:
+    the first actor of the clause, not behind a preposition, does the act its
+    verb governs."""
+    for j in range(i - 1, clause_start - 1, -1):
+        if doc.tokens[j].norm in COMPLEMENTIZERS or doc.tokens[j].text in QUOTE_MARKS:
+            clause_start = j + 1  # وأكدت مصادر أن قوات… تمكنت: the reported clause starts after أن
+            break
+    for j in range(clause_start, i):
+        m = mmap.starts.get(j)
+        if m is None or m.tokens[1] > i:
+            continue
+        if mmap.introduced_by(j, PREPOSITION_WORDS_AND_CLITICS) or not can_act(m) or is_victim(m) \
+                or m.label == "NORP":
+            return None  # the clause's first actor is not a subject
+        return m
+    return None
+
+
+APPOSITION_COMMAS = frozenset({"،", ","})
+
+
+def agent_of_described_noun(doc: Doc, mmap: MentionMap, i: int, clause_start: int) -> Mention | None:
+    """`بغارة جوية للتحالف العربي استهدفت مواقعهم`: a verb right after an
+    indefinite act noun describes it, and the noun's `لـ` agent is its subject."""
+    if i - 1 > clause_start and doc.tokens[i - 1].text in APPOSITION_COMMAS:
+        i -= 1  # غارات لمقاتلات التحالف، استهدفت…
+    m = mmap.covering.get(i - 1)
+    if m is None or m.tokens[1] != i or m.tokens[0] - 1 < clause_start or not can_act(m):
+        return None
+    if prep_clitic(doc.tokens[m.tokens[0]]) != "ل":
+        return None
+    k = m.tokens[0] - 1
+    if adjective_like(doc.tokens[k]) or not doc.tokens[k].stem.startswith("ال") and k - 1 >= clause_start:
+        k -= 1  # غارة جوية للتحالف: an adjective may follow the noun
+    return m if is_attack_noun(doc, k, i) else None
+
+
+def agent_phrase_after(doc: Doc, mmap: MentionMap, i: int, end: int) -> bool:
+    """`من قبل X` / `على يد X` within a few words after a verb."""
+    toks = doc.tokens
+    for j in range(i, min(end - 1, i + 4)):
+        if (toks[j].norm, toks[j + 1].norm) in (("من", "قبل"), ("علي", "يد")) and j + 2 in mmap.starts:
+            return True
+    return False
+
+
+def is_attack_noun(doc: Doc, j: int, end: int) -> bool:
+    _, nouns = trigger_indexes()
+    found = nouns.match_at(doc.tokens, j, end, lookup_keys)
+    return bool(found and any(t.type == "ASSAULT" for t in found.payloads))
+
+
+def reported_as_ongoing(doc: Doc, i: int, end: int) -> bool:
+    """`المعارك لا تزال متواصلة`, `أسفرت الغارات عن…`: fighting reported as going
+    on or having results is an event even with no actor named."""
+    outcome = read_words("outcome_verbs.txt")
+    window = range(max(0, i - 2), min(end, i + 4))
+    return any(doc.tokens[j].key in outcome or doc.tokens[j].norm in outcome for j in window)
+
+
+def token_at(doc: Doc, offset: int) -> int:
+    return bisect_right(doc.tokens, offset, key=lambda t: t.start) - 1

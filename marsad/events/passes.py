@@ -1,0 +1,102 @@
+"""Sentence-level passes over the events of one sentence: acts that are
+results, demands or complements of another event, and duplicates.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from marsad.doc import Doc
+from marsad.events.actors import actor_key, has_actor
+from marsad.events.context import token_at
+from marsad.resources import grammar_words
+from marsad.syntax import prep_clitic
+from marsad.types import Event
+
+COMPLEMENT_TARGET_TYPES = frozenset({"ACCUSE", "REJECT", "PROTEST"})
+COMPLEMENT_WINDOW = 10  # tokens from the verb to its بـ complement
+COMPLEMENT_HEAD = 2  # بحملة الاختطاف: the act may follow the complement's head noun
+
+
+def complement_targets(doc: Doc, events: list[Event]) -> list[Event]:
+    """`نددت الرابطة بحملة الاختطاف التي تشنها ميليشيات الحوثي`: what is
+    condemned or rejected is an act (a بـ complement), and its agent is the target."""
+    out = []
+    for ev in events:
+        if ev.type in COMPLEMENT_TARGET_TYPES and ev.rule.startswith("verb") and not has_actor(ev.target):
+            i = token_at(doc, ev.trigger.end - 1)
+            sent_end = doc.sentences[ev.sentence].tokens[1]
+            j = next((k for k in range(i + 1, min(sent_end, i + 1 + COMPLEMENT_WINDOW))
+                      if prep_clitic(doc.tokens[k]) == "ب"), None)
+            act = None if j is None else next(
+                (f for f in events if f is not ev and f.rule.startswith("noun") and has_actor(f.source)
+                 and f.source is not ev.source and j <= token_at(doc, f.trigger.start) <= j + COMPLEMENT_HEAD), None)
+            if act is not None:
+                ev = replace(ev, target=act.source, rule=ev.rule + ":complement")
+        out.append(ev)
+    return out
+
+
+RESULT_VERBS = grammar_words("result_verbs")
+RESULT_REACH = 3  # أسفر عن تدمير، ما أدى إلى مقتل: the verb, a preposition, the noun
+RESULT_REACH_COORDINATED = 12
+
+
+def drop_results(doc: Doc, events: list[Event]) -> list[Event]:
+    """`شنت الطائرات غارات… ما أسفر عن تدمير عربات ومقتل عشرات`: the
+    results of an act told in the same sentence are that act, not new ones;
+    the act takes their victims when it names none."""
+    out: list[Event] = []
+    for ev in events:
+        cause = next((k for k in reversed(out) if k.type == ev.type), None) if ev.rule.startswith("noun") else None
+        if cause is not None:
+            i = token_at(doc, ev.trigger.start)
+            lo = doc.sentences[ev.sentence].tokens[0]
+            # أسفرت الغارات عن سقوط قتلى … وتدمير تعزيزات: a coordinated result reaches further back
+            reach = RESULT_REACH_COORDINATED if doc.tokens[i].prefix.startswith("و") else RESULT_REACH
+            if any(doc.tokens[j].key in RESULT_VERBS or doc.tokens[j].norm in RESULT_VERBS
+                   for j in range(max(lo, i - reach), i)):
+                if cause.target is None and ev.target is not None:
+                    out[out.index(cause)] = replace(cause, target=ev.target)
+                continue
+        out.append(ev)
+    return out
+
+
+MODAL_TYPES = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT"})
+MODAL_REACH = 8  # tokens from the demanding verb to the act it demands
+
+
+def drop_complement_acts(doc: Doc, events: list[Event]) -> list[Event]:
+    """`طالبت الرابطة بالإفراج عن المختطفين`، `هدد باستهداف قادة`، `اتهمه
+    بقتل`: an act that is demanded, threatened or alleged (a بـ / لـ / إلى
+    complement) did not happen as told; it is part of the verb's event."""
+    out: list[Event] = []
+    for ev in events:
+        if ev.rule.startswith("noun") and ev.type not in MODAL_TYPES:
+            i = token_at(doc, ev.trigger.start)
+            tok = doc.tokens[i]
+            marked = prep_clitic(tok) in ("ب", "ل") or i > 0 and doc.tokens[i - 1].norm in ("الي", "ب")
+            if marked and any(k.type in MODAL_TYPES and k.rule.startswith("verb") and k.trigger.end <= tok.start
+                              and 0 < i - token_at(doc, k.trigger.end - 1) <= MODAL_REACH for k in out):
+                continue
+        out.append(ev)
+    return out
+
+
+def dedupe(events: list[Event]) -> list[Event]:
+    """One event per act per sentence: drop an event whose type matches a
+    kept one and whose roles add nothing (missing, or the same actor)."""
+    kept: list[Event] = []
+    for ev in sorted(events, key=lambda e: -e.confidence):
+        redundant = False
+        for k in kept:
+            if k.type != ev.type:
+                continue
+            src_same = ev.source is None or actor_key(ev.source) == actor_key(k.source)
+            tgt_same = ev.target is None or actor_key(ev.target) == actor_key(k.target)
+            if src_same and tgt_same:
+                redundant = True
+                break
+        if not redundant:
+            kept.append(ev)
+    return sorted(kept, key=lambda e: e.trigger.start)
