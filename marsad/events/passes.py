@@ -64,6 +64,7 @@ def drop_results(doc: Doc, events: list[Event]) -> list[Event]:
 
 MODAL_TYPES = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT"})
 MODAL_REACH = 8  # tokens from the demanding verb to the act it demands
+MODAL_REACH_COORDINATED = 20
 
 
 def drop_complement_acts(doc: Doc, events: list[Event]) -> list[Event]:
@@ -76,8 +77,11 @@ def drop_complement_acts(doc: Doc, events: list[Event]) -> list[Event]:
             i = token_at(doc, ev.trigger.start)
             tok = doc.tokens[i]
             marked = prep_clitic(tok) in ("ب", "ل") or i > 0 and doc.tokens[i - 1].norm in ("الي", "ب")
-            if marked and any(k.type in MODAL_TYPES and k.rule.startswith("verb") and k.trigger.end <= tok.start
-                              and 0 < i - token_at(doc, k.trigger.end - 1) <= MODAL_REACH for k in out):
+            # … بوقف الاختطافات والكشف عن مصيرهم والإفراج عنهم: coordinated demands reach further
+            reach = MODAL_REACH if marked else MODAL_REACH_COORDINATED if tok.prefix.startswith("و") else 0
+            k = next((n for n in range(len(out) - 1, -1, -1) if out[n].type in MODAL_TYPES), None)
+            if k is not None and not any(e.rule.startswith("verb") for e in out[k + 1:]) \
+                    and out[k].trigger.end <= tok.start and 0 < i - token_at(doc, out[k].trigger.end - 1) <= reach:
                 continue
         out.append(ev)
     return out

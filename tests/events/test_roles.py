@@ -35,3 +35,9 @@ def test_a_noun_right_after_the_verbs_subject_is_its_object():
     evs = events("وتكبدت مليشيا الحوثي خسائر فادحة في المعارك الدائرة قرب المخا.")
     assault = [e for e in evs if e["type"] == "ASSAULT"]
     assert len(assault) == 1 and assault[0]["target"]["actor"]["name_en"].startswith("Houthis")
+
+
+def test_coordinated_demands_are_part_of_the_request():
+    evs = events("وجددت رابطة أمهات المختطفين مطالبتها بوقف الاختطافات ضد المدنيين، والكشف عن مصير المخفيين قسراً، "
+                 "والإفراج الفوري عن المختطفين.")
+    assert "RETREAT" not in [e["type"] for e in evs]
