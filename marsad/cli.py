@@ -67,5 +67,12 @@ def evaluate(
     typer.echo(format_report(score(gold_rows, records), show_misses=misses))
 
 
+train_app = typer.Typer(no_args_is_help=True, help="Rebuild a trained model from ../shared/data.")
+app.add_typer(train_app, name="train")
+from marsad.names.cli import register as _register_names  # noqa: E402  (after app is defined)
+
+_register_names(app, train_app)
+
+
 if __name__ == "__main__":
     app()
