@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import gzip
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from marsad.names.sources import NamePair
@@ -12,19 +12,30 @@ from marsad.text.normalize import fold
 HEADER = "# arabic (folded)\tlatin (most frequent spelling, lower case)\tcount\n"
 
 
-def build_dictionary(pairs: Iterable[NamePair]) -> dict[str, tuple[str, int]]:
+TieBreak = Callable[[str, list[str]], str]
+
+
+def build_dictionary(pairs: Iterable[NamePair], tie_break: TieBreak | None = None) -> dict[str, tuple[str, int]]:
     """Folded Arabic → (most frequent Latin spelling, its count).
 
     Counts are summed over both sources (a Google pair counts 1, a Wikidata
-    row its frequency); ties go to the alphabetically first spelling so that
-    rebuilding gives the same file.
+    row its frequency). Equally frequent spellings (بوتين: putin 1, botín 1)
+    go to `tie_break(arabic, spellings)` — training passes the model's
+    preference — else to the alphabetically first, so rebuilds are identical.
     """
     counts: dict[str, Counter[str]] = defaultdict(Counter)
+    arabic: dict[str, str] = {}
     for p in pairs:
-        counts[fold(p.arabic)][p.latin] += p.count
+        key = fold(p.arabic)
+        counts[key][p.latin] += p.count
+        arabic.setdefault(key, p.arabic)
     out: dict[str, tuple[str, int]] = {}
     for key in sorted(counts):
-        latin, n = min(counts[key].items(), key=lambda kv: (-kv[1], kv[0]))
+        ranked = sorted(counts[key].items(), key=lambda kv: (-kv[1], kv[0]))
+        latin, n = ranked[0]
+        tied = [lat for lat, c in ranked if c == n]
+        if len(tied) > 1 and tie_break is not None:
+            latin = tie_break(arabic[key], tied)
         out[key] = (latin, n)
     return out
 

@@ -58,24 +58,39 @@ class JointModel:
             p = alpha.get(hkey * base + unit, 0.0) + g * p
         return p
 
-    def decode(self, word: str, beam: int = 16, nbest: int = 1) -> list[tuple[str, float]]:
+    def _history(self, history: tuple[int, ...]) -> tuple[tuple[int, float], ...]:
+        """(packed history × base, back-off weight) for each seen suffix of `history`, shortest first."""
+        base, gamma = self.base, self.gamma
+        out: list[tuple[int, float]] = []
+        hkey, scale = 0, 1
+        for u in reversed(history):
+            hkey += u * scale
+            scale *= base
+            g = gamma.get(hkey)
+            if g is None:
+                break
+            out.append((hkey * base, g))
+        return tuple(out)
+
+    def decode(self, word: str, beam: int = 12, nbest: int = 1) -> list[tuple[str, float]]:
         """The `nbest` best romanisations of `word` (Arabic letters) with log-probabilities."""
         keep = self.order - 1
+        alpha, log = self.alpha, math.log
+        floor = self.gamma.get(0, 1.0) * self.uniform
         hyps: dict[tuple[int, ...], tuple[float, tuple[int, ...]]] = {(BOS,): (0.0, ())}
-        memo: dict[tuple[tuple[int, ...], int], float] = {}
         for ch in word:
             cands = self.by_letter.get(ch)
             if not cands:
                 continue  # a letter never seen in training is left out
             new: dict[tuple[int, ...], tuple[float, tuple[int, ...]]] = {}
-            best = sorted(hyps.items(), key=lambda kv: -kv[1][0])[:beam]
+            best = sorted(hyps.items(), key=lambda kv: -kv[1][0])[:beam] if len(hyps) > beam else hyps.items()
             for hist, (lp, path) in best:
+                suffixes = self._history(hist)
                 for u in cands:
-                    key = (hist, u)
-                    p = memo.get(key)
-                    if p is None:
-                        p = memo[key] = self.prob(hist, u)
-                    score = lp + math.log(p)
+                    p = alpha.get(u, 0.0) + floor
+                    for hb, g in suffixes:
+                        p = alpha.get(hb + u, 0.0) + g * p
+                    score = lp + log(p)
                     nh = (hist + (u,))[-keep:]
                     old = new.get(nh)
                     if old is None or score > old[0]:
@@ -95,8 +110,8 @@ def _logadd(a: float, b: float) -> float:
     return hi + math.log1p(math.exp(lo - hi))
 
 
-def train(sequences: Sequence[Sequence[tuple[str, str]]], order: int = 5,
-          max_candidates: int = 24, min_unit_count: int = 2) -> JointModel:
+def train(sequences: Sequence[Sequence[tuple[str, str]]], order: int = 6,
+          max_candidates: int = 12, min_unit_count: int = 4) -> JointModel:
     """Estimate an interpolated Kneser–Ney n-gram model over graphone sequences."""
     unit_counts = Counter(g for seq in sequences for g in seq)
     kept = sorted(g for g, c in unit_counts.items() if c >= min_unit_count)

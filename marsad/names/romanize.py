@@ -26,6 +26,7 @@ MODEL_FILE = "name_model.bin.gz"
 RULES_FILE = "name_rules.tsv"
 ARTICLE = "ال"
 MIN_STEM = 3  # ال + at least three letters is an article; الن (Alan) is not
+NISBA = ("ي", "ى")  # a nisba surname (المالكي) always carries the article; الياس (Elias) does not
 LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z'.-]*")
 
 
@@ -104,9 +105,9 @@ def romanize_token(token: str, use_dictionary: bool = True) -> TokenRomanisation
         stem = letters[len(ARTICLE):]
         if use_dictionary:
             whole = name_dictionary().get(fold(letters))
-            if whole and whole.startswith(("al-", "el-")):
-                return TokenRomanisation(whole[3:], True, "dictionary")
-            if whole and whole.startswith(("al", "el")) and whole[2:] != name_dictionary().get(fold(stem)):
+            if whole and whole.startswith(("al", "el")):
+                if whole[2:3] == "-" or stem.endswith(NISBA):  # المالكي almalki → al-Malki
+                    return TokenRomanisation(whole[2:].lstrip("-"), True, "dictionary")
                 return TokenRomanisation(whole, False, "dictionary")  # الياس Elias, البرت Albert
             if whole:
                 return TokenRomanisation(whole, True, "dictionary")  # listed without its article

@@ -45,8 +45,22 @@ def model_pairs(pairs: list[NamePair], limit: int = 0) -> list[tuple[str, str]]:
     return distinct[:: max(1, len(distinct) // limit)] if limit and limit < len(distinct) else distinct
 
 
+def model_preference(model: jointseq.JointModel, nbest: int = 32):
+    """Tie-break for the dictionary: the spelling the model ranks highest
+    (then alphabetical, for spellings outside its n-best)."""
+    def pick(arabic: str, spellings: list[str]) -> str:
+        ranked = [latin for latin, _ in model.decode(without_article_letters(arabic), beam=16, nbest=nbest)]
+        rank = {latin: i for i, latin in enumerate(ranked)}
+        return min(spellings, key=lambda s: (rank.get(s, len(ranked)), s))
+    return pick
+
+
+def without_article_letters(arabic: str) -> str:
+    return arabic[len(ARTICLE):] if arabic.startswith(ARTICLE) and len(arabic) >= len(ARTICLE) + MIN_STEM else arabic
+
+
 def train_names(data_root: Path, out_dir: Path = DATA, *, limit: int = 0, iterations: int = 5,
-                order: int = 5, log: Callable[[str], None] | None = None) -> TrainReport:
+                order: int = 6, log: Callable[[str], None] | None = None) -> TrainReport:
     """Build `name_dictionary.tsv.gz` and `name_model.bin.gz` in `out_dir`.
 
     `limit` trains the model on an evenly spaced slice of that many pairs
@@ -57,14 +71,14 @@ def train_names(data_root: Path, out_dir: Path = DATA, *, limit: int = 0, iterat
     pairs = training_pairs(data_root)
     say(f"{len(pairs)} pairs read")
     out_dir.mkdir(parents=True, exist_ok=True)
-    entries = build_dictionary(pairs)
-    save_dictionary(entries, out_dir / DICTIONARY_FILE)
-    say(f"dictionary: {len(entries)} Arabic tokens")
     distinct = model_pairs(pairs, limit)
     prob = align.train_alignment(distinct, iterations, log=say)
     sequences = [seq for x, y in distinct if (seq := align.viterbi(x, y, prob))]
     model = jointseq.train(sequences, order=order)
     jointseq.save(model, out_dir / MODEL_FILE)
     say(f"model: {len(sequences)} aligned pairs, {len(model.alpha)} n-grams, order {order}")
+    entries = build_dictionary(pairs, tie_break=model_preference(model))
+    save_dictionary(entries, out_dir / DICTIONARY_FILE)
+    say(f"dictionary: {len(entries)} Arabic tokens")
     return TrainReport(len(pairs), len(distinct), len(entries), len(sequences), len(model.alpha),
                        time.perf_counter() - t0, out_dir / DICTIONARY_FILE, out_dir / MODEL_FILE)
