@@ -13,6 +13,7 @@ from functools import cache
 
 from marsad.doc import Doc
 from marsad.entities.actors import ActorBase, Alias, Head, function_words
+from marsad.names.romanize import looks_like_name
 from marsad.resources import grammar_words, read_words
 from marsad.syntax import adjective_like, adverbials
 from marsad.text.clitics import prefix_for_key, proclitic_keys
@@ -205,6 +206,8 @@ class MentionFinder:
                 name_end = self._name_after(tokens, end, sent_end, limit)
                 if name_end > end:
                     name = (tokens[end].start, tokens[name_end - 1].end)
+                    if not looks_like_name(doc.text[name[0]:name[1]]):
+                        name = None  # الرئيس المخلوع: not a personal name, so no romanisation
                     end, rule = name_end, "title+name"
             elif len(group) == 1 and group[0].head and group[0].head.kind == "ORG" and end == group[0].end \
                     and not _definite(tokens[group[0].end - 1]) and group[0].head.name_en not in UNNAMED_HEADS:

@@ -79,6 +79,21 @@ def name_rules(directory: Path = DATA) -> Rules:
     return Rules(names, joins, heads, max((len(k) for k in names), default=1))
 
 
+def looks_like_name(text: str) -> bool:
+    """Whether a word of `text` is a known name token (dictionary or rules).
+
+    A cheap check that the words after a title are a name (الوزير السابق
+    محمد شطح) and not a common noun the mention finder took for one (وزير
+    التعليم, الرئيس المخلوع): unknown names are only trusted next to known ones.
+    """
+    words, rules = name_dictionary(), name_rules()
+    for tok in fold(text).replace("_", " ").split():
+        bare = tok[len(ARTICLE):] if tok.startswith(ARTICLE) else tok
+        if tok in words or bare in words or (tok,) in rules.names or tok in rules.heads:
+            return True
+    return False
+
+
 def model_romanize(letters: str) -> str:
     """The model's best romanisation of light-folded Arabic letters ('' if none)."""
     best = name_model().decode(letters)
