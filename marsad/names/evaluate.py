@@ -1,8 +1,9 @@
 """`marsad eval-names`: score the romaniser on an `arabic<TAB>latin` file.
 
 Rows: the full system (dictionary, then model), the model alone (dictionary
-disabled, so its quality is visible) and the model alone on the tokens the
-dictionary does not cover (the truly unseen names the model exists for).
+disabled, so its quality is visible), the model alone on the tokens the
+dictionary does not cover (the truly unseen names the model exists for), and
+that again without the known-spelling prior (the bare n-gram model).
 A file may give several acceptable spellings of one Arabic word (more TAB
 fields, or repeated Arabic words): a hypothesis is exact if it equals any of
 them, and its edits are counted against the closest one.
@@ -49,10 +50,10 @@ def closest(hyp: str, references: list[str]) -> str:
 
 
 def _pairs(refs: dict[str, list[str]], use_dictionary: bool,
-           only: set[str] | None = None) -> Iterator[tuple[str, str]]:
+           only: set[str] | None = None, prior: bool = True) -> Iterator[tuple[str, str]]:
     for arabic, references in refs.items():
         if only is None or arabic in only:
-            hyp = romanize_token(arabic, use_dictionary).latin
+            hyp = romanize_token(arabic, use_dictionary, prior).latin
             yield hyp, closest(hyp, references)
 
 
@@ -64,6 +65,7 @@ def evaluate_names(path: Path) -> NameEvaluation:
         "full system (dictionary + model)": score(_pairs(refs, True)),
         "model only (dictionary disabled)": score(_pairs(refs, False)),
         "model only, words not in the dictionary": score(_pairs(refs, False, unseen)),
+        "  the same without the spelling prior": score(_pairs(refs, False, unseen, prior=False)),
     }
     return NameEvaluation(rows, len(covered), len(refs), tuple(errors))
 

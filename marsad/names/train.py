@@ -6,6 +6,7 @@ no timestamp, so the same data gives byte-identical artifacts.
 """
 from __future__ import annotations
 
+import gzip
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from marsad.names import align, jointseq
 from marsad.names.dictionary import build_dictionary, save_dictionary
-from marsad.names.romanize import ARTICLE, DATA, DICTIONARY_FILE, MIN_STEM, MODEL_FILE
+from marsad.names.romanize import ARTICLE, DATA, DICTIONARY_FILE, MIN_STEM, MODEL_FILE, SPELLINGS_FILE
 from marsad.names.sources import NamePair, training_pairs
 
 ARTICLE_LATIN = ("al", "el")
@@ -80,5 +81,10 @@ def train_names(data_root: Path, out_dir: Path = DATA, *, limit: int = 0, iterat
     entries = build_dictionary(pairs, tie_break=model_preference(model))
     save_dictionary(entries, out_dir / DICTIONARY_FILE)
     say(f"dictionary: {len(entries)} Arabic tokens")
+    spellings = sorted({p.latin for p in pairs})
+    with gzip.GzipFile(out_dir / SPELLINGS_FILE, "wb", mtime=0) as fh:
+        fh.write("# Latin spellings of name tokens in the training data, one a line\n".encode("utf-8"))
+        fh.write("".join(f"{s}\n" for s in spellings).encode("utf-8"))
+    say(f"spellings: {len(spellings)} known Latin spellings")
     return TrainReport(len(pairs), len(distinct), len(entries), len(sequences), len(model.alpha),
                        time.perf_counter() - t0, out_dir / DICTIONARY_FILE, out_dir / MODEL_FILE)
