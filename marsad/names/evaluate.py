@@ -10,6 +10,7 @@ them, and its edits are counted against the closest one.
 """
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,7 @@ from marsad.names.romanize import romanize_token
 @dataclass(frozen=True, slots=True)
 class NameEvaluation:
     rows: dict[str, Score]
+    model_ms: float  # CPU ms per word of the model-only row (cold cache)
     covered: int  # test words the dictionary answers
     total: int
     errors: tuple[str, ...]
@@ -61,19 +63,24 @@ def evaluate_names(path: Path) -> NameEvaluation:
     refs, errors = read_references(path)
     covered = {a for a in refs if romanize_token(a).source == "dictionary"}
     unseen = set(refs) - covered
+    full = score(_pairs(refs, True))
+    t0 = time.process_time()
+    model_only = score(_pairs(refs, False))
+    model_ms = 1000 * (time.process_time() - t0) / max(len(refs), 1)
     rows = {
-        "full system (dictionary + model)": score(_pairs(refs, True)),
-        "model only (dictionary disabled)": score(_pairs(refs, False)),
+        "full system (dictionary + model)": full,
+        "model only (dictionary disabled)": model_only,
         "model only, words not in the dictionary": score(_pairs(refs, False, unseen)),
         "  the same without the spelling prior": score(_pairs(refs, False, unseen, prior=False)),
     }
-    return NameEvaluation(rows, len(covered), len(refs), tuple(errors))
+    return NameEvaluation(rows, model_ms, len(covered), len(refs), tuple(errors))
 
 
 def format_evaluation(ev: NameEvaluation) -> str:
     lines = [f"{'':42} {'words':>6} {'exact':>7} {'CER':>7}"]
     for name, s in ev.rows.items():
         lines.append(f"{name:42} {s.n:6d} {s.accuracy:7.3f} {s.cer:7.3f}")
+    lines.append(f"model speed: {ev.model_ms:.1f} CPU ms per word (cold cache)")
     lines.append(f"dictionary coverage: {ev.covered}/{ev.total} words ({ev.covered / max(ev.total, 1):.1%})")
     lines.append("exact = case-insensitive match with a reference; CER = sum(edits) / sum(reference chars); "
                  "the article ال is scored without 'al-' as the references write it")

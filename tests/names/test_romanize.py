@@ -77,4 +77,4 @@ def test_model_on_held_out_unseen_words(shared) -> None:
     unseen = [(ar, en) for ar, en in pairs if romanize_token(ar).source == "model"]
     assert 100 <= len(unseen) <= 300
     s = score((romanize_token(ar).latin, en) for ar, en in unseen)
-    assert s.cer <= 0.30 and s.accuracy >= 0.15
+    assert s.cer <= 0.28 and s.accuracy >= 0.25
