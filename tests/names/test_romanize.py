@@ -12,7 +12,7 @@ WELL_KNOWN = {
     "محمد": {"Mohammed", "Muhammad", "Mohamed", "Mohammad"},
     "أحمد": {"Ahmed", "Ahmad"},
     "عبد الله": {"Abdullah", "Abdallah", "Abd Allah"},
-    "بشار الأسد": {"Bashar al-Assad", "Bashar al-Asad", "Bashar Assad", "Bashar Al-Assad"},
+    "بشار الأسد": {"Bashar al-Assad", "Bashar al-Asad", "Bashar Assad"},
     "فلاديمير بوتين": {"Vladimir Putin"},
     "دونالد ترامب": {"Donald Trump"},
     "جيراسيموف": {"Gerasimov"},
