@@ -8,6 +8,7 @@ n-gram model (jointseq.py) is trained on.
 """
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -84,8 +85,6 @@ def initial_probs(pairs: Sequence[tuple[str, str]]) -> dict[Graphone, float]:
 
 def em_step(pairs: Sequence[tuple[str, str]], prob: dict[Graphone, float]) -> tuple[dict[Graphone, float], float]:
     """One EM iteration; returns the new probabilities and the data log-likelihood."""
-    import math
-
     counts: dict[Graphone, float] = defaultdict(float)
     loglik = 0.0
     for x, y in pairs:
@@ -119,8 +118,6 @@ def em_step(pairs: Sequence[tuple[str, str]], prob: dict[Graphone, float]) -> tu
 
 def viterbi(x: str, y: str, prob: dict[Graphone, float]) -> list[Graphone] | None:
     """The most probable chunking of (x, y), or None if no chunking exists."""
-    import math
-
     n, m = len(x), len(y)
     best = [[-math.inf] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
