@@ -7,6 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from marsad.names.romanize import romanize_name
+
+# Mention rules whose span is a title or head; without a `name` span they hold no personal name.
+TITLE_RULES = frozenset({"head", "title+name", "head+name", "short-form"})
+
 
 @dataclass(frozen=True, slots=True)
 class Span:
@@ -135,9 +140,18 @@ class Mention:
     rule: str = ""
     place: dict | None = None  # the contract's place object (set by grounding) for GPE/LOC mentions
     cluster: int | None = None  # index of the first mention of the same entity (set by coreference)
+    name: tuple[int, int] | None = None  # raw span of the person's own name (الوزير السابق [محمد شطح])
+
+    def person_name(self) -> str | None:
+        """The Arabic name of an unlinked person, if the mention holds one."""
+        if self.label != "PER" or self.actor is not None and self.actor.id:
+            return None
+        if self.name:
+            return self.text[self.name[0] - self.start:self.name[1] - self.start]
+        return None if self.rule in TITLE_RULES else self.text
 
     def to_dict(self) -> dict:
-        return {
+        out = {
             "start": self.start,
             "end": self.end,
             "text": self.text,
@@ -146,6 +160,10 @@ class Mention:
             "place": self.place,
             "cluster": self.cluster,
         }
+        name = self.person_name()
+        if name:  # a linked entity has actor.name_en; an unknown person gets a romanisation
+            out["name_en"] = romanize_name(name) or None
+        return out
 
     def role_dict(self) -> dict:
         return {

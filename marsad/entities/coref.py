@@ -125,27 +125,34 @@ def _introduced_name(doc: Doc, mentions: list[Mention], i: int) -> int | None:
 def _resolve(mentions: list[Mention], clusters: _Clusters) -> list[Mention]:
     """Each mention gets its cluster id (the index of the cluster's first
     mention) and, when its own actor is vaguer, the cluster's best actor."""
-    best: dict[int, Actor] = {}
+    best: dict[int, tuple[int, Actor]] = {}
     for i, m in enumerate(mentions):
         root = clusters.find(i)
-        if m.actor and _specificity(m.actor) > _specificity(best.get(root)):
-            best[root] = m.actor
+        rank = _specificity(m)
+        if m.actor and rank > best.get(root, (0, None))[0]:
+            best[root] = (rank, m.actor)
     first: dict[int, int] = {}
     out = []
     for i, m in enumerate(mentions):
         root = clusters.find(i)
         cluster = first.setdefault(root, i)
         actor = m.actor
-        if root in best and _specificity(best[root]) > _specificity(actor) and _compatible(actor, best[root]):
-            actor = best[root]
+        rank, top = best.get(root, (0, None))
+        if top is not None and rank > _specificity(m) and _compatible(actor, top):
+            actor = top
         out.append(replace(m, actor=actor, cluster=cluster))
     return out
 
 
-def _specificity(actor: Actor | None) -> int:
+def _specificity(m: Mention) -> int:
+    """A known person, then a named unknown person (الجنرال الأميركي فينسنت بروكس),
+    then an institution with an id, then a country, then a bare title."""
+    actor = m.actor
     if actor is None:
         return 0
     if actor.id and actor.id.startswith("PER-"):
+        return 5
+    if m.label == "PER" and m.rule in ("title+name", "short-form") and not actor.id:
         return 4
     if actor.id:
         return 3

@@ -13,6 +13,7 @@ from functools import cache
 
 from marsad.doc import Doc
 from marsad.entities.actors import ActorBase, Alias, Head, function_words
+from marsad.names.romanize import looks_like_name
 from marsad.resources import grammar_words, read_words
 from marsad.syntax import adjective_like, adverbials
 from marsad.text.clitics import prefix_for_key, proclitic_keys
@@ -126,7 +127,7 @@ class MentionFinder:
                 continue
             a = tok.start_after(tok.prefix)
             out.append(Mention(a, tok.end, doc.text[a:tok.end], full.label, (tok.i, tok.i + 1), full.actor,
-                               "short-form"))
+                               "short-form", name=(a, tok.end) if full.name else None))
         return sorted(out, key=lambda m: m.start)
 
     # -- atoms ---------------------------------------------------------------
@@ -218,9 +219,13 @@ class MentionFinder:
             has_person = any(al.kind == "PER" for a in group for al in a.aliases)
             rule = "lexicon" if len(group) == 1 and not group[0].head else "head"
             limit = atoms[k].start if k < len(atoms) else sent_end
+            name = None
             if has_title and not has_person:
                 name_end = self._name_after(tokens, end, sent_end, limit)
                 if name_end > end:
+                    name = (tokens[end].start, tokens[name_end - 1].end)
+                    if not looks_like_name(doc.text[name[0]:name[1]]):
+                        name = None  # الرئيس المخلوع: not a personal name, so no romanisation
                     end, rule = name_end, "title+name"
             elif len(group) == 1 and group[0].head and group[0].head.kind == "ORG" and end == group[0].end \
                     and not _definite(tokens[group[0].end - 1]) and group[0].head.name_en not in UNNAMED_HEADS:
@@ -246,7 +251,7 @@ class MentionFinder:
                 end = atoms[k].end  # رابطة أمهات المختطفين: the construct name goes on into a genitive noun
                 k += 1
             start = group[0].start
-            out.append(self._mention(doc, group, start, end, rule))
+            out.append(self._mention(doc, group, start, end, rule, name))
         return out
 
     def _joins(self, group: list[Atom], nxt: Atom, tokens: list[Token]) -> bool:
@@ -284,14 +289,15 @@ class MentionFinder:
             end += 1
         return end
 
-    def _mention(self, doc: Doc, group: list[Atom], start: int, end: int, rule: str) -> Mention:
+    def _mention(self, doc: Doc, group: list[Atom], start: int, end: int, rule: str,
+                 name: tuple[int, int] | None = None) -> Mention:
         tokens = doc.tokens
         a, b = tokens[start].start, tokens[end - 1].end
         # The span starts after a proclitic (و/ب/ل) the match stripped.
         lead = tokens[start]
         a = lead.start_after(prefix_for_key(lead.light, group[0].key))
         actor, label = self._resolve(group, rule)
-        return Mention(a, b, doc.text[a:b], label, (start, end), actor, rule)
+        return Mention(a, b, doc.text[a:b], label, (start, end), actor, rule, name=name)
 
     def _resolve(self, group: list[Atom], rule: str) -> tuple[Actor | None, str]:
         heads = [a.head for a in group if a.head]
