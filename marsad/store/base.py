@@ -1,7 +1,7 @@
 """The store: one class over a DB-API connection; sqlite.py and postgres.py add the dialect.
 
-SQL here is written once with `?` placeholders (PostgreSQL's `%s` is swapped in
-by its subclass), and never holds a literal `%` so the swap is safe.
+SQL here is written once with `?` placeholders (pg8000's `%s` is swapped in
+by the PostgreSQL subclass), and never holds a literal `%` so the swap is safe.
 """
 from __future__ import annotations
 
@@ -141,15 +141,12 @@ class Store:
 
     def iter_records(self) -> Iterator[dict]:
         """Every stored contract record, article by article in ingest order, streamed
-        (SQLite: a cursor; PostgreSQL: a server-side cursor, 200 rows at a time).
+        (SQLite: a cursor; PostgreSQL: pages of 200 records in one read-only transaction).
 
         Write (e.g. `set_canonical`) after the loop, or through a second Store: the
         iteration holds a read transaction on this connection."""
-        for (record,) in self._stream("SELECT record FROM articles ORDER BY seq"):
+        for (record,) in self.rows("SELECT record FROM articles ORDER BY seq"):
             yield orjson.loads(record)
-
-    def _stream(self, sql: str) -> Iterator[tuple]:
-        return self.rows(sql)
 
     def search(self, keys: Sequence[str], limit: int) -> list[dict]:
         """Ranked articles matching every key (folded, clitic-stripped words), best first."""

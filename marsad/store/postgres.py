@@ -1,17 +1,67 @@
-"""PostgreSQL backend (psycopg 3): the same tables, tsvector search with a GIN index."""
+"""PostgreSQL backend (pg8000, pure Python): the same tables, tsvector search with a GIN index."""
 from __future__ import annotations
 
+import io
+import ssl
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
+import orjson
+
 from marsad.store import schema
 from marsad.store.base import Store, StoreError
-from marsad.store.urls import DbUrl
+from marsad.store.urls import DbUrl, pg_params
 
+# Records per page of `iter_records` (each page is fetched whole, then dropped).
 STREAM_ROWS = 200
 # pg_advisory_lock key: one ingest per database.
 WRITER_LOCK_KEY = 0x4D415253  # "MARS"
+# COPY text format: these characters are escaped, NULL is \N.
+COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"})
+
+
+def connect(url: str) -> Any:
+    """A pg8000 DB-API connection in autocommit mode for a postgresql:// URL."""
+    import pg8000.dbapi
+
+    p = pg_params(url)
+    startup = {"options": p.options} if p.options else None
+    conn = pg8000.dbapi.connect(user=p.user, database=p.database, host=p.host or "localhost", port=p.port,
+                                unix_sock=p.unix_sock, password=p.password, ssl_context=_ssl(p.sslmode),
+                                timeout=p.timeout, application_name=p.application_name, startup_params=startup)
+    # Autocommit: `transaction()` then means an explicit BEGIN…COMMIT.
+    conn.autocommit = True
+    return conn
+
+
+def _ssl(mode: str | None) -> ssl.SSLContext | None:
+    if mode in (None, "", "disable", "allow", "prefer"):  # pg8000 has no try-then-fall-back: plain
+        return None
+    context = ssl.create_default_context()
+    if mode == "require":  # encrypted, but the certificate is not checked (libpq's meaning)
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+    return context
+
+
+def copy_text(rows: list[tuple]) -> bytes:
+    """Rows in COPY's text format.
+
+    >>> copy_text([(1, "a\\tb", None, True, 0.5)])
+    b'1\\ta\\\\tb\\t\\\\N\\tt\\t0.5\\n'
+    """
+    return "".join("\t".join(_copy_value(v) for v in row) + "\n" for row in rows).encode("utf-8")
+
+
+def _copy_value(value: Any) -> str:
+    if value is None:
+        return "\\N"
+    if isinstance(value, bool):  # before int: bool is an int
+        return "t" if value else "f"
+    if isinstance(value, str):
+        return value.translate(COPY_ESCAPES)
+    return repr(value) if isinstance(value, float) else str(value)
 
 
 class PostgresStore(Store):
@@ -22,17 +72,20 @@ class PostgresStore(Store):
 
     def __init__(self, url: DbUrl):
         super().__init__(url)
-        import psycopg
+        import pg8000.dbapi
 
         try:
-            # Autocommit: `transaction()` then means BEGIN…COMMIT, not a savepoint in an open transaction.
-            self.conn = psycopg.connect(url.target, autocommit=True)
-        except psycopg.Error as exc:
-            raise StoreError(f"{url}: cannot connect ({str(exc).strip()})") from None
+            self.conn = connect(url.target)
+        except (pg8000.dbapi.Error, OSError) as exc:
+            raise StoreError(f"{url}: cannot connect ({_message(exc)})") from None
 
     def sql(self, text: str) -> str:
         return text.replace("?", "%s")
 
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> Iterator[tuple]:
+        # pg8000 returns rows as lists; callers compare and hash them as tuples (as sqlite3 gives).
+        for row in super().rows(sql, params):
+            yield tuple(row)
 
     def _search_ddl(self) -> list[str]:
         # 'simple' = lower-case and split, no stemming: the text is already
@@ -53,33 +106,61 @@ class PostgresStore(Store):
         return " ".join(keys)
 
     def _insert(self, cur: Any, table: schema.Table, rows: list[tuple]) -> None:
-        # COPY: several times faster than a pipelined executemany for the ~50 child rows an article has.
-        with cur.copy(f"COPY {table.name} ({', '.join(table.names)}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
+        # COPY: one round trip for all of a batch's rows of a table, where pg8000's
+        # executemany makes one per row.
+        cur.execute(f"COPY {table.name} ({', '.join(table.names)}) FROM STDIN", stream=io.BytesIO(copy_text(rows)))
 
     def alive(self) -> bool:
-        return self.conn is not None and not self.conn.closed and not self.conn.broken
+        if self.conn is None:
+            return False
+        try:
+            next(self.rows("SELECT 1"))
+            return True
+        except Exception:  # noqa: BLE001 - pg8000 raises InterfaceError("network error"), or socket errors
+            return False
 
     def optimize(self) -> None:
         # Fresh tables have no statistics, and new GIN entries wait in a pending
         # list that every search scans until a VACUUM merges them: without this,
         # searches right after an ingest were 3-4 times slower (bench/store.py).
+        cur = self.conn.cursor()
         for table in schema.TABLES:
-            self.conn.execute(f"ANALYZE {table.name}")
-        self.conn.execute("VACUUM (ANALYZE) article_search")
+            cur.execute(f"ANALYZE {table.name}")
+        cur.execute("VACUUM (ANALYZE) article_search")
+        cur.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[Any]:
-        with self.conn.transaction(), self.conn.cursor() as cur:
+    def transaction(self, begin: str = "BEGIN") -> Iterator[Any]:
+        cur = self.conn.cursor()
+        cur.execute(begin)
+        try:
             yield cur
+        except BaseException:
+            try:
+                cur.execute("ROLLBACK")
+            except Exception:  # noqa: BLE001 - a lost connection: the server has rolled back already
+                pass
+            raise
+        else:
+            cur.execute("COMMIT")
+        finally:
+            cur.close()
 
-    def _stream(self, sql: str) -> Iterator[tuple]:
-        # A server-side cursor: rows come STREAM_ROWS at a time, never all at once.
-        with self.conn.transaction(), self.conn.cursor(name="marsad_stream") as cur:
-            cur.itersize = STREAM_ROWS
-            cur.execute(sql)
-            yield from cur
+    def iter_records(self) -> Iterator[dict]:
+        """pg8000 has no server-side cursors: pages of STREAM_ROWS records by seq (keyset, each page
+        an index range scan), all read in one REPEATABLE READ transaction so that the pages are one
+        snapshot (an article re-extracted meanwhile is neither missed nor seen twice)."""
+        with self.transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") as cur:
+            last = 0
+            while True:
+                cur.execute("SELECT seq, record FROM articles WHERE seq > %s ORDER BY seq LIMIT %s",
+                            (last, STREAM_ROWS))
+                page = cur.fetchall()
+                if not page:
+                    return
+                last = page[-1][0]
+                for _, record in page:
+                    yield orjson.loads(record)
 
     @contextmanager
     def writer_lock(self) -> Iterator[None]:
@@ -90,5 +171,13 @@ class PostgresStore(Store):
         try:
             yield
         finally:
-            if self.conn is not None and not self.conn.closed:
+            if self.alive():
                 next(self.rows("SELECT pg_advisory_unlock(?)", (WRITER_LOCK_KEY,)))
+
+
+def _message(exc: BaseException) -> str:
+    """pg8000 puts the server's error fields in a dict as args[0]: show its message."""
+    arg = exc.args[0] if exc.args else exc
+    if isinstance(arg, dict):
+        return str(arg.get("M") or arg)
+    return (str(exc) + (f": {exc.__cause__}" if exc.__cause__ else "")).strip()
