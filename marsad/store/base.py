@@ -83,18 +83,27 @@ class Store:
             self._write(cur, batch, replaced)
 
     def _write(self, cur: Any, batch: Sequence[ArticleRows], replaced: set[str]) -> None:
-        old = [(a.id,) for a in batch if a.id in replaced]
+        old = [a.id for a in batch if a.id in replaced]
         if old:
-            cur.executemany(self.sql(f"DELETE FROM article_search WHERE {self.search_key} IN "
-                                     "(SELECT seq FROM articles WHERE id = ?)"), old)
-            for table in schema.ARTICLE_TABLES:
-                cur.executemany(self.sql(f"DELETE FROM {table.name} WHERE article_id = ?"), old)
-            cur.executemany(self.sql("DELETE FROM articles WHERE id = ?"), old)
+            self._delete(cur, old)
         self._insert(cur, schema.ARTICLES, [a.article for a in batch])
         for table in schema.ARTICLE_TABLES:
             rows = [row for a in batch for row in a.children.get(table.name, ())]
             if rows:
                 self._insert(cur, table, rows)
+        self._insert_search(cur, batch)
+
+    def _delete(self, cur: Any, ids: list[str]) -> None:
+        """Remove these articles with all their rows."""
+        old = [(aid,) for aid in ids]
+        cur.executemany(self.sql(f"DELETE FROM article_search WHERE {self.search_key} IN "
+                                 "(SELECT seq FROM articles WHERE id = ?)"), old)
+        for table in schema.ARTICLE_TABLES:
+            cur.executemany(self.sql(f"DELETE FROM {table.name} WHERE article_id = ?"), old)
+        cur.executemany(self.sql("DELETE FROM articles WHERE id = ?"), old)
+
+    def _insert_search(self, cur: Any, batch: Sequence[ArticleRows]) -> None:
+        """The batch's search entries, keyed by the seq its articles just got."""
         cur.executemany(self.sql(f"INSERT INTO article_search ({self.search_key}, title, body) "
                                  "SELECT seq, ?, ? FROM articles WHERE id = ?"),
                         [(a.search_title, a.search_body, a.id) for a in batch])

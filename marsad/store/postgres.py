@@ -11,6 +11,7 @@ import orjson
 
 from marsad.store import schema
 from marsad.store.base import Store, StoreError
+from marsad.store.rows import ArticleRows
 from marsad.store.urls import DbUrl, pg_params
 
 # Records per page of `iter_records` (each page is fetched whole, then dropped).
@@ -109,6 +110,20 @@ class PostgresStore(Store):
         # COPY: one round trip for all of a batch's rows of a table, where pg8000's
         # executemany makes one per row.
         cur.execute(f"COPY {table.name} ({', '.join(table.names)}) FROM STDIN", stream=io.BytesIO(copy_text(rows)))
+
+    # pg8000's executemany is one round trip per row: here, one statement over arrays per batch.
+    def _delete(self, cur: Any, ids: list[str]) -> None:
+        cur.execute("DELETE FROM article_search WHERE seq IN (SELECT seq FROM articles WHERE id = ANY(%s::text[]))",
+                    (ids,))
+        for table in schema.ARTICLE_TABLES:
+            cur.execute(f"DELETE FROM {table.name} WHERE article_id = ANY(%s::text[])", (ids,))
+        cur.execute("DELETE FROM articles WHERE id = ANY(%s::text[])", (ids,))
+
+    def _insert_search(self, cur: Any, batch: Sequence[ArticleRows]) -> None:
+        cur.execute("INSERT INTO article_search (seq, title, body) SELECT a.seq, v.title, v.body "
+                    "FROM unnest(%s::text[], %s::text[], %s::text[]) AS v(id, title, body) "
+                    "JOIN articles a ON a.id = v.id",
+                    ([a.id for a in batch], [a.search_title for a in batch], [a.search_body for a in batch]))
 
     def alive(self) -> bool:
         if self.conn is None:
