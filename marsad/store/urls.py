@@ -18,8 +18,8 @@ DEFAULT_DB = "marsad.db"
 PG_SCHEMES = ("postgresql://", "postgres://")
 # Where Debian's and upstream's servers put their unix sockets (libpq's compiled-in default).
 SOCKET_DIRS = ("/var/run/postgresql", "/tmp")
-PG_QUERY_KEYS = {"host", "port", "user", "password", "dbname", "options", "application_name", "sslmode",
-                 "connect_timeout"}
+# connect_timeout is left out: pg8000's timeout would apply to every query, not just the connect.
+PG_QUERY_KEYS = {"host", "port", "user", "password", "dbname", "options", "application_name", "sslmode"}
 
 
 class DbUrlError(ValueError):
@@ -71,7 +71,6 @@ class PgParams:
     options: str | None = None    # server options, e.g. -csearch_path=s1
     application_name: str | None = None
     sslmode: str | None = None
-    timeout: float | None = None
 
 
 def pg_params(url: str, env: dict[str, str] | None = None, socket_dirs: tuple[str, ...] = SOCKET_DIRS) -> PgParams:
@@ -107,13 +106,12 @@ def pg_params(url: str, env: dict[str, str] | None = None, socket_dirs: tuple[st
     if host is None:
         host = next((d for d in socket_dirs if os.path.exists(f"{d}/.s.PGSQL.{port_no}")), "localhost")
     sock = f"{host.rstrip('/')}/.s.PGSQL.{port_no}" if host.startswith("/") else None
-    timeout = query.get("connect_timeout")
     return PgParams(
         user=user, database=query.get("dbname") or unquote(parts.path.lstrip("/")) or env.get("PGDATABASE") or user,
         host=None if sock else host, port=port_no, unix_sock=sock,
         password=unquote(query.get("password") or password) or env.get("PGPASSWORD") or None,
         options=query.get("options"), application_name=query.get("application_name"),
-        sslmode=query.get("sslmode") or env.get("PGSSLMODE"), timeout=float(timeout) if timeout else None)
+        sslmode=query.get("sslmode") or env.get("PGSSLMODE"))
 
 
 def _host_port(hostport: str) -> tuple[str, str]:

@@ -90,6 +90,9 @@ def test_export_and_dedup_need_files_or_db_not_both(tmp_path):
         run = subprocess.run([MARSAD, command, "x.jsonl", "--db", str(tmp_path / "m.db")],
                              capture_output=True, text=True)
         assert run.returncode == 2 and "not both" in run.stderr
+        run = subprocess.run([MARSAD, command, "--db", str(tmp_path / "typo.db")], capture_output=True, text=True)
+        assert run.returncode == 2 and f"{tmp_path / 'typo.db'}: no such store" in run.stderr
+        assert not (tmp_path / "typo.db").exists()
 
 
 def test_iter_records_streams_every_article_once_in_ingest_order_across_pages(loaded, monkeypatch):
