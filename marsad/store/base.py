@@ -185,6 +185,18 @@ class Store:
         self.close()
 
 
+def error_message(exc: BaseException) -> str:
+    """A driver error in one line: pg8000 puts the server's error fields in a dict (M = message).
+
+    >>> error_message(ValueError({"S": "ERROR", "C": "22021", "M": "invalid byte sequence"}))
+    'invalid byte sequence (SQLSTATE 22021)'
+    """
+    arg = exc.args[0] if exc.args else None
+    if isinstance(arg, dict) and arg.get("M"):
+        return f"{arg['M']} (SQLSTATE {arg.get('C')})" if arg.get("C") else str(arg["M"])
+    return (str(exc) + (f": {exc.__cause__}" if exc.__cause__ else "")).strip()
+
+
 def _json(value: Any) -> Any:
     return orjson.dumps(value).decode("utf-8") if isinstance(value, (dict, list)) else value
 

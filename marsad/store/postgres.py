@@ -10,7 +10,7 @@ from typing import Any
 import orjson
 
 from marsad.store import schema
-from marsad.store.base import Store, StoreError
+from marsad.store.base import Store, StoreError, error_message
 from marsad.store.rows import ArticleRows
 from marsad.store.urls import DbUrl, pg_params
 
@@ -77,7 +77,7 @@ class PostgresStore(Store):
         try:
             self.conn = connect(url.target)
         except (pg8000.dbapi.Error, OSError) as exc:
-            raise StoreError(f"{url}: cannot connect ({_message(exc)})") from None
+            raise StoreError(f"{url}: cannot connect ({error_message(exc)})") from None
 
     def sql(self, text: str) -> str:
         return text.replace("?", "%s")
@@ -201,10 +201,3 @@ class PostgresStore(Store):
             if self.alive():
                 next(self.rows("SELECT pg_advisory_unlock(?)", (WRITER_LOCK_KEY,)))
 
-
-def _message(exc: BaseException) -> str:
-    """pg8000 puts the server's error fields in a dict as args[0]: show its message."""
-    arg = exc.args[0] if exc.args else exc
-    if isinstance(arg, dict):
-        return str(arg.get("M") or arg)
-    return (str(exc) + (f": {exc.__cause__}" if exc.__cause__ else "")).strip()

@@ -106,6 +106,7 @@ def test_an_article_the_database_refuses_is_reported_and_the_batch_kept(db_url, 
         if db_url.startswith("postgresql"):
             assert (stats.stored, stats.errors) == (2, 1)
             assert err.getvalue().startswith(f"error: {path}:2: not stored")
+            assert "0x00 (SQLSTATE 22021)" in err.getvalue()  # the server's message, not its error dict
             assert row["id"] not in stored
             assert ingest([str(path)], store, errors=io.StringIO()).errors == 1  # tried again, not marked done
         else:
