@@ -108,8 +108,9 @@ class PostgresStore(Store):
     def search(self, keys: Sequence[str], limit: int) -> list[dict]:
         # For a frequent word the planner picks a seq scan of article_search (it prices `@@`
         # as a cheap operator, but each row's tsvector must be detoasted), 5 times slower than
-        # the GIN index: bench/store.py's p95 went from 37 to 76 ms. psycopg hid this by
-        # preparing the statement (a generic plan); pg8000's statements are planned each time.
+        # the GIN index: bench/store.py's p95 went from 37 to 76 ms. psycopg did not show it,
+        # most likely because it prepares a statement run 5 times and the generic plan uses
+        # the index; pg8000 plans each query with its words.
         if not keys:
             return []
         with self.transaction() as cur:
