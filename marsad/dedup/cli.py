@@ -7,35 +7,50 @@ from typing import Annotated, Optional
 
 import typer
 
+from marsad.export.cli import Db, open_db, record_source
+
 
 def dedup_command(
-    records: Annotated[list[str], typer.Argument(help="JSONL files of contract records, or - for stdin.")],
+    records: Annotated[Optional[list[str]], typer.Argument(help="JSONL files of contract records, or - for stdin (or use --db).")] = None,
+    db: Db = None,
     settings: Annotated[Optional[Path], typer.Option(help="TOML file overriding marsad/resources/dedup.toml.")] = None,
-    out: Annotated[Optional[Path], typer.Option(help="Write canonical events (JSONL) here; default stdout.")] = None,
+    out: Annotated[Optional[Path], typer.Option(help="Write canonical events (JSONL) here; default stdout (with --db: only if given).")] = None,
     min_reports: Annotated[int, typer.Option(help="Only write canonical events reported by at least this many articles.")] = 1,
 ) -> None:
-    """Merge the same event reported by several articles into canonical events with their reports."""
+    """Merge the same event reported by several articles into canonical events with their reports.
+    With --db the store's events are deduplicated and the result stored (for `marsad events --min-reports`)."""
     import orjson
 
     from marsad.dedup import DedupSettings, dedup
+    from marsad.dedup.stored import dedup_store
     from marsad.export.records import ErrorCounter, read_records
 
+    record_source(records, db)
     try:
         s = DedupSettings.load(settings)
     except (OSError, ValueError) as exc:
         raise typer.BadParameter(str(exc), param_hint="--settings") from exc
     errors = ErrorCounter()
-    result = dedup(read_records(records, errors), s)
-    stream = out.open("w", encoding="utf-8") if out else sys.stdout
-    try:
-        for c in result.canonical:
-            if c.reports >= min_reports:
-                stream.write(orjson.dumps(c.to_dict()).decode("utf-8") + "\n")
-    finally:
-        if out:
-            stream.close()
+    if db is not None:
+        store = open_db(db)
+        try:
+            result = dedup_store(store, s)
+        finally:
+            store.close()
+    else:
+        result = dedup(read_records(records, errors), s)
+    if out or db is None:
+        stream = out.open("w", encoding="utf-8") if out else sys.stdout
+        try:
+            for c in result.canonical:
+                if c.reports >= min_reports:
+                    stream.write(orjson.dumps(c.to_dict()).decode("utf-8") + "\n")
+        finally:
+            if out:
+                stream.close()
     merged = sum(1 for c in result.canonical if c.reports > 1)
     typer.echo(f"{len(result.links)} event(s) -> {len(result.canonical)} canonical, "
-               f"{merged} reported by 2+ articles, {errors.count} error(s)", err=True)
+               f"{merged} reported by 2+ articles, {errors.count} error(s)"
+               + (f" — stored in {store.url}" if db is not None else ""), err=True)
     if errors.count:
         raise typer.Exit(1)

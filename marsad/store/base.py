@@ -1,7 +1,7 @@
 """The store: one class over a DB-API connection; sqlite.py and postgres.py add the dialect.
 
-SQL here is written once with `?` placeholders (PostgreSQL's `%s` is swapped in
-by its subclass), and never holds a literal `%` so the swap is safe.
+SQL here is written once with `?` placeholders (pg8000's `%s` is swapped in
+by the PostgreSQL subclass), and never holds a literal `%` so the swap is safe.
 """
 from __future__ import annotations
 
@@ -83,18 +83,27 @@ class Store:
             self._write(cur, batch, replaced)
 
     def _write(self, cur: Any, batch: Sequence[ArticleRows], replaced: set[str]) -> None:
-        old = [(a.id,) for a in batch if a.id in replaced]
+        old = [a.id for a in batch if a.id in replaced]
         if old:
-            cur.executemany(self.sql(f"DELETE FROM article_search WHERE {self.search_key} IN "
-                                     "(SELECT seq FROM articles WHERE id = ?)"), old)
-            for table in schema.ARTICLE_TABLES:
-                cur.executemany(self.sql(f"DELETE FROM {table.name} WHERE article_id = ?"), old)
-            cur.executemany(self.sql("DELETE FROM articles WHERE id = ?"), old)
+            self._delete(cur, old)
         self._insert(cur, schema.ARTICLES, [a.article for a in batch])
         for table in schema.ARTICLE_TABLES:
             rows = [row for a in batch for row in a.children.get(table.name, ())]
             if rows:
                 self._insert(cur, table, rows)
+        self._insert_search(cur, batch)
+
+    def _delete(self, cur: Any, ids: list[str]) -> None:
+        """Remove these articles with all their rows."""
+        old = [(aid,) for aid in ids]
+        cur.executemany(self.sql(f"DELETE FROM article_search WHERE {self.search_key} IN "
+                                 "(SELECT seq FROM articles WHERE id = ?)"), old)
+        for table in schema.ARTICLE_TABLES:
+            cur.executemany(self.sql(f"DELETE FROM {table.name} WHERE article_id = ?"), old)
+        cur.executemany(self.sql("DELETE FROM articles WHERE id = ?"), old)
+
+    def _insert_search(self, cur: Any, batch: Sequence[ArticleRows]) -> None:
+        """The batch's search entries, keyed by the seq its articles just got."""
         cur.executemany(self.sql(f"INSERT INTO article_search ({self.search_key}, title, body) "
                                  "SELECT seq, ?, ? FROM articles WHERE id = ?"),
                         [(a.search_title, a.search_body, a.id) for a in batch])
@@ -141,15 +150,12 @@ class Store:
 
     def iter_records(self) -> Iterator[dict]:
         """Every stored contract record, article by article in ingest order, streamed
-        (SQLite: a cursor; PostgreSQL: a server-side cursor, 200 rows at a time).
+        (SQLite: a cursor; PostgreSQL: pages of 200 records in one read-only transaction).
 
         Write (e.g. `set_canonical`) after the loop, or through a second Store: the
         iteration holds a read transaction on this connection."""
-        for (record,) in self._stream("SELECT record FROM articles ORDER BY seq"):
+        for (record,) in self.rows("SELECT record FROM articles ORDER BY seq"):
             yield orjson.loads(record)
-
-    def _stream(self, sql: str) -> Iterator[tuple]:
-        return self.rows(sql)
 
     def search(self, keys: Sequence[str], limit: int) -> list[dict]:
         """Ranked articles matching every key (folded, clitic-stripped words), best first."""
@@ -177,6 +183,18 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def error_message(exc: BaseException) -> str:
+    """A driver error in one line: pg8000 puts the server's error fields in a dict (M = message).
+
+    >>> error_message(ValueError({"S": "ERROR", "C": "22021", "M": "invalid byte sequence"}))
+    'invalid byte sequence (SQLSTATE 22021)'
+    """
+    arg = exc.args[0] if exc.args else None
+    if isinstance(arg, dict) and arg.get("M"):
+        return f"{arg['M']} (SQLSTATE {arg.get('C')})" if arg.get("C") else str(arg["M"])
+    return (str(exc) + (f": {exc.__cause__}" if exc.__cause__ else "")).strip()
 
 
 def _json(value: Any) -> Any:

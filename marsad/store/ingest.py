@@ -17,7 +17,7 @@ from typing import TextIO
 from marsad.doc import Doc, stable_id
 from marsad.io.readers import ReadError, read_articles
 from marsad.pipeline import Pipeline, default_pipeline
-from marsad.store.base import Store, StoreError
+from marsad.store.base import Store, StoreError, error_message
 from marsad.store.progress import IngestProgress
 from marsad.store.rows import ArticleRows, flatten
 from marsad.store.search import index_text
@@ -73,9 +73,9 @@ class _Batch:
                     done.append(rows)
                 except Exception as exc:  # noqa: BLE001
                     if not store.alive():
-                        raise StoreError(f"{store.url}: connection lost ({str(exc).strip()})") from None
+                        raise StoreError(f"{store.url}: connection lost ({error_message(exc)})") from None
                     report(f"error: {self.origins.get(rows.id) or rows.id}: not stored "
-                           f"({type(exc).__name__}: {str(exc).strip()})")
+                           f"({type(exc).__name__}: {error_message(exc)})")
                     stats.errors += 1
                     if rows.id in self.previous:
                         known[rows.id] = self.previous[rows.id]

@@ -9,10 +9,17 @@
 """
 from __future__ import annotations
 
+import getpass
+import os
 from dataclasses import dataclass
+from urllib.parse import parse_qs, unquote, urlsplit
 
 DEFAULT_DB = "marsad.db"
 PG_SCHEMES = ("postgresql://", "postgres://")
+# Where Debian's and upstream's servers put their unix sockets (libpq's compiled-in default).
+SOCKET_DIRS = ("/var/run/postgresql", "/tmp")
+# connect_timeout is left out: pg8000's timeout would apply to every query, not just the connect.
+PG_QUERY_KEYS = {"host", "port", "user", "password", "dbname", "options", "application_name", "sslmode"}
 
 
 class DbUrlError(ValueError):
@@ -22,7 +29,7 @@ class DbUrlError(ValueError):
 @dataclass(frozen=True, slots=True)
 class DbUrl:
     kind: str    # sqlite | postgresql
-    target: str  # a file path, or the libpq connection URL
+    target: str  # a file path, or the postgresql:// URL
 
     def __str__(self) -> str:
         return self.target if self.kind == "sqlite" else _hide_password(self.target)
@@ -49,3 +56,69 @@ def _hide_password(url: str) -> str:
         return url
     scheme, _, user_pw = head.partition("//")
     return f"{scheme}//{user_pw.split(':', 1)[0]}:***@{tail}"
+
+
+@dataclass(frozen=True, slots=True)
+class PgParams:
+    """A postgresql:// URL as pg8000 connection arguments (libpq's URL forms and PG* variables)."""
+
+    user: str
+    database: str
+    host: str | None = None       # None: a unix socket
+    port: int = 5432
+    unix_sock: str | None = None  # the socket file
+    password: str | None = None
+    options: str | None = None    # server options, e.g. -csearch_path=s1
+    application_name: str | None = None
+    sslmode: str | None = None
+
+
+def pg_params(url: str, env: dict[str, str] | None = None, socket_dirs: tuple[str, ...] = SOCKET_DIRS) -> PgParams:
+    """Parse `postgresql://[user[:password]@][host][:port][/db][?key=value&…]` the way libpq does:
+    a host that is a directory (in the URL, percent-encoded, or as `?host=/dir`) is a unix
+    socket directory; no host at all means the first of `socket_dirs` holding the server's
+    socket, else localhost; PGUSER, PGPASSWORD, PGHOST, PGPORT, PGDATABASE fill the gaps.
+
+    >>> p = pg_params("postgresql://me@/news?host=/tmp/pg&options=-csearch_path%3Dt1", env={})
+    >>> p.user, p.database, p.unix_sock, p.options
+    ('me', 'news', '/tmp/pg/.s.PGSQL.5432', '-csearch_path=t1')
+    >>> p = pg_params("postgres://ana:s%40cret@db.local:5433/news", env={})
+    >>> p.host, p.port, p.password, p.unix_sock
+    ('db.local', 5433, 's@cret', None)
+    >>> pg_params("postgresql://%2Fvar%2Frun%2Fpg/db", env={"PGUSER": "u"}).unix_sock
+    '/var/run/pg/.s.PGSQL.5432'
+    """
+    env = os.environ if env is None else env
+    parts = urlsplit(url)
+    query = {k: v[-1] for k, v in parse_qs(parts.query, keep_blank_values=True).items()}
+    unknown = set(query) - PG_QUERY_KEYS
+    if unknown:
+        raise DbUrlError(f"{_hide_password(url)}: unsupported parameter(s) {', '.join(sorted(unknown))}")
+    userinfo, _, hostport = parts.netloc.rpartition("@")
+    user, _, password = userinfo.partition(":")
+    host, port = _host_port(unquote(hostport))
+    host = query.get("host") or host or env.get("PGHOST") or None
+    try:
+        port_no = int(query.get("port") or port or env.get("PGPORT") or 5432)
+    except ValueError:
+        raise DbUrlError(f"{_hide_password(url)}: the port is not a number") from None
+    user = unquote(query.get("user") or user) or env.get("PGUSER") or getpass.getuser()
+    if host is None:
+        host = next((d for d in socket_dirs if os.path.exists(f"{d}/.s.PGSQL.{port_no}")), "localhost")
+    sock = f"{host.rstrip('/')}/.s.PGSQL.{port_no}" if host.startswith("/") else None
+    return PgParams(
+        user=user, database=query.get("dbname") or unquote(parts.path.lstrip("/")) or env.get("PGDATABASE") or user,
+        host=None if sock else host, port=port_no, unix_sock=sock,
+        password=unquote(query.get("password") or password) or env.get("PGPASSWORD") or None,
+        options=query.get("options"), application_name=query.get("application_name"),
+        sslmode=query.get("sslmode") or env.get("PGSSLMODE"))
+
+
+def _host_port(hostport: str) -> tuple[str, str]:
+    if hostport.startswith("["):  # [IPv6]:port
+        host, _, rest = hostport[1:].partition("]")
+        return host, rest.lstrip(":")
+    if hostport.startswith("/"):
+        return hostport, ""
+    host, _, port = hostport.partition(":")
+    return host, port

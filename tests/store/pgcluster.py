@@ -55,9 +55,12 @@ class PgCluster:
 
     def new_db(self) -> str:
         """A fresh, empty store: its own schema (a CREATE DATABASE costs ~100 times more)."""
-        import psycopg
+        from marsad.store.postgres import connect
 
         name = f"t{next(self._names)}"
-        with psycopg.connect(self.url(), autocommit=True) as conn:
-            conn.execute(f"CREATE SCHEMA {name}")
+        conn = connect(self.url())
+        try:
+            conn.cursor().execute(f"CREATE SCHEMA {name}")
+        finally:
+            conn.close()
         return f"{self.url()}&options=-csearch_path%3D{name}"

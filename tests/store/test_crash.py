@@ -22,10 +22,12 @@ def _stored(url):
     """Articles committed so far, read over a plain connection (no schema check, no locks)."""
     try:
         if url.startswith("postgresql"):
-            import psycopg
+            from marsad.store.postgres import connect
 
-            with psycopg.connect(url, autocommit=True) as conn:
-                return conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+            with closing(connect(url)) as conn:
+                cur = conn.cursor()
+                cur.execute("SELECT COUNT(*) FROM articles")
+                return cur.fetchone()[0]
         import sqlite3
 
         with closing(sqlite3.connect(url)) as conn:

@@ -1,5 +1,6 @@
 """Ingest on both backends: complete rows, idempotence, re-extraction, bad input."""
 import io
+from contextlib import closing
 import json
 
 from marsad.doc import stable_id
@@ -105,6 +106,7 @@ def test_an_article_the_database_refuses_is_reported_and_the_batch_kept(db_url, 
         if db_url.startswith("postgresql"):
             assert (stats.stored, stats.errors) == (2, 1)
             assert err.getvalue().startswith(f"error: {path}:2: not stored")
+            assert "0x00 (SQLSTATE 22021)" in err.getvalue()  # the server's message, not its error dict
             assert row["id"] not in stored
             assert ingest([str(path)], store, errors=io.StringIO()).errors == 1  # tried again, not marked done
         else:
@@ -139,20 +141,20 @@ def test_progress_bar_on_stderr_shows_done_rate_and_errors(db_url, tmp_path, cor
 def test_losing_the_server_mid_ingest_stops_with_a_clear_error(pg_cluster, slice_file):
     """PostgreSQL: a connection the server drops (terminated backend) is one StoreError, not
     one error per remaining article; what was committed stays."""
-    import psycopg
     import pytest
 
     from marsad.store.base import StoreError
+    from marsad.store.postgres import connect
 
     url = pg_cluster.new_db()
     store = open_store(url)
-    pid = store.conn.info.backend_pid
+    pid = next(store.rows("SELECT pg_backend_pid()"))[0]
     original = store.write
 
     def write_then_die(batch, replaced):
         original(batch, replaced)
-        with psycopg.connect(pg_cluster.url(), autocommit=True) as admin:
-            admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        with closing(connect(pg_cluster.url())) as admin:
+            admin.cursor().execute("SELECT pg_terminate_backend(%s)", (pid,))
     store.write = write_then_die
     err = io.StringIO()
     with pytest.raises(StoreError, match="connection lost"):

@@ -24,3 +24,29 @@ def test_postgres_url_kept_whole_and_password_hidden_when_printed():
 def test_unknown_or_malformed_urls_are_refused_by_name(value):
     with pytest.raises(DbUrlError, match="sqlite|scheme"):
         parse_db_url(value)
+
+
+def test_postgres_url_to_connection_arguments_with_pg_variables_and_socket_default(tmp_path):
+    from marsad.store.urls import pg_params
+
+    (tmp_path / ".s.PGSQL.5433").touch()  # a server's socket file, as Debian's lives in /var/run/postgresql
+    env = {"PGUSER": "ana", "PGPASSWORD": "pw", "PGPORT": "5433", "PGDATABASE": "news"}
+    p = pg_params("postgresql://", env=env, socket_dirs=("/no/such/dir", str(tmp_path)))
+    assert (p.user, p.password, p.database, p.port) == ("ana", "pw", "news", 5433)
+    assert p.unix_sock == f"{tmp_path}/.s.PGSQL.5433" and p.host is None
+    # no socket anywhere: TCP to localhost, as libpq falls back
+    assert pg_params("postgresql://u@/db", env={}, socket_dirs=("/no/such/dir",)).host == "localhost"
+    # the URL wins over the environment; IPv6 hosts keep their colons
+    p = pg_params("postgresql://bo@[::1]:6000/other?sslmode=require", env=env)
+    assert (p.user, p.host, p.port, p.database, p.sslmode) == ("bo", "::1", 6000, "other", "require")
+
+
+@pytest.mark.parametrize("value, message", [
+    ("postgresql://u@h/db?connect_timeout=5", "unsupported parameter"),
+    ("postgresql://u@h:port/db", "port is not a number"),
+])
+def test_bad_postgres_urls_are_refused_by_name(value, message):
+    from marsad.store.urls import pg_params
+
+    with pytest.raises(DbUrlError, match=message):
+        pg_params(value, env={})
