@@ -1,0 +1,122 @@
+"""Fast CRF decoding: per-word score vectors cached by word form, and a
+Viterbi search run over all sentences of a document at once.
+
+A word's features depend only on its own form (features.py), so what it adds
+to each label's score, as the tagged word or as a neighbour at offset ±1/±2,
+is summed once per form and kept in a table. A sentence's scores are then a
+few row lookups, and the Viterbi search steps through token positions with
+every sentence of the document in parallel (numpy), so its cost grows with
+the longest sentence rather than with the number of tokens.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from marsad.ner.features import BOS, EOS, OFFSETS, Resources, word_features
+from marsad.ner.model import CrfWeights
+
+MEMO_MAX = 200_000  # word forms kept before the tables are rebuilt from scratch
+
+
+class Decoder:
+    def __init__(self, weights: CrfWeights, res: Resources | None = None):
+        self.w = weights
+        self.res = res or Resources.default()
+        self.labels = weights.labels
+        self.n_labels = len(weights.labels)
+        self.prefixes = {k: f"{k:+d}:" for k in OFFSETS if k}
+        bias = weights.features.get("bias")
+        self.bias = weights.state[bias] if bias is not None else np.zeros(self.n_labels, np.float32)
+        self.trans = weights.transitions.astype(np.float64)
+        self._reset()
+
+    def _reset(self) -> None:
+        self.index: dict[str, int] = {}
+        self.rows: list[np.ndarray] = []  # per form: (5, n_labels) scores by offset
+        self.table = np.zeros((0, len(OFFSETS), self.n_labels))
+        for pad in (BOS, EOS):
+            self.form_id(pad)
+
+    def _scores(self, form: str) -> np.ndarray:
+        own, near = word_features(form, self.res)
+        feats, state = self.w.features, self.w.state
+        out = np.zeros((len(OFFSETS), self.n_labels), np.float64)
+        for j, k in enumerate(OFFSETS):
+            names = own if k == 0 else [self.prefixes[k] + f for f in near]
+            rows = [r for f in names if (r := feats.get(f)) is not None]
+            if rows:
+                out[j] = state[rows].sum(axis=0)
+        return out
+
+    def form_id(self, form: str) -> int:
+        idx = self.index.get(form)
+        if idx is None:
+            if len(self.index) >= MEMO_MAX:
+                self._reset()
+            idx = self.index[form] = len(self.rows)
+            self.rows.append(self._scores(form))
+        return idx
+
+    def _table(self) -> np.ndarray:
+        if len(self.table) < len(self.rows):
+            self.table = np.stack(self.rows)
+        return self.table
+
+    def emissions(self, forms: Sequence[str], bounds: Sequence[tuple[int, int]]) -> np.ndarray:
+        """(n_tokens, n_labels) scores of each token; `bounds` are sentence token ranges."""
+        get = self.index.get
+        ids: list[int] = []
+        pos: list[int] = []
+        bos, eos = self.index[BOS], self.index[EOS]
+        for a, b in bounds:
+            ids += (bos, bos)
+            pos.extend(range(len(ids), len(ids) + b - a))
+            for f in forms[a:b]:
+                i = get(f)
+                ids.append(i if i is not None else self.form_id(f))
+            ids += (eos, eos)
+        table = self._table()
+        idx = np.asarray(ids)
+        p = np.asarray(pos, dtype=np.intp)
+        e = self.bias + table[idx[p], 2]
+        for j, k in enumerate(OFFSETS):
+            if k:
+                e += table[idx[p + k], j]
+        return e
+
+    def viterbi(self, emissions: np.ndarray, bounds: Sequence[tuple[int, int]]) -> list[int]:
+        """Best label index per token, each sentence decoded on its own."""
+        if not bounds:
+            return []
+        lengths = np.fromiter((b - a for a, b in bounds), dtype=np.intp, count=len(bounds))
+        n_sent, steps, n_lab = len(bounds), int(lengths.max()), self.n_labels
+        padded = np.zeros((steps, n_sent, n_lab))
+        starts = np.cumsum(lengths) - lengths  # rows of `emissions` where each sentence begins
+        for t in range(steps):
+            live = lengths > t
+            padded[t, live] = emissions[starts[live] + t]
+        back = np.zeros((steps, n_sent, n_lab), dtype=np.intp)
+        history = np.empty((steps, n_sent, n_lab))
+        delta = padded[0]
+        history[0] = delta
+        trans = self.trans
+        for t in range(1, steps):
+            cand = delta[:, :, None] + trans
+            back[t] = best = cand.argmax(axis=1)
+            delta = np.take_along_axis(cand, best[:, None, :], axis=1)[:, 0] + padded[t]
+            history[t] = delta
+        lanes = np.arange(n_sent)
+        y = np.zeros(n_sent, dtype=np.intp)
+        out = np.empty((steps, n_sent), dtype=np.intp)
+        for t in range(steps - 1, -1, -1):
+            # a sentence's path starts from its best last label; before that, padding
+            y = np.where(lengths - 1 == t, history[t].argmax(axis=1), y)
+            out[t] = y
+            y = back[t, lanes, y]
+        return [int(out[t, s]) for s in range(n_sent) for t in range(lengths[s])]
+
+    def tag(self, forms: Sequence[str], bounds: Sequence[tuple[int, int]]) -> list[str]:
+        labels = self.labels
+        return [labels[k] for k in self.viterbi(self.emissions(forms, bounds), bounds)]
