@@ -67,5 +67,10 @@ def evaluate(
     typer.echo(format_report(score(gold_rows, records), show_misses=misses))
 
 
+from marsad.ner.cli import register as _register_ner  # noqa: E402  (train ner, eval-ner)
+
+_register_ner(app)
+
+
 if __name__ == "__main__":
     app()

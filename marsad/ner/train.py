@@ -30,9 +30,9 @@ HASHTAG_SHARE = 12  # one sentence in this many is also seen with its names as h
 
 @dataclass(frozen=True)
 class TrainConfig:
-    c1: float = 0.05
+    c1: float = 0.01
     c2: float = 0.01
-    max_iterations: int = 200
+    max_iterations: int = 150
     aqmar: bool = False
     min_freq: int = 1
 

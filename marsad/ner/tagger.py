@@ -1,0 +1,130 @@
+"""The NER pipeline stage: names the trained CRF finds, as raw-text spans.
+
+Tags are predicted per token; an entity's span starts after the proclitics
+of its first token (`وبالرقة` → `الرقة`), so that `text[start:end]` is the
+name itself. A hashtag names one thing: an entity that touches a hashtag is
+widened to the whole tag (`#التحالف_الدولي`). Locations that the actor base
+knows as states or capitals, or the gazetteer as countries, become GPE.
+"""
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from marsad.doc import Doc
+from marsad.entities.actors import ActorBase
+from marsad.lexicon import Match
+from marsad.ner.decode import Decoder
+from marsad.ner.evaluate import chunks
+from marsad.ner.features import HASHTAG_MARK
+from marsad.ner.model import CrfWeights, default_weights
+from marsad.text.clitics import proclitic_keys
+from marsad.types import NerSpan, Token
+
+
+def token_form(tok: Token) -> str:
+    """The word form the tagger's features are computed from."""
+    return HASHTAG_MARK + tok.text if tok.hashtag else tok.text
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    """Folded names the gazetteer gives to countries."""
+    from marsad.ground.places import Gazetteer
+
+    gaz = Gazetteer.load()
+    out: set[str] = set()
+    for first, by_len in gaz.index.items():
+        for _n, entries in by_len:
+            for rest, ids in entries.items():
+                if any(gaz.places[i].feature == "country" for i in ids):
+                    out.add(" ".join((first, *rest)))
+    return frozenset(out)
+
+
+def actor_match(base: ActorBase, tokens: list[Token], a: int, b: int) -> Match | None:
+    """The actor-base entry that spans exactly tokens [a, b), if any."""
+    m = base.names.match_at(tokens, a, b, proclitic_keys)
+    return m if m is not None and m.end == b else None
+
+
+def refine_label(label: str, tokens: list[Token], a: int, b: int, base: ActorBase) -> str:
+    """LOC → GPE for states and their capitals (actor base) and countries (gazetteer)."""
+    if label != "LOC":
+        return label
+    m = actor_match(base, tokens, a, b)
+    if m is not None and any(p.kind == "GPE" for p in m.payloads):
+        return "GPE"
+    name = " ".join([proclitic_keys(tokens[a].light)[-1], *(t.norm for t in tokens[a + 1:b])])
+    whole = " ".join(t.norm for t in tokens[a:b])
+    countries = _country_names()
+    return "GPE" if name in countries or whole in countries else "LOC"
+
+
+def _hashtag_group(tokens: list[Token], text: str, i: int) -> tuple[int, int]:
+    """Token range of the hashtag holding token i (words joined by `_`)."""
+    a = b = i
+    while a > 0 and tokens[a - 1].hashtag and text[tokens[a - 1].end:tokens[a].start] == "_":
+        a -= 1
+    while b + 1 < len(tokens) and tokens[b + 1].hashtag and text[tokens[b].end:tokens[b + 1].start] == "_":
+        b += 1
+    return a, b + 1
+
+
+class NerTagger:
+    """Tag names with the trained CRF (PER ORG LOC GPE MISC) into `doc.ner_spans`."""
+
+    name = "ner"
+    requires = ("tokens", "sentences")
+    provides = ("ner_spans",)
+
+    def __init__(self, model: Path | CrfWeights | None = None, base: ActorBase | None = None):
+        if isinstance(model, Path):
+            model = CrfWeights.load(model)
+        self.decoder = Decoder(model or default_weights())
+        self.base = base or ActorBase.load()
+
+    def __call__(self, doc: Doc) -> Doc:
+        tokens = doc.tokens
+        bounds = [s.tokens for s in doc.sentences if s.tokens[1] > s.tokens[0]]
+        if not bounds:
+            doc.ner_spans = []
+            return doc
+        forms = [token_form(t) for a, b in bounds for t in tokens[a:b]]
+        tags = self.decoder.tag(forms, _packed(bounds))
+        spans: list[NerSpan] = []
+        k = 0
+        for a, b in bounds:
+            sent_tags = tags[k:k + b - a]
+            k += b - a
+            for s, e, label in sorted(chunks(sent_tags)):
+                span = self._span(doc, a + s, a + e, label)
+                if span and (not spans or span.start >= spans[-1].end):
+                    spans.append(span)
+        doc.ner_spans = spans
+        return doc
+
+    def _span(self, doc: Doc, a: int, b: int, label: str) -> NerSpan | None:
+        tokens = doc.tokens
+        if tokens[a].hashtag:
+            a = _hashtag_group(tokens, doc.text, a)[0]
+        if tokens[b - 1].hashtag:
+            b = _hashtag_group(tokens, doc.text, b - 1)[1]
+        while a < b and not tokens[a].is_word:
+            a += 1
+        while b > a and not tokens[b - 1].is_word:
+            b -= 1
+        if a >= b:
+            return None
+        first = tokens[a]
+        start = first.start_after(first.prefix) if first.prefix and first.stem else first.start
+        end = tokens[b - 1].end
+        return NerSpan(start, end, doc.text[start:end], refine_label(label, tokens, a, b, self.base), (a, b))
+
+
+def _packed(bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for a, b in bounds:
+        out.append((pos, pos + b - a))
+        pos += b - a
+    return out
