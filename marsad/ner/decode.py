@@ -34,8 +34,7 @@ class Decoder:
 
     def _reset(self) -> None:
         self.index: dict[str, int] = {}
-        self.rows: list[np.ndarray] = []  # per form: (5, n_labels) scores by offset
-        self.table = np.zeros((0, len(OFFSETS), self.n_labels))
+        self.table = np.zeros((1024, len(OFFSETS), self.n_labels))  # per form: scores by offset
         for pad in (BOS, EOS):
             self.form_id(pad)
 
@@ -55,14 +54,11 @@ class Decoder:
         if idx is None:
             if len(self.index) >= MEMO_MAX:
                 self._reset()
-            idx = self.index[form] = len(self.rows)
-            self.rows.append(self._scores(form))
+            idx = self.index[form] = len(self.index)
+            if idx >= len(self.table):  # grow by doubling: amortised O(1) per new form
+                self.table = np.concatenate([self.table, np.zeros_like(self.table)])
+            self.table[idx] = self._scores(form)
         return idx
-
-    def _table(self) -> np.ndarray:
-        if len(self.table) < len(self.rows):
-            self.table = np.stack(self.rows)
-        return self.table
 
     def emissions(self, forms: Sequence[str], bounds: Sequence[tuple[int, int]]) -> np.ndarray:
         """(n_tokens, n_labels) scores of each token; `bounds` are sentence token ranges."""
@@ -77,7 +73,7 @@ class Decoder:
                 i = get(f)
                 ids.append(i if i is not None else self.form_id(f))
             ids += (eos, eos)
-        table = self._table()
+        table = self.table
         idx = np.asarray(ids)
         p = np.asarray(pos, dtype=np.intp)
         e = self.bias + table[idx[p], 2]
@@ -92,30 +88,35 @@ class Decoder:
             return []
         lengths = np.fromiter((b - a for a, b in bounds), dtype=np.intp, count=len(bounds))
         n_sent, steps, n_lab = len(bounds), int(lengths.max()), self.n_labels
+        # token j of sentence s at position t sits at padded[t, s]
+        sent_of = np.repeat(np.arange(n_sent), lengths)
+        pos_of = np.arange(len(sent_of)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
         padded = np.zeros((steps, n_sent, n_lab))
-        starts = np.cumsum(lengths) - lengths  # rows of `emissions` where each sentence begins
-        for t in range(steps):
-            live = lengths > t
-            padded[t, live] = emissions[starts[live] + t]
-        back = np.zeros((steps, n_sent, n_lab), dtype=np.intp)
+        padded[pos_of, sent_of] = emissions
+        back = np.empty((steps, n_sent, n_lab), dtype=np.intp)
         history = np.empty((steps, n_sent, n_lab))
-        delta = padded[0]
-        history[0] = delta
+        history[0] = padded[0]
+        cand = np.empty((n_sent, n_lab, n_lab))
         trans = self.trans
         for t in range(1, steps):
-            cand = delta[:, :, None] + trans
-            back[t] = best = cand.argmax(axis=1)
-            delta = np.take_along_axis(cand, best[:, None, :], axis=1)[:, 0] + padded[t]
-            history[t] = delta
+            np.add(history[t - 1][:, :, None], trans, out=cand)
+            np.argmax(cand, axis=1, out=back[t])
+            np.max(cand, axis=1, out=history[t])
+            history[t] += padded[t]
         lanes = np.arange(n_sent)
-        y = np.zeros(n_sent, dtype=np.intp)
+        last = history[lengths - 1, lanes].argmax(axis=1)  # each sentence's best final label
+        ending: dict[int, np.ndarray] = {}
+        for s, n in enumerate(lengths.tolist()):
+            ending.setdefault(n - 1, []).append(s)
         out = np.empty((steps, n_sent), dtype=np.intp)
+        y = np.zeros(n_sent, dtype=np.intp)
         for t in range(steps - 1, -1, -1):
-            # a sentence's path starts from its best last label; before that, padding
-            y = np.where(lengths - 1 == t, history[t].argmax(axis=1), y)
+            ends = ending.get(t)
+            if ends is not None:
+                y[ends] = last[ends]
             out[t] = y
             y = back[t, lanes, y]
-        return [int(out[t, s]) for s in range(n_sent) for t in range(lengths[s])]
+        return out[pos_of, sent_of].tolist()
 
     def tag(self, forms: Sequence[str], bounds: Sequence[tuple[int, int]]) -> list[str]:
         labels = self.labels
