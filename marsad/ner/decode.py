@@ -7,6 +7,12 @@ is summed once per form and kept in a table. A sentence's scores are then a
 few row lookups, and the Viterbi search steps through token positions with
 every sentence of the document in parallel (numpy), so its cost grows with
 the longest sentence rather than with the number of tokens.
+
+Words the training data never tags as part of a name although it has them
+often (punctuation, التي، وقال …; `CrfWeights.outside`) are held to `O`.
+Given a word's label, the search left and right of it is independent, so
+each sentence falls into short stretches between such words that are
+searched separately (exactly, under that constraint) and in parallel.
 """
 from __future__ import annotations
 
@@ -16,6 +22,7 @@ import numpy as np
 
 from marsad.ner.features import BOS, EOS, OFFSETS, Resources, word_features
 from marsad.ner.model import CrfWeights
+from marsad.text.normalize import fold
 
 MEMO_MAX = 200_000  # word forms kept before the tables are rebuilt from scratch
 
@@ -30,11 +37,13 @@ class Decoder:
         bias = weights.features.get("bias")
         self.bias = weights.state[bias] if bias is not None else np.zeros(self.n_labels, np.float32)
         self.trans = weights.transitions.astype(np.float64)
+        self.o = weights.labels.index("O")
         self._reset()
 
     def _reset(self) -> None:
         self.index: dict[str, int] = {}
         self.table = np.zeros((1024, len(OFFSETS), self.n_labels))  # per form: scores by offset
+        self.held: list[bool] = []  # per form: always O
         for pad in (BOS, EOS):
             self.form_id(pad)
 
@@ -58,10 +67,12 @@ class Decoder:
             if idx >= len(self.table):  # grow by doubling: amortised O(1) per new form
                 self.table = np.concatenate([self.table, np.zeros_like(self.table)])
             self.table[idx] = self._scores(form)
+            self.held.append(fold(form) in self.w.outside)
         return idx
 
-    def emissions(self, forms: Sequence[str], bounds: Sequence[tuple[int, int]]) -> np.ndarray:
-        """(n_tokens, n_labels) scores of each token; `bounds` are sentence token ranges."""
+    def emissions(self, forms: Sequence[str], bounds: Sequence[tuple[int, int]]) -> tuple[np.ndarray, list[int]]:
+        """(n_tokens, n_labels) scores of each token, and each token's form id;
+        `bounds` are sentence token ranges."""
         get = self.index.get
         ids: list[int] = []
         pos: list[int] = []
@@ -80,44 +91,72 @@ class Decoder:
         for j, k in enumerate(OFFSETS):
             if k:
                 e += table[idx[p + k], j]
-        return e
+        return e, [ids[i] for i in pos]
 
-    def viterbi(self, emissions: np.ndarray, bounds: Sequence[tuple[int, int]]) -> list[int]:
-        """Best label index per token, each sentence decoded on its own."""
-        if not bounds:
+    def viterbi(self, emissions: np.ndarray, spans: Sequence[tuple[int, int, bool, bool]]) -> list[int]:
+        """Best label per row of `emissions` in each span (first row, length,
+        whether an O precedes it, whether an O follows it), spans searched apart."""
+        if not spans:
             return []
-        lengths = np.fromiter((b - a for a, b in bounds), dtype=np.intp, count=len(bounds))
-        n_sent, steps, n_lab = len(bounds), int(lengths.max()), self.n_labels
-        # token j of sentence s at position t sits at padded[t, s]
-        sent_of = np.repeat(np.arange(n_sent), lengths)
-        pos_of = np.arange(len(sent_of)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-        padded = np.zeros((steps, n_sent, n_lab))
-        padded[pos_of, sent_of] = emissions
-        back = np.empty((steps, n_sent, n_lab), dtype=np.intp)
-        history = np.empty((steps, n_sent, n_lab))
-        history[0] = padded[0]
-        cand = np.empty((n_sent, n_lab, n_lab))
+        lengths = np.fromiter((n for _, n, _, _ in spans), dtype=np.intp, count=len(spans))
+        firsts = np.fromiter((a for a, _, _, _ in spans), dtype=np.intp, count=len(spans))
+        n_seq, steps, n_lab = len(spans), int(lengths.max()), self.n_labels
+        # row r of span s at position t sits at padded[t, s]
+        seq_of = np.repeat(np.arange(n_seq), lengths)
+        pos_of = np.arange(len(seq_of)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        padded = np.zeros((steps, n_seq, n_lab))
+        padded[pos_of, seq_of] = emissions[np.repeat(firsts, lengths) + pos_of]
+        back = np.empty((steps, n_seq, n_lab), dtype=np.intp)
+        history = np.empty((steps, n_seq, n_lab))
+        after_o = np.fromiter((left for _, _, left, _ in spans), dtype=bool, count=n_seq)
+        before_o = np.fromiter((right for _, _, _, right in spans), dtype=bool, count=n_seq)
+        history[0] = padded[0] + np.where(after_o[:, None], self.trans[self.o], 0.0)
+        cand = np.empty((n_seq, n_lab, n_lab))
         trans = self.trans
         for t in range(1, steps):
             np.add(history[t - 1][:, :, None], trans, out=cand)
             np.argmax(cand, axis=1, out=back[t])
             np.max(cand, axis=1, out=history[t])
             history[t] += padded[t]
-        lanes = np.arange(n_sent)
-        last = history[lengths - 1, lanes].argmax(axis=1)  # each sentence's best final label
-        ending: dict[int, np.ndarray] = {}
+        lanes = np.arange(n_seq)
+        final = history[lengths - 1, lanes] + np.where(before_o[:, None], self.trans[:, self.o], 0.0)
+        last = final.argmax(axis=1)  # each span's best final label
+        ending: dict[int, list[int]] = {}
         for s, n in enumerate(lengths.tolist()):
             ending.setdefault(n - 1, []).append(s)
-        out = np.empty((steps, n_sent), dtype=np.intp)
-        y = np.zeros(n_sent, dtype=np.intp)
+        out = np.empty((steps, n_seq), dtype=np.intp)
+        y = np.zeros(n_seq, dtype=np.intp)
         for t in range(steps - 1, -1, -1):
             ends = ending.get(t)
             if ends is not None:
                 y[ends] = last[ends]
             out[t] = y
             y = back[t, lanes, y]
-        return out[pos_of, sent_of].tolist()
+        return out[pos_of, seq_of].tolist()
 
     def tag(self, forms: Sequence[str], bounds: Sequence[tuple[int, int]]) -> list[str]:
+        """IOB2 tags of the tokens in `bounds` (sentence ranges of `forms`), in order."""
+        e, ids = self.emissions(forms, bounds)
+        held = self.held
+        spans: list[tuple[int, int, bool, bool]] = []
+        row = 0
+        for a, b in bounds:
+            run = -1  # first row of the current stretch of free words
+            for r in range(row, row + b - a):
+                if held[ids[r]]:
+                    if run >= 0:
+                        spans.append((run, r - run, run > row, True))
+                        run = -1
+                elif run < 0:
+                    run = r
+            row += b - a
+            if run >= 0:
+                spans.append((run, row - run, run > row - (b - a), False))
         labels = self.labels
-        return [labels[k] for k in self.viterbi(self.emissions(forms, bounds), bounds)]
+        out = ["O"] * row
+        k = 0
+        best = self.viterbi(e, spans)
+        for first, n, _, _ in spans:
+            out[first:first + n] = [labels[j] for j in best[k:k + n]]
+            k += n
+        return out

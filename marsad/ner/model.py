@@ -31,6 +31,7 @@ class CrfWeights:
     state: np.ndarray  # (n_features, n_labels) float32
     transitions: np.ndarray  # (n_labels, n_labels): from row label to column label
     meta: dict
+    outside: frozenset[str] = frozenset()  # folded forms the training data never has in a name
 
     @classmethod
     def from_crfsuite(cls, model_path: Path, meta: dict) -> CrfWeights:
@@ -64,6 +65,7 @@ class CrfWeights:
             weights=self.state[rows, cols].astype(np.float32),
             transitions=self.transitions.astype(np.float32),
             meta=np.frombuffer(json.dumps(self.meta, sort_keys=True).encode("utf-8"), dtype=np.uint8),
+            outside=np.frombuffer("\n".join(sorted(self.outside)).encode("utf-8"), dtype=np.uint8),
         )
         path.write_bytes(buf.getvalue())
 
@@ -76,7 +78,8 @@ class CrfWeights:
             state = np.zeros((len(names), len(labels)), dtype=np.float32)
             state[z["rows"], z["cols"]] = z["weights"]
             meta = json.loads(bytes(z["meta"]).decode("utf-8"))
-            return cls(labels, {n: k for k, n in enumerate(names)}, state, z["transitions"], meta)
+            outside = frozenset(bytes(z["outside"]).decode("utf-8").split("\n")) if "outside" in z.files else frozenset()
+            return cls(labels, {n: k for k, n in enumerate(names)}, state, z["transitions"], meta, outside - {""})
         except (OSError, KeyError, ValueError) as exc:
             raise ModelError(f"{path}: not a Marsad NER model ({exc})") from exc
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -21,10 +22,12 @@ from marsad.ner.conll import Sentence, Split, read_conll
 from marsad.ner.features import HASHTAG_MARK, Resources, sentence_features
 from marsad.ner.gazetteer import FLAG_FILE, build_word_flags, load_word_flags, write_word_flags
 from marsad.ner.model import MODEL_FILE, CrfWeights
+from marsad.text.normalize import fold
 from marsad.text.vocab import word_counts
 
 SPLIT_FILE = DATA / "split.json"
 AQMAR_TRAIN = "ner/aqmar/train.txt"
+MIN_OUTSIDE_COUNT = 30  # a word this frequent and never in a name is held to O when tagging
 HASHTAG_SHARE = 12  # one sentence in this many is also seen with its names as hashtags
 
 
@@ -52,6 +55,18 @@ def hashtag_copies(sentences: Sequence[Sentence]) -> list[Sentence]:
     return out
 
 
+def outside_words(sentences: Sequence[Sentence]) -> frozenset[str]:
+    """Folded words seen at least MIN_OUTSIDE_COUNT times and never inside a name."""
+    seen: Counter[str] = Counter()
+    named: set[str] = set()
+    for s in sentences:
+        for w, t in zip(s.words, s.tags):
+            seen[fold(w)] += 1
+            if t != "O":
+                named.add(fold(w))
+    return frozenset(w for w, c in seen.items() if c >= MIN_OUTSIDE_COUNT and w not in named and w)
+
+
 def fit(sentences: Sequence[Sentence], config: TrainConfig, res: Resources,
         meta: dict | None = None) -> CrfWeights:
     """Train a CRF on the sentences and return its weights."""
@@ -66,7 +81,8 @@ def fit(sentences: Sequence[Sentence], config: TrainConfig, res: Resources,
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "ner.crfsuite"
         trainer.train(str(path))
-        return CrfWeights.from_crfsuite(path, meta or {})
+        weights = CrfWeights.from_crfsuite(path, meta or {})
+    return replace(weights, outside=outside_words(sentences))
 
 
 def build_resources(data_dir: Path, out_dir: Path) -> Resources:
@@ -106,5 +122,3 @@ def train_ner(data_dir: Path, out: Path | None = None, config: TrainConfig = Tra
     return TrainReport(len(sentences), sum(len(s.words) for s in sentences), len(weights.features),
                        time.perf_counter() - t0, out)
 
-
-__all__ = ["TrainConfig", "TrainReport", "fit", "train_ner", "hashtag_copies", "replace"]
