@@ -37,13 +37,14 @@ class Decoder:
         bias = weights.features.get("bias")
         self.bias = weights.state[bias] if bias is not None else np.zeros(self.n_labels, np.float32)
         self.trans = weights.transitions.astype(np.float64)
+        self.trans_t = np.ascontiguousarray(self.trans.T)  # [to, from]
         self.o = weights.labels.index("O")
         self._reset()
 
     def _reset(self) -> None:
         self.index: dict[str, int] = {}
         self.table = np.zeros((1024, len(OFFSETS), self.n_labels))  # per form: scores by offset
-        self.held: list[bool] = []  # per form: always O
+        self.held = np.zeros(1024, dtype=bool)  # per form: always O
         for pad in (BOS, EOS):
             self.form_id(pad)
 
@@ -66,8 +67,9 @@ class Decoder:
             idx = self.index[form] = len(self.index)
             if idx >= len(self.table):  # grow by doubling: amortised O(1) per new form
                 self.table = np.concatenate([self.table, np.zeros_like(self.table)])
+                self.held = np.concatenate([self.held, np.zeros_like(self.held)])
             self.table[idx] = self._scores(form)
-            self.held.append(fold(form) in self.w.outside)
+            self.held[idx] = fold(form) in self.w.outside
         return idx
 
     def emissions(self, forms: Sequence[str], bounds: Sequence[tuple[int, int]]) -> tuple[np.ndarray, list[int]]:
@@ -93,14 +95,12 @@ class Decoder:
                 e += table[idx[p + k], j]
         return e, [ids[i] for i in pos]
 
-    def viterbi(self, emissions: np.ndarray, spans: Sequence[tuple[int, int, bool, bool]]) -> list[int]:
-        """Best label per row of `emissions` in each span (first row, length,
-        whether an O precedes it, whether an O follows it), spans searched apart."""
-        if not spans:
-            return []
-        lengths = np.fromiter((n for _, n, _, _ in spans), dtype=np.intp, count=len(spans))
-        firsts = np.fromiter((a for a, _, _, _ in spans), dtype=np.intp, count=len(spans))
-        n_seq, steps, n_lab = len(spans), int(lengths.max()), self.n_labels
+    def viterbi(self, emissions: np.ndarray, firsts: np.ndarray, lengths: np.ndarray,
+                after_o: np.ndarray, before_o: np.ndarray) -> np.ndarray:
+        """Best label per row of `emissions` covered by the spans (first row,
+        length, whether an O precedes it, whether an O follows it), each span
+        searched on its own; rows in span order."""
+        n_seq, steps, n_lab = len(lengths), int(lengths.max()), self.n_labels
         # row r of span s at position t sits at padded[t, s]
         seq_of = np.repeat(np.arange(n_seq), lengths)
         pos_of = np.arange(len(seq_of)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
@@ -108,55 +108,54 @@ class Decoder:
         padded[pos_of, seq_of] = emissions[np.repeat(firsts, lengths) + pos_of]
         back = np.empty((steps, n_seq, n_lab), dtype=np.intp)
         history = np.empty((steps, n_seq, n_lab))
-        after_o = np.fromiter((left for _, _, left, _ in spans), dtype=bool, count=n_seq)
-        before_o = np.fromiter((right for _, _, _, right in spans), dtype=bool, count=n_seq)
         history[0] = padded[0] + np.where(after_o[:, None], self.trans[self.o], 0.0)
+        # cand[s, to, from]: the best predecessor is an argmax over the last,
+        # contiguous axis, and its score a flat gather (cheaper than a max)
         cand = np.empty((n_seq, n_lab, n_lab))
-        trans = self.trans
+        flat = cand.reshape(-1)
+        base = np.arange(n_seq * n_lab).reshape(n_seq, n_lab) * n_lab
+        trans_t = self.trans_t
         for t in range(1, steps):
-            np.add(history[t - 1][:, :, None], trans, out=cand)
-            np.argmax(cand, axis=1, out=back[t])
-            np.max(cand, axis=1, out=history[t])
-            history[t] += padded[t]
+            np.add(history[t - 1][:, None, :], trans_t, out=cand)
+            np.argmax(cand, axis=2, out=back[t])
+            np.add(flat[base + back[t]], padded[t], out=history[t])
         lanes = np.arange(n_seq)
         final = history[lengths - 1, lanes] + np.where(before_o[:, None], self.trans[:, self.o], 0.0)
         last = final.argmax(axis=1)  # each span's best final label
-        ending: dict[int, list[int]] = {}
-        for s, n in enumerate(lengths.tolist()):
-            ending.setdefault(n - 1, []).append(s)
         out = np.empty((steps, n_seq), dtype=np.intp)
         y = np.zeros(n_seq, dtype=np.intp)
+        ends = lengths - 1
         for t in range(steps - 1, -1, -1):
-            ends = ending.get(t)
-            if ends is not None:
-                y[ends] = last[ends]
+            ending = ends == t
+            y = np.where(ending, last, y)
             out[t] = y
             y = back[t, lanes, y]
-        return out[pos_of, seq_of].tolist()
+        return out[pos_of, seq_of]
+
+    def tag_ids(self, forms: Sequence[str], bounds: Sequence[tuple[int, int]]) -> np.ndarray:
+        """Label index of each token in `bounds` (sentence ranges of `forms`), in order."""
+        e, ids = self.emissions(forms, bounds)
+        n = len(ids)
+        out = np.full(n, self.o, dtype=np.intp)
+        if not n:
+            return out
+        free = ~self.held[ids]
+        lengths = np.fromiter((b - a for a, b in bounds), dtype=np.intp, count=len(bounds))
+        first = np.zeros(n, dtype=bool)
+        first[np.cumsum(lengths)[:-1]] = True
+        first[0] = True
+        last = np.roll(first, -1)
+        last[-1] = True
+        prev_free = np.concatenate(([False], free[:-1]))
+        next_free = np.concatenate((free[1:], [False]))
+        starts = np.flatnonzero(free & (first | ~prev_free))
+        stops = np.flatnonzero(free & (last | ~next_free))
+        if not len(starts):
+            return out
+        out[free] = self.viterbi(e, starts, stops - starts + 1, ~first[starts], ~last[stops])
+        return out
 
     def tag(self, forms: Sequence[str], bounds: Sequence[tuple[int, int]]) -> list[str]:
         """IOB2 tags of the tokens in `bounds` (sentence ranges of `forms`), in order."""
-        e, ids = self.emissions(forms, bounds)
-        held = self.held
-        spans: list[tuple[int, int, bool, bool]] = []
-        row = 0
-        for a, b in bounds:
-            run = -1  # first row of the current stretch of free words
-            for r in range(row, row + b - a):
-                if held[ids[r]]:
-                    if run >= 0:
-                        spans.append((run, r - run, run > row, True))
-                        run = -1
-                elif run < 0:
-                    run = r
-            row += b - a
-            if run >= 0:
-                spans.append((run, row - run, run > row - (b - a), False))
         labels = self.labels
-        out = ["O"] * row
-        k = 0
-        best = self.viterbi(e, spans)
-        for first, n, _, _ in spans:
-            out[first:first + n] = [labels[j] for j in best[k:k + n]]
-            k += n
-        return out
+        return [labels[k] for k in self.tag_ids(forms, bounds).tolist()]

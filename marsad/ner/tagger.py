@@ -11,11 +11,12 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+import numpy as np
+
 from marsad.doc import Doc
 from marsad.entities.actors import ActorBase
 from marsad.lexicon import Match
 from marsad.ner.decode import Decoder
-from marsad.ner.evaluate import chunks
 from marsad.ner.features import HASHTAG_MARK
 from marsad.ner.model import CrfWeights, default_weights
 from marsad.text.clitics import proclitic_keys
@@ -91,16 +92,30 @@ class NerTagger:
             doc.ner_spans = []
             return doc
         forms = [token_form(t) for a, b in bounds for t in tokens[a:b]]
-        tags = self.decoder.tag(forms, _packed(bounds))
+        ids = self.decoder.tag_ids(forms, _packed(bounds))
+        rows = np.flatnonzero(ids != self.decoder.o).tolist()  # the few tokens inside names
+        if not rows:
+            doc.ner_spans = []
+            return doc
+        # row -> token index, and the row where each row's sentence ends
+        token_at = np.concatenate([np.arange(a, b) for a, b in bounds])
+        ends = np.cumsum([b - a for a, b in bounds])
+        sent_end = ends[np.searchsorted(ends, rows, side="right")].tolist()
+        labels = self.decoder.labels
         spans: list[NerSpan] = []
         k = 0
-        for a, b in bounds:
-            sent_tags = tags[k:k + b - a]
-            k += b - a
-            for s, e, label in sorted(chunks(sent_tags)):
-                span = self._span(doc, a + s, a + e, label)
-                if span and (not spans or span.start >= spans[-1].end):
-                    spans.append(span)
+        while k < len(rows):
+            r = rows[k]
+            kind = labels[ids[r]][2:]
+            stop = r + 1
+            k += 1
+            # conlleval: I- of the same type continues, anything else starts anew
+            while k < len(rows) and rows[k] == stop and stop < sent_end[k - 1] and labels[ids[stop]] == "I-" + kind:
+                stop += 1
+                k += 1
+            span = self._span(doc, int(token_at[r]), int(token_at[stop - 1]) + 1, kind)
+            if span and (not spans or span.start >= spans[-1].end):
+                spans.append(span)
         doc.ner_spans = spans
         return doc
 
