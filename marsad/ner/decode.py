@@ -72,28 +72,34 @@ class Decoder:
             self.held[idx] = fold(form) in self.w.outside
         return idx
 
-    def emissions(self, forms: Sequence[str], bounds: Sequence[tuple[int, int]]) -> tuple[np.ndarray, list[int]]:
+    def emissions(self, forms: Sequence[str], bounds: Sequence[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
         """(n_tokens, n_labels) scores of each token, and each token's form id;
-        `bounds` are sentence token ranges."""
+        `bounds` are sentence token ranges of `forms`."""
         get = self.index.get
-        ids: list[int] = []
-        pos: list[int] = []
-        bos, eos = self.index[BOS], self.index[EOS]
-        for a, b in bounds:
-            ids += (bos, bos)
-            pos.extend(range(len(ids), len(ids) + b - a))
-            for f in forms[a:b]:
-                i = get(f)
-                ids.append(i if i is not None else self.form_id(f))
-            ids += (eos, eos)
+        if len(bounds) == 1 and bounds[0] == (0, len(forms)):
+            ids_list = [get(f) for f in forms]
+        else:
+            ids_list = [get(f) for a, b in bounds for f in forms[a:b]]
+        if None in ids_list:
+            flat = [f for a, b in bounds for f in forms[a:b]]
+            ids_list = [i if i is not None else self.form_id(f) for i, f in zip(ids_list, flat)]
+        ids = np.asarray(ids_list, dtype=np.intp)
+        n = len(ids)
+        lengths = np.fromiter((b - a for a, b in bounds), dtype=np.intp, count=len(bounds))
+        ends = np.repeat(np.cumsum(lengths), lengths)
+        starts = ends - np.repeat(lengths, lengths)
+        pos = np.arange(n)
         table = self.table
-        idx = np.asarray(ids)
-        p = np.asarray(pos, dtype=np.intp)
-        e = self.bias + table[idx[p], 2]
+        e = self.bias + table[ids, 2]
+        bos, eos = self.index[BOS], self.index[EOS]
         for j, k in enumerate(OFFSETS):
-            if k:
-                e += table[idx[p + k], j]
-        return e, [ids[i] for i in pos]
+            if k < 0:
+                nb = pos + k
+                e += table[np.where(nb >= starts, ids[np.maximum(nb, 0)], bos), j]
+            elif k > 0:
+                nb = pos + k
+                e += table[np.where(nb < ends, ids[np.minimum(nb, n - 1)], eos), j]
+        return e, ids
 
     def viterbi(self, emissions: np.ndarray, firsts: np.ndarray, lengths: np.ndarray,
                 after_o: np.ndarray, before_o: np.ndarray) -> np.ndarray:
@@ -122,12 +128,15 @@ class Decoder:
         lanes = np.arange(n_seq)
         final = history[lengths - 1, lanes] + np.where(before_o[:, None], self.trans[:, self.o], 0.0)
         last = final.argmax(axis=1)  # each span's best final label
+        ending: dict[int, list[int]] = {}  # step -> spans whose last row it is
+        for k, n in enumerate(lengths.tolist()):
+            ending.setdefault(n - 1, []).append(k)
         out = np.empty((steps, n_seq), dtype=np.intp)
-        y = np.zeros(n_seq, dtype=np.intp)
-        ends = lengths - 1
+        y = last.copy()
         for t in range(steps - 1, -1, -1):
-            ending = ends == t
-            y = np.where(ending, last, y)
+            spans_ending = ending.get(t)
+            if spans_ending is not None and t < steps - 1:
+                y[spans_ending] = last[spans_ending]  # their path starts from their best last label
             out[t] = y
             y = back[t, lanes, y]
         return out[pos_of, seq_of]

@@ -91,14 +91,15 @@ class NerTagger:
         if not bounds:
             doc.ner_spans = []
             return doc
-        forms = [token_form(t) for a, b in bounds for t in tokens[a:b]]
-        ids = self.decoder.tag_ids(forms, _packed(bounds))
+        forms = [HASHTAG_MARK + t.text if t.hashtag else t.text for t in tokens]  # as token_form()
+        ids = self.decoder.tag_ids(forms, bounds)
         rows = np.flatnonzero(ids != self.decoder.o).tolist()  # the few tokens inside names
         if not rows:
             doc.ner_spans = []
             return doc
         # row -> token index, and the row where each row's sentence ends
-        token_at = np.concatenate([np.arange(a, b) for a, b in bounds])
+        token_at = np.concatenate([np.arange(a, b) for a, b in bounds]) if len(bounds) > 1 else \
+            np.arange(*bounds[0])
         ends = np.cumsum([b - a for a, b in bounds])
         sent_end = ends[np.searchsorted(ends, rows, side="right")].tolist()
         labels = self.decoder.labels
@@ -135,11 +136,3 @@ class NerTagger:
         start = first.start_after(first.prefix) if first.prefix and first.stem else first.start
         end = tokens[b - 1].end
         return NerSpan(start, end, doc.text[start:end], refine_label(label, tokens, a, b, self.base), (a, b))
-
-
-def _packed(bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for a, b in bounds:
-        out.append((pos, pos + b - a))
-        pos += b - a
-    return out
