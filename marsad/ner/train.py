@@ -27,7 +27,7 @@ from marsad.text.vocab import word_counts
 
 SPLIT_FILE = DATA / "split.json"
 AQMAR_TRAIN = "ner/aqmar/train.txt"
-MIN_OUTSIDE_COUNT = 30  # a word this frequent and never in a name is held to O when tagging
+MIN_OUTSIDE_COUNT = 10  # a word this frequent and never in a name is held to O when tagging
 HASHTAG_SHARE = 12  # one sentence in this many is also seen with its names as hashtags
 
 
