@@ -319,10 +319,14 @@ NER_MENTION_LABELS = frozenset({"PER", "ORG"})
 def backed_by_ner(doc: Doc, mentions: list[Mention], labels: frozenset[str] = NER_MENTION_LABELS) -> list[Mention]:
     """Add the names the NER stage found that no lexicon mention overlaps
     (the lexicon keeps priority where both found something): they are
-    entities without an actor."""
+    entities without an actor. A person must start with a word that can
+    begin a name (an unknown one after a verbal noun is read as its agent)."""
+    from marsad.ner.tagger import starts_like_a_name
+
     taken = [(m.start, m.end) for m in mentions]
     extra = [Mention(s.start, s.end, s.text, s.label, s.tokens, None, "ner") for s in doc.ner_spans
-             if s.label in labels and not any(a < s.end and s.start < b for a, b in taken)]
+             if s.label in labels and not any(a < s.end and s.start < b for a, b in taken)
+             and (s.label != "PER" or starts_like_a_name(doc.tokens[s.tokens[0]]))]
     return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
 
 

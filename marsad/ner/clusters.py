@@ -16,7 +16,7 @@ import gzip
 import json
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -63,13 +63,16 @@ def corpus_sentences(corpora: Path) -> Iterator[list[str]]:
                         yield keys
 
 
-def learn_clusters(corpora: Path, config: ClusterConfig = ClusterConfig()) -> dict[str, tuple[int, int]]:
+def learn_clusters(corpora: Path, config: ClusterConfig = ClusterConfig(),
+                   extra: Sequence[Sequence[str]] = ()) -> dict[str, tuple[int, int]]:
+    """Clusters of the words of `corpora` and of the `extra` sentences (raw words)."""
     import numpy as np
     from scipy import sparse
     from sklearn.cluster import KMeans
     from sklearn.decomposition import TruncatedSVD
 
-    sentences = list(corpus_sentences(corpora))
+    sentences = list(corpus_sentences(corpora)) + [[stem_key(w) for w in s if WORD_RE.fullmatch(fold_light(w))]
+                                                   for s in extra]
     counts = Counter(w for s in sentences for w in s)
     ranked = sorted((w for w, c in counts.items() if c >= config.min_count), key=lambda w: (-counts[w], w))
     vocab = {w: i for i, w in enumerate(ranked[: config.max_words])}

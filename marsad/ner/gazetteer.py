@@ -60,7 +60,7 @@ def build_word_flags(data_dir: Path) -> dict[str, tuple[str, ...]]:
         for line in _lines(gaz_dir / "wikidata_person_translit" / name):
             _en, letters, count = line.split("\t")
             if int(count) >= MIN_PERSON_TOKEN_COUNT:
-                _add(flags, letters.replace(" ", ""), "PER")
+                _add(flags, letters.replace(" ", ""), "W.PER")
     with (gaz_dir / "world_cities_ar_en" / "world-cities.csv").open(encoding="utf-8-sig") as fh:
         for row in csv.DictReader(fh):
             _add(flags, row["CountryNameAr"], "LOC")

@@ -62,6 +62,21 @@ def refine_label(label: str, tokens: list[Token], a: int, b: int, base: ActorBas
     return "GPE" if name in countries or whole in countries else "LOC"
 
 
+PERSON_WORD_FLAGS = frozenset({"PER1", "PERb", "W.PER1", "A.PER1", "A.PERb"})
+
+
+def starts_like_a_name(tok: Token) -> bool:
+    """Whether a word can begin a person's name: a name list has it as one,
+    or Marsad's news never has it at all (صفدر). A common noun the tagger
+    swept into a name (صهر نواز، يدعى العبدلي) fails."""
+    from marsad.ner.features import Resources
+
+    res = Resources.default()
+    key = tok.key or tok.norm
+    flags = res.flags.get(key, ())
+    return any(f in PERSON_WORD_FLAGS for f in flags) or not res.counts.get(key)
+
+
 def _hashtag_group(tokens: list[Token], text: str, i: int) -> tuple[int, int]:
     """Token range of the hashtag holding token i (words joined by `_`)."""
     a = b = i

@@ -85,10 +85,21 @@ def fit(sentences: Sequence[Sentence], config: TrainConfig, res: Resources,
     return replace(weights, outside=outside_words(sentences))
 
 
+def unlabelled_text(data_dir: Path, train: Sequence[Sentence]) -> list[tuple[str, ...]]:
+    """Words of the NER training sentences and of AQMAR, used without their
+    tags to learn clusters (never the dev sentences)."""
+    out = [s.words for s in train]
+    for name in ("train.txt", "dev.txt"):
+        out += [s.words for s in read_conll(data_dir / "ner" / "aqmar" / name)]
+    return out
+
+
 def build_resources(data_dir: Path, out_dir: Path) -> Resources:
     """Learn the clusters and build the flag table into `out_dir`."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    write_clusters(learn_clusters(data_dir / "corpora"), out_dir / CLUSTER_FILE)
+    train, _dev = Split.load(SPLIT_FILE).apply(data_dir)
+    write_clusters(learn_clusters(data_dir / "corpora", extra=unlabelled_text(data_dir, train)),
+                   out_dir / CLUSTER_FILE)
     write_word_flags(build_word_flags(data_dir), out_dir / FLAG_FILE)
     return Resources(load_clusters.__wrapped__(out_dir / CLUSTER_FILE),
                      load_word_flags.__wrapped__(out_dir / FLAG_FILE), word_counts())
