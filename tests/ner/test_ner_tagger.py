@@ -76,3 +76,10 @@ def test_shipped_model_is_small_and_records_its_training():
     w = default_weights()
     assert w.meta["split"]["dev_start"] == 3576
     assert set(w.labels) == {"O", *(f"{p}-{t}" for p in "BI" for t in ("PER", "LOC", "ORG", "MISC"))}
+
+
+def test_a_common_noun_swept_into_a_name_is_not_a_person_mention():
+    # corpora (ANT, Al Arabiya 2018-07-16): صهر نواز is "Nawaz's son-in-law", the one arrested
+    text = ("ثم نقلا بطائرة خاصة إلى إسلام آباد حيث تم سجنهما في سجن \"أدياله\" بالقرب من العاصمة، "
+            "وسبق أن تم اعتقال صهر نواز بعد يومين من صدور الحكم ضده حيث سلم نفسه للشرطة.")
+    assert not [e for e in entities(text) if e["text"].startswith("صهر") and e["label"] == "PER"]
