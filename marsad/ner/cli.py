@@ -14,7 +14,7 @@ train_app = typer.Typer(no_args_is_help=True, help="Rebuild Marsad's trained mod
 @train_app.command("ner")
 def train_ner_command(
     data: Annotated[Path, typer.Option(help="The shared data directory (holds ner/, corpora/, gazetteers/).")] = DEFAULT_DATA,
-    out: Annotated[Optional[Path], typer.Option(help="Model file to write; default: the packaged model.")] = None,
+    out: Annotated[Optional[Path], typer.Option(help="Model file to write (clusters and name flags go beside it); default: the packaged model.")] = None,
     aqmar: Annotated[bool, typer.Option("--aqmar/--no-aqmar", help="Also train on AQMAR's train file.")] = False,
 ) -> None:
     """Train the NER tagger (clusters, name flags and CRF) deterministically."""
