@@ -68,18 +68,20 @@ def evaluate(
 
 
 # Commands that live in their own modules, registered after the app's own.
-train_app = typer.Typer(no_args_is_help=True, help="Rebuild a trained model from ../shared/data.")
+train_app = typer.Typer(no_args_is_help=True, help="Rebuild Marsad's trained models from ../shared/data.")
 app.add_typer(train_app, name="train")
 
 from marsad.dedup.cli import dedup_command  # noqa: E402
 from marsad.export.cli import export_command  # noqa: E402
 from marsad.names.cli import register as _register_names  # noqa: E402
+from marsad.ner.cli import register as _register_ner  # noqa: E402
 from marsad.store.cli import register as _register_store  # noqa: E402
 
 app.command("export")(export_command)
 app.command("dedup")(dedup_command)
 _register_store(app)
 _register_names(app, train_app)
+_register_ner(app, train_app)
 
 if __name__ == "__main__":
     app()

@@ -10,7 +10,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from marsad.text.normalize import fold
-from marsad.types import ArticleInput, Claim, Event, Mention, Sentence, Token
+from marsad.types import ArticleInput, Claim, Event, Mention, NerSpan, Sentence, Token
 
 
 def stable_id(text: str) -> str:
@@ -30,6 +30,7 @@ class Doc:
     tokens: list[Token] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     hashtags: list[tuple[int, int, str]] = field(default_factory=list)
+    ner_spans: list[NerSpan] = field(default_factory=list)  # names from the NER tagger (marsad.ner)
     mentions: list[Mention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)

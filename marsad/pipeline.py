@@ -52,9 +52,11 @@ class Pipeline:
         from marsad.entities.mentions import MentionFinder
         from marsad.events.events import EventExtractor
         from marsad.ground.stage import Grounder
+        from marsad.ner.tagger import NerTagger
         from marsad.text.stages import Sentencizer, Tokenizer
 
-        return cls([Tokenizer(), Sentencizer(), MentionFinder(), Coreferencer(), ClaimExtractor(), EventExtractor(), Grounder()])
+        return cls([Tokenizer(), Sentencizer(), NerTagger(), MentionFinder(), Coreferencer(), ClaimExtractor(),
+                    EventExtractor(), Grounder()])
 
     @property
     def names(self) -> list[str]:

@@ -175,6 +175,21 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class NerSpan:
+    """A name the statistical tagger found (marsad.ner): span without clitics, label
+    PER ORG LOC GPE MISC, token range."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    tokens: tuple[int, int]
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text, "label": self.label}
+
+
+@dataclass(frozen=True, slots=True)
 class DateValue:
     value: str | None
     precision: str  # day | month | year | unknown

@@ -236,7 +236,8 @@ def test_an_organisation_is_later_called_by_its_head_noun():
 
 def test_a_short_form_before_the_full_name_is_not_linked():
     text = "قال عباس إن الوضع صعب. والتقى الرئيس الفلسطيني محمود عباس الوفد."
-    assert not [e for e in entities(text) if e["text"] == "عباس"]
+    # The NER stage may still report the name, but without an actor.
+    assert not [e for e in entities(text) if e["text"] == "عباس" and e["actor"]]
 
 
 def test_nisba_after_a_noun_is_an_adjective_not_a_person():

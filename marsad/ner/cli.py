@@ -1,0 +1,62 @@
+"""`marsad train ner` and `marsad eval-ner` (registered from marsad/cli.py)."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+DEFAULT_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
+
+
+
+def train_ner_command(
+    data: Annotated[Path, typer.Option(help="The shared data directory (holds ner/, corpora/, gazetteers/).")] = DEFAULT_DATA,
+    out: Annotated[Optional[Path], typer.Option(help="Model file to write (clusters and name flags go beside it); default: the packaged model.")] = None,
+    aqmar: Annotated[bool, typer.Option("--aqmar/--no-aqmar", help="Also train on AQMAR's train file.")] = False,
+) -> None:
+    """Train the NER tagger (clusters, name flags and CRF) deterministically."""
+    from marsad.ner.train import TrainConfig, train_ner
+
+    if not (data / "ner").is_dir():
+        raise typer.BadParameter(f"{data}: no ner/ directory here", param_hint="--data")
+    report = train_ner(data, out, TrainConfig(aqmar=aqmar))
+    size = report.model.stat().st_size / 1e6
+    typer.echo(f"trained on {report.sentences} sentences ({report.tokens} tokens) in {report.seconds:.0f} s; "
+               f"{report.features} features; model {report.model} ({size:.1f} MB)")
+
+
+def eval_ner(
+    conll: Annotated[Optional[Path], typer.Argument(help="CoNLL file (token tag per line, blank line between sentences).")] = None,
+    model: Annotated[Optional[Path], typer.Option(help="Model file; default: the packaged model.")] = None,
+    dev: Annotated[bool, typer.Option("--dev", help="Score the committed dev split of ANERcorp.")] = False,
+    data: Annotated[Path, typer.Option(help="Shared data directory (for --dev).")] = DEFAULT_DATA,
+) -> None:
+    """Entity-level P/R/F1 of the NER tagger (exact span and type, conlleval rules), overall and per type."""
+    from marsad.ner.conll import ConllError, Split, read_conll
+    from marsad.ner.decode import Decoder
+    from marsad.ner.evaluate import format_score, score
+    from marsad.ner.model import CrfWeights, ModelError, default_weights
+    from marsad.ner.train import SPLIT_FILE
+
+    if (conll is None) == (not dev):
+        raise typer.BadParameter("give a CONLL_FILE or --dev (not both)")
+    try:
+        sentences = Split.load(SPLIT_FILE).apply(data)[1] if dev else read_conll(conll)
+        weights = CrfWeights.load(model) if model else default_weights()
+    except (ConllError, ModelError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    decoder = Decoder(weights)
+    bounds, forms = [], []
+    for s in sentences:
+        bounds.append((len(forms), len(forms) + len(s.words)))
+        forms.extend(s.words)
+    tags = decoder.tag(forms, bounds)
+    typer.echo(f"# {'dev split' if dev else conll}: {len(sentences)} sentences")
+    typer.echo(format_score(score((s.tags, tags[a:b]) for s, (a, b) in zip(sentences, bounds))))
+
+
+def register(app: typer.Typer, train_app: typer.Typer) -> None:
+    train_app.command("ner")(train_ner_command)
+    app.command("eval-ner")(eval_ner)

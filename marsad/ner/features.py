@@ -1,0 +1,118 @@
+"""Features of a word for the NER tagger, cached per word form.
+
+Every feature belongs to one word and one position relative to the word being
+tagged (0, ±1, ±2). So a sentence's features are the cached per-word lists of
+its words at each offset, and at run time a word's contribution to every
+label's score can be summed once per word form (see tagger.py). Features of a
+word: its folded form, its clitic-stripped stem (`وبالرقة` → الرقه) and
+proclitics, stem prefixes/suffixes, shape, corpus frequency, its learned word
+clusters, and its flags in the name lists, actor base and title lists.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import cache
+
+from marsad.ner.clusters import load_clusters
+from marsad.ner.gazetteer import load_word_flags
+from marsad.text.clitics import segment
+from marsad.text.normalize import fold, fold_light
+from marsad.text.vocab import word_counts
+
+OFFSETS = (-2, -1, 0, 1, 2)
+BOS, EOS = "<s>", "</s>"  # pseudo-words beyond the sentence's edges
+HASHTAG_MARK = "#"  # a word inside a hashtag is looked up as "#" + word
+
+
+@dataclass(frozen=True, slots=True)
+class Resources:
+    clusters: dict[str, tuple[int, int]]
+    flags: dict[str, tuple[str, ...]]
+    counts: dict[str, int]
+
+    @classmethod
+    @cache
+    def default(cls) -> Resources:
+        return cls(load_clusters(), load_word_flags(), word_counts())
+
+
+def _shape(word: str) -> str:
+    if any("\u0600" <= c <= "\u06ff" for c in word):
+        return "ar"
+    if word.isdigit():
+        return "num"
+    if any(c.isdigit() for c in word):
+        return "hasnum"
+    if word.isascii() and word.isalpha():
+        return "Lat" if word[0].isupper() else "lat"
+    return "punct" if not any(c.isalnum() for c in word) else "other"
+
+
+def word_features(word: str, res: Resources) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(features as the tagged word, features as a neighbour) of one word form.
+
+    A leading `#` marks a word of a hashtag."""
+    hashtag = word.startswith(HASHTAG_MARK) and len(word) > 1
+    if hashtag:
+        word = word[1:]
+    if word in (BOS, EOS):
+        return (word,), (word,)
+    light = fold_light(word)
+    norm = fold(word)
+    prefix, stem, suffix, key = segment(light) if light.isalpha() else ("", light, "", norm)
+    bare = key[2:] if key.startswith("ال") and len(key) > 3 else key
+    shape = _shape(word)
+    clusters = res.clusters.get(key) or res.clusters.get(norm)
+    flags = res.flags.get(key) or res.flags.get(bare) or ()
+    count = res.counts.get(key, 0)
+    freq = str(min(int(math.log2(count + 1)), 12))
+    own = [f"w={norm}", f"s={key}", f"sh={shape}", f"f={freq}", f"len={min(len(bare), 9)}"]
+    near = [f"s={key}", f"sh={shape}"]
+    if prefix:
+        own.append(f"p={fold(prefix)}")
+        near.append(f"p={fold(prefix)}")
+    if suffix:
+        own.append(f"x={fold(suffix)}")
+    if key != bare:
+        own.append("al")
+        near.append("al")
+    if len(bare) >= 3:
+        own += [f"b2={bare[:2]}", f"b3={bare[:3]}", f"e2={bare[-2:]}", f"e3={bare[-3:]}", f"e1={bare[-1:]}"]
+    if clusters:
+        own += [f"c={clusters[0]}", f"C={clusters[1]}"]
+        near += [f"c={clusters[0]}", f"C={clusters[1]}"]
+    else:
+        own.append("c=none")
+    own += [f"g={f}" for f in flags]
+    near += [f"g={f}" for f in flags if not f.endswith("i") or f.startswith(("A.", "H."))]
+    if hashtag:
+        own.append("ht")
+        near.append("ht")
+    return tuple(own), tuple(near)
+
+
+@cache
+def _role_prefixes() -> dict[int, str]:
+    return {k: f"{k:+d}:" for k in OFFSETS if k}
+
+
+def sentence_features(words: list[str], res: Resources, memo: dict[str, tuple] | None = None) -> list[list[str]]:
+    """crfsuite items (lists of feature strings) for one sentence of word forms."""
+    memo = {} if memo is None else memo
+    padded = [BOS, BOS, *words, EOS, EOS]
+    roles = _role_prefixes()
+    cached: list[tuple[tuple[str, ...], dict[int, tuple[str, ...]]]] = []
+    for w in padded:
+        hit = memo.get(w)
+        if hit is None:
+            own, near = word_features(w, res)
+            hit = memo[w] = (own, {k: tuple(p + f for f in near) for k, p in roles.items()})
+        cached.append(hit)
+    items: list[list[str]] = []
+    for i in range(2, len(padded) - 2):
+        feats = ["bias", *cached[i][0]]
+        for k in roles:
+            feats.extend(cached[i + k][1][k])  # the word at offset k from the tagged one
+        items.append(feats)
+    return items
