@@ -5,7 +5,9 @@ ones, and `to_dict()` turns each into the output-contract shape.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from functools import cache
+from operator import attrgetter
 
 from marsad.names.romanize import romanize_name
 
@@ -277,3 +279,21 @@ class ArticleInput:
     url: str | None = None
     origin: str = ""  # file (and line) it came from, for error messages
     extra: dict = field(default_factory=dict)
+
+
+@cache
+def _field_getter(cls: type) -> tuple[attrgetter, dict[str, int]]:
+    """(getter of a dataclass's init fields in order, field name -> position)."""
+    names = [f.name for f in fields(cls) if f.init]
+    assert not any(f.kw_only for f in fields(cls)), cls  # evolve passes them by position
+    return attrgetter(*names), {n: k for k, n in enumerate(names)}
+
+
+def evolve(obj, **changes):
+    """`dataclasses.replace` for the frozen record types, without its per-call
+    walk over the fields (~5 µs an item, which showed in the profiles)."""
+    getter, position = _field_getter(type(obj))
+    values = list(getter(obj))
+    for name, value in changes.items():
+        values[position[name]] = value
+    return type(obj)(*values)

@@ -19,10 +19,8 @@ Links, each a plain rule:
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 from marsad.doc import Doc
-from marsad.types import Actor, Mention
+from marsad.types import Actor, Mention, evolve
 
 INTRODUCE_REACH = 2  # sentences within which a title may introduce a name
 APPOSITION_MARKS = frozenset({"،", ","})
@@ -140,7 +138,7 @@ def _resolve(mentions: list[Mention], clusters: _Clusters) -> list[Mention]:
         rank, top = best.get(root, (0, None))
         if top is not None and rank > _specificity(m) and _compatible(actor, top):
             actor = top
-        out.append(replace(m, actor=actor, cluster=cluster))
+        out.append(evolve(m, actor=actor, cluster=cluster))
     return out
 
 

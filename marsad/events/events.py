@@ -6,8 +6,6 @@
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 from marsad.agreement import verb_gender
 from marsad.doc import Doc
 from marsad.events.actors import (
@@ -54,7 +52,7 @@ from marsad.syntax import (
     phrase_stop_words,
 )
 from marsad.text.clitics import lookup_keys, prefix_for_key
-from marsad.types import Attribution, DateValue, Event, Mention, Span
+from marsad.types import Attribution, DateValue, Event, Mention, Span, evolve
 
 OBJECT_WINDOW = 10
 NOUN_AFTER_VERB = 2  # a noun this close after a verb trigger is its object
@@ -132,9 +130,9 @@ class EventExtractor:
         if trig.pos == "verb" and trig.type == "ASSAULT" and tokens[m.start].key in AIM_VERBS:
             aimed = act_noun_before(doc, m.start, clause[0])
             if aimed is not None and aimed != "ASSAULT":
-                trig = replace(trig, type=aimed)  # العقوبات الجديدة تستهدف X: the sanctions aim at X
+                trig = evolve(trig, type=aimed)  # العقوبات الجديدة تستهدف X: the sanctions aim at X
         if trig.pos == "verb" and is_masdar(tokens[m.start]):
-            trig = replace(trig, pos="noun")  # إطلاق الصواريخ: a two-part entry's verbal noun is a noun
+            trig = evolve(trig, pos="noun")  # إطلاق الصواريخ: a two-part entry's verbal noun is a noun
         rule = trig.pos
         passive = trig.pos == "passive" and (trig.type == "ASSAULT" or self._reads_passive(doc, mmap, m, trig, clause)) \
             or trig.pos == "verb" and (DAMMA in tokens[m.start].text[:3] or self._reads_passive(doc, mmap, m, trig, clause))

@@ -3,14 +3,12 @@ results, demands or complements of another event, and duplicates.
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 from marsad.doc import Doc
 from marsad.events.actors import actor_key, has_actor
 from marsad.events.context import token_at
 from marsad.resources import grammar_words
 from marsad.syntax import prep_clitic
-from marsad.types import Event
+from marsad.types import Event, evolve
 
 COMPLEMENT_TARGET_TYPES = frozenset({"ACCUSE", "REJECT", "PROTEST"})
 COMPLEMENT_WINDOW = 10  # tokens from the verb to its بـ complement
@@ -31,7 +29,7 @@ def complement_targets(doc: Doc, events: list[Event]) -> list[Event]:
                 (f for f in events if f is not ev and f.rule.startswith("noun") and has_actor(f.source)
                  and f.source is not ev.source and j <= token_at(doc, f.trigger.start) <= j + COMPLEMENT_HEAD), None)
             if act is not None:
-                ev = replace(ev, target=act.source, rule=ev.rule + ":complement")
+                ev = evolve(ev, target=act.source, rule=ev.rule + ":complement")
         out.append(ev)
     return out
 
@@ -56,7 +54,7 @@ def drop_results(doc: Doc, events: list[Event]) -> list[Event]:
             if any(doc.tokens[j].key in RESULT_VERBS or doc.tokens[j].norm in RESULT_VERBS
                    for j in range(max(lo, i - reach), i)):
                 if cause.target is None and ev.target is not None:
-                    out[out.index(cause)] = replace(cause, target=ev.target)
+                    out[out.index(cause)] = evolve(cause, target=ev.target)
                 continue
         out.append(ev)
     return out

@@ -14,7 +14,14 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from marsad.export.lookups import cameo_for, country_name
-from marsad.export.records import actor_of, event_day, event_id, iter_events, sentence_number, span_text
+from marsad.export.records import (
+    actor_of,
+    event_day,
+    event_id,
+    iter_events,
+    sentence_number,
+    span_text,
+)
 
 COLUMNS: tuple[str, ...] = (
     "Event ID", "Event Date", "Source Name", "Source Sectors", "Source Country", "Event Text",

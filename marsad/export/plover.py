@@ -17,7 +17,14 @@ import orjson
 
 from marsad import __version__
 from marsad.export.lookups import country_name, plover_score
-from marsad.export.records import actor_of, event_day, event_id, iter_events, sentence_number, span_text
+from marsad.export.records import (
+    actor_of,
+    event_day,
+    event_id,
+    iter_events,
+    sentence_number,
+    span_text,
+)
 
 # PLOVER `resolution`: 5 sub-city, 4 city, 3 district, 2 province, 1 country
 RESOLUTION = {"point": 4, "admin": 2, "country": 1}

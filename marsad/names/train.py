@@ -14,7 +14,14 @@ from pathlib import Path
 
 from marsad.names import align, jointseq
 from marsad.names.dictionary import build_dictionary, save_dictionary
-from marsad.names.romanize import ARTICLE, DATA, DICTIONARY_FILE, MIN_STEM, MODEL_FILE, SPELLINGS_FILE
+from marsad.names.romanize import (
+    ARTICLE,
+    DATA,
+    DICTIONARY_FILE,
+    MIN_STEM,
+    MODEL_FILE,
+    SPELLINGS_FILE,
+)
 from marsad.names.sources import NamePair, training_pairs
 
 ARTICLE_LATIN = ("al", "el")

@@ -17,10 +17,21 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from marsad.ner.clusters import CLUSTER_FILE, DATA, learn_clusters, load_clusters, write_clusters
+from marsad.ner.clusters import (
+    CLUSTER_FILE,
+    DATA,
+    learn_clusters,
+    load_clusters,
+    write_clusters,
+)
 from marsad.ner.conll import Sentence, Split, read_conll
 from marsad.ner.features import HASHTAG_MARK, Resources, sentence_features
-from marsad.ner.gazetteer import FLAG_FILE, build_word_flags, load_word_flags, write_word_flags
+from marsad.ner.gazetteer import (
+    FLAG_FILE,
+    build_word_flags,
+    load_word_flags,
+    write_word_flags,
+)
 from marsad.ner.model import MODEL_FILE, CrfWeights
 from marsad.text.normalize import fold
 from marsad.text.vocab import word_counts
