@@ -18,6 +18,13 @@ def train_ner_command(
     """Train the NER tagger (clusters, name flags and CRF) deterministically."""
     from marsad.ner.train import TrainConfig, train_ner
 
+    try:
+        import pycrfsuite  # noqa: F401
+        import sklearn  # noqa: F401
+    except ImportError as exc:
+        raise typer.BadParameter(f"training needs the 'train' extra ({exc.name} is missing): "
+                                 "pip install 'marsad[train]'") from exc
+
     if not (data / "ner").is_dir():
         raise typer.BadParameter(f"{data}: no ner/ directory here", param_hint="--data")
     report = train_ner(data, out, TrainConfig(aqmar=aqmar))
