@@ -60,6 +60,12 @@ def adjective_like(tok: Token) -> bool:
         n.endswith(("ي", "يه")) or len(n) > 6 and n.endswith(("يون", "يين")))  # الأوروبيون، الأميركيين
 
 
+def definite(tok: Token) -> bool:
+    """Whether a word is definite: it carries the article (after its
+    proclitics, also the ل of للـ) or a possessive pronoun (قواته)."""
+    return tok.stem.startswith("ال") or tok.prefix.endswith("ل") and tok.stem.startswith("ل") or bool(tok.suffix)
+
+
 def _adjective_after_noun(toks: list, i: int, j: int) -> bool:
     return toks[i].stem.startswith("ال") and adjective_like(toks[j])
 
@@ -197,7 +203,7 @@ class MentionMap:
                 return None
         elif j < end and "obj" not in preps:
             return None
-        if j < end and i + 1 == j and (_adjective_after_noun(toks, i, j) or toks[i].stem.startswith("ال")
+        if j < end and i + 1 == j and (_adjective_after_noun(toks, i, j) or definite(toks[i])
                                        and toks[j].stem.startswith("ال") and not toks[j].prefix):
             return None  # التعذيب الوحشي، بالسجن المؤبد: a definite word after a definite noun is its adjective
         if definite_only and (j >= end or not toks[j].stem.startswith("ال")):

@@ -15,7 +15,7 @@ from marsad.doc import Doc
 from marsad.entities.actors import ActorBase, Alias, Head, function_words
 from marsad.names.romanize import looks_like_name
 from marsad.resources import grammar_words, read_words
-from marsad.syntax import adjective_like, adverbials
+from marsad.syntax import adjective_like, adverbials, definite
 from marsad.text.clitics import prefix_for_key, proclitic_keys
 from marsad.text.normalize import fold
 from marsad.types import Actor, Mention, Token
@@ -61,12 +61,6 @@ def _event_noun_words() -> frozenset[str]:
 @cache
 def modifiers() -> frozenset[str]:
     return read_words("modifiers.txt")
-
-
-def _definite(tok: Token) -> bool:
-    """Whether a word is definite: it carries the article (after its
-    proclitics) or a possessive pronoun (قواته)."""
-    return tok.stem.startswith("ال") or tok.prefix.endswith("ل") and tok.stem.startswith("ل") or bool(tok.suffix)
 
 
 class MentionFinder:
@@ -230,7 +224,7 @@ class MentionFinder:
                         name = None  # الرئيس المخلوع: not a personal name, so no romanisation
                     end, rule = name_end, "title+name"
             elif len(group) == 1 and group[0].head and group[0].head.kind == "ORG" and end == group[0].end \
-                    and not _definite(tokens[group[0].end - 1]) and group[0].head.name_en not in UNNAMED_HEADS:
+                    and not definite(tokens[group[0].end - 1]) and group[0].head.name_en not in UNNAMED_HEADS:
                 # رابطة أمهات المختطفين: an institution noun in construct
                 # state takes the unknown name after it.
                 name_end = self._name_after(tokens, end, sent_end, limit, ORG_NAME_MAX_TOKENS)
@@ -249,7 +243,7 @@ class MentionFinder:
                 end = atoms[k].end
                 k += 1
             elif rule == "head+name" and k < len(atoms) and atoms[k].start == end and atoms[k].head \
-                    and not atoms[k].aliases and not _definite(tokens[end - 1]) and not tokens[end].prefix:
+                    and not atoms[k].aliases and not definite(tokens[end - 1]) and not tokens[end].prefix:
                 end = atoms[k].end  # رابطة أمهات المختطفين: the construct name goes on into a genitive noun
                 k += 1
             start = group[0].start
@@ -259,10 +253,10 @@ class MentionFinder:
     def _joins(self, group: list[Atom], nxt: Atom, tokens: list[Token]) -> bool:
         first, last = group[0], group[-1]
         if first.head:
-            if last.head and last.head.kind == "ORG" and not _definite(tokens[last.start]) \
+            if last.head and last.head.kind == "ORG" and not definite(tokens[last.start]) \
                     and any(c in tokens[nxt.start].prefix for c in "بل"):
                 return False  # بيان لوزارة…: a preposition ends an institution noun's construct
-            if last.head and (not _definite(tokens[last.start]) or last.head.text.endswith("باسم")):
+            if last.head and (not definite(tokens[last.start]) or last.head.text.endswith("باسم")):
                 return True  # construct state takes a genitive: قوات النظام السوري، المتحدث باسم الجيش
             if nxt.kind == "NORP":
                 return True  # الجيش الروسي
