@@ -70,6 +70,18 @@ CLAUSE_ENDS = frozenset({".", "؛", '"', "»", "”"})  # not commas: an adjunct
 NOUN_TARGET_PREPS = ("ب", "ل", "على", "ضد", "مع", "الى", "من", "عن", "في")
 
 
+ALLEGATION_NOUNS = grammar_words("allegation_nouns")
+
+
+def _last_speaker(doc: Doc, before: int, other: Mention | None) -> Mention | None:
+    """The speaker of the latest claim before `before` who is not `other`."""
+    for c in reversed(doc.claims):
+        if c.cue.start < before and c.speaker is not None and c.speaker.rule != "phrase" \
+                and (other is None or c.speaker.text != other.text):
+            return c.speaker
+    return None
+
+
 class EventExtractor:
     name = "events"
     requires = ("tokens", "sentences", "mentions", "claims")
@@ -192,6 +204,10 @@ class EventExtractor:
         if passive:
             source = self._passive_agent(doc, mmap, m.end, sent.tokens[1])
             rule += ":passive"
+        if trig.type in ("REJECT", "ACCUSE") and target is not None and target.rule == "phrase" \
+                and tokens[target.tokens[0]].key in ALLEGATION_NOUNS:
+            # ترفض موسكو الادعاءات: what is rejected is a claim; its speaker is the target
+            target = _last_speaker(doc, tokens[m.start].start, source) or target
         if trig.pos == "noun" and not has_actor(source) and not has_actor(target) and (
                 trig.type in REFERRED_TYPES or tokens[m.start].stem.startswith("ال") and trig.type not in VIOLENT_TYPES
                 or tokens[m.start].prefix.endswith("ل")):
