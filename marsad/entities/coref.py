@@ -20,6 +20,7 @@ Links, each a plain rule:
 from __future__ import annotations
 
 from marsad.doc import Doc
+from marsad.text.clitics import without_article
 from marsad.types import Actor, Mention, evolve
 
 INTRODUCE_REACH = 2  # sentences within which a title may introduce a name
@@ -71,7 +72,7 @@ class Coreferencer:
         for i, m in enumerate(mentions):
             if m.label != "PER":
                 continue
-            title = _title_key(tokens[m.tokens[0]].key)
+            title = without_article(tokens[m.tokens[0]].key)  # الوزير and وزير are one title
             if _is_named(m):
                 bearer[title] = i
                 continue
@@ -86,11 +87,6 @@ class Coreferencer:
             named = _introduced_name(doc, mentions, i)
             if named is not None:
                 clusters.union(i, named)
-
-
-def _title_key(key: str) -> str:
-    """`الوزير` and `وزير` are one title."""
-    return key[2:] if key.startswith("ال") and len(key) > 4 else key
 
 
 def _is_named(m: Mention) -> bool:

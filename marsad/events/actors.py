@@ -6,6 +6,7 @@ victims; a verb's pronoun subject is the latest earlier subject it agrees with.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterator
 
 from marsad.agreement import agrees, mention_gender
 from marsad.doc import Doc
@@ -40,14 +41,20 @@ SUFFIX_GENDER = {"ه": "m", "ها": "f", "هم": "p"}
 CARRY_BACK = 6  # how many earlier subjects a pronoun may reach past
 
 
-def carried(subjects: list[tuple[int, Mention]], i: int, gender: str | None,
-             tokens: list[Token]) -> Mention | None:
-    """The latest earlier subject the verb's pronoun agrees with."""
+def _recent(subjects: list[tuple[int, Mention]], i: int) -> Iterator[Mention]:
+    """The subjects before token i that a pronoun may reach, latest first."""
     k = bisect_right(subjects, i, key=lambda x: x[0])
     for n in range(k - 1, max(-1, k - 1 - CARRY_BACK), -1):
-        m = subjects[n][1]
+        yield subjects[n][1]
+
+
+def carried(subjects: list[tuple[int, Mention]], i: int, gender: str | None,
+            tokens: list[Token]) -> Mention | None:
+    """The latest earlier subject the verb's pronoun agrees with."""
+    for m in _recent(subjects, i):
         if agrees(gender, mention_gender(m, tokens), pronoun=True):
             return m
+    k = bisect_right(subjects, i, key=lambda x: x[0])
     return subjects[k - 1][1] if k else None
 
 
@@ -58,12 +65,8 @@ def carried_armed(subjects: list[tuple[int, Mention]], i: int, others: list[Ment
     """The latest earlier subject that is an armed actor and none of `others`
     (the target, the speaker who reports the act)."""
     excluded = {actor_key(o) for o in others if o is not None}
-    k = bisect_right(subjects, i, key=lambda x: x[0])
-    for n in range(k - 1, max(-1, k - 1 - CARRY_BACK), -1):
-        m = subjects[n][1]
-        if m.actor and m.actor.sector in ARMED_SECTORS and actor_key(m) not in excluded:
-            return m
-    return None
+    return next((m for m in _recent(subjects, i)
+                 if m.actor and m.actor.sector in ARMED_SECTORS and actor_key(m) not in excluded), None)
 
 
 def actor_key(m: Mention | None) -> str | None:

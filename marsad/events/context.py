@@ -118,7 +118,7 @@ def is_masdar(tok: Token) -> bool:
             or len(w) == 7 and w.startswith("است") and w[5] == "ا")
 
 
-AIM_VERBS = frozenset(fold(w) for w in ("استهدف", "استهدفت", "يستهدف", "تستهدف", "يستهدفان", "تستهدفان"))
+AIM_VERBS = grammar_words("aim_verbs")
 
 
 def act_noun_before(doc: Doc, i: int, clause_start: int) -> str | None:
