@@ -60,6 +60,11 @@ def adjective_like(tok: Token) -> bool:
         n.endswith(("ي", "يه")) or len(n) > 6 and n.endswith(("يون", "يين")))  # الأوروبيون، الأميركيين
 
 
+def is_count(tok: Token) -> bool:
+    """A number in digits or words (13، عشرات، نحو)."""
+    return tok.norm.isdigit() or tok.norm in NUMBER_WORDS
+
+
 def definite(tok: Token) -> bool:
     """Whether a word is definite: it carries the article (after its
     proclitics, also the ل of للـ) or a possessive pronoun (قواته)."""
@@ -285,12 +290,9 @@ class MentionMap:
                     return behind
             if not m or m is exclude:
                 continue
-            if self.introduced_by(j, preps) or j - 1 > i and self._is_count(j - 1) and self.introduced_by(j - 1, preps):
+            if self.introduced_by(j, preps) or j - 1 > i and is_count(self.doc.tokens[j - 1]) \
+                    and self.introduced_by(j - 1, preps):
                 return m  # على 62 متهما: a count may stand between the preposition and the noun
             if direct and not self._has_preposition(j):
                 return m
         return None
-
-    def _is_count(self, j: int) -> bool:
-        tok = self.doc.tokens[j]
-        return tok.norm.isdigit() or tok.norm in NUMBER_WORDS

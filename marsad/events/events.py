@@ -49,6 +49,7 @@ from marsad.syntax import (
     RELATIVES,
     MentionMap,
     adjective_like,
+    is_count,
     phrase_stop_words,
 )
 from marsad.text.clitics import lookup_keys, prefix_for_key
@@ -64,7 +65,6 @@ VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT", "PROTEST"})
 REFERRED_TYPES = frozenset({"AGREE", "SUPPORT", "SANCTION", "AID", "COOPERATE", "CONSULT", "REQUEST", "CONCEDE"})
 DAMMA = "\u064f"
 PASSIVE_AGENT_WORDS = frozenset({"يد", "قبل", "رصاص", "نيران", "ايدي"})  # على يد X، برصاص X
-NUMBER_WORDS = grammar_words("number_words")
 ADJUNCT_STARTS = grammar_words("adjunct_starts")
 CLAUSE_ENDS = frozenset({".", "؛", '"', "»", "”"})  # not commas: an adjunct may stand before the object
 NOUN_TARGET_PREPS = ("ب", "ل", "على", "ضد", "مع", "الى", "من", "عن", "في")
@@ -346,7 +346,7 @@ class EventExtractor:
             return True  # أن خاشقجي قتل داخل القنصلية: a transitive verb with no object is passive
         if mmap.subject_before(m.start, clause[0]) or mmap.kana_subject(m.start, clause[0]):
             return False
-        if (nxt.norm.isdigit() or nxt.norm in NUMBER_WORDS) and verb_gender(doc.tokens[m.start]) != "f":
+        if is_count(nxt) and verb_gender(doc.tokens[m.start]) != "f":
             return True  # قتل 13 شخصا (but اعتقلت عشرات: she arrested dozens)
         victim = mmap.starts.get(m.end)
         # قتل ضابط شرطة، اعتقل ناشطون: a generic person right after the verb is its victim
