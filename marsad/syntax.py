@@ -92,7 +92,7 @@ class MentionMap:
         skipped = 0
         toks = self.doc.tokens
         while i < end and skipped < MAX_ADVERBIALS and toks[i].is_word and (
-            toks[i].norm in advs or toks[i].key in advs or skipped and toks[i].norm == "من"
+            toks[i].reads_as(advs) or skipped and toks[i].norm == "من"
         ):
             i += 1
             skipped += 1
@@ -137,7 +137,7 @@ class MentionMap:
     def kana_subject(self, i: int, start: int) -> Mention | None:
         """`وكان X … قال`: the actor after a clause-initial كان is the subject."""
         toks = self.doc.tokens
-        if start < i and (toks[start].norm in KANA or toks[start].key in KANA):
+        if start < i and toks[start].reads_as(KANA):
             m = self.starts.get(start + 1)
             if m and m.tokens[1] <= i:
                 return m

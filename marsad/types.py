@@ -5,6 +5,7 @@ ones, and `to_dict()` turns each into the output-contract shape.
 """
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, fields
 from functools import cache
 from operator import attrgetter
@@ -63,6 +64,10 @@ class Token:
     is_word: bool = True
     hashtag: bool = False
     key: str = ""
+
+    def reads_as(self, words: AbstractSet[str]) -> bool:
+        """Whether the word, whole or read without its clitics, is one of the folded `words`."""
+        return self.norm in words or self.key in words
 
     def start_after(self, prefix: str) -> int:
         """Raw offset where the token continues after the folded `prefix`."""

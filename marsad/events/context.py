@@ -56,7 +56,7 @@ def light_verb_word(light: str) -> bool:
 
 def is_light_verb(tok: Token) -> bool:
     lv = light_verbs()
-    return tok.norm in lv or tok.key in lv or (tok.is_word and light_verb_word(tok.light))
+    return tok.reads_as(lv) or (tok.is_word and light_verb_word(tok.light))
 
 
 def light_verb_before(doc: Doc, i: int, clause_start: int) -> int | None:
@@ -73,7 +73,7 @@ EXPOSED_VERBS = grammar_words("exposed_verbs")
 def exposed_to(doc: Doc, i: int, clause_start: int) -> int | None:
     """Index of تعرض right before the noun at i (تعرض لهجوم), or None."""
     for j in range(i - 1, max(clause_start, i - 5) - 1, -1):
-        if doc.tokens[j].key in EXPOSED_VERBS or doc.tokens[j].norm in EXPOSED_VERBS:
+        if doc.tokens[j].reads_as(EXPOSED_VERBS):
             return j
     return None
 
@@ -196,7 +196,7 @@ def reported_as_ongoing(doc: Doc, i: int, end: int) -> bool:
     on or having results is an event even with no actor named."""
     outcome = read_words("outcome_verbs.txt")
     window = range(max(0, i - 2), min(end, i + 4))
-    return any(doc.tokens[j].key in outcome or doc.tokens[j].norm in outcome for j in window)
+    return any(doc.tokens[j].reads_as(outcome) for j in window)
 
 
 def token_at(doc: Doc, offset: int) -> int:

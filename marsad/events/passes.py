@@ -45,16 +45,16 @@ def drop_results(doc: Doc, events: list[Event]) -> list[Event]:
     the act takes their victims when it names none."""
     out: list[Event] = []
     for ev in events:
-        cause = next((k for k in reversed(out) if k.type == ev.type), None) if ev.rule.startswith("noun") else None
-        if cause is not None:
+        c = next((n for n in range(len(out) - 1, -1, -1) if out[n].type == ev.type), None) \
+            if ev.rule.startswith("noun") else None
+        if c is not None:
             i = token_at(doc, ev.trigger.start)
             lo = doc.sentences[ev.sentence].tokens[0]
             # أسفرت الغارات عن سقوط قتلى … وتدمير تعزيزات: a coordinated result reaches further back
             reach = RESULT_REACH_COORDINATED if doc.tokens[i].prefix.startswith("و") else RESULT_REACH
-            if any(doc.tokens[j].key in RESULT_VERBS or doc.tokens[j].norm in RESULT_VERBS
-                   for j in range(max(lo, i - reach), i)):
-                if cause.target is None and ev.target is not None:
-                    out[out.index(cause)] = evolve(cause, target=ev.target)
+            if any(doc.tokens[j].reads_as(RESULT_VERBS) for j in range(max(lo, i - reach), i)):
+                if out[c].target is None and ev.target is not None:
+                    out[c] = evolve(out[c], target=ev.target)  # the cause takes the result's victims
                 continue
         out.append(ev)
     return out
