@@ -43,11 +43,11 @@ def default_stop_words() -> frozenset[str]:
     """Words that end an unknown name: function words and the first words of
     event triggers, claim cues and light verbs (a name does not run into its verb)."""
     from marsad.claims.cues import cue_index
+    from marsad.events.context import light_verbs
     from marsad.events.lexicon import trigger_indexes
 
     verbs, nouns = trigger_indexes()
-    light = read_words("light_verbs.txt")
-    return function_words() | verbs.first_words() | nouns.first_words() | cue_index().first_words() | light
+    return function_words() | verbs.first_words() | nouns.first_words() | cue_index().first_words() | light_verbs()
 
 
 @cache
