@@ -12,6 +12,7 @@ from marsad.agreement import agrees, mention_gender, verb_gender
 from marsad.doc import Doc
 from marsad.entities.actors import function_words
 from marsad.resources import grammar_words, read_words
+from marsad.text.clitics import lookup_keys
 from marsad.types import Mention, Token
 
 COMPLEMENTIZERS = grammar_words("complementizers")
@@ -19,8 +20,12 @@ PRE_VERB_PARTICLES = grammar_words("pre_verb_particles")
 KANA = grammar_words("kana")
 PREPOSITION_WORDS = grammar_words("prepositions")
 RELATIVES = grammar_words("relatives")
+CLAUSE_CONJUNCTIONS = grammar_words("clause_conjunctions")
 NUMBER_WORDS = grammar_words("number_words")
 MAX_ADVERBIALS = 3
+MAX_FRONTED_WORDS = 4
+FRONTED_LINKS = frozenset({"من"})  # العشرات من أقاربه
+MAX_APPOSED_WORDS = 3  # an apposed name between commas: up to three words
 QUOTE_MARKS = frozenset('"«»“”')
 
 
@@ -71,6 +76,11 @@ def definite(tok: Token) -> bool:
     return tok.stem.startswith("ال") or tok.prefix.endswith("ل") and tok.stem.startswith("ل") or bool(tok.suffix)
 
 
+def _reads_as(tok: Token, words: frozenset[str]) -> bool:
+    """Whether the word, read with or without its article and clitics, is one of `words`."""
+    return any(key in words for key in lookup_keys(tok.light))
+
+
 def _adjective_after_noun(toks: list, i: int, j: int) -> bool:
     return toks[i].stem.startswith("ال") and adjective_like(toks[j])
 
@@ -113,17 +123,71 @@ class MentionMap:
         j = i - 1
         while j >= start and (self.doc.tokens[j].norm in PRE_VERB_PARTICLES or self.doc.tokens[j].text in QUOTE_MARKS):
             j -= 1  # particles, and quotes around the verb (أن خاشقجي "قتل")
-        if j > start and self.doc.tokens[j].text == "،" and j - 1 in self.covering \
-                and self.covering[j - 1].label == "PER" and self.covering[j - 1].tokens[0] > start:
-            j -= 1  # وزير الدفاع، أفيغدور ليبرمان، رفض: the apposed name closes the subject
+        if j > start and self.doc.tokens[j].text == "،":
+            j = self._before_apposition(j, start)
         tok = self.doc.tokens[j] if j >= start else None
         if tok is not None and j not in self.covering and j - 1 in self.covering and tok.is_word \
-                and tok.norm.startswith("ال") and not tok.prefix and tok.norm not in function_words():
+                and not tok.prefix and tok.norm.startswith("ال") and tok.norm not in function_words():
             j -= 1  # المتظاهرون العزل تعرضوا: an adjective the mention left out
+        elif tok is not None and j not in self.covering and j - 1 in self.covering and tok.is_word \
+                and tok.prefix == "و" and tok.norm not in function_words() and tok.norm not in NUMBER_WORDS:
+            j -= 1  # نحو 5300 مقاتل وعائلاتهم غادروا: a plain noun coordinated after the subject
         m = self.covering.get(j)
-        if m and m.tokens[1] == j + 1 and m.tokens[0] >= start and not self._has_preposition(m.tokens[0]):
+        if not (m and m.tokens[1] == j + 1 and m.tokens[0] >= start):
+            return None
+        if not self._has_preposition(m.tokens[0]):
             return self.first_conjunct(m, start)
+        p = m.tokens[0] - 1  # قيادات في قوات الشرعية قطعت: the head the prepositional phrase qualifies
+        head = self.covering.get(p - 1) if p > start and self.doc.tokens[p].norm in ("في", "من") else None
+        if head is not None and head.tokens[1] == p and head.tokens[0] >= start and head.label != "GPE" \
+                and not self._has_preposition(head.tokens[0]):
+            return self.first_conjunct(head, start)
         return None
+
+    def _before_apposition(self, comma: int, start: int) -> int:
+        """`وزير الدفاع الإسرائيلي، أفيغدور ليبرمان، رفض`: the token that ends the
+        subject before an apposed name between commas (the comma itself if none)."""
+        toks = self.doc.tokens
+        named = self.covering.get(comma - 1)
+        if named is not None and named.label == "PER" and named.tokens[0] > start:
+            return comma - 1  # the name is a mention: it closes the subject
+        k = comma - 1
+        while k > start and comma - k <= MAX_APPOSED_WORDS and toks[k].is_word and k not in self.covering \
+                and not toks[k].prefix and toks[k].norm not in function_words():
+            k -= 1  # an unlisted name: أفيغدور ليبرلمان
+        title = self.covering.get(k - 1)
+        if k < comma - 1 and toks[k].text == "،" and title is not None and title.label == "PER" \
+                and title.tokens[0] >= start:
+            return k - 1
+        return comma
+
+    def phrase_before(self, i: int, start: int) -> Mention | None:
+        """SVO with a subject no lexicon knows: the plain noun phrase that stands
+        between a complementiser (or the clause start) and the verb at i —
+        `إن العشرات من أقاربه انضموا`، `بينما الأشقاء يجتمعون`، `أن أحد الموقوفين "أقر"`."""
+        toks = self.doc.tokens
+        j = i - 1
+        while j >= start and (toks[j].norm in PRE_VERB_PARTICLES or toks[j].text in QUOTE_MARKS):
+            j -= 1
+        stop = phrase_stop_words()
+        k = j
+        while k >= start and j - k < MAX_FRONTED_WORDS and toks[k].is_word and k not in self.covering \
+                and not toks[k].norm.isdigit() and toks[k].norm not in RELATIVES \
+                and toks[k].norm not in COMPLEMENTIZERS and not toks[k].reads_as(CLAUSE_CONJUNCTIONS) \
+                and (not _reads_as(toks[k], stop) or toks[k].norm in FRONTED_LINKS or _reads_as(toks[k], NUMBER_WORDS)
+                     or toks[k].norm == "احد"):
+            k -= 1
+        first = k + 1
+        if first > j or toks[j].norm in FRONTED_LINKS or toks[first].norm in FRONTED_LINKS:
+            return None
+        if not (k < start or toks[k].norm in COMPLEMENTIZERS or toks[k].reads_as(CLAUSE_CONJUNCTIONS)
+                or toks[k].text in QUOTE_MARKS and k == start):
+            return None
+        head = toks[first]
+        if head.prefix not in ("", "و", "ف") or not (definite(head) or _reads_as(head, NUMBER_WORDS) or head.norm == "احد"):
+            return None
+        a = head.start_after(head.prefix)
+        return Mention(a, toks[j].end, self.doc.text[a:toks[j].end], "MISC", (first, j + 1), None, "phrase")
 
     def first_conjunct(self, m: Mention, start: int) -> Mention:
         """`الحكومة اليمنية وجماعة الحوثي`: the subject is the first conjunct."""
@@ -159,6 +223,8 @@ class MentionMap:
             if antecedent is not None:
                 return antecedent, ":relative"
             # الوقت الذي اجتمعت فيه قياداتهم: no actor antecedent, the subject follows
+        if before is None and (fronted := self.phrase_before(start, clause[0])) is not None:
+            return fronted, ":svo-phrase"  # إن العشرات من أقاربه انضموا: an unlisted fronted subject
         after = self.subject_after(end - 1, clause[1])
         if after and agrees(verb_gender(toks[start]), mention_gender(after, toks), pronoun=False):
             return after, ""

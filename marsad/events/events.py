@@ -59,6 +59,7 @@ OBJECT_WINDOW = 10
 NOUN_AFTER_VERB = 2  # a noun this close after a verb trigger is its object
 RECIPROCAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "ACCUSE"})
 LAM_AGENT_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
+SOLO_TYPES = frozenset({"PROTEST", "MOBILIZE", "RETREAT"})  # acts that may have no target
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT", "PROTEST"})
 # Nouns of these types with no actor usually refer back to a known agreement,
 # sanction or aid ("الاتفاق"، "العقوبات") rather than report a new act.
@@ -161,8 +162,10 @@ class EventExtractor:
         elif trig.pos in ("verb", "passive") and not passive:
             source, how = mmap.verb_subject(m.start, m.end, clause)
             rule += how
-            if source is None and not tokens[m.start].prefix and verb_gender(tokens[m.start]) != "p":
-                # فرض الاتحاد الأوروبي…/ تظاهر آلاف المحتجين: an unlisted subject
+            if source is None and not tokens[m.start].prefix and verb_gender(tokens[m.start]) != "p" \
+                    and trig.type in SOLO_TYPES and "obj" not in trig.target:
+                # تظاهر آلاف المحتجين: an unlisted subject; after a verb done to someone
+                # (قطعت الإمدادات عن…) a plain noun is its object
                 source = mmap.phrase_after(m.end - 1, clause[1], ("obj",), phrase_stop_words(), definite_only=True)
                 rule += ":phrase" if source else ""
             if source is None and (agent := agent_of_described_noun(doc, mmap, m.start, sent.tokens[0])):

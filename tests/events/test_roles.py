@@ -41,3 +41,9 @@ def test_coordinated_demands_are_part_of_the_request():
     evs = events("وجددت رابطة أمهات المختطفين مطالبتها بوقف الاختطافات ضد المدنيين، والكشف عن مصير المخفيين قسراً، "
                  "والإفراج الفوري عن المختطفين.")
     assert "RETREAT" not in [e["type"] for e in evs]
+
+
+def test_a_plain_noun_after_a_transitive_verb_is_its_object_not_its_subject():
+    evs = events("وقال طرشان إن قوات الشرعية تتقدم في خمس جبهات. كما قطعت الإمدادات عن الميليشيات في مديرية الحشوة.")
+    coerce = next(e for e in evs if e["type"] == "COERCE")
+    assert coerce["source"]["text"] == "قوات الشرعية"
