@@ -6,10 +6,13 @@
 """
 from __future__ import annotations
 
-from marsad.agreement import verb_gender
+from marsad.agreement import agrees, mention_gender, verb_gender
+from marsad.entities.actors import function_words
 from marsad.doc import Doc
 from marsad.events.actors import (
     SUFFIX_GENDER,
+    _recent,
+    actor_key,
     can_act,
     carried,
     carried_armed,
@@ -58,6 +61,7 @@ from marsad.types import Attribution, DateValue, Event, Mention, Span, evolve
 OBJECT_WINDOW = 10
 NOUN_AFTER_VERB = 2  # a noun this close after a verb trigger is its object
 RECIPROCAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "ACCUSE"})
+JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # acts done with someone (مع)
 LAM_AGENT_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
 SOLO_TYPES = frozenset({"PROTEST", "MOBILIZE", "RETREAT"})  # acts that may have no target
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT", "PROTEST"})
@@ -72,6 +76,22 @@ NOUN_TARGET_PREPS = ("ب", "ل", "على", "ضد", "مع", "الى", "من", "ع
 
 
 ALLEGATION_NOUNS = grammar_words("allegation_nouns")
+
+
+def _after_preposition(doc: Doc, i: int) -> bool:
+    """Whether the word at i follows a preposition (في طلبها، بعد رفض الأطباء)."""
+    return i > 0 and doc.tokens[i - 1].norm in PREPOSITION_WORDS
+
+
+def _object_follows(doc: Doc, mmap: MentionMap, k: int, end: int) -> bool:
+    """Whether a direct object stands at token k, right after a genitive."""
+    if k >= end:
+        return False
+    tok = doc.tokens[k]
+    if k in mmap.starts:
+        return not tok.prefix and doc.tokens[k - 1].norm not in PREPOSITION_WORDS
+    return tok.is_word and not tok.prefix and not tok.stem.startswith("ال") \
+        and tok.norm not in function_words() and not is_count(tok)
 
 
 def _last_speaker(doc: Doc, before: int, other: Mention | None) -> Mention | None:
@@ -144,8 +164,10 @@ class EventExtractor:
             aimed = act_noun_before(doc, m.start, clause[0])
             if aimed is not None and aimed != "ASSAULT":
                 trig = evolve(trig, type=aimed)  # العقوبات الجديدة تستهدف X: the sanctions aim at X
-        if trig.pos == "verb" and is_masdar(tokens[m.start]):
-            trig = evolve(trig, pos="noun")  # إطلاق الصواريخ: a two-part entry's verbal noun is a noun
+        if trig.pos == "verb" and (is_masdar(tokens[m.start]) or _after_preposition(doc, m.start)):
+            # إطلاق الصواريخ: a two-part entry's verbal noun is a noun; في طلبها، بعد رفض الأطباء:
+            # no verb follows a preposition
+            trig = evolve(trig, pos="noun")
         rule = trig.pos
         passive = trig.pos == "passive" and (trig.type == "ASSAULT" or self._reads_passive(doc, mmap, m, trig, clause)) \
             or trig.pos == "verb" and (DAMMA in tokens[m.start].text[:3] or self._reads_passive(doc, mmap, m, trig, clause))
@@ -181,6 +203,8 @@ class EventExtractor:
                 source = carried(subjects, m.start, SUFFIX_GENDER[suffix], tokens)
                 rule = "noun:possessor"
         preps = trig.target or ("obj",)
+        if trig.type in JOINT_TYPES and "مع" not in preps:
+            preps = (*preps, "مع")  # التوصل لتوافق مع إسرائيل: the other party of a joint act
         if source and source.tokens[0] > m.start:
             after = source.tokens[1] - 1
         else:
@@ -202,6 +226,12 @@ class EventExtractor:
         if target is None and source is not None and trig.type in RECIPROCAL_TYPES:
             # اجتمع X و Y، تبادل الجيش وقوات المعارضة اتهامات: the other party is the target
             target = mmap.conjunct_after(source)
+        if target is None and trig.pos == "verb" and "obj" in preps and not passive \
+                and tokens[m.end - 1].suffix in SUFFIX_GENDER:
+            # أدانتهم المحكمة، اتهمه: the object pronoun refers back to an earlier actor
+            target = next((s for s in _recent(subjects, m.start) if actor_key(s) != actor_key(source)
+                           and agrees(SUFFIX_GENDER[tokens[m.end - 1].suffix], mention_gender(s, tokens),
+                                      pronoun=True)), None)
         if target is None:
             target = mmap.phrase_after(after, clause[1], preps, phrase_stop_words())
         if passive:
@@ -293,8 +323,12 @@ class EventExtractor:
             return None, source, "noun:object-nisba"
         governing = governing_event(doc, m.start, clause, earlier)
         if source and source.label != "NORP" and rule == "noun" and (governing is not None or (
-                "obj" in trig.target and not (source.actor and source.actor.id))):
-            target, source = source, None  # a generic genitive is the one acted upon
+                "obj" in (trig.target or ("obj",)) and (not (source.actor and source.actor.id)
+                                          or is_masdar(tokens[m.start]) and m.end - m.start == 1
+                                          and not _object_follows(doc, mmap, source.tokens[1], clause[1])))):
+            # تدمير تنظيم داعش، تصنيف الإخوان: the genitive of a transitive verbal noun is the one
+            # acted upon — unless an object follows (استهداف طيران التحالف اجتماعا لقيادات حوثية)
+            target, source = source, None
         if governing is not None and has_actor(governing.target):
             return governing.target, target, "noun:governed"
         exposed = exposed_to(doc, m.start, clause[0])
