@@ -78,15 +78,6 @@ NOUN_TARGET_PREPS = ("ب", "ل", "على", "ضد", "مع", "الى", "من", "ع
 ALLEGATION_NOUNS = grammar_words("allegation_nouns")
 
 
-def pronoun_suffix(tok, key: str) -> str:
-    """The pronoun a word carries after the reading `key` that matched, also
-    when the segmenter kept the word whole (لقائه: key لقاي, pronoun ه)."""
-    if tok.suffix:
-        return tok.suffix
-    at = tok.norm.rfind(key)
-    return tok.norm[at + len(key):] if at >= 0 and key else ""
-
-
 def _after_preposition(doc: Doc, i: int) -> bool:
     """Whether the word at i follows a preposition (في طلبها، بعد رفض الأطباء)."""
     return i > 0 and doc.tokens[i - 1].norm in PREPOSITION_WORDS
@@ -206,7 +197,7 @@ class EventExtractor:
                 rule += ":carried" if source else ":nosubj"
         if trig.pos == "noun":
             source, genitive_target, rule = self._noun_roles(doc, mmap, m, trig, clause, earlier)
-            suffix = pronoun_suffix(tokens[m.start], m.key) if m.end - m.start == 1 else tokens[m.end - 1].suffix
+            suffix = tokens[m.end - 1].suffix
             if source is None and suffix in SUFFIX_GENDER and rule != "noun:exposed" \
                     and not (is_masdar(tokens[m.start]) and "obj" in (trig.target or ("obj",))):
                 # اجتماعه مع…، لقائها: the possessor is the actor the text is about (but تزويدهم:
