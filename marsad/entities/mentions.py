@@ -18,7 +18,7 @@ from marsad.resources import grammar_words, read_words
 from marsad.syntax import adjective_like, adverbials, definite
 from marsad.text.clitics import prefix_for_key, proclitic_keys
 from marsad.text.normalize import fold
-from marsad.types import Actor, Mention, Token
+from marsad.types import Actor, Mention, Token, evolve
 
 ORG_NAME_MAX_TOKENS = 3
 UNNAMED_HEADS = frozenset({"Statement"})  # بيان صادر عن…: the next word is not its name
@@ -85,6 +85,7 @@ class MentionFinder:
         doc.mentions = self._short_forms(doc, mentions)
         if doc.ner_spans:
             doc.mentions = backed_by_ner(doc, doc.mentions)
+        doc.mentions = members_of_groups(doc, doc.mentions)
         return doc
 
     def _short_forms(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -362,3 +363,23 @@ def is_plural(head_text: str) -> bool:
     return key.endswith(("ين", "ون", "ات")) or key in PLURAL_NOUNS or key.removeprefix("ال") in PLURAL_NOUNS
 
 
+
+
+MEMBER_HEADS = grammar_words("member_heads")
+
+
+def members_of_groups(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """`30 عنصرا من الحوثيين`، `أفراد من المعارضة السورية`: generic members
+    named by their group resolve to the group's actor (the span stays theirs)."""
+    by_start = {m.tokens[0]: m for m in mentions}
+    out = []
+    for m in mentions:
+        head = doc.tokens[m.tokens[0]]
+        j = m.tokens[1]
+        group = by_start.get(j + 1) if j + 1 < len(doc.tokens) and doc.tokens[j].norm == "من" else None
+        if group is not None and m.actor is not None and m.actor.id is None and m.rule == "head" \
+                and m.tokens[1] - m.tokens[0] == 1 and head.reads_as(MEMBER_HEADS) \
+                and group.actor is not None and group.label in ("ORG", "NORP") and group.actor.sector != "CVL":
+            m = evolve(m, actor=group.actor)
+        out.append(m)
+    return out

@@ -43,6 +43,7 @@ from marsad.events.passes import (
     dedupe,
     drop_complement_acts,
     drop_results,
+    follows_result_verb,
 )
 from marsad.events.triggers import find_triggers
 from marsad.lexicon import Match
@@ -131,7 +132,8 @@ class EventExtractor:
                 if trig.pos == "noun" and trig.type != "PROTEST" and (
                         any(0 <= m.start - e < NOUN_AFTER_VERB for e in verb_ends)
                         or m.start in role_ends and not doc.tokens[m.start].prefix
-                        or any(m.start - e == 1 and doc.tokens[e].norm in PREPOSITION_WORDS for e in trigger_ends)):
+                        or any(m.start - e == 1 and doc.tokens[e].norm in PREPOSITION_WORDS for e in trigger_ends)
+                        and not follows_result_verb(doc, m.start, a)):
                     continue  # رفضت اتهامات، انسحابها من الاتفاق: the noun is the other event's object
                 trigger_ends.append(m.end)
                 event = self._event(doc, mmap, s_i, m, trig, subjects, sent_events, governors)

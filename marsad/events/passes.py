@@ -39,6 +39,12 @@ RESULT_REACH = 3  # أسفر عن تدمير، ما أدى إلى مقتل: the 
 RESULT_REACH_COORDINATED = 12
 
 
+def follows_result_verb(doc: Doc, i: int, lo: int, reach: int = RESULT_REACH + 1) -> bool:
+    """Whether a result verb (أسفر، أدى) stands at most `reach` tokens before
+    token i: أدت المعارك إلى مقتل… (the subject may stand between)."""
+    return any(doc.tokens[j].reads_as(RESULT_VERBS) for j in range(max(lo, i - reach), i))
+
+
 def drop_results(doc: Doc, events: list[Event]) -> list[Event]:
     """`شنت الطائرات غارات… ما أسفر عن تدمير عربات ومقتل عشرات`: the
     results of an act told in the same sentence are that act, not new ones;
@@ -52,7 +58,7 @@ def drop_results(doc: Doc, events: list[Event]) -> list[Event]:
             lo = doc.sentences[ev.sentence].tokens[0]
             # أسفرت الغارات عن سقوط قتلى … وتدمير تعزيزات: a coordinated result reaches further back
             reach = RESULT_REACH_COORDINATED if doc.tokens[i].prefix.startswith("و") else RESULT_REACH
-            if any(doc.tokens[j].reads_as(RESULT_VERBS) for j in range(max(lo, i - reach), i)):
+            if follows_result_verb(doc, i, lo, reach):
                 if out[c].target is None and ev.target is not None:
                     out[c] = evolve(out[c], target=ev.target)  # the cause takes the result's victims
                 continue

@@ -246,3 +246,9 @@ def test_nisba_after_a_noun_is_an_adjective_not_a_person():
 
     doc = default_pipeline()(ArticleInput(id="t", title="", text="وأشار الجنرال البريطاني فيليكس غيدني في مؤتمر صحفي إلى أن داعش ضعيف.", date="2017-12-27"))
     assert [m.text for m in doc.mentions] == ["الجنرال البريطاني فيليكس غيدني", "داعش"]
+
+
+def test_members_counted_by_their_group_resolve_to_the_group():
+    doc = marsad.extract("وأدت المعارك إلى مقتل 30 عنصراً من الحوثيين.", date="2018-05-21")
+    member = next(m for m in doc.mentions if m.text == "عنصراً")
+    assert member.actor is not None and member.actor.name_en.startswith("Houthis")
