@@ -215,14 +215,11 @@ class MentionMap:
         if before and self._opens_clause(before.tokens[0], clause[0]):
             return before, ":svo"  # إن X يفعل Y: the fronted actor is the subject
         toks = self.doc.tokens
-        if start > clause[0] and toks[start - 1].norm in RELATIVES:
-            k = start - 2
-            if k >= clause[0] and toks[k].text in QUOTE_MARKS:
-                k -= 1  # تنظيم "الدولة الإسلامية" الذي سيطر
-            antecedent = self.covering.get(k)
-            if antecedent is not None:
-                return antecedent, ":relative"
-            # الوقت الذي اجتمعت فيه قياداتهم: no actor antecedent, the subject follows
+        antecedent = self.relative_antecedent(start, clause[0])
+        if antecedent is not None and not toks[end - 1].suffix:
+            return antecedent, ":relative"
+        # الوقت الذي اجتمعت فيه قياداتهم: no actor antecedent, the subject follows;
+        # الغوطة التي تحاصرها قوات النظام: the pronoun on the verb is the antecedent, its object
         if before is None and (fronted := self.phrase_before(start, clause[0])) is not None:
             return fronted, ":svo-phrase"  # إن العشرات من أقاربه انضموا: an unlisted fronted subject
         after = self.subject_after(end - 1, clause[1])
@@ -232,6 +229,37 @@ class MentionMap:
             return before, ":svo"
         kana = self.kana_subject(start, clause[0])
         return kana, ":kana" if kana else ""
+
+    def relative_antecedent(self, i: int, clause_start: int) -> Mention | None:
+        """The actor a relative pronoun right before token i refers to:
+        `تنظيم "الدولة الإسلامية" الذي سيطر`."""
+        toks = self.doc.tokens
+        if i <= clause_start or toks[i - 1].norm not in RELATIVES:
+            return None
+        k = i - 2
+        if k >= clause_start and toks[k].text in QUOTE_MARKS:
+            k -= 1
+        return self.covering.get(k)
+
+    def resumed_antecedent(self, i: int, clause_start: int) -> Mention | None:
+        """What the object pronoun of the verb at i resumes after a relative:
+        an actor, or the plain definite phrase before it (`في الغوطة الشرقية
+        التي تحاصرها قوات النظام`)."""
+        found = self.relative_antecedent(i, clause_start)
+        toks = self.doc.tokens
+        if found is not None or i <= clause_start or toks[i - 1].norm not in RELATIVES:
+            return found
+        end = i - 1
+        k = end - 1
+        stop = phrase_stop_words()
+        while k >= clause_start and end - k <= MAX_FRONTED_WORDS and toks[k].is_word and k not in self.covering \
+                and not _reads_as(toks[k], stop) and toks[k].stem.startswith("ال"):
+            k -= 1
+        first = k + 1
+        if first >= end or toks[first].prefix not in ("", "و") and prep_clitic(toks[first]) == "":
+            return None
+        a = toks[first].start_after(toks[first].prefix)
+        return Mention(a, toks[end - 1].end, self.doc.text[a:toks[end - 1].end], "MISC", (first, end), None, "phrase")
 
     def _opens_clause(self, j: int, clause_start: int) -> bool:
         """Whether the actor at token j stands first in its clause: at the

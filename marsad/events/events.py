@@ -79,6 +79,15 @@ NOUN_TARGET_PREPS = ("ب", "ل", "على", "ضد", "مع", "الى", "من", "ع
 ALLEGATION_NOUNS = grammar_words("allegation_nouns")
 
 
+def object_pronoun(tok, m: Match[Trigger]) -> str:
+    """The pronoun a verb carries, also when the segmenter kept the word whole
+    and only the trigger reading (its key) stripped it: تحاصرها → ها."""
+    if tok.suffix or m.end - m.start > 1:
+        return tok.suffix
+    at = tok.norm.rfind(m.key) if m.key else -1
+    return tok.norm[at + len(m.key):] if at >= 0 else ""
+
+
 def _after_preposition(doc: Doc, i: int) -> bool:
     """Whether the word at i follows a preposition (في طلبها، بعد رفض الأطباء)."""
     return i > 0 and doc.tokens[i - 1].norm in PREPOSITION_WORDS
@@ -185,6 +194,9 @@ class EventExtractor:
             rule += ":inside"
         elif trig.pos in ("verb", "passive") and not passive:
             source, how = mmap.verb_subject(m.start, m.end, clause)
+            if how == ":relative" and object_pronoun(tokens[m.end - 1], m) in SUFFIX_GENDER:
+                # القوات التي تحاصرها X: the pronoun resumes the antecedent, the subject follows
+                source, how = mmap.subject_after(m.end - 1, clause[1]), ""
             rule += how
             if source is None and not tokens[m.start].prefix and verb_gender(tokens[m.start]) != "p" \
                     and trig.type in SOLO_TYPES and "obj" not in trig.target:
@@ -230,12 +242,13 @@ class EventExtractor:
         if target is None and source is not None and trig.type in RECIPROCAL_TYPES:
             # اجتمع X و Y، تبادل الجيش وقوات المعارضة اتهامات: the other party is the target
             target = mmap.conjunct_after(source)
-        if target is None and trig.pos == "verb" and "obj" in preps and not passive \
-                and tokens[m.end - 1].suffix in SUFFIX_GENDER:
-            # أدانتهم المحكمة، اتهمه: the object pronoun refers back to an earlier actor
-            target = next((s for s in _recent(subjects, m.start) if actor_key(s) != actor_key(source)
-                           and agrees(SUFFIX_GENDER[tokens[m.end - 1].suffix], mention_gender(s, tokens),
-                                      pronoun=True)), None)
+        pronoun = object_pronoun(tokens[m.end - 1], m) if trig.pos == "verb" else ""
+        if target is None and "obj" in preps and not passive and pronoun in SUFFIX_GENDER:
+            # الغوطة التي تحاصرها قوات النظام: the pronoun resumes the relative's antecedent;
+            # أدانتهم المحكمة، اتهمه: otherwise it refers back to an earlier actor
+            target = mmap.resumed_antecedent(m.start, clause[0]) or next(
+                (s for s in _recent(subjects, m.start) if actor_key(s) != actor_key(source)
+                 and agrees(SUFFIX_GENDER[pronoun], mention_gender(s, tokens), pronoun=True)), None)
         if target is None:
             target = mmap.phrase_after(after, clause[1], preps, phrase_stop_words())
         if passive:
