@@ -61,12 +61,25 @@ def carried(subjects: list[tuple[int, Mention]], i: int, gender: str | None,
 ARMED_SECTORS = frozenset({"MIL", "REB", "IMG", "UAF", "COP", "SPY"})
 
 
-def carried_armed(subjects: list[tuple[int, Mention]], i: int, others: list[Mention | None]) -> Mention | None:
+AIR_SECTORS = frozenset({"MIL"})
+
+
+def is_military_coalition(m: Mention) -> bool:
+    """A coalition or alliance that fights (التحالف العربي، التحالف الدولي، الناتو)."""
+    return bool(m.actor and m.actor.sector == "IGO"
+                and any(w in m.actor.name_en for w in ("oalition", "NATO", "North Atlantic")))
+
+
+def carried_armed(subjects: list[tuple[int, Mention]], i: int, others: list[Mention | None],
+                  aerial: bool = False) -> Mention | None:
     """The latest earlier subject that is an armed actor and none of `others`
-    (the target, the speaker who reports the act)."""
+    (the target, the speaker who reports the act). Air strikes are flown by
+    armies and military coalitions, not by militias or rebels."""
     excluded = {actor_key(o) for o in others if o is not None}
+    sectors = AIR_SECTORS if aerial else ARMED_SECTORS
     return next((m for m in _recent(subjects, i)
-                 if m.actor and m.actor.sector in ARMED_SECTORS and actor_key(m) not in excluded), None)
+                 if m.actor and (m.actor.sector in sectors or is_military_coalition(m))
+                 and actor_key(m) not in excluded), None)
 
 
 def actor_key(m: Mention | None) -> str | None:

@@ -278,7 +278,7 @@ class EventExtractor:
             # الغارات، المعارك with no agent in the sentence: the armed actor the story follows
             speakers = [c.speaker for c in doc.claims if c.speaker and c.sentence == s_i
                         and c.content[0] <= tokens[m.start].start < c.content[1]]
-            source = carried_armed(subjects, m.start, [target, *speakers])
+            source = carried_armed(subjects, m.start, [target, *speakers], aerial=trig.mode == "aerial")
             rule += ":carried" if source else ""
         if trig.pos == "noun" and source is None and rule.startswith("noun:light"):
             lv = light_verb_before(doc, m.start, clause[0])  # وتمكنت من تحرير…: the light verb's pronoun

@@ -47,3 +47,9 @@ def test_a_plain_noun_after_a_transitive_verb_is_its_object_not_its_subject():
     evs = events("وقال طرشان إن قوات الشرعية تتقدم في خمس جبهات. كما قطعت الإمدادات عن الميليشيات في مديرية الحشوة.")
     coerce = next(e for e in evs if e["type"] == "COERCE")
     assert coerce["source"]["text"] == "قوات الشرعية"
+
+
+def test_air_strikes_are_not_carried_to_a_militia():
+    evs = events("وتكبدت مليشيا الحوثي خسائر كبيرة في جبهة صعدة. وأسفرت الغارات عن سقوط قتلى في صفوف المتمردين.")
+    strikes = next(e for e in evs if e["trigger"]["text"] == "الغارات")
+    assert strikes["source"] is None or "Houthi" not in (strikes["source"].get("actor") or {}).get("name_en", "")
