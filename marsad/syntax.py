@@ -121,8 +121,9 @@ class MentionMap:
     def subject_before(self, i: int, start: int) -> Mention | None:
         """SVO: an actor ending right before the verb (particles may intervene)."""
         j = i - 1
-        while j >= start and (self.doc.tokens[j].norm in PRE_VERB_PARTICLES or self.doc.tokens[j].text in QUOTE_MARKS):
-            j -= 1  # particles, and quotes around the verb (أن خاشقجي "قتل")
+        while j >= start and (self.doc.tokens[j].norm in PRE_VERB_PARTICLES or self.doc.tokens[j].text in QUOTE_MARKS
+                              or self.doc.tokens[j].norm in KANA):
+            j -= 1  # particles, كان (أن قوات الجيش كانت تقاتل), quotes around the verb (أن خاشقجي "قتل")
         if j > start and self.doc.tokens[j].text == "،":
             j = self._before_apposition(j, start)
         tok = self.doc.tokens[j] if j >= start else None

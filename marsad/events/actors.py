@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from marsad.agreement import agrees, mention_gender
 from marsad.doc import Doc
 from marsad.resources import grammar_words
-from marsad.syntax import MentionMap
+from marsad.syntax import COMPLEMENTIZERS, MentionMap
 from marsad.text.normalize import fold
 from marsad.types import Mention, Token
 
@@ -89,6 +89,7 @@ def actor_key(m: Mention | None) -> str | None:
 
 
 TOPIC_WINDOW = 4
+TOPIC_PREPOSITIONS = ("ب", "ل", "في", "من", "على", "الى", "عن")
 
 
 def topics(doc: Doc, mmap: MentionMap) -> list[tuple[int, Mention]]:
@@ -99,8 +100,11 @@ def topics(doc: Doc, mmap: MentionMap) -> list[tuple[int, Mention]]:
         a, b = sent.tokens
         for j in range(a, min(b, a + TOPIC_WINDOW)):
             m = mmap.starts.get(j)
-            if m and m.label != "NORP" and can_act(m) and not mmap.introduced_by(
-                    j, ("ب", "ل", "في", "من", "على", "الى", "عن")):
+            if m and m.label != "NORP" and can_act(m) and not mmap.introduced_by(j, TOPIC_PREPOSITIONS):
                 out.append((j, m))
                 break
+        # أن قوات الجيش اليمني تقدمت… وسيطرت: the actor right after a complementiser is a subject
+        out.extend((j + 1, m) for j in range(a, b - 1) if doc.tokens[j].norm in COMPLEMENTIZERS
+                   and (m := mmap.starts.get(j + 1)) is not None and m.label != "NORP" and can_act(m)
+                   and not mmap.introduced_by(j + 1, TOPIC_PREPOSITIONS) and (not out or out[-1][0] != j + 1))
     return out
