@@ -209,7 +209,16 @@ class EventExtractor:
             if source is None:
                 source = carried(subjects, m.start, verb_gender(tokens[m.start]), tokens)
                 rule += ":carried" if source else ":nosubj"
-        if trig.pos == "noun":
+        if trig.pos == "noun" and "من" in trig.form.split():
+            # الميليشيا الحوثية المدعومة من إيران، بإسناد من التحالف: the backer follows من,
+            # the one backed stands before (or leads the sentence)
+            source = mmap.covering.get(m.end - 1) or mmap.starts.get(m.end)
+            genitive_target = mmap.subject_before(m.start, sent.tokens[0]) \
+                or clause_subject(doc, mmap, m.start, clause[0])
+            if genitive_target is None:
+                return None  # backing with no one backed in the clause: a background phrase
+            rule = "noun:backed"
+        elif trig.pos == "noun":
             source, genitive_target, rule = self._noun_roles(doc, mmap, m, trig, clause, earlier)
             suffix = tokens[m.end - 1].suffix
             if source is None and suffix in SUFFIX_GENDER and rule != "noun:exposed" \
