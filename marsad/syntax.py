@@ -16,6 +16,7 @@ from marsad.text.clitics import lookup_keys
 from marsad.types import Mention, Token
 
 COMPLEMENTIZERS = grammar_words("complementizers")
+PRONOUN_COMPLEMENTIZERS = frozenset(c for c in COMPLEMENTIZERS if c.endswith(("ه", "ها", "هم")))  # أنها، إنه
 PRE_VERB_PARTICLES = grammar_words("pre_verb_particles")
 KANA = grammar_words("kana")
 PREPOSITION_WORDS = grammar_words("prepositions")
@@ -212,6 +213,8 @@ class MentionMap:
         """The explicit subject of the verb at tokens [start, end), and how it
         was found ('' for VSO, ':svo', ':relative', ':kana'); (None, '') if the
         subject is a pronoun."""
+        if self._pronoun_subject_before(start, clause[0]):
+            return None, ""  # أنها دعت قادة الدول: the pronoun on أن is the subject, what follows the object
         before = self.subject_before(start, clause[0])
         if before and self._opens_clause(before.tokens[0], clause[0]):
             return before, ":svo"  # إن X يفعل Y: the fronted actor is the subject
@@ -261,6 +264,16 @@ class MentionMap:
             return None
         a = toks[first].start_after(toks[first].prefix)
         return Mention(a, toks[end - 1].end, self.doc.text[a:toks[end - 1].end], "MISC", (first, end), None, "phrase")
+
+    def _pronoun_subject_before(self, i: int, clause_start: int) -> bool:
+        """Whether the verb at i follows a complementiser carrying the subject
+        pronoun (أنها دعت، إنه قصف، إنها باتت تحاصر), past particles and كان-like verbs."""
+        toks = self.doc.tokens
+        j = i - 1
+        while j >= clause_start and (toks[j].norm in PRE_VERB_PARTICLES or toks[j].reads_as(KANA)
+                                     or toks[j].text in QUOTE_MARKS):
+            j -= 1
+        return j >= clause_start and toks[j].norm in PRONOUN_COMPLEMENTIZERS
 
     def _opens_clause(self, j: int, clause_start: int) -> bool:
         """Whether the actor at token j stands first in its clause: at the
