@@ -908,6 +908,10 @@ GRP-ZAINABIYOUN;Liwa Zainebiyoun;;PRM;لواء زينبيون|زينبيون
 GRP-KDP;Kurdistan Democratic Party;IRQ;PTY;الحزب الديمقراطي الكردستاني
 GRP-PUK;Patriotic Union of Kurdistan;IRQ;PTY;الاتحاد الوطني الكردستاني
 GRP-HOUTHIS;Houthis (Ansar Allah);YEM;REB;الحوثيون|الحوثيين|الحوثي|أنصار الله|جماعة الحوثي|جماعة الحوثيين|ميليشيات الحوثي|ميليشيا الحوثي|مليشيات الحوثي|مليشيا الحوثي|ميليشيات الحوثيين|الميليشيات الحوثية|الميليشيا الحوثية|المليشيات الحوثية|المليشيا الحوثية|جماعة أنصار الله|ميليشيات الحوثي الانقلابية|الميليشيات الانقلابية
+GRP-GIANTS_BRIGADES;Giants Brigades;YEM;PRM;ألوية العمالقة|قوات ألوية العمالقة|لواء العمالقة|قوات العمالقة
+GRP-NATIONAL_RESISTANCE;National Resistance (Yemen);YEM;PRM;المقاومة الوطنية اليمنية|قوات المقاومة الوطنية اليمنية|قوات حراس الجمهورية|حراس الجمهورية
+GRP-JOINT_RESISTANCE;Yemeni Joint Resistance;YEM;PRM;المقاومة اليمنية المشتركة|القوات اليمنية المشتركة
+GRP-POPULAR_RESISTANCE_YEM;Popular Resistance (Yemen);YEM;PRM;المقاومة الشعبية في تعز|المقاومة الشعبية اليمنية
 GRP-STC;Southern Transitional Council;YEM;REB;المجلس الانتقالي الجنوبي|الانتقالي الجنوبي|المجلس الانتقالي
 GRP-SECURITY_BELT;Security Belt Forces;YEM;PRM;الحزام الأمني|قوات الحزام الأمني
 GRP-HADRAMI_ELITE;Hadrami Elite Forces;YEM;PRM;النخبة الحضرمية|قوات النخبة الحضرمية
