@@ -16,6 +16,8 @@ from marsad.syntax import (
     QUOTE_MARKS,
     MentionMap,
     adjective_like,
+    adverbials,
+    is_count,
     prep_clitic,
 )
 from marsad.text.clitics import lookup_keys, verb_keys
@@ -201,3 +203,29 @@ def reported_as_ongoing(doc: Doc, i: int, end: int) -> bool:
 
 def token_at(doc: Doc, offset: int) -> int:
     return bisect_right(doc.tokens, offset, key=lambda t: t.start) - 1
+
+
+DEATH_VERBS = grammar_words("death_verbs")
+CAUSE_PREPOSITIONS = grammar_words("cause_prepositions")
+COORDINATED_CAUSE_REACH = 6
+
+
+def victim_of_cause(doc: Doc, mmap: MentionMap, i: int, sent_start: int) -> Mention | None:
+    """`لقي 20 عنصرا من الحوثيين مصرعهم في قصف مدفعي للجيش`: an attack
+    named as the cause (في، بـ، جراء) of a death or wound told before it
+    in the sentence was done to those who died."""
+    tok = doc.tokens[i]
+    caused = "ب" in tok.prefix or i > sent_start and doc.tokens[i - 1].reads_as(CAUSE_PREPOSITIONS)
+    if not caused and tok.prefix.startswith("و"):
+        # في قصف مدفعي للجيش وغارات للتحالف: a coordinated attack shares the cause preposition
+        caused = any(doc.tokens[k].reads_as(CAUSE_PREPOSITIONS)
+                     for k in range(max(sent_start, i - COORDINATED_CAUSE_REACH), i))
+    if not caused:
+        return None
+    for j in range(i - 1, sent_start - 1, -1):
+        if doc.tokens[j].reads_as(DEATH_VERBS):
+            k = j + 1
+            while k < i and (is_count(doc.tokens[k]) or doc.tokens[k].reads_as(adverbials())):
+                k += 1  # لقي 20 عنصرا، قتل أكثر من 30
+            return mmap.starts.get(k) or mmap.subject_before(j, sent_start)
+    return None

@@ -22,6 +22,7 @@ from marsad.events.actors import (
 )
 from marsad.events.context import (
     AIM_VERBS,
+    victim_of_cause,
     act_noun_before,
     agent_of_described_noun,
     agent_phrase_after,
@@ -258,6 +259,8 @@ class EventExtractor:
             target = mmap.resumed_antecedent(m.start, clause[0]) or next(
                 (s for s in _recent(subjects, m.start) if actor_key(s) != actor_key(source)
                  and agrees(SUFFIX_GENDER[pronoun], mention_gender(s, tokens), pronoun=True)), None)
+        if target is None and trig.pos == "noun" and trig.type == "ASSAULT":
+            target = victim_of_cause(doc, mmap, m.start, sent.tokens[0])
         if target is None:
             target = mmap.phrase_after(after, clause[1], preps, phrase_stop_words())
         if passive:
