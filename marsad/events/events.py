@@ -296,6 +296,8 @@ class EventExtractor:
             lv = light_verb_before(doc, m.start, clause[0])  # وتمكنت من تحرير…: the light verb's pronoun
             source = carried(subjects, m.start, None if lv is None else verb_gender(tokens[lv]), tokens)
             rule += ":carried" if source else ""
+        if source is not None and target is not None and source.start == target.start:
+            source = None  # أصيب جنود في هجوم: those hit are not also the attackers
         anchor = m.start
         if trig.pos == "noun":  # سوف تفرض X عقوبات: the light verb carries the modality
             lv = light_verb_before(doc, m.start, clause[0])
