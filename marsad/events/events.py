@@ -303,6 +303,11 @@ class EventExtractor:
             lv = light_verb_before(doc, m.start, clause[0])
             anchor = m.start if lv is None else lv
         negated, hedged = event_modality(doc, sent.tokens[0], anchor, governors)
+        if hedged and trig.pos == "noun" and anchor == m.start and trig.type not in SOLO_TYPES \
+                and not (source is not None and source.tokens[0] >= m.end):
+            # محاولة اعتداء، وقف تجنيد الأطفال، يسعى للحصول على موافقة: a planned or demanded act
+            # with no agent of its own is part of what governs it (but مزاعم بقصف قوات النظام stays)
+            return None
         trig_tok = tokens[m.start]
         t_start = trig_tok.start_after(prefix_for_key(trig_tok.light, m.key))
         trigger = Span(t_start, tokens[m.end - 1].end, doc.text[t_start:tokens[m.end - 1].end])

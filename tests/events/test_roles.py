@@ -53,3 +53,8 @@ def test_air_strikes_are_not_carried_to_a_militia():
     evs = events("وتكبدت مليشيا الحوثي خسائر كبيرة في جبهة صعدة. وأسفرت الغارات عن سقوط قتلى في صفوف المتمردين.")
     strikes = next(e for e in evs if e["trigger"]["text"] == "الغارات")
     assert strikes["source"] is None or "Houthi" not in (strikes["source"].get("actor") or {}).get("name_en", "")
+
+
+def test_an_attempted_act_with_no_agent_of_its_own_is_not_an_event():
+    evs = events("وقال وزير الداخلية الفرنسي جيرار كولومب الجمعة إنه تم إفشال محاولة اعتداء جديدة بعبوة ناسفة أو بمادة سامة في فرنسا وتوقيف شقيقين من أصل مصري.")
+    assert not [e for e in evs if e["type"] == "ASSAULT"]
