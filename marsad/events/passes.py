@@ -101,7 +101,10 @@ def dedupe(events: list[Event]) -> list[Event]:
             if k.type != ev.type:
                 continue
             src_same = ev.source is None or actor_key(ev.source) == actor_key(k.source)
-            tgt_same = ev.target is None or actor_key(ev.target) == actor_key(k.target)
+            # إحراق مركبتين وتدمير عتاد: a second plain thing hit in the same act adds no actor
+            tgt_same = ev.target is None or actor_key(ev.target) == actor_key(k.target) \
+                or k.target is not None and not has_actor(ev.target) and ev.source is not None
+
             if src_same and tgt_same:
                 redundant = True
                 break

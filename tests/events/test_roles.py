@@ -58,3 +58,9 @@ def test_air_strikes_are_not_carried_to_a_militia():
 def test_an_attempted_act_with_no_agent_of_its_own_is_not_an_event():
     evs = events("وقال وزير الداخلية الفرنسي جيرار كولومب الجمعة إنه تم إفشال محاولة اعتداء جديدة بعبوة ناسفة أو بمادة سامة في فرنسا وتوقيف شقيقين من أصل مصري.")
     assert not [e for e in evs if e["type"] == "ASSAULT"]
+
+
+def test_coordinated_things_destroyed_in_one_act_are_one_event():
+    evs = events("وقال إن قوات الجيش قتلت 18 من عناصر الميليشيا، إضافة إلى إحراق مركبتين وتدمير عتاد قتالي متنوع.")
+    burned = [e for e in evs if e["trigger"]["text"] in ("إحراق", "تدمير")]
+    assert len(burned) <= 1
