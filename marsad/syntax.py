@@ -26,7 +26,8 @@ NUMBER_WORDS = grammar_words("number_words")
 MAX_ADVERBIALS = 3
 MAX_FRONTED_WORDS = 4
 FRONTED_LINKS = frozenset({"من"})  # العشرات من أقاربه
-MAX_APPOSED_WORDS = 3  # an apposed name between commas: up to three words
+MAX_APPOSED_WORDS = 3
+MAX_INSTRUMENT_WORDS = 2  # بعدة غارات، بالمدفعية الثقيلة  # an apposed name between commas: up to three words
 QUOTE_MARKS = frozenset('"«»“”')
 
 
@@ -369,6 +370,19 @@ class MentionMap:
                 return None  # only an adjective, or a noun of the construct chain, may stand between
         return None
 
+    def _after_instrument(self, j: int, end: int) -> int:
+        """The token after a short بـ phrase of means at j (`بعدة غارات`،
+        `بالمدفعية الثقيلة`), or j itself when none stands there."""
+        toks = self.doc.tokens
+        if j >= end or prep_clitic(toks[j]) != "ب" or j in self.starts:
+            return j
+        k = j + 1
+        # an adjective (بالمدفعية الثقيلة), or the genitive of an indefinite head (بعدة غارات)
+        while k < end and k - j < MAX_INSTRUMENT_WORDS and toks[k].is_word and not toks[k].prefix \
+                and k not in self.starts and (adjective_like(toks[k]) or not definite(toks[j])):
+            k += 1
+        return k
+
     def conjunct_after(self, m: Mention) -> Mention | None:
         """`الجيش وقوات المعارضة`: the actor coordinated right after m."""
         nxt = self.starts.get(m.tokens[1])
@@ -387,11 +401,14 @@ class MentionMap:
             while nxt is not None and self.doc.tokens[nxt.tokens[0]].prefix.startswith("و"):
                 i = nxt.tokens[1] - 1
                 nxt = self.starts.get(nxt.tokens[1])
+        first = i + 1
+        if direct and "ب" not in preps:
+            first = self._after_instrument(first, end)  # استهدف بعدة غارات مواقع…: the object follows
         for j in range(i + 1, min(end, i + 1 + window)):
             if self.doc.tokens[j].norm in COMPLEMENTIZERS:
                 break
             m = self.starts.get(j)
-            if m is None and (self.introduced_by(j, preps) or direct and j == i + 1 and not self._has_preposition(j)):
+            if m is None and (self.introduced_by(j, preps) or direct and j in (i + 1, first) and not self._has_preposition(j)):
                 behind = self.actor_behind(j, end)
                 if behind is not None and behind is not exclude:
                     # أشاد بجهود الكويت، على مواقع الحوثيين، استهدفت تجمعات للميليشيا: the actor behind the noun
