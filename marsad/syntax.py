@@ -27,7 +27,9 @@ MAX_ADVERBIALS = 3
 MAX_FRONTED_WORDS = 4
 FRONTED_LINKS = frozenset({"من"})  # العشرات من أقاربه
 MAX_APPOSED_WORDS = 3
-MAX_INSTRUMENT_WORDS = 2  # بعدة غارات، بالمدفعية الثقيلة  # an apposed name between commas: up to three words
+MAX_INSTRUMENT_WORDS = 2
+AGENT_PHRASES = frozenset({("من", "قبل"), ("علي", "يد")})  # من قبل X، على يد X (folded)
+AGENT_PHRASE_REACH = 8  # بعدة غارات، بالمدفعية الثقيلة  # an apposed name between commas: up to three words
 QUOTE_MARKS = frozenset('"«»“”')
 
 
@@ -382,6 +384,14 @@ class MentionMap:
                 and k not in self.starts and (adjective_like(toks[k]) or not definite(toks[j])):
             k += 1
         return k
+
+    def agent_phrase(self, i: int, end: int) -> Mention | None:
+        """The actor named by `من قبل X` or `على يد X` within a few words after token i."""
+        toks = self.doc.tokens
+        for j in range(i, min(end - 1, i + AGENT_PHRASE_REACH)):
+            if (toks[j].norm, toks[j + 1].norm) in AGENT_PHRASES and j + 2 in self.starts:
+                return self.starts[j + 2]
+        return None
 
     def conjunct_after(self, m: Mention) -> Mention | None:
         """`الجيش وقوات المعارضة`: the actor coordinated right after m."""

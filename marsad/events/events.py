@@ -282,6 +282,9 @@ class EventExtractor:
         if source is not None and trig.type in ("ASSAULT", "COERCE", "ACCUSE", "SANCTION") and is_victim(source):
             # قتل 13 شخصا، مقتل مدنيين: the people counted are the victims, not the attackers
             source, target = None, target or source
+        if trig.pos == "noun" and source is None and rule in ("noun", "noun:light") and trig.type not in SOLO_TYPES \
+                and (agent := mmap.agent_phrase(m.end, sent.tokens[1])) is not None:
+            source, rule = agent, rule + ":agent"  # تصنيف الإخوان منظمة إرهابية من قبل السلطات
         if trig.pos == "noun" and source is None and rule in ("noun", "noun:light"):
             # only for an act already kept: a clause's actor does not make an event of a mere noun
             source = clause_subject(doc, mmap, m.start, clause[0])
@@ -348,6 +351,9 @@ class EventExtractor:
             rule = "noun:lam"  # غارات لمقاتلات التحالف: ل marks the agent (but دعما للحوثيين: the recipient)
         elif source and mmap.introduced_by(j, NOUN_TARGET_PREPS):
             source = None
+        if source is None and j + 1 < clause[1] and tokens[j].norm != "بين" and tokens[j + 1].norm == "بين" \
+                and j not in mmap.starts and tokens[j].is_word and not tokens[j].prefix:
+            j += 1  # قمة مرتقبة بين بوتين وترمب: an adjective before بين
         if source is None and j < clause[1] and tokens[j].norm == "بين" and j + 1 in mmap.starts:
             source = mmap.starts[j + 1]  # معارك بين الجيش والحوثيين
             nxt = mmap.starts.get(source.tokens[1])
