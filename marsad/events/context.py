@@ -145,8 +145,10 @@ def clause_subject(doc: Doc, mmap: MentionMap, i: int, clause_start: int) -> Men
     the first actor of the clause, not behind a preposition, does the act its
     verb governs."""
     for j in range(i - 1, clause_start - 1, -1):
-        if doc.tokens[j].norm in COMPLEMENTIZERS or doc.tokens[j].text in QUOTE_MARKS:
-            clause_start = j + 1  # وأكدت مصادر أن قوات… تمكنت: the reported clause starts after أن
+        if doc.tokens[j].norm in COMPLEMENTIZERS or doc.tokens[j].text in QUOTE_MARKS and j - 1 not in mmap.covering:
+            # وأكدت مصادر أن قوات… تمكنت: the reported clause starts after أن (or an opening
+            # quote, but not one after its subject: بأن إيران "أقامت منصات… من أجل استهداف")
+            clause_start = j + 1
             break
     for j in range(clause_start, i):
         m = mmap.starts.get(j)
