@@ -6,6 +6,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from functools import cache, lru_cache
 
+from marsad.agreement import agrees, mention_gender
 from marsad.doc import Doc
 from marsad.events.actors import can_act, is_victim
 from marsad.events.lexicon import trigger_indexes
@@ -230,4 +231,29 @@ def victim_of_cause(doc: Doc, mmap: MentionMap, i: int, sent_start: int) -> Ment
             while k < i and (is_count(doc.tokens[k]) or doc.tokens[k].reads_as(adverbials())):
                 k += 1  # لقي 20 عنصرا، قتل أكثر من 30
             return mmap.starts.get(k) or mmap.subject_before(j, sent_start)
+    return None
+
+
+PRONOUN_OBJECTS = {fold(w): g for g, words in (("m", "له عليه ضده إليه اليه معه"), ("f", "لها عليها ضدها إليها اليها معها"),
+                                               ("p", "لهم عليهم ضدهم إليهم اليهم معهم"))
+                   for w in words.split()}
+PRONOUN_OBJECT_REACH = 3
+
+
+def pronoun_object(doc: Doc, mmap: MentionMap, i: int, end: int, source: Mention | None) -> Mention | None:
+    """`أوصت الشرطة بتوجيه اتهامات له`: a preposition with a pronoun right
+    after the act names its target; the pronoun is the latest earlier actor of
+    its gender (not the source)."""
+    for j in range(i, min(end, i + PRONOUN_OBJECT_REACH)):
+        gender = PRONOUN_OBJECTS.get(doc.tokens[j].norm)
+        if gender is None:
+            continue
+        for m in reversed(doc.mentions):
+            if m.tokens[1] > i or m is source or not can_act(m) or is_victim(m) or m.label not in ("PER", "ORG", "GPE"):
+                continue
+            if source is not None and source.actor is not None and m.actor == source.actor:
+                continue
+            if agrees(gender, mention_gender(m, doc.tokens), pronoun=True):
+                return m
+        return None
     return None

@@ -22,6 +22,7 @@ from marsad.events.actors import (
 )
 from marsad.events.context import (
     AIM_VERBS,
+    pronoun_object,
     victim_of_cause,
     act_noun_before,
     agent_of_described_noun,
@@ -63,6 +64,7 @@ from marsad.types import Attribution, DateValue, Event, Mention, Span, evolve
 OBJECT_WINDOW = 10
 NOUN_AFTER_VERB = 2  # a noun this close after a verb trigger is its object
 RECIPROCAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "ACCUSE"})
+PRONOUN_TARGET_TYPES = frozenset({"ACCUSE", "THREATEN", "REQUEST", "SANCTION", "SUPPORT", "AID"})
 JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # acts done with someone (مع)
 LAM_AGENT_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
 SOLO_TYPES = frozenset({"PROTEST", "MOBILIZE", "RETREAT"})  # acts that may have no target
@@ -261,6 +263,8 @@ class EventExtractor:
                  and agrees(SUFFIX_GENDER[pronoun], mention_gender(s, tokens), pronoun=True)), None)
         if target is None and trig.pos == "noun" and trig.type == "ASSAULT":
             target = victim_of_cause(doc, mmap, m.start, sent.tokens[0])
+        if target is None and source is not None and trig.type in PRONOUN_TARGET_TYPES:
+            target = pronoun_object(doc, mmap, m.end, sent.tokens[1], source)  # بتوجيه اتهامات له
         if target is None:
             target = mmap.phrase_after(after, clause[1], preps, phrase_stop_words())
         if passive:
