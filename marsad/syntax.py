@@ -29,7 +29,10 @@ FRONTED_LINKS = frozenset({"من"})  # العشرات من أقاربه
 MAX_APPOSED_WORDS = 3
 MAX_INSTRUMENT_WORDS = 2
 AGENT_PHRASES = frozenset({("من", "قبل"), ("علي", "يد")})  # من قبل X، على يد X (folded)
-AGENT_PHRASE_REACH = 8  # بعدة غارات، بالمدفعية الثقيلة  # an apposed name between commas: up to three words
+AGENT_PHRASE_REACH = 8
+ISSUER_WORDS = 4  # رئاسة أمن الدولة السعودية
+ISSUED_WORDS = frozenset({"صادر", "صادره", "الصادر", "الصادره"})
+STATEMENT_NOUNS = grammar_words("statement_nouns")  # بعدة غارات، بالمدفعية الثقيلة  # an apposed name between commas: up to three words
 QUOTE_MARKS = frozenset('"«»“”')
 
 
@@ -392,6 +395,17 @@ class MentionMap:
             if (toks[j].norm, toks[j + 1].norm) in AGENT_PHRASES and j + 2 in self.starts:
                 return self.starts[j + 2]
         return None
+
+    def issuer_of(self, document: Mention, end: int) -> Mention | None:
+        """The actor who issued a statement or report named as a source:
+        `بيان لرئاسة أمن الدولة`، `تصريح صادر عن المكتب الإعلامي`، `تقرير من الأمم المتحدة`."""
+        toks = self.doc.tokens
+        if not toks[document.tokens[0]].reads_as(STATEMENT_NOUNS):
+            return None
+        i = document.tokens[1] - 1
+        if i + 1 < end and toks[i + 1].reads_as(ISSUED_WORDS):
+            i += 1  # تصريح صادر عن
+        return self.phrase_after(i, end, ("ل", "عن", "من"), phrase_stop_words(), max_tokens=ISSUER_WORDS)
 
     def conjunct_after(self, m: Mention) -> Mention | None:
         """`الجيش وقوات المعارضة`: the actor coordinated right after m."""

@@ -114,6 +114,7 @@ class ClaimExtractor:
                     break
             if speaker is None:
                 return None
+            speaker = mmap.issuer_of(speaker, b) or speaker  # حسب بيان لرئاسة أمن الدولة: the issuer speaks
             after = speaker.end
             if m.start - a <= 1:  # بحسب X، content
                 content = self._content(doc, after, sent)

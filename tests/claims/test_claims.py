@@ -273,3 +273,10 @@ def test_a_continued_speaker_is_still_a_claim():
     _, claims = run("وقال الوزير إن القوات تقدمت. ويقول إن الحرب انتهت.")
     assert [c["cue"]["text"] for c in claims] == ["قال", "يقول"]
     assert has("الوزير", speaker_text(claims[1]))
+
+
+def test_a_statement_named_as_source_speaks_for_its_issuer():
+    _, claims = run("وحسب بيان لرئاسة أمن الدولة في السعودية، تم القيام بهذا التصنيف بالشراكة مع الولايات المتحدة.")
+    assert [c["speaker"]["text"] for c in claims] == ["رئاسة أمن الدولة"]
+    _, claims = run("وبحسب تصريح صادر عن المكتب الإعلامي لمديرية الأمن العام، فإن المتهم سيحول إلى القضاء.")
+    assert claims[0]["speaker"]["text"].startswith("المكتب الإعلامي")
