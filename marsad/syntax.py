@@ -127,10 +127,8 @@ class MentionMap:
 
     def subject_before(self, i: int, start: int) -> Mention | None:
         """SVO: an actor ending right before the verb (particles may intervene)."""
-        j = i - 1
-        while j >= start and (self.doc.tokens[j].norm in PRE_VERB_PARTICLES or self.doc.tokens[j].text in QUOTE_MARKS
-                              or self.doc.tokens[j].norm in KANA):
-            j -= 1  # particles, كان (أن قوات الجيش كانت تقاتل), quotes around the verb (أن خاشقجي "قتل")
+        # particles, كان (أن قوات الجيش كانت تقاتل), quotes around the verb (أن خاشقجي "قتل")
+        j = self._before_particles(i - 1, start, kana=True)
         if j > start and self.doc.tokens[j].text == "،":
             j = self._before_apposition(j, start)
         tok = self.doc.tokens[j] if j >= start else None
@@ -174,9 +172,7 @@ class MentionMap:
         between a complementiser (or the clause start) and the verb at i —
         `إن العشرات من أقاربه انضموا`، `بينما الأشقاء يجتمعون`، `أن أحد الموقوفين "أقر"`."""
         toks = self.doc.tokens
-        j = i - 1
-        while j >= start and (toks[j].norm in PRE_VERB_PARTICLES or toks[j].text in QUOTE_MARKS):
-            j -= 1
+        j = self._before_particles(i - 1, start)
         stop = phrase_stop_words()
         k = j
         while k >= start and j - k < MAX_FRONTED_WORDS and toks[k].is_word and k not in self.covering \
@@ -274,22 +270,24 @@ class MentionMap:
     def _pronoun_subject_before(self, i: int, clause_start: int) -> bool:
         """Whether the verb at i follows a complementiser carrying the subject
         pronoun (أنها دعت، إنه قصف، إنها باتت تحاصر), past particles and كان-like verbs."""
-        toks = self.doc.tokens
-        j = i - 1
-        while j >= clause_start and (toks[j].norm in PRE_VERB_PARTICLES or toks[j].reads_as(KANA)
-                                     or toks[j].text in QUOTE_MARKS):
-            j -= 1
-        return j >= clause_start and toks[j].norm in PRONOUN_COMPLEMENTIZERS
+        j = self._before_particles(i - 1, clause_start, kana=True)
+        return j >= clause_start and self.doc.tokens[j].norm in PRONOUN_COMPLEMENTIZERS
 
     def _opens_clause(self, j: int, clause_start: int) -> bool:
         """Whether the actor at token j stands first in its clause: at the
         clause start (after particles) or right after a complementiser
         (`إن الولايات المتحدة تدرب…`)."""
-        k = j - 1
-        while k >= clause_start and (self.doc.tokens[k].norm in PRE_VERB_PARTICLES
-                                     or self.doc.tokens[k].text in QUOTE_MARKS):
-            k -= 1  # particles and an opening quote (أن "مجلس الأمن يدعو…")
+        k = self._before_particles(j - 1, clause_start)  # particles, an opening quote (أن "مجلس الأمن يدعو…")
         return k < clause_start or self.doc.tokens[k].norm in COMPLEMENTIZERS
+
+    def _before_particles(self, j: int, start: int, kana: bool = False) -> int:
+        """The first token at or before j (not before `start`) that is not a
+        particle (قد، لم), a quote mark or, with `kana`, a form of كان and its sisters."""
+        toks = self.doc.tokens
+        while j >= start and (toks[j].norm in PRE_VERB_PARTICLES or toks[j].text in QUOTE_MARKS
+                              or kana and toks[j].reads_as(KANA)):
+            j -= 1
+        return j
 
     def _has_preposition(self, j: int) -> bool:
         tok = self.doc.tokens[j]
