@@ -6,90 +6,40 @@ caller then falls back to the actor the text is about.
 """
 from __future__ import annotations
 
-from functools import cache
-
 from marsad.agreement import agrees, mention_gender, verb_gender
 from marsad.doc import Doc
 from marsad.entities.actors import function_words
-from marsad.resources import grammar_words, read_words
-from marsad.text.clitics import lookup_keys
-from marsad.types import Mention, Token
+from marsad.syntax_words import (
+    CLAUSE_CONJUNCTIONS,
+    COMPLEMENTIZERS,
+    KANA,
+    NUMBER_WORDS,
+    PRE_VERB_PARTICLES,
+    PREPOSITION_WORDS,
+    PRONOUN_COMPLEMENTIZERS,
+    QUOTE_MARKS,
+    RELATIVES,
+    STATEMENT_NOUNS,
+    adjective_after_noun,
+    adjective_like,
+    adverbials,
+    definite,
+    is_count,
+    phrase_stop_words,
+    prep_clitic,
+    reads_as_any,
+)
+from marsad.types import Mention
 
-COMPLEMENTIZERS = grammar_words("complementizers")
-PRONOUN_COMPLEMENTIZERS = frozenset(c for c in COMPLEMENTIZERS if c.endswith(("ه", "ها", "هم")))  # أنها، إنه
-PRE_VERB_PARTICLES = grammar_words("pre_verb_particles")
-KANA = grammar_words("kana")
-PREPOSITION_WORDS = grammar_words("prepositions")
-RELATIVES = grammar_words("relatives")
-CLAUSE_CONJUNCTIONS = grammar_words("clause_conjunctions")
-NUMBER_WORDS = grammar_words("number_words")
 MAX_ADVERBIALS = 3
 MAX_FRONTED_WORDS = 4
 FRONTED_LINKS = frozenset({"من"})  # العشرات من أقاربه
-MAX_APPOSED_WORDS = 3
-MAX_INSTRUMENT_WORDS = 2
+MAX_APPOSED_WORDS = 3  # an apposed name between commas
+MAX_INSTRUMENT_WORDS = 2  # بعدة غارات، بالمدفعية الثقيلة
 AGENT_PHRASES = frozenset({("من", "قبل"), ("علي", "يد")})  # من قبل X، على يد X (folded)
 AGENT_PHRASE_REACH = 8
 ISSUER_WORDS = 4  # رئاسة أمن الدولة السعودية
 ISSUED_WORDS = frozenset({"صادر", "صادره", "الصادر", "الصادره"})
-STATEMENT_NOUNS = grammar_words("statement_nouns")  # بعدة غارات، بالمدفعية الثقيلة  # an apposed name between commas: up to three words
-QUOTE_MARKS = frozenset('"«»“”')
-
-
-@cache
-def adverbials() -> frozenset[str]:
-    return read_words("adverbials.txt")
-
-
-@cache
-def phrase_stop_words() -> frozenset[str]:
-    """Words that end a plain noun phrase (function words, adverbials, the
-    first words of triggers and cues)."""
-    from marsad.entities.mentions import default_stop_words
-
-    return default_stop_words() | adverbials()
-
-
-def prep_clitic(tok: Token) -> str:
-    """The preposition (ب، ل، ك) a word carries, also when the segmenter kept
-    it whole because the stem is rare (`بالشلل`)."""
-    for c in "بلك":
-        if c in tok.prefix:
-            return c
-    light = tok.light.lstrip("وف") if len(tok.light) > 4 else tok.light
-    if light.startswith(("بال", "كال")) and len(light) > 4:
-        return light[0]
-    if light.startswith("لل") and len(light) > 4:
-        return "ل"
-    return ""
-
-
-def adjective_like(tok: Token) -> bool:
-    """A definite nisba-like word (الأميركية، العسكري، الأوروبيون), not a function word
-    that happens to fold the same way (إلى → الي)."""
-    n = tok.norm
-    return tok.is_word and n.startswith("ال") and n not in function_words() and (
-        n.endswith(("ي", "يه")) or len(n) > 6 and n.endswith(("يون", "يين")))  # الأوروبيون، الأميركيين
-
-
-def is_count(tok: Token) -> bool:
-    """A number in digits or words (13، عشرات، نحو)."""
-    return tok.norm.isdigit() or tok.norm in NUMBER_WORDS
-
-
-def definite(tok: Token) -> bool:
-    """Whether a word is definite: it carries the article (after its
-    proclitics, also the ل of للـ) or a possessive pronoun (قواته)."""
-    return tok.stem.startswith("ال") or tok.prefix.endswith("ل") and tok.stem.startswith("ل") or bool(tok.suffix)
-
-
-def _reads_as(tok: Token, words: frozenset[str]) -> bool:
-    """Whether the word, read with or without its article and clitics, is one of `words`."""
-    return any(key in words for key in lookup_keys(tok.light))
-
-
-def _adjective_after_noun(toks: list, i: int, j: int) -> bool:
-    return toks[i].stem.startswith("ال") and adjective_like(toks[j])
 
 
 class MentionMap:
@@ -178,7 +128,7 @@ class MentionMap:
         while k >= start and j - k < MAX_FRONTED_WORDS and toks[k].is_word and k not in self.covering \
                 and not toks[k].norm.isdigit() and toks[k].norm not in RELATIVES \
                 and toks[k].norm not in COMPLEMENTIZERS and not toks[k].reads_as(CLAUSE_CONJUNCTIONS) \
-                and (not _reads_as(toks[k], stop) or toks[k].norm in FRONTED_LINKS or _reads_as(toks[k], NUMBER_WORDS)
+                and (not reads_as_any(toks[k], stop) or toks[k].norm in FRONTED_LINKS or reads_as_any(toks[k], NUMBER_WORDS)
                      or toks[k].norm == "احد"):
             k -= 1
         first = k + 1
@@ -188,7 +138,7 @@ class MentionMap:
                 or toks[k].text in QUOTE_MARKS and k == start):
             return None
         head = toks[first]
-        if head.prefix not in ("", "و", "ف") or not (definite(head) or _reads_as(head, NUMBER_WORDS) or head.norm == "احد"):
+        if head.prefix not in ("", "و", "ف") or not (definite(head) or reads_as_any(head, NUMBER_WORDS) or head.norm == "احد"):
             return None
         a = head.start_after(head.prefix)
         return Mention(a, toks[j].end, self.doc.text[a:toks[j].end], "MISC", (first, j + 1), None, "phrase")
@@ -259,7 +209,7 @@ class MentionMap:
         k = end - 1
         stop = phrase_stop_words()
         while k >= clause_start and end - k <= MAX_FRONTED_WORDS and toks[k].is_word and k not in self.covering \
-                and not _reads_as(toks[k], stop) and toks[k].stem.startswith("ال"):
+                and not reads_as_any(toks[k], stop) and toks[k].stem.startswith("ال"):
             k -= 1
         first = k + 1
         if first >= end or toks[first].prefix not in ("", "و") and prep_clitic(toks[first]) == "":
@@ -320,7 +270,7 @@ class MentionMap:
                 return None
         elif j < end and "obj" not in preps:
             return None
-        if j < end and i + 1 == j and (_adjective_after_noun(toks, i, j) or definite(toks[i])
+        if j < end and i + 1 == j and (adjective_after_noun(toks, i, j) or definite(toks[i])
                                        and toks[j].stem.startswith("ال") and not toks[j].prefix):
             return None  # التعذيب الوحشي، بالسجن المؤبد: a definite word after a definite noun is its adjective
         if definite_only and (j >= end or not toks[j].stem.startswith("ال")):

@@ -10,7 +10,8 @@ from marsad.claims.cues import Cue, cue_index
 from marsad.doc import Doc
 from marsad.lexicon import Match
 from marsad.resources import grammar_words
-from marsad.syntax import COMPLEMENTIZERS, RELATIVES, MentionMap, phrase_stop_words
+from marsad.syntax import MentionMap
+from marsad.syntax_words import COMPLEMENTIZERS, RELATIVES, phrase_stop_words
 from marsad.text.clitics import prefix_for_key, verb_keys
 from marsad.text.normalize import fold
 from marsad.types import Claim, Mention, Sentence, Span

@@ -15,7 +15,7 @@ from marsad.doc import Doc
 from marsad.entities.actors import ActorBase, Alias, Head, function_words
 from marsad.names.romanize import looks_like_name
 from marsad.resources import grammar_words, read_words
-from marsad.syntax import adjective_like, adverbials, definite
+from marsad.syntax_words import adjective_like, adverbials, definite
 from marsad.text.clitics import prefix_for_key, proclitic_keys
 from marsad.text.normalize import fold
 from marsad.types import Actor, Mention, Token, evolve

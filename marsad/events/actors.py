@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from marsad.agreement import agrees, mention_gender
 from marsad.doc import Doc
 from marsad.resources import grammar_words
-from marsad.syntax import COMPLEMENTIZERS, MentionMap
+from marsad.syntax import MentionMap
+from marsad.syntax_words import COMPLEMENTIZERS
 from marsad.text.normalize import fold
 from marsad.types import Mention, Token
 

@@ -11,11 +11,11 @@ from marsad.doc import Doc
 from marsad.events.actors import can_act, is_victim
 from marsad.events.lexicon import trigger_indexes
 from marsad.resources import grammar_words, read_words
-from marsad.syntax import (
+from marsad.syntax import MentionMap
+from marsad.syntax_words import (
     COMPLEMENTIZERS,
     PREPOSITION_WORDS,
     QUOTE_MARKS,
-    MentionMap,
     adjective_like,
     adverbials,
     is_count,

@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 from marsad.agreement import agrees, mention_gender, verb_gender
-from marsad.entities.actors import function_words
 from marsad.doc import Doc
 from marsad.events.actors import (
     SUFFIX_GENDER,
@@ -28,10 +27,7 @@ from marsad.events.context import (
     agent_of_described_noun,
     agent_phrase_after,
     clause_subject,
-    exposed_to,
-    governing_event,
     is_attack_noun,
-    is_light_verb,
     is_masdar,
     is_participle,
     light_verb_before,
@@ -40,6 +36,7 @@ from marsad.events.context import (
 )
 from marsad.events.lexicon import Trigger
 from marsad.events.modality import clause_governors, event_modality
+from marsad.events.nouns import noun_roles
 from marsad.events.passes import (
     complement_targets,
     dedupe,
@@ -50,14 +47,8 @@ from marsad.events.passes import (
 from marsad.events.triggers import find_triggers
 from marsad.lexicon import Match
 from marsad.resources import grammar_words
-from marsad.syntax import (
-    PREPOSITION_WORDS,
-    RELATIVES,
-    MentionMap,
-    adjective_like,
-    is_count,
-    phrase_stop_words,
-)
+from marsad.syntax import MentionMap
+from marsad.syntax_words import PREPOSITION_WORDS, is_count, phrase_stop_words
 from marsad.text.clitics import lookup_keys, prefix_for_key
 from marsad.types import Attribution, DateValue, Event, Mention, Span, evolve
 
@@ -66,7 +57,6 @@ NOUN_AFTER_VERB = 2  # a noun this close after a verb trigger is its object
 RECIPROCAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "ACCUSE"})
 PRONOUN_TARGET_TYPES = frozenset({"ACCUSE", "THREATEN", "REQUEST", "SANCTION", "SUPPORT", "AID"})
 JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # acts done with someone (مع)
-LAM_AGENT_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
 SOLO_TYPES = frozenset({"PROTEST", "MOBILIZE", "RETREAT"})  # acts that may have no target
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT", "PROTEST"})
 # Nouns of these types with no actor usually refer back to a known agreement,
@@ -76,7 +66,6 @@ DAMMA = "\u064f"
 PASSIVE_AGENT_WORDS = frozenset({"يد", "قبل", "رصاص", "نيران", "ايدي"})  # على يد X، برصاص X
 ADJUNCT_STARTS = grammar_words("adjunct_starts")
 CLAUSE_ENDS = frozenset({".", "؛", '"', "»", "”"})  # not commas: an adjunct may stand before the object
-NOUN_TARGET_PREPS = ("ب", "ل", "على", "ضد", "مع", "الى", "من", "عن", "في")
 
 
 ALLEGATION_NOUNS = grammar_words("allegation_nouns")
@@ -94,17 +83,6 @@ def object_pronoun(tok, m: Match[Trigger]) -> str:
 def _after_preposition(doc: Doc, i: int) -> bool:
     """Whether the word at i follows a preposition (في طلبها، بعد رفض الأطباء)."""
     return i > 0 and doc.tokens[i - 1].norm in PREPOSITION_WORDS
-
-
-def _object_follows(doc: Doc, mmap: MentionMap, k: int, end: int) -> bool:
-    """Whether a direct object stands at token k, right after a genitive."""
-    if k >= end:
-        return False
-    tok = doc.tokens[k]
-    if k in mmap.starts:
-        return not tok.prefix and doc.tokens[k - 1].norm not in PREPOSITION_WORDS
-    return tok.is_word and not tok.prefix and not tok.stem.startswith("ال") \
-        and tok.norm not in function_words() and not is_count(tok)
 
 
 def _last_speaker(doc: Doc, before: int, other: Mention | None) -> Mention | None:
@@ -222,7 +200,7 @@ class EventExtractor:
                 return None  # backing with no one backed in the clause: a background phrase
             rule = "noun:backed"
         elif trig.pos == "noun":
-            source, genitive_target, rule = self._noun_roles(doc, mmap, m, trig, clause, earlier)
+            source, genitive_target, rule = noun_roles(doc, mmap, m, trig, clause, earlier)
             suffix = tokens[m.end - 1].suffix
             if source is None and suffix in SUFFIX_GENDER and rule != "noun:exposed" \
                     and not (is_masdar(tokens[m.start]) and "obj" in (trig.target or ("obj",))):
@@ -332,88 +310,6 @@ class EventExtractor:
             date=DateValue(doc.date, "day") if doc.date else DateValue(None, "unknown"),
             confidence=confidence, rule=rule,
         )
-
-    @staticmethod
-    def _noun_roles(doc: Doc, mmap: MentionMap, m: Match[Trigger], trig: Trigger, clause: tuple[int, int],
-                    earlier: list[Event]) -> tuple[Mention | None, Mention | None, str]:
-        """Source and (genitive) target of a verbal noun:
-        غارات التحالف / غارات روسية / قصف مدفعي للجيش → source;
-        تدريب مقاتلين / اعتقال ناشطين → target; معارك بين X و Y → X, Y;
-        اتهم X Y بتدريب… → Y is the source (the noun is governed by the verb)."""
-        tokens = doc.tokens
-        j = mmap.skip_adverbials(m.end, clause[1])  # خروج آخر مقاتلي التنظيم
-        # An adjective may stand between the noun and its genitive: قصف مدفعي للجيش
-        if j < clause[1] and j not in mmap.starts and tokens[j].is_word and not tokens[j].prefix \
-                and tokens[j].norm.endswith(("ي", "يه")) and j + 1 < clause[1] \
-                and tokens[j].norm not in phrase_stop_words():
-            j += 1
-        source = mmap.starts.get(j)
-        target: Mention | None = None
-        rule = "noun"
-        if source and mmap.introduced_by(j, ("ل",)) and not tokens[j].prefix.endswith("ب") \
-                and trig.type in LAM_AGENT_TYPES and light_verb_before(doc, m.start, clause[0]) is None:
-            rule = "noun:lam"  # غارات لمقاتلات التحالف: ل marks the agent (but دعما للحوثيين: the recipient)
-        elif source and mmap.introduced_by(j, NOUN_TARGET_PREPS):
-            source = None
-        if source is None and j + 1 < clause[1] and tokens[j].norm != "بين" and tokens[j + 1].norm == "بين" \
-                and j not in mmap.starts and tokens[j].is_word and not tokens[j].prefix:
-            j += 1  # قمة مرتقبة بين بوتين وترمب: an adjective before بين
-        if source is None and j < clause[1] and tokens[j].norm == "بين" and j + 1 in mmap.starts:
-            source = mmap.starts[j + 1]  # معارك بين الجيش والحوثيين
-            nxt = mmap.starts.get(source.tokens[1])
-            return source, nxt, "noun:between"
-        last = tokens[m.end - 1]
-        if source is not None and source.label == "NORP" and j == m.end and m.end - m.start > 1 \
-                and last.stem.startswith("ال") and not adjective_like(last):
-            # إسقاط الطائرة الماليزية: the nisba describes the noun the act is done to
-            return None, source, "noun:object-nisba"
-        governing = governing_event(doc, m.start, clause, earlier)
-        if source and source.label != "NORP" and rule == "noun" and (governing is not None or (
-                "obj" in (trig.target or ("obj",)) and (not (source.actor and source.actor.id)
-                                          or is_masdar(tokens[m.start]) and m.end - m.start == 1
-                                          and not _object_follows(doc, mmap, source.tokens[1], clause[1])))):
-            # تدمير تنظيم داعش، تصنيف الإخوان: the genitive of a transitive verbal noun is the one
-            # acted upon — unless an object follows (استهداف طيران التحالف اجتماعا لقيادات حوثية)
-            target, source = source, None
-        if governing is not None and has_actor(governing.target):
-            return governing.target, target, "noun:governed"
-        exposed = exposed_to(doc, m.start, clause[0])
-        if exposed is not None and target is None and (source is None or source.tokens[0] < m.start):
-            # تعرض المتظاهرون لهجمات من جيش الحكومة: the subject of تعرض is the target
-            target = mmap.verb_subject(exposed, exposed + 1, clause)[0] or mmap.subject_after(exposed, clause[1])
-            source = None
-            for r in range(m.end, min(clause[1] - 1, m.end + 4)):
-                if tokens[r].norm in ("من", "يد", "قبل") and r + 1 in mmap.starts:
-                    source = mmap.starts[r + 1]
-                    break
-            return source, target, "noun:exposed"
-        if source is None:
-            source = mmap.subject_before(m.start, clause[0])
-            if source is not None and any(c.speaker is not None and c.speaker.start == source.start
-                                          and c.content[0] >= source.end for c in doc.claims):
-                source = None  # أعلن الإعلام السوري خروج المقاتلين: the speaker announces, the act is another's
-        if source is None:
-            lv = light_verb_before(doc, m.start, clause[0])
-            lv_clause = clause
-            if lv is None:
-                # تمكنت الشرطة من تحديد هويته، وإلقاء القبض عليه; تجري الدول الثلاث، بريطانيا وفرنسا
-                # وألمانيا، مشاورات: commas of a list or a coordination split the light verb's clause
-                sent = doc.sentences[doc.sentence_of_token(m.start)]
-                lv = light_verb_before(doc, m.start, sent.tokens[0])
-                lv_clause = sent.tokens
-            if lv is not None:
-                source, how = mmap.verb_subject(lv, lv + 1, lv_clause)
-                rule = "noun:light" + how
-        if source is None:
-            # حملات الاختطاف التي تشنها ميليشيات الحوثي، هجوم واسع بدأه الجيش:
-            # the agent follows a light verb (after a relative, or with a pronoun for the noun)
-            for r in range(m.end, min(clause[1] - 1, m.end + 3)):
-                lv = r + 1 if tokens[r].norm in RELATIVES else r if tokens[r].suffix else None
-                if lv is not None and is_light_verb(tokens[lv]):
-                    source = mmap.subject_after(lv, clause[1])
-                    rule = "noun:relative"
-                    break
-        return source, target, rule
 
     @staticmethod
     def _reads_passive(doc: Doc, mmap: MentionMap, m: Match[Trigger], trig: Trigger,

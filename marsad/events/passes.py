@@ -7,7 +7,7 @@ from marsad.doc import Doc
 from marsad.events.actors import actor_key, has_actor
 from marsad.events.context import token_at
 from marsad.resources import grammar_words
-from marsad.syntax import prep_clitic
+from marsad.syntax_words import prep_clitic
 from marsad.types import Event, evolve
 
 COMPLEMENT_TARGET_TYPES = frozenset({"ACCUSE", "REJECT", "PROTEST"})

@@ -1,0 +1,78 @@
+"""Closed word classes and word-level tests the argument finders rely on
+(complementisers, particles, prepositions; is a word a count, definite, an
+adjective, behind a clitic preposition)."""
+from __future__ import annotations
+
+from functools import cache
+
+from marsad.entities.actors import function_words
+from marsad.resources import grammar_words, read_words
+from marsad.text.clitics import lookup_keys
+from marsad.types import Token
+
+COMPLEMENTIZERS = grammar_words("complementizers")
+PRONOUN_COMPLEMENTIZERS = frozenset(c for c in COMPLEMENTIZERS if c.endswith(("ه", "ها", "هم")))  # أنها، إنه
+PRE_VERB_PARTICLES = grammar_words("pre_verb_particles")
+KANA = grammar_words("kana")
+PREPOSITION_WORDS = grammar_words("prepositions")
+RELATIVES = grammar_words("relatives")
+CLAUSE_CONJUNCTIONS = grammar_words("clause_conjunctions")
+NUMBER_WORDS = grammar_words("number_words")
+STATEMENT_NOUNS = grammar_words("statement_nouns")
+QUOTE_MARKS = frozenset('"«»“”')
+
+
+@cache
+def adverbials() -> frozenset[str]:
+    return read_words("adverbials.txt")
+
+
+@cache
+def phrase_stop_words() -> frozenset[str]:
+    """Words that end a plain noun phrase (function words, adverbials, the
+    first words of triggers and cues)."""
+    from marsad.entities.mentions import default_stop_words
+
+    return default_stop_words() | adverbials()
+
+
+def prep_clitic(tok: Token) -> str:
+    """The preposition (ب، ل، ك) a word carries, also when the segmenter kept
+    it whole because the stem is rare (`بالشلل`)."""
+    for c in "بلك":
+        if c in tok.prefix:
+            return c
+    light = tok.light.lstrip("وف") if len(tok.light) > 4 else tok.light
+    if light.startswith(("بال", "كال")) and len(light) > 4:
+        return light[0]
+    if light.startswith("لل") and len(light) > 4:
+        return "ل"
+    return ""
+
+
+def adjective_like(tok: Token) -> bool:
+    """A definite nisba-like word (الأميركية، العسكري، الأوروبيون), not a function word
+    that happens to fold the same way (إلى → الي)."""
+    n = tok.norm
+    return tok.is_word and n.startswith("ال") and n not in function_words() and (
+        n.endswith(("ي", "يه")) or len(n) > 6 and n.endswith(("يون", "يين")))  # الأوروبيون، الأميركيين
+
+
+def is_count(tok: Token) -> bool:
+    """A number in digits or words (13، عشرات، نحو)."""
+    return tok.norm.isdigit() or tok.norm in NUMBER_WORDS
+
+
+def definite(tok: Token) -> bool:
+    """Whether a word is definite: it carries the article (after its
+    proclitics, also the ل of للـ) or a possessive pronoun (قواته)."""
+    return tok.stem.startswith("ال") or tok.prefix.endswith("ل") and tok.stem.startswith("ل") or bool(tok.suffix)
+
+
+def reads_as_any(tok: Token, words: frozenset[str]) -> bool:
+    """Whether the word, read with or without its article and clitics, is one of `words`."""
+    return any(key in words for key in lookup_keys(tok.light))
+
+
+def adjective_after_noun(toks: list, i: int, j: int) -> bool:
+    return toks[i].stem.startswith("ال") and adjective_like(toks[j])
