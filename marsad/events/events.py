@@ -48,7 +48,7 @@ from marsad.events.triggers import find_triggers
 from marsad.lexicon import Match
 from marsad.resources import grammar_words
 from marsad.syntax import MentionMap
-from marsad.syntax_words import PREPOSITION_WORDS, is_count, phrase_stop_words
+from marsad.syntax_words import PREPOSITION_WORDS, definite, is_count, phrase_stop_words
 from marsad.text.clitics import lookup_keys, prefix_for_key
 from marsad.types import Attribution, DateValue, Event, Mention, Span, evolve
 
@@ -194,8 +194,10 @@ class EventExtractor:
             # الميليشيا الحوثية المدعومة من إيران، بإسناد من التحالف: the backer follows من,
             # the one backed stands before (or leads the sentence)
             source = mmap.covering.get(m.end - 1) or mmap.starts.get(m.end)
-            genitive_target = mmap.subject_before(m.start, sent.tokens[0]) \
-                or clause_subject(doc, mmap, m.start, clause[0])
+            genitive_target = mmap.subject_before(m.start, sent.tokens[0])
+            if genitive_target is None and not is_participle(tokens[m.start]) and not definite(tokens[m.start]):
+                genitive_target = clause_subject(doc, mmap, m.start, clause[0])  # بإسناد من: the clause's actor
+            # (المدعومة من: only the noun it describes, right before it)
             if genitive_target is None:
                 return None  # backing with no one backed in the clause: a background phrase
             rule = "noun:backed"
