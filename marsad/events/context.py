@@ -106,16 +106,20 @@ def is_participle(tok: Token) -> bool:
     return not tok.prefix and w.startswith("م") and len(w) >= 5 and w.endswith(("ين", "ا", "ة", "ً"))
 
 
+MAX_PROCLITICS = 2  # و+ب before a word
+
+
 def is_masdar(tok: Token) -> bool:
     """Verbal nouns of derived verbs, which verb lexicons list beside the
     verbs: إفعال (إطلاق), تفعيل (تحميل), افتعال (اعتقال), استفعال (استهداف).
 
     >>> from marsad.text.tokens import tokenize
-    >>> [is_masdar(t) for t in tokenize("إطلاق تحميل استهداف أطلق حمل")]
-    [True, True, True, False, False]
+    >>> [is_masdar(t) for t in tokenize("إطلاق تحميل استهداف الاستهداف إلقاء أطلق حمل")]
+    [True, True, True, True, True, False, False]
     """
     w = fold(tok.stem)
-    w = w[2:] if w.startswith("ال") else w
+    hamza = "إل" in tok.text[:MAX_PROCLITICS + 2] or "أل" in tok.text[:MAX_PROCLITICS + 2]
+    w = w[2:] if w.startswith("ال") and not hamza else w  # the article, not the hamzated alef of إلقاء
     return (len(w) == 5 and (w[0] == "ت" and w[3] == "ي" or w[0] == "ا" and w[3] == "ا")
             or len(w) == 6 and w[0] == "ا" and w[2] == "ت" and w[4] == "ا"
             or len(w) == 7 and w.startswith("است") and w[5] == "ا")
