@@ -1120,7 +1120,7 @@ HEADS = r"""
 قوات|القوات|قوة|القوة;ORG;MIL;Forces
 القوات المسلحة;ORG;MIL;Armed Forces
 القوات الخاصة|قوات خاصة;ORG;MIL;Special Forces
-القوات الجوية|سلاح الجو|الطيران الحربي|طيران;ORG;MIL;Air Force
+القوات الجوية|سلاح الجو|الطيران الحربي|طيران|الطيران;ORG;MIL;Air Force
 القوات البحرية|البحرية;ORG;MIL;Navy
 الدفاع الجوي|الدفاعات الجوية;ORG;MIL;Air Defence
 هيئة الأركان|الأركان|هيئة الأركان العامة|رئاسة الأركان;ORG;MIL;General Staff
