@@ -219,8 +219,11 @@ class EventExtractor:
             after = past_act_adjectives(doc, m.end - 1)
         nxt = tokens[m.end] if m.end < len(tokens) else None
         victim_before = mmap.subject_before(m.start, sent.tokens[0]) if passive else None  # a quoted verb is a clause
+        relative = mmap.relative_antecedent(m.start, clause[0]) if passive and trig.pos != "noun" else None
         if victim_before is not None and (nxt is None or nxt.text in CLAUSE_ENDS or nxt.norm in ADJUNCT_STARTS):
             target = victim_before  # أن خاشقجي "قتل" داخل القنصلية: nothing follows, the subject is the victim
+        elif relative is not None:
+            target = relative  # مقاتلي داعش الذين طردوا من الرقة: those the relative names underwent it
         else:
             target = genitive_target or mmap.object_after(after, sent.tokens[1], preps, OBJECT_WINDOW, exclude=source)
         if passive and target is None:
@@ -322,9 +325,11 @@ class EventExtractor:
         if trig.type not in ("ASSAULT", "COERCE") or m.end >= len(doc.tokens):
             return False
         nxt = doc.tokens[m.end]
-        if "obj" in trig.target and m.end - m.start == 1 and (nxt.text in CLAUSE_ENDS
-                                                              or nxt.norm in ADJUNCT_STARTS):
-            return True  # أن خاشقجي قتل داخل القنصلية: a transitive verb with no object is passive
+        if "obj" in trig.target and m.end - m.start == 1 and (nxt.text in CLAUSE_ENDS or nxt.norm in ADJUNCT_STARTS
+                                                              or nxt.norm == "من" and verb_gender(doc.tokens[m.start]) == "p"):
+            # أن خاشقجي قتل داخل القنصلية، مقاتلي داعش الذين طردوا من الرقة: a transitive verb
+            # with no object is passive
+            return True
         if mmap.subject_before(m.start, clause[0]) or mmap.kana_subject(m.start, clause[0]):
             return False
         if is_count(nxt) and verb_gender(doc.tokens[m.start]) != "f":
