@@ -42,7 +42,7 @@ SUFFIX_GENDER = {"ه": "m", "ها": "f", "هم": "p"}
 CARRY_BACK = 6  # how many earlier subjects a pronoun may reach past
 
 
-def _recent(subjects: list[tuple[int, Mention]], i: int) -> Iterator[Mention]:
+def recent_subjects(subjects: list[tuple[int, Mention]], i: int) -> Iterator[Mention]:
     """The subjects before token i that a pronoun may reach, latest first."""
     k = bisect_right(subjects, i, key=lambda x: x[0])
     for n in range(k - 1, max(-1, k - 1 - CARRY_BACK), -1):
@@ -52,7 +52,7 @@ def _recent(subjects: list[tuple[int, Mention]], i: int) -> Iterator[Mention]:
 def carried(subjects: list[tuple[int, Mention]], i: int, gender: str | None,
             tokens: list[Token]) -> Mention | None:
     """The latest earlier subject the verb's pronoun agrees with."""
-    for m in _recent(subjects, i):
+    for m in recent_subjects(subjects, i):
         if agrees(gender, mention_gender(m, tokens), pronoun=True):
             return m
     k = bisect_right(subjects, i, key=lambda x: x[0])
@@ -78,7 +78,7 @@ def carried_armed(subjects: list[tuple[int, Mention]], i: int, others: list[Ment
     armies and military coalitions, not by militias or rebels."""
     excluded = {actor_key(o) for o in others if o is not None}
     sectors = AIR_SECTORS if aerial else ARMED_SECTORS
-    return next((m for m in _recent(subjects, i)
+    return next((m for m in recent_subjects(subjects, i)
                  if m.actor and (m.actor.sector in sectors or is_military_coalition(m))
                  and actor_key(m) not in excluded), None)
 

@@ -10,19 +10,17 @@ from marsad.agreement import agrees, mention_gender, verb_gender
 from marsad.doc import Doc
 from marsad.events.actors import (
     SUFFIX_GENDER,
-    _recent,
     actor_key,
     can_act,
     carried,
     carried_armed,
     has_actor,
     is_victim,
+    recent_subjects,
     topics,
 )
 from marsad.events.context import (
     AIM_VERBS,
-    pronoun_object,
-    victim_of_cause,
     act_noun_before,
     agent_of_described_noun,
     agent_phrase_after,
@@ -32,7 +30,9 @@ from marsad.events.context import (
     is_participle,
     light_verb_before,
     past_act_adjectives,
+    pronoun_object,
     reported_as_ongoing,
+    victim_of_cause,
 )
 from marsad.events.lexicon import Trigger
 from marsad.events.modality import clause_governors, event_modality
@@ -242,7 +242,7 @@ class EventExtractor:
             # الغوطة التي تحاصرها قوات النظام: the pronoun resumes the relative's antecedent;
             # أدانتهم المحكمة، اتهمه: otherwise it refers back to an earlier actor
             target = mmap.resumed_antecedent(m.start, clause[0]) or next(
-                (s for s in _recent(subjects, m.start) if actor_key(s) != actor_key(source)
+                (s for s in recent_subjects(subjects, m.start) if actor_key(s) != actor_key(source)
                  and agrees(SUFFIX_GENDER[pronoun], mention_gender(s, tokens), pronoun=True)), None)
         if target is None and trig.pos == "noun" and trig.type == "ASSAULT":
             target = victim_of_cause(doc, mmap, m.start, sent.tokens[0])
