@@ -39,6 +39,7 @@ MAX_INSTRUMENT_WORDS = 2  # بعدة غارات، بالمدفعية الثقي�
 AGENT_PHRASES = frozenset({("من", "قبل"), ("علي", "يد")})  # من قبل X، على يد X (folded)
 AGENT_PHRASE_REACH = 8
 ISSUER_WORDS = 4  # رئاسة أمن الدولة السعودية
+HOLDING_PRONOUNS = frozenset({"فيها", "عليها", "بها", "فيه", "عليه"})  # a place resumed by a pronoun
 ISSUED_WORDS = frozenset({"صادر", "صادره", "الصادر", "الصادره"})
 
 
@@ -306,6 +307,9 @@ class MentionMap:
         if j + 2 < end and toks[j + 1].prefix.startswith("و") and toks[j + 1].is_word \
                 and j + 1 not in self.starts and j + 2 in self.starts:
             j += 1  # مواقع وتعزيزات للحوثيين: coordinated nouns share the actor
+        held = self._holder(j + 1, end)
+        if held is not None:
+            return held
         for k in (j + 1, j + 2):
             if k >= end:
                 return None
@@ -321,6 +325,19 @@ class MentionMap:
                 and toks[k].norm not in function_words() and toks[k].norm not in PREPOSITION_WORDS
             if not (toks[k].is_word and not toks[k].prefix and (toks[k].norm.startswith("ال") or construct)):
                 return None  # only an adjective, or a noun of the construct chain, may stand between
+        return None
+
+    def _holder(self, k: int, end: int) -> Mention | None:
+        """`مواقع (التي) تتمركز فيها الميليشيا`، `مناطق يسيطر عليها داعش`: the
+        actor a describing clause right after a place noun says holds it."""
+        toks = self.doc.tokens
+        if k < end and toks[k].norm in RELATIVES:
+            k += 1
+        if k + 2 < end and toks[k].is_word and k not in self.starts and not toks[k].prefix \
+                and toks[k + 1].norm in HOLDING_PRONOUNS:
+            m = self.starts.get(k + 2)
+            if m is not None and m.actor is not None:
+                return m
         return None
 
     def _after_instrument(self, j: int, end: int) -> int:
