@@ -49,7 +49,7 @@ class Decoder:
         self.held = np.zeros(1024, dtype=bool)  # per form: always O
         self.key_index: dict[str, int] = {}
         self.keys = np.zeros(1024, dtype=np.intp)  # per form: id of its stem (repeats of a name share it)
-        self.short = np.zeros(1024, dtype=bool)  # per form: too short to spread as a one-word name
+        self.short = np.zeros(1024, dtype=bool)  # per form: never spreads as a one-word name
         for pad in (BOS, EOS):
             self.form_id(pad)
 
@@ -79,7 +79,8 @@ class Decoder:
             self.held[idx] = fold(form) in self.w.outside
             key = _stem(form)
             self.keys[idx] = self.key_index.setdefault(key, len(self.key_index))
-            self.short[idx] = len(key) < MIN_SINGLE_WORD
+            # a hashtag's words name one thing together, never alone
+            self.short[idx] = len(key) < MIN_SINGLE_WORD or form.startswith(HASHTAG_MARK)
         return idx
 
     def emissions(self, forms: Sequence[str], bounds: Sequence[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
