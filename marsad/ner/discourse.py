@@ -7,7 +7,8 @@ in others (`البنك التجاري` tagged once and missed nine times). After
 tagging, every word sequence the tagger read as a name is looked for
 elsewhere in the document, by clitic-stripped stems (`للبنك التجاري` repeats
 `البنك التجاري`), and each repeat whose words are all still `O` gets the
-name's type (the type the document gives it most often). Only sentences
+name's type (the type the document gives it most often), and names tagged
+with different types are first retyped to the commonest. Only sentences
 within `window` sentences of a tagged occurrence are searched, so a CoNLL
 file without document marks can be read as a run of overlapping documents
 (`eval-ner` uses ±SPREAD_WINDOW sentences). Words held to `O` never start or
@@ -42,10 +43,36 @@ def chunk_rows(tags: np.ndarray, labels: Sequence[str], starts: np.ndarray) -> l
     return out
 
 
+def _unify_types(tags: np.ndarray, keys: np.ndarray, names: list[tuple[int, int, str]], sentence_of: np.ndarray,
+                 index: dict[str, int], window: int | None) -> tuple[np.ndarray, list[tuple[int, int, str]]]:
+    """Tags and names with each name retyped to the type its repeats (within
+    `window` sentences) have most often, when that beats its own
+    (`أرسنال` read as a club twice and as a place once is a club)."""
+    by_words: dict[tuple[int, ...], list[int]] = {}
+    for k, (a, b, _kind) in enumerate(names):
+        by_words.setdefault(tuple(keys[a:b].tolist()), []).append(k)
+    out = tags.copy()
+    retyped = list(names)
+    for members in by_words.values():
+        if len({names[k][2] for k in members}) < 2:
+            continue
+        for k in members:
+            a, b, kind = names[k]
+            near = Counter(names[m][2] for m in members
+                           if window is None or abs(int(sentence_of[names[m][0]]) - int(sentence_of[a])) <= window)
+            best = max(sorted(near), key=near.__getitem__)
+            if near[best] > near[kind]:
+                out[a] = index["B-" + best]
+                out[a + 1:b] = index["I-" + best]
+                retyped[k] = (a, b, best)
+    return out, retyped
+
+
 def spread_names(tags: np.ndarray, keys: np.ndarray, held: np.ndarray, lengths: np.ndarray,
                  labels: Sequence[str], window: int | None = None,
                  short: np.ndarray | None = None) -> np.ndarray:
-    """Label ids with each tagged name also given to its untagged repeats.
+    """Label ids with each tagged name also given to its untagged repeats,
+    after repeats tagged with different types take the commonest one.
 
     `tags`, `keys` (a stem id per row) and `held` (rows held to O) cover the
     sentences of one document, whose lengths are `lengths`; `window` limits
@@ -61,15 +88,15 @@ def spread_names(tags: np.ndarray, keys: np.ndarray, held: np.ndarray, lengths: 
     starts[n] = True
     names = chunk_rows(tags, labels, starts)
     sentence_of = np.repeat(np.arange(len(lengths)), lengths)
+    index = {lab: k for k, lab in enumerate(labels)}
+    out, names = _unify_types(tags, keys, names, sentence_of, index, window)
     found: dict[tuple[int, ...], list[tuple[int, str]]] = {}
     for a, b, kind in names:
         if b - a == 1 and short is not None and short[a]:
             continue
         found.setdefault(tuple(keys[a:b].tolist()), []).append((int(sentence_of[a]), kind))
     if not found:
-        return tags
-    out = tags.copy()
-    index = {lab: k for k, lab in enumerate(labels)}
+        return out
     # longest names first, so `البنك التجاري` is placed before `البنك` could be
     for seq in sorted(found, key=lambda s: (-len(s), s)):
         seen = found[seq]

@@ -84,3 +84,23 @@ def test_the_window_limits_how_far_a_name_spreads(articles):
         limit = np.inf if window is None else window
         expected = {int(sentence_of[i]) for i in rows if abs(sentence_of[i] - sentence_of[first]) <= limit}
         assert reached == expected
+
+
+def test_a_name_read_with_another_type_once_takes_the_commonest(articles):
+    forms, bounds = _forms(articles[ASSAD])
+    decoder = Decoder(default_weights())
+    labels = decoder.labels
+    rows = _rows(forms, bounds)
+    ids = np.array([decoder.form_id(f) for f in rows])
+    lengths = np.array([b - a for a, b in bounds])
+    assad = [i for i, f in enumerate(rows) if f == "الأسد"]
+    tags = np.full(len(rows), decoder.o)
+    tags[assad[:3]] = labels.index("B-PER")
+    tags[assad[3]] = labels.index("B-LOC")  # one reading as a place
+    out = spread_names(tags, decoder.keys[ids], decoder.held[ids], lengths, labels)
+    assert [labels[out[i]] for i in assad] == ["B-PER"] * len(assad)
+    # a tie keeps each reading as tagged
+    tags[assad[:3]] = [labels.index("B-PER"), labels.index("B-LOC"), decoder.o]
+    tags[assad[3:]] = decoder.o
+    out = spread_names(tags, decoder.keys[ids], decoder.held[ids], lengths, labels)
+    assert [labels[out[i]] for i in assad[:2]] == ["B-PER", "B-LOC"]
