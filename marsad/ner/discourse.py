@@ -100,17 +100,22 @@ def spread_names(tags: np.ndarray, keys: np.ndarray, held: np.ndarray, lengths: 
     # longest names first, so `البنك التجاري` is placed before `البنك` could be
     for seq in sorted(found, key=lambda s: (-len(s), s)):
         seen = found[seq]
-        kinds = Counter(kind for _, kind in seen)
-        kind = max(sorted(kinds), key=kinds.__getitem__)
-        near = np.array(sorted({s for s, _ in seen}))
+        kinds = {kind for _, kind in seen}
+        if len(kinds) > 1:
+            counts = Counter(kind for _, kind in seen)
+            kinds = {max(sorted(counts), key=counts.__getitem__)}
+        kind = kinds.pop()
+        near = np.array(sorted({s for s, _ in seen})) if window is not None else None
         size = len(seq)
         for a in np.flatnonzero(keys == seq[0]).tolist():
+            if out[a] != o or held[a]:  # most repeats found are the tagged names themselves
+                continue
             b = a + size
-            if b > n or (size > 1 and starts[a + 1:b].any()) or keys[a:b].tolist() != list(seq):
+            if b > n or (size > 1 and (starts[a + 1:b].any() or keys[a:b].tolist() != list(seq))):
                 continue
             if (out[a:b] != o).any() or held[a:b].any():
                 continue
-            if window is not None and np.abs(near - sentence_of[a]).min() > window:
+            if near is not None and np.abs(near - sentence_of[a]).min() > window:
                 continue
             if not starts[b] and labels[out[b]] == "I-" + kind:
                 continue  # it would run into the next name
