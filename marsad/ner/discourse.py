@@ -7,7 +7,8 @@ in others (`البنك التجاري` tagged once and missed nine times). After
 tagging, every word sequence the tagger read as a name is looked for
 elsewhere in the document, by clitic-stripped stems (`للبنك التجاري` repeats
 `البنك التجاري`), and each repeat whose words are all still `O` gets the
-name's type (the type the document gives it most often), and names tagged
+name's type (the type the document gives it most often; a person's last
+name alone counts as a repeat of the person), and names tagged
 with different types are first retyped to the commonest. Only sentences
 within `window` sentences of a tagged occurrence are searched, so a CoNLL
 file without document marks can be read as a run of overlapping documents
@@ -91,7 +92,9 @@ def spread_names(tags: np.ndarray, keys: np.ndarray, held: np.ndarray, lengths: 
     index = {lab: k for k, lab in enumerate(labels)}
     out, names = _unify_types(tags, keys, names, sentence_of, index, window)
     found: dict[tuple[int, ...], list[tuple[int, str]]] = {}
-    for a, b, kind in names:
+    # a person is named again by the last name alone (ارسين فينغر … فينغر)
+    last_names = [(b - 1, b, kind) for a, b, kind in names if kind == "PER" and b - a > 1]
+    for a, b, kind in names + last_names:
         if b - a == 1 and short is not None and short[a]:
             continue
         found.setdefault(tuple(keys[a:b].tolist()), []).append((int(sentence_of[a]), kind))

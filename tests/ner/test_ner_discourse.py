@@ -18,6 +18,7 @@ from marsad.text.stages import Sentencizer, Tokenizer
 
 ASSAD = "ant2:AL-internationalNews-84-20131229"  # names الأسد five times
 OR_QUESTIONS = "ant2:AL-internationalNews-96-20131226"  # أم "or" opens three questions
+BASHAR = "ant2:AL-internationalNews-1047-20180507"  # بشار الأسد once, then الأسد alone
 
 
 @pytest.fixture(scope="module")
@@ -104,3 +105,22 @@ def test_a_name_read_with_another_type_once_takes_the_commonest(articles):
     tags[assad[3:]] = decoder.o
     out = spread_names(tags, decoder.keys[ids], decoder.held[ids], lengths, labels)
     assert [labels[out[i]] for i in assad[:2]] == ["B-PER", "B-LOC"]
+
+
+def test_a_persons_last_name_alone_is_a_repeat_of_the_person(articles):
+    forms, bounds = _forms(articles[BASHAR])
+    decoder = Decoder(default_weights())
+    labels = decoder.labels
+    rows = _rows(forms, bounds)
+    ids = np.array([decoder.form_id(f) for f in rows])
+    lengths = np.array([b - a for a, b in bounds])
+    full = next(i for i in range(len(rows) - 1) if rows[i] == "بشار" and rows[i + 1] == "الأسد")
+    tags = np.full(len(rows), decoder.o)
+    tags[full], tags[full + 1] = labels.index("B-PER"), labels.index("I-PER")
+    out = spread_names(tags, decoder.keys[ids], decoder.held[ids], lengths, labels)
+    alone = [i for i, f in enumerate(rows) if f == "الأسد" and i != full + 1]
+    assert alone and [labels[out[i]] for i in alone] == ["B-PER"] * len(alone)
+    # a place's last word is no repeat of the place
+    tags[full], tags[full + 1] = labels.index("B-LOC"), labels.index("I-LOC")
+    out = spread_names(tags, decoder.keys[ids], decoder.held[ids], lengths, labels)
+    assert [labels[out[i]] for i in alone] == ["O"] * len(alone)
