@@ -38,10 +38,16 @@ def eval_ner(
     model: Annotated[Optional[Path], typer.Option(help="Model file; default: the packaged model.")] = None,
     dev: Annotated[bool, typer.Option("--dev", help="Score the committed dev split of ANERcorp.")] = False,
     data: Annotated[Path, typer.Option(help="Shared data directory (for --dev).")] = DEFAULT_DATA,
+    spread: Annotated[bool, typer.Option("--spread/--no-spread", help="Give names to their untagged repeats "
+                                         "in the sentences around them, as the pipeline does in an article.")] = True,
 ) -> None:
-    """Entity-level P/R/F1 of the NER tagger (exact span and type, conlleval rules), overall and per type."""
+    """Entity-level P/R/F1 of the NER tagger (exact span and type, conlleval rules), overall and per type.
+
+    A CoNLL file has no document marks, so each sentence's document is taken
+    to be the SPREAD_WINDOW sentences before and after it (text only, never tags)."""
     from marsad.ner.conll import ConllError, Split, read_conll
     from marsad.ner.decode import Decoder
+    from marsad.ner.discourse import SPREAD_WINDOW
     from marsad.ner.evaluate import format_score, score
     from marsad.ner.model import CrfWeights, ModelError, default_weights
     from marsad.ner.train import SPLIT_FILE
@@ -59,8 +65,9 @@ def eval_ner(
     for s in sentences:
         bounds.append((len(forms), len(forms) + len(s.words)))
         forms.extend(s.words)
-    tags = decoder.tag(forms, bounds)
-    typer.echo(f"# {'dev split' if dev else conll}: {len(sentences)} sentences")
+    tags = decoder.tag(forms, bounds, spread=spread, window=SPREAD_WINDOW)
+    how = f"names spread within ±{SPREAD_WINDOW} sentences" if spread else "sentences alone"
+    typer.echo(f"# {'dev split' if dev else conll}: {len(sentences)} sentences ({how})")
     typer.echo(format_score(score((s.tags, tags[a:b]) for s, (a, b) in zip(sentences, bounds))))
 
 

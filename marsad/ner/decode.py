@@ -20,7 +20,9 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from marsad.ner.features import BOS, EOS, OFFSETS, Resources, word_features
+from marsad.ner.clusters import stem_key
+from marsad.ner.discourse import MIN_SINGLE_WORD, spread_names
+from marsad.ner.features import BOS, EOS, HASHTAG_MARK, OFFSETS, Resources, word_features
 from marsad.ner.model import CrfWeights
 from marsad.text.normalize import fold
 
@@ -45,6 +47,9 @@ class Decoder:
         self.index: dict[str, int] = {}
         self.table = np.zeros((1024, len(OFFSETS), self.n_labels))  # per form: scores by offset
         self.held = np.zeros(1024, dtype=bool)  # per form: always O
+        self.key_index: dict[str, int] = {}
+        self.keys = np.zeros(1024, dtype=np.intp)  # per form: id of its stem (repeats of a name share it)
+        self.short = np.zeros(1024, dtype=bool)  # per form: never spreads as a one-word name
         for pad in (BOS, EOS):
             self.form_id(pad)
 
@@ -68,8 +73,14 @@ class Decoder:
             if idx >= len(self.table):  # grow by doubling: amortised O(1) per new form
                 self.table = np.concatenate([self.table, np.zeros_like(self.table)])
                 self.held = np.concatenate([self.held, np.zeros_like(self.held)])
+                self.keys = np.concatenate([self.keys, np.zeros_like(self.keys)])
+                self.short = np.concatenate([self.short, np.zeros_like(self.short)])
             self.table[idx] = self._scores(form)
             self.held[idx] = fold(form) in self.w.outside
+            key = _stem(form)
+            self.keys[idx] = self.key_index.setdefault(key, len(self.key_index))
+            # a hashtag's words name one thing together, never alone
+            self.short[idx] = len(key) < MIN_SINGLE_WORD or form.startswith(HASHTAG_MARK)
         return idx
 
     def emissions(self, forms: Sequence[str], bounds: Sequence[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
@@ -141,8 +152,12 @@ class Decoder:
             y = back[t, lanes, y]
         return out[pos_of, seq_of]
 
-    def tag_ids(self, forms: Sequence[str], bounds: Sequence[tuple[int, int]]) -> np.ndarray:
-        """Label index of each token in `bounds` (sentence ranges of `forms`), in order."""
+    def tag_ids(self, forms: Sequence[str], bounds: Sequence[tuple[int, int]], spread: bool = False,
+                window: int | None = None) -> np.ndarray:
+        """Label index of each token in `bounds` (sentence ranges of `forms`), in order.
+
+        With `spread`, the sentences are one document and each name found is
+        also given to its untagged repeats (within `window` sentences)."""
         e, ids = self.emissions(forms, bounds)
         n = len(ids)
         out = np.full(n, self.o, dtype=np.intp)
@@ -150,6 +165,14 @@ class Decoder:
             return out
         free = ~self.held[ids]
         lengths = np.fromiter((b - a for a, b in bounds), dtype=np.intp, count=len(bounds))
+        out = self._viterbi_free(e, out, free, lengths)
+        if spread:
+            out = spread_names(out, self.keys[ids], ~free, lengths, self.labels, window, self.short[ids])
+        return out
+
+    def _viterbi_free(self, e: np.ndarray, out: np.ndarray, free: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """Viterbi over the stretches of rows not held to O."""
+        n = len(out)
         first = np.zeros(n, dtype=bool)
         first[np.cumsum(lengths)[:-1]] = True
         first[0] = True
@@ -164,7 +187,15 @@ class Decoder:
         out[free] = self.viterbi(e, starts, stops - starts + 1, ~first[starts], ~last[stops])
         return out
 
-    def tag(self, forms: Sequence[str], bounds: Sequence[tuple[int, int]]) -> list[str]:
+    def tag(self, forms: Sequence[str], bounds: Sequence[tuple[int, int]], spread: bool = False,
+            window: int | None = None) -> list[str]:
         """IOB2 tags of the tokens in `bounds` (sentence ranges of `forms`), in order."""
         labels = self.labels
-        return [labels[k] for k in self.tag_ids(forms, bounds).tolist()]
+        return [labels[k] for k in self.tag_ids(forms, bounds, spread, window).tolist()]
+
+
+def _stem(form: str) -> str:
+    """The stem repeats of a name are matched by (`للبنك` → البنك)."""
+    if form.startswith(HASHTAG_MARK) and len(form) > 1:
+        form = form[1:]
+    return stem_key(form) if form.isalpha() else fold(form)

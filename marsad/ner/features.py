@@ -16,7 +16,7 @@ from functools import cache
 
 from marsad.ner.clusters import load_clusters
 from marsad.ner.gazetteer import load_word_flags
-from marsad.text.clitics import segment
+from marsad.text.clitics import proclitic_splits, segment
 from marsad.text.normalize import fold, fold_light
 from marsad.text.vocab import word_counts
 
@@ -49,6 +49,16 @@ def _shape(word: str) -> str:
     return "punct" if not any(c.isalnum() for c in word) else "other"
 
 
+def _known_rest(light: str, res: Resources) -> tuple[str, tuple[int, int] | None, tuple[str, ...]]:
+    """(proclitic, clusters, flags) of the first proclitic reading of a word
+    whose rest the clusters or name lists hold, else empty."""
+    for pre, rest in proclitic_splits(light)[1:]:
+        key = fold(rest)
+        if len(key) >= 3 and (key in res.clusters or key in res.flags):
+            return pre, res.clusters.get(key), res.flags.get(key, ())
+    return "", None, ()
+
+
 def word_features(word: str, res: Resources) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(features as the tagged word, features as a neighbour) of one word form.
 
@@ -65,6 +75,11 @@ def word_features(word: str, res: Resources) -> tuple[tuple[str, ...], tuple[str
     shape = _shape(word)
     clusters = res.clusters.get(key) or res.clusters.get(norm)
     flags = res.flags.get(key) or res.flags.get(bare) or ()
+    if not prefix and not clusters and not flags and light.isalpha():
+        # A name the clitic splitter leaves whole (وكريم، بايهود): its
+        # proclitic is not told from a first letter by corpus counts, but a
+        # reading whose rest the clusters or name lists know is likely.
+        prefix, clusters, flags = _known_rest(light, res)
     count = res.counts.get(key, 0)
     freq = str(min(int(math.log2(count + 1)), 12))
     own = [f"w={norm}", f"s={key}", f"sh={shape}", f"f={freq}", f"len={min(len(bare), 9)}"]

@@ -3,7 +3,8 @@
 Tags are predicted per token; an entity's span starts after the proclitics
 of its first token (`وبالرقة` → `الرقة`), so that `text[start:end]` is the
 name itself. A hashtag names one thing: an entity that touches a hashtag is
-widened to the whole tag (`#التحالف_الدولي`). Locations that the actor base
+widened to the whole tag (`#التحالف_الدولي`). A name found once is also
+given to its untagged repeats in the article (discourse.py). Locations that the actor base
 knows as states or capitals, or the gazetteer as countries, become GPE.
 """
 from __future__ import annotations
@@ -107,7 +108,7 @@ class NerTagger:
             doc.ner_spans = []
             return doc
         forms = [HASHTAG_MARK + t.text if t.hashtag else t.text for t in tokens]  # as token_form()
-        ids = self.decoder.tag_ids(forms, bounds)
+        ids = self.decoder.tag_ids(forms, bounds, spread=True)  # the article is the document
         rows = np.flatnonzero(ids != self.decoder.o).tolist()  # the few tokens inside names
         if not rows:
             doc.ner_spans = []
