@@ -43,7 +43,9 @@ class Decoder:
 
     def _reset(self) -> None:
         self.index: dict[str, int] = {}
-        self.table = np.zeros((1024, len(OFFSETS), self.n_labels))  # per form: scores by offset
+        # table[j, form]: what the form adds to each label's score at offset
+        # OFFSETS[j]; one contiguous block per offset, so a row gather is a `take`
+        self.table = np.zeros((len(OFFSETS), 1024, self.n_labels))
         self.held = np.zeros(1024, dtype=bool)  # per form: always O
         for pad in (BOS, EOS):
             self.form_id(pad)
@@ -65,10 +67,10 @@ class Decoder:
             if len(self.index) >= MEMO_MAX:
                 self._reset()
             idx = self.index[form] = len(self.index)
-            if idx >= len(self.table):  # grow by doubling: amortised O(1) per new form
-                self.table = np.concatenate([self.table, np.zeros_like(self.table)])
+            if idx >= len(self.held):  # grow by doubling: amortised O(1) per new form
+                self.table = np.concatenate([self.table, np.zeros_like(self.table)], axis=1)
                 self.held = np.concatenate([self.held, np.zeros_like(self.held)])
-            self.table[idx] = self._scores(form)
+            self.table[:, idx] = self._scores(form)
             self.held[idx] = fold(form) in self.w.outside
         return idx
 
@@ -83,63 +85,76 @@ class Decoder:
         if None in ids_list:
             flat = [f for a, b in bounds for f in forms[a:b]]
             ids_list = [i if i is not None else self.form_id(f) for i, f in zip(ids_list, flat)]
-        ids = np.asarray(ids_list, dtype=np.intp)
-        n = len(ids)
-        lengths = np.fromiter((b - a for a, b in bounds), dtype=np.intp, count=len(bounds))
-        ends = np.repeat(np.cumsum(lengths), lengths)
-        starts = ends - np.repeat(lengths, lengths)
-        pos = np.arange(n)
-        table = self.table
-        e = self.bias + table[ids, 2]
+        # Each sentence framed by two BOS before and two EOS after, so that a
+        # word's neighbour at offset k is a fixed shift of the framed array.
         bos, eos = self.index[BOS], self.index[EOS]
+        framed = [bos, bos]
+        k = 0
+        for a, b in bounds:
+            framed += ids_list[k:k + b - a]
+            framed += (eos, eos, bos, bos)
+            k += b - a
+        pad = np.asarray(framed, dtype=np.intp)
+        size = len(pad) - 4
+        table = self.table
+        e = self.bias + table[2].take(pad[2:2 + size], axis=0)  # also scores the frames, then dropped
         for j, k in enumerate(OFFSETS):
-            if k < 0:
-                nb = pos + k
-                e += table[np.where(nb >= starts, ids[np.maximum(nb, 0)], bos), j]
-            elif k > 0:
-                nb = pos + k
-                e += table[np.where(nb < ends, ids[np.minimum(nb, n - 1)], eos), j]
-        return e, ids
+            if k:
+                e += table[j].take(pad[2 + k:2 + k + size], axis=0)
+        lengths = np.fromiter((b - a for a, b in bounds), dtype=np.intp, count=len(bounds))
+        rows = np.arange(len(ids_list)) + 4 * np.repeat(np.arange(len(bounds)), lengths)
+        return e[rows], np.asarray(ids_list, dtype=np.intp)
 
     def viterbi(self, emissions: np.ndarray, firsts: np.ndarray, lengths: np.ndarray,
                 after_o: np.ndarray, before_o: np.ndarray) -> np.ndarray:
         """Best label per row of `emissions` covered by the spans (first row,
         length, whether an O precedes it, whether an O follows it), each span
         searched on its own; rows in span order."""
-        n_seq, steps, n_lab = len(lengths), int(lengths.max()), self.n_labels
-        # row r of span s at position t sits at padded[t, s]
-        seq_of = np.repeat(np.arange(n_seq), lengths)
-        pos_of = np.arange(len(seq_of)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-        padded = np.zeros((steps, n_seq, n_lab))
-        padded[pos_of, seq_of] = emissions[np.repeat(firsts, lengths) + pos_of]
+        # Lanes hold the spans longest first, so the spans still running at
+        # step t are the first `active[t]` lanes: most spans are a word or
+        # two long, and a step only touches the lanes that are still going.
+        order = np.argsort(-lengths, kind="stable")
+        lens = lengths[order]
+        n_seq, steps, n_lab = len(lens), int(lens[0]), self.n_labels
+        active = np.searchsorted(-lens, -np.arange(steps + 1), side="left").tolist()  # lanes longer than t
+        # row r of the span in lane s at position t sits at padded[t, s]
+        lane_of = np.repeat(np.arange(n_seq), lens)
+        pos_of = np.arange(len(lane_of)) - np.repeat(np.cumsum(lens) - lens, lens)
+        padded = np.empty((steps, n_seq, n_lab))
+        padded[pos_of, lane_of] = emissions[np.repeat(firsts[order], lens) + pos_of]
         back = np.empty((steps, n_seq, n_lab), dtype=np.intp)
         history = np.empty((steps, n_seq, n_lab))
-        history[0] = padded[0] + np.where(after_o[:, None], self.trans[self.o], 0.0)
+        history[0] = padded[0] + np.where(after_o[order][:, None], self.trans[self.o], 0.0)
         # cand[s, to, from]: the best predecessor is an argmax over the last,
         # contiguous axis, and its score a flat gather (cheaper than a max)
         cand = np.empty((n_seq, n_lab, n_lab))
         flat = cand.reshape(-1)
         base = np.arange(n_seq * n_lab).reshape(n_seq, n_lab) * n_lab
         trans_t = self.trans_t
+        add = np.add
         for t in range(1, steps):
-            np.add(history[t - 1][:, None, :], trans_t, out=cand)
-            np.argmax(cand, axis=2, out=back[t])
-            np.add(flat[base + back[t]], padded[t], out=history[t])
+            k = active[t]
+            c = cand[:k]
+            add(history[t - 1, :k, None, :], trans_t, out=c)
+            b = back[t, :k]
+            c.argmax(axis=2, out=b)
+            add(flat[base[:k] + b], padded[t, :k], out=history[t, :k])
         lanes = np.arange(n_seq)
-        final = history[lengths - 1, lanes] + np.where(before_o[:, None], self.trans[:, self.o], 0.0)
+        final = history[lens - 1, lanes] + np.where(before_o[order][:, None], self.trans[:, self.o], 0.0)
         last = final.argmax(axis=1)  # each span's best final label
-        ending: dict[int, list[int]] = {}  # step -> spans whose last row it is
-        for k, n in enumerate(lengths.tolist()):
-            ending.setdefault(n - 1, []).append(k)
         out = np.empty((steps, n_seq), dtype=np.intp)
-        y = last.copy()
+        y = np.empty(n_seq, dtype=np.intp)
         for t in range(steps - 1, -1, -1):
-            spans_ending = ending.get(t)
-            if spans_ending is not None and t < steps - 1:
-                y[spans_ending] = last[spans_ending]  # their path starts from their best last label
-            out[t] = y
-            y = back[t, lanes, y]
-        return out[pos_of, seq_of]
+            k, ending = active[t], active[t + 1]
+            y[ending:k] = last[ending:k]  # lanes whose span ends here start from their best last label
+            out[t, :k] = y[:k]
+            if t:
+                y[:k] = back[t, lanes[:k], y[:k]]
+        labels = np.empty(len(lane_of), dtype=np.intp)
+        # rows back in span order: lane s holds span order[s]
+        starts = np.cumsum(lengths) - lengths
+        labels[np.repeat(starts[order], lens) + pos_of] = out[pos_of, lane_of]
+        return labels
 
     def tag_ids(self, forms: Sequence[str], bounds: Sequence[tuple[int, int]]) -> np.ndarray:
         """Label index of each token in `bounds` (sentence ranges of `forms`), in order."""
