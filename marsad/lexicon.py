@@ -15,7 +15,6 @@ from marsad.text.normalize import fold
 from marsad.types import Token
 
 P = TypeVar("P")
-HIT_CACHE_MAX = 500_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +34,9 @@ class PhraseIndex(Generic[P]):
     def __init__(self) -> None:
         # first word -> {number of further words -> {further words -> payloads}}
         self._by_first: dict[str, dict[int, dict[tuple[str, ...], list[P]]]] = {}
-        # key function -> word -> readings of the word that start an entry
-        self._hits: dict[Callable[[str], tuple[str, ...]], dict[str, tuple[str, ...]]] = {}
+        # key function -> the key under which a token's `form.facts` keep the
+        # readings of its word that start an entry
+        self._fact_keys: dict[Callable[[str], tuple[str, ...]], object] = {}
 
     def add(self, phrase: str, payload: P) -> None:
         words = phrase_key(phrase)
@@ -48,24 +48,25 @@ class PhraseIndex(Generic[P]):
             payloads.append(payload)
         # keep lengths in descending order so the longest entry is tried first
         self._by_first[words[0]] = dict(sorted(by_len.items(), reverse=True))
-        self._hits.clear()
+        self._fact_keys.clear()  # facts stored under the old keys are stale: new keys orphan them
 
-    def hit_cache(self, keys: Callable[[str], tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
-        """The memo behind `hits` for one key function (callers in hot loops
-        read it directly and call `hits` only on a miss)."""
-        return self._hits.setdefault(keys, {})
-
-    def hits(self, word: str, keys: Callable[[str], tuple[str, ...]]) -> tuple[str, ...]:
-        """Readings of `word` (under `keys`) that start some entry; cached."""
-        cache = self._hits.get(keys)
-        if cache is None:
-            cache = self._hits[keys] = {}
-        found = cache.get(word)
+    def fact_key(self, keys: Callable[[str], tuple[str, ...]]) -> object:
+        """The key under which tokens' `form.facts` hold `token_hits` for `keys`
+        (callers in hot loops read the facts directly and call `token_hits`
+        only on a miss)."""
+        found = self._fact_keys.get(keys)
         if found is None:
-            found = tuple(k for k in keys(word) if k in self._by_first)
-            if len(cache) > HIT_CACHE_MAX:
-                cache.clear()
-            cache[word] = found
+            found = self._fact_keys[keys] = object()
+        return found
+
+    def token_hits(self, tok: Token, keys: Callable[[str], tuple[str, ...]]) -> tuple[str, ...]:
+        """Readings of the token's word (its light form, under `keys`) that
+        start some entry; kept in the token's shared `form`."""
+        facts = tok.form.facts
+        fact_key = self.fact_key(keys)
+        found = facts.get(fact_key)
+        if found is None:
+            found = facts[fact_key] = tuple(k for k in keys(tok.light) if k in self._by_first)
         return found
 
     def single(self, key: str) -> tuple[P, ...]:
@@ -79,24 +80,17 @@ class PhraseIndex(Generic[P]):
         return frozenset(self._by_first)
 
     def match_at(self, tokens: Sequence[Token], i: int, end: int,
-                 keys: Callable[[str], tuple[str, ...]],
-                 norms: Sequence[str] | None = None, offset: int = 0) -> Match[P] | None:
-        """Longest entry starting at token i (not crossing `end`).
-
-        `norms[k - offset]` may hold the folded forms of the tokens (a speed-up
-        for callers that match many positions)."""
+                 keys: Callable[[str], tuple[str, ...]]) -> Match[P] | None:
+        """Longest entry starting at token i (not crossing `end`)."""
         tok = tokens[i]
         if not tok.is_word:
             return None
         best: Match[P] | None = None
-        for key in self.hits(tok.light, keys):
+        for key in self.token_hits(tok, keys):
             for n, entries in self._by_first[key].items():  # longest first
                 if i + 1 + n > end or (best and best.end - best.start >= n + 1):
                     continue
-                if norms is not None:
-                    rest = tuple(norms[i + 1 - offset: i + 1 + n - offset])
-                else:
-                    rest = tuple(tokens[i + 1 + k].norm for k in range(n))
+                rest = tuple([t.norm for t in tokens[i + 1:i + 1 + n]]) if n else ()
                 payloads = entries.get(rest)
                 if payloads is not None:
                     best = Match(i, i + 1 + n, tuple(payloads), key)
@@ -104,22 +98,19 @@ class PhraseIndex(Generic[P]):
         return best
 
     def find_all(self, tokens: Sequence[Token], start: int, end: int,
-                 keys: Callable[[str], tuple[str, ...]],
-                 candidates: Sequence[bool] | None = None) -> list[Match[P]]:
-        """Non-overlapping longest matches, left to right. `candidates[i - start]`
-        may say in advance which tokens can start an entry of any lexicon."""
+                 keys: Callable[[str], tuple[str, ...]]) -> list[Match[P]]:
+        """Non-overlapping longest matches, left to right."""
         out: list[Match[P]] = []
-        norms = [t.norm for t in tokens[start:end]]
-        cache = self.hit_cache(keys)
+        fact_key = self.fact_key(keys)
         i = start
         while i < end:
             tok = tokens[i]
             # Cheap pre-check: most words start no entry under any reading.
-            found = cache.get(tok.light)
+            found = tok.form.facts.get(fact_key)
             if found is None:
-                found = self.hits(tok.light, keys)
-            if found and tok.is_word and (candidates is None or candidates[i - start]):
-                m = self.match_at(tokens, i, end, keys, norms, start)
+                found = self.token_hits(tok, keys)
+            if found and tok.is_word:
+                m = self.match_at(tokens, i, end, keys)
                 if m:
                     out.append(m)
                     i = m.end

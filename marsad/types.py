@@ -42,6 +42,22 @@ class Word:
     role: str
 
 
+class WordForm:
+    """What stages learn about one surface form, shared by all its tokens.
+
+    The tokenizer keeps one per form it has seen, so a form's lexicon hits,
+    tagger row and the like are looked up once and then read from the token
+    (`tok.form.facts[key]`). Each stage stores its facts under a key object of
+    its own. Keeping a word's facts together is the point: a separate memo
+    per stage costs a cache miss per token and stage on large dicts.
+    """
+
+    __slots__ = ("facts",)
+
+    def __init__(self) -> None:
+        self.facts: dict[object, object] = {}
+
+
 @dataclass(slots=True)  # not frozen: built ~700k times a second, and frozen init is twice as slow
 class Token:
     """A surface token: a word, a number or one punctuation mark.
@@ -64,6 +80,7 @@ class Token:
     is_word: bool = True
     hashtag: bool = False
     key: str = ""
+    form: WordForm = field(default_factory=WordForm, compare=False, repr=False)
 
     def reads_as(self, words: AbstractSet[str]) -> bool:
         """Whether the word, whole or read without its clitics, is one of the folded `words`."""

@@ -130,26 +130,24 @@ class MentionFinder:
     def _atoms(self, tokens: list[Token], start: int, end: int) -> list[Atom]:
         atoms: list[Atom] = []
         names, heads = self.base.names, self.base.heads
-        norms = [t.norm for t in tokens[start:end]]
         i = start
-        name_hits = names.hit_cache(proclitic_keys)
-        head_hits = heads.hit_cache(proclitic_keys)
+        name_key, head_key = names.fact_key(proclitic_keys), heads.fact_key(proclitic_keys)
         while i < end:
-            light = tokens[i].light
-            nh = name_hits.get(light)
+            facts = tokens[i].form.facts
+            nh = facts.get(name_key)
             if nh is None:
-                nh = names.hits(light, proclitic_keys)
-            hh = head_hits.get(light)
+                nh = names.token_hits(tokens[i], proclitic_keys)
+            hh = facts.get(head_key)
             if hh is None:
-                hh = heads.hits(light, proclitic_keys)
+                hh = heads.token_hits(tokens[i], proclitic_keys)
             if not (nh or hh) or not tokens[i].is_word:
                 possessed = self._possessed_head(tokens[i])
                 if possessed is not None:
                     atoms.append(Atom(i, i + 1, head=possessed, key=tokens[i].key))
                 i += 1
                 continue
-            name = names.match_at(tokens, i, end, proclitic_keys, norms, start) if nh else None
-            head = heads.match_at(tokens, i, end, proclitic_keys, norms, start) if hh else None
+            name = names.match_at(tokens, i, end, proclitic_keys) if nh else None
+            head = heads.match_at(tokens, i, end, proclitic_keys) if hh else None
             if name and self._is_common_noun(tokens, name.start, name.end, end):
                 name = None
             if head and self._is_common_noun(tokens, head.start, head.end, end):

@@ -7,22 +7,19 @@ from marsad.doc import Doc
 from marsad.events.lexicon import modality_words
 from marsad.text.clitics import lookup_keys
 
-MEMO_MAX = 300_000  # word forms remembered (cleared when full)
-
 
 def clause_governors(doc: Doc, s_i: int) -> tuple[list[int], list[int]]:
     """Token positions in sentence s_i of denial and hedging governors
     (نفى، زعم، اتهم…)."""
     sent = doc.sentences[s_i]
     neg, hedge = [], []
-    memo = _flag_memo()
+    key = _fact_key()
+    tokens = doc.tokens
     for j in range(sent.tokens[0], sent.tokens[1]):
-        light = doc.tokens[j].light
-        flags = memo.get(light)
+        facts = tokens[j].form.facts
+        flags = facts.get(key)
         if flags is None:
-            if len(memo) > MEMO_MAX:
-                memo.clear()
-            flags = memo[light] = _governor_flags(light)
+            flags = facts[key] = _governor_flags(tokens[j].light)
         if flags[0]:
             neg.append(j)
         if flags[1]:
@@ -31,9 +28,10 @@ def clause_governors(doc: Doc, s_i: int) -> tuple[list[int], list[int]]:
 
 
 @cache
-def _flag_memo() -> dict[str, tuple[bool, bool]]:
-    """Word form -> governor flags: a dict read is cheaper than an lru_cache call."""
-    return {}
+def _fact_key() -> object:
+    """The key of a word's governor flags in its tokens' shared `form.facts`
+    (a small dict per word form: cheaper to read than a memo of all words)."""
+    return object()
 
 
 @lru_cache(maxsize=200_000)

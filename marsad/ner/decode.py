@@ -20,9 +20,10 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from marsad.ner.features import BOS, EOS, OFFSETS, Resources, word_features
+from marsad.ner.features import BOS, EOS, HASHTAG_MARK, OFFSETS, Resources, word_features
 from marsad.ner.model import CrfWeights
 from marsad.text.normalize import fold
+from marsad.types import Token
 
 MEMO_MAX = 200_000  # word forms kept before the tables are rebuilt from scratch
 
@@ -43,6 +44,9 @@ class Decoder:
 
     def _reset(self) -> None:
         self.index: dict[str, int] = {}
+        # keys under which tokens' shared `form.facts` keep their form id in
+        # this table (plain word, word of a hashtag): new keys on each reset
+        self.fact_keys = (object(), object())
         # table[j, form]: what the form adds to each label's score at offset
         # OFFSETS[j]; one contiguous block per offset, so a row gather is a `take`
         self.table = np.zeros((len(OFFSETS), 1024, self.n_labels))
@@ -74,26 +78,46 @@ class Decoder:
             self.held[idx] = fold(form) in self.w.outside
         return idx
 
-    def emissions(self, forms: Sequence[str], bounds: Sequence[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
-        """(n_tokens, n_labels) scores of each token, and each token's form id;
-        `bounds` are sentence token ranges of `forms`."""
-        get = self.index.get
-        if len(bounds) == 1 and bounds[0] == (0, len(forms)):
-            ids_list = [get(f) for f in forms]
-        else:
-            ids_list = [get(f) for a, b in bounds for f in forms[a:b]]
-        if None in ids_list:
-            flat = [f for a, b in bounds for f in forms[a:b]]
-            ids_list = [i if i is not None else self.form_id(f) for i, f in zip(ids_list, flat)]
+    def form_ids(self, forms: Sequence[str]) -> list[int]:
+        """Row of each word form in the score table (new forms are scored)."""
+        while True:
+            keys = self.fact_keys
+            get = self.index.get
+            ids = [get(f) for f in forms]
+            if None in ids:
+                ids = [i if i is not None else self.form_id(f) for i, f in zip(ids, forms)]
+            if self.fact_keys is keys:  # the table was not rebuilt meanwhile
+                return ids
+
+    def token_ids(self, tokens: Sequence[Token]) -> list[int]:
+        """`form_ids` of the tokens' forms (`token_form`), read from and kept in
+        the tokens' shared `form.facts` (a small dict each) rather than looked
+        up by string in the large `index`."""
+        while True:
+            keys = self.fact_keys
+            plain, tagged = keys
+            ids = []
+            append = ids.append
+            for t in tokens:
+                facts = t.form.facts
+                key = tagged if t.hashtag else plain
+                idx = facts.get(key)
+                if idx is None:
+                    idx = facts[key] = self.form_id(HASHTAG_MARK + t.text if t.hashtag else t.text)
+                append(idx)
+            if self.fact_keys is keys:
+                return ids
+
+    def emissions(self, ids: Sequence[int], bounds: Sequence[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+        """(n_tokens, n_labels) scores of each token in `bounds` (sentence
+        ranges of `ids`, the words' form ids), and those tokens' form ids."""
         # Each sentence framed by two BOS before and two EOS after, so that a
         # word's neighbour at offset k is a fixed shift of the framed array.
         bos, eos = self.index[BOS], self.index[EOS]
         framed = [bos, bos]
-        k = 0
         for a, b in bounds:
-            framed += ids_list[k:k + b - a]
+            framed += ids[a:b]
             framed += (eos, eos, bos, bos)
-            k += b - a
         pad = np.asarray(framed, dtype=np.intp)
         size = len(pad) - 4
         table = self.table
@@ -102,8 +126,8 @@ class Decoder:
             if k:
                 e += table[j].take(pad[2 + k:2 + k + size], axis=0)
         lengths = np.fromiter((b - a for a, b in bounds), dtype=np.intp, count=len(bounds))
-        rows = np.arange(len(ids_list)) + 4 * np.repeat(np.arange(len(bounds)), lengths)
-        return e[rows], np.asarray(ids_list, dtype=np.intp)
+        rows = np.arange(len(pad) - 2 - 4 * len(bounds)) + 4 * np.repeat(np.arange(len(bounds)), lengths)
+        return e[rows], pad[rows + 2]
 
     def viterbi(self, emissions: np.ndarray, firsts: np.ndarray, lengths: np.ndarray,
                 after_o: np.ndarray, before_o: np.ndarray) -> np.ndarray:
@@ -158,7 +182,11 @@ class Decoder:
 
     def tag_ids(self, forms: Sequence[str], bounds: Sequence[tuple[int, int]]) -> np.ndarray:
         """Label index of each token in `bounds` (sentence ranges of `forms`), in order."""
-        e, ids = self.emissions(forms, bounds)
+        return self.label_ids(self.form_ids(forms), bounds)
+
+    def label_ids(self, ids: Sequence[int], bounds: Sequence[tuple[int, int]]) -> np.ndarray:
+        """`tag_ids` of words given by their form ids (`form_ids`, `token_ids`)."""
+        e, ids = self.emissions(ids, bounds)
         n = len(ids)
         out = np.full(n, self.o, dtype=np.intp)
         if not n:

@@ -106,8 +106,7 @@ class NerTagger:
         if not bounds:
             doc.ner_spans = []
             return doc
-        forms = [HASHTAG_MARK + t.text if t.hashtag else t.text for t in tokens]  # as token_form()
-        ids = self.decoder.tag_ids(forms, bounds)
+        ids = self.decoder.label_ids(self.decoder.token_ids(tokens), bounds)
         rows = np.flatnonzero(ids != self.decoder.o).tolist()  # the few tokens inside names
         if not rows:
             doc.ner_spans = []

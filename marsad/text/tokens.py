@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from marsad.text.clitics import segment
 from marsad.text.normalize import fold, fold_light
 from marsad.text.vocab import word_counts
-from marsad.types import Token
+from marsad.types import Token, WordForm
 
 _MARKS = "\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640"
 TOKEN_RE = re.compile(
@@ -39,8 +39,9 @@ MEMO_MAX = 300_000
 
 
 @cache
-def _memo() -> dict[str, tuple[str, str, str, str, str, str, bool, bool]]:
-    """Surface word -> its analysis; a plain dict is cheaper to hit than lru_cache."""
+def _memo() -> dict[str, tuple[str, str, str, str, str, str, bool, bool, WordForm]]:
+    """Surface word -> its analysis and its shared `WordForm`; a plain dict is
+    cheaper to hit than lru_cache."""
     return {}
 
 
@@ -114,10 +115,10 @@ def tokenize(text: str) -> list[Token]:
             if not is_word and raw in "#_":
                 continue
             word = _analyse(raw, is_word)
-            analysis = memo[raw] = (*word, is_word, is_word and word[0] not in counts)
+            analysis = memo[raw] = (*word, is_word, is_word and word[0] not in counts, WordForm())
             if len(memo) > MEMO_MAX:
                 memo.clear()
-        norm, light, prefix, stem, suffix, key, is_word, rare = analysis
+        norm, light, prefix, stem, suffix, key, is_word, rare, form = analysis
         start = m.start()
         in_tag = False
         if tag_spans:
@@ -126,7 +127,7 @@ def tokenize(text: str) -> list[Token]:
             in_tag = tag_i < len(tag_spans) and tag_spans[tag_i][0] < start < tag_spans[tag_i][1]
         if rare:
             unknown.append(n)
-        append(Token(n, start, m.end(), raw, norm, light, prefix, stem, suffix, is_word, in_tag, key))
+        append(Token(n, start, m.end(), raw, norm, light, prefix, stem, suffix, is_word, in_tag, key, form))
         n += 1
     return _split_glued(tokens, unknown, counts) if unknown else tokens
 
@@ -145,7 +146,8 @@ def _split_glued(tokens: list[Token], unknown: list[int], counts: dict[str, int]
             out.append(_make(len(out), tok.start, tok.text[:cut], True, tok.hashtag))
             out.append(_make(len(out), tok.start + cut, tok.text[cut:], True, tok.hashtag))
         elif tok.i != len(out):
-            out.append(_make(len(out), tok.start, tok.text, tok.is_word, tok.hashtag))
+            tok.i = len(out)  # a token of this call's own making: renumber it in place
+            out.append(tok)
         else:
             out.append(tok)
     return out
