@@ -45,16 +45,19 @@ class Word:
 class WordForm:
     """What stages learn about one surface form, shared by all its tokens.
 
-    The tokenizer keeps one per form it has seen, so a form's lexicon hits,
-    tagger row and the like are looked up once and then read from the token
-    (`tok.form.facts[key]`). Each stage stores its facts under a key object of
-    its own. Keeping a word's facts together is the point: a separate memo
-    per stage costs a cache miss per token and stage on large dicts.
+    The tokenizer keeps one per form it has seen and numbers them (`id` 1, 2,
+    … within its current table; 0 for a form it does not keep), so a stage
+    can hold a value per form in an array (text.formtable.FormTable) and read
+    a document's values in one gather. Facts that are not numbers sit in
+    `facts`, each stage's under a key object of its own. Either way a word is
+    looked up once, not once per token and stage in a large memo keyed by
+    string (a cache miss each).
     """
 
-    __slots__ = ("facts",)
+    __slots__ = ("id", "facts")
 
-    def __init__(self) -> None:
+    def __init__(self, id: int = 0) -> None:  # noqa: A002 - the form's number
+        self.id = id
         self.facts: dict[object, object] = {}
 
 

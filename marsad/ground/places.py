@@ -289,7 +289,14 @@ def _prefix_of(light: str, k: str) -> str:
     return ""
 
 
-def find_places(doc: Doc) -> list[PlaceMention]:
+def begins_place(light: str) -> bool:
+    """Whether a word (light fold) begins some place name, under any reading."""
+    return Gazetteer.load().first_words[light] is not None
+
+
+def find_places(doc: Doc, begins: list[int] | None = None) -> list[PlaceMention]:
+    """Places named in the document; `begins`, the positions of the tokens
+    `begins_place` accepts, spare looking at the others."""
     gaz = Gazetteer.load()
     v = _vocab()
     tokens = doc.tokens
@@ -308,9 +315,11 @@ def find_places(doc: Doc) -> list[PlaceMention]:
     # place unless a longer name goes on or a head comes before: keep the rest
     # (the loop below checks them again, within their sentence).
     last = len(tokens) - 1
-    firsts = [i for i, t in enumerate(tokens)
-              if (fw := first_words[t.light]) and t.is_word and (
-                  not fw.never_bare or i < last and norms[i + 1] in fw.seconds
+    if begins is None:
+        begins = [i for i, t in enumerate(tokens) if first_words[t.light] is not None]
+    firsts = [i for i in begins
+              if (t := tokens[i]).is_word and (
+                  not (fw := first_words[t.light]).never_bare or i < last and norms[i + 1] in fw.seconds
                   or i and _may_end_head(tokens[i - 1].light))]
     for lo, hi in ranges:
         i = lo

@@ -23,7 +23,8 @@ import numpy as np
 from marsad.ner.features import BOS, EOS, HASHTAG_MARK, OFFSETS, Resources, word_features
 from marsad.ner.model import CrfWeights
 from marsad.text.normalize import fold
-from marsad.types import Token
+from marsad.doc import Doc
+from marsad.text.formtable import FormTable
 
 MEMO_MAX = 200_000  # word forms kept before the tables are rebuilt from scratch
 
@@ -44,9 +45,9 @@ class Decoder:
 
     def _reset(self) -> None:
         self.index: dict[str, int] = {}
-        # keys under which tokens' shared `form.facts` keep their form id in
-        # this table (plain word, word of a hashtag): new keys on each reset
-        self.fact_keys = (object(), object())
+        # each word form's row here, by the tokenizer's form ids (a new table
+        # on each reset, as the rows change)
+        self.rows = FormTable(lambda tok: self.form_id(tok.text), np.intp)
         # table[j, form]: what the form adds to each label's score at offset
         # OFFSETS[j]; one contiguous block per offset, so a row gather is a `take`
         self.table = np.zeros((len(OFFSETS), 1024, self.n_labels))
@@ -78,56 +79,51 @@ class Decoder:
             self.held[idx] = fold(form) in self.w.outside
         return idx
 
-    def form_ids(self, forms: Sequence[str]) -> list[int]:
+    def form_ids(self, forms: Sequence[str]) -> np.ndarray:
         """Row of each word form in the score table (new forms are scored)."""
         while True:
-            keys = self.fact_keys
+            rows = self.rows
             get = self.index.get
             ids = [get(f) for f in forms]
             if None in ids:
                 ids = [i if i is not None else self.form_id(f) for i, f in zip(ids, forms)]
-            if self.fact_keys is keys:  # the table was not rebuilt meanwhile
-                return ids
+            if self.rows is rows:  # the table was not rebuilt meanwhile
+                return np.array(ids, dtype=np.intp)
 
-    def token_ids(self, tokens: Sequence[Token]) -> list[int]:
-        """`form_ids` of the tokens' forms (`token_form`), read from and kept in
-        the tokens' shared `form.facts` (a small dict each) rather than looked
-        up by string in the large `index`."""
+    def token_ids(self, doc: Doc) -> np.ndarray:
+        """`form_ids` of the document's tokens (as `token_form`): one gather
+        of rows kept per word form (FormTable), a lookup only for hashtags."""
+        tagged = [i for i, t in enumerate(doc.tokens) if t.hashtag] if doc.hashtags else []
         while True:
-            keys = self.fact_keys
-            plain, tagged = keys
-            ids = []
-            append = ids.append
-            for t in tokens:
-                facts = t.form.facts
-                key = tagged if t.hashtag else plain
-                idx = facts.get(key)
-                if idx is None:
-                    idx = facts[key] = self.form_id(HASHTAG_MARK + t.text if t.hashtag else t.text)
-                append(idx)
-            if self.fact_keys is keys:
+            rows = self.rows
+            ids = rows.values(doc)
+            for i in tagged:
+                ids[i] = self.form_id(HASHTAG_MARK + doc.tokens[i].text)
+            if self.rows is rows:
                 return ids
 
-    def emissions(self, ids: Sequence[int], bounds: Sequence[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+    def emissions(self, ids: np.ndarray, bounds: Sequence[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
         """(n_tokens, n_labels) scores of each token in `bounds` (sentence
         ranges of `ids`, the words' form ids), and those tokens' form ids."""
         # Each sentence framed by two BOS before and two EOS after, so that a
         # word's neighbour at offset k is a fixed shift of the framed array.
-        bos, eos = self.index[BOS], self.index[EOS]
-        framed = [bos, bos]
-        for a, b in bounds:
-            framed += ids[a:b]
-            framed += (eos, eos, bos, bos)
-        pad = np.asarray(framed, dtype=np.intp)
+        n_sent = len(bounds)
+        firsts = np.fromiter((a for a, _ in bounds), dtype=np.intp, count=n_sent)
+        lengths = np.fromiter((b - a for a, b in bounds), dtype=np.intp, count=n_sent)
+        before = np.cumsum(lengths) - lengths  # tokens in earlier sentences
+        rows = np.arange(int(lengths.sum())) + np.repeat(4 * np.arange(n_sent), lengths)
+        own = ids[np.repeat(firsts - before, lengths) + np.arange(len(rows))]
+        pad = np.full(len(rows) + 4 * n_sent + 2, self.index[EOS], dtype=np.intp)
+        heads = 2 + before + 4 * np.arange(n_sent)  # framed position of each sentence's first word
+        pad[heads - 1] = pad[heads - 2] = self.index[BOS]
+        pad[rows + 2] = own
         size = len(pad) - 4
         table = self.table
         e = self.bias + table[2].take(pad[2:2 + size], axis=0)  # also scores the frames, then dropped
         for j, k in enumerate(OFFSETS):
             if k:
                 e += table[j].take(pad[2 + k:2 + k + size], axis=0)
-        lengths = np.fromiter((b - a for a, b in bounds), dtype=np.intp, count=len(bounds))
-        rows = np.arange(len(pad) - 2 - 4 * len(bounds)) + 4 * np.repeat(np.arange(len(bounds)), lengths)
-        return e[rows], pad[rows + 2]
+        return e[rows], own
 
     def viterbi(self, emissions: np.ndarray, firsts: np.ndarray, lengths: np.ndarray,
                 after_o: np.ndarray, before_o: np.ndarray) -> np.ndarray:

@@ -106,7 +106,7 @@ class NerTagger:
         if not bounds:
             doc.ner_spans = []
             return doc
-        ids = self.decoder.label_ids(self.decoder.token_ids(tokens), bounds)
+        ids = self.decoder.label_ids(self.decoder.token_ids(doc), bounds)
         rows = np.flatnonzero(ids != self.decoder.o).tolist()  # the few tokens inside names
         if not rows:
             doc.ner_spans = []

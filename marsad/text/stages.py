@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from marsad.doc import Doc
 from marsad.text.sentences import build_sentences
-from marsad.text.tokens import hashtags, tokenize
+from marsad.text.tokens import hashtags, tokenize_forms
 
 
 class Tokenizer:
@@ -14,7 +14,7 @@ class Tokenizer:
     provides = ("tokens", "hashtags")
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.tokens = tokenize(doc.text)
+        doc.set_tokens(*tokenize_forms(doc.text))
         doc.hashtags = hashtags(doc.text)
         return doc
 

@@ -38,11 +38,23 @@ def hashtags(text: str) -> list[tuple[int, int, str]]:
 MEMO_MAX = 300_000
 
 
+class FormMemo:
+    """Surface word -> its analysis and its shared `WordForm`, numbered 1, 2, …
+    in the order first seen (a plain dict is cheaper to hit than lru_cache).
+    When full it starts over with a new `forms` dict, which also names the
+    numbering: per-form tables (FormTable) start over when it changes."""
+
+    def __init__(self) -> None:
+        self.forms: dict[str, tuple[str, str, str, str, str, str, bool, bool, WordForm, int]] = {}
+
+    def restart_if_full(self) -> None:
+        if len(self.forms) > MEMO_MAX:
+            self.forms = {}
+
+
 @cache
-def _memo() -> dict[str, tuple[str, str, str, str, str, str, bool, bool, WordForm]]:
-    """Surface word -> its analysis and its shared `WordForm`; a plain dict is
-    cheaper to hit than lru_cache."""
-    return {}
+def _memo() -> FormMemo:
+    return FormMemo()
 
 
 def _analyse(raw: str, is_word: bool) -> tuple[str, str, str, str, str, str]:
@@ -99,26 +111,35 @@ def _glue_split(raw: str, norm: str, article_words: set[str], counts: dict[str, 
 
 def tokenize(text: str) -> list[Token]:
     """Tokens of the raw text; `#` and hashtag underscores are not tokens."""
+    return tokenize_forms(text)[0]
+
+
+def tokenize_forms(text: str) -> tuple[list[Token], object, list[int]]:
+    """`tokenize`, plus the numbering its word forms' ids belong to and each
+    token's `form.id` (collected here, where each form is at hand anyway)."""
     tag_spans = [(s, e) for s, e, _ in hashtags(text)] if "#" in text else []
     counts = word_counts()
     memo = _memo()
+    memo.restart_if_full()  # before, never during, an article: its ids share one numbering
+    forms = memo.forms
     tokens: list[Token] = []
+    ids: list[int] = []
     append = tokens.append
+    append_id = ids.append
     unknown: list[int] = []
     tag_i = 0
     n = 0
     for m in TOKEN_RE.finditer(text):
         raw = m.group()
-        analysis = memo.get(raw)
+        analysis = forms.get(raw)
         if analysis is None:
             is_word = m.lastgroup != "punct"
             if not is_word and raw in "#_":
                 continue
             word = _analyse(raw, is_word)
-            analysis = memo[raw] = (*word, is_word, is_word and word[0] not in counts, WordForm())
-            if len(memo) > MEMO_MAX:
-                memo.clear()
-        norm, light, prefix, stem, suffix, key, is_word, rare, form = analysis
+            fid = len(forms) + 1
+            analysis = forms[raw] = (*word, is_word, is_word and word[0] not in counts, WordForm(fid), fid)
+        norm, light, prefix, stem, suffix, key, is_word, rare, form, fid = analysis
         start = m.start()
         in_tag = False
         if tag_spans:
@@ -128,8 +149,13 @@ def tokenize(text: str) -> list[Token]:
         if rare:
             unknown.append(n)
         append(Token(n, start, m.end(), raw, norm, light, prefix, stem, suffix, is_word, in_tag, key, form))
+        append_id(fid)
         n += 1
-    return _split_glued(tokens, unknown, counts) if unknown else tokens
+    if unknown:
+        split = _split_glued(tokens, unknown, counts)
+        if split is not tokens:
+            return split, forms, [t.form.id for t in split]
+    return tokens, forms, ids
 
 
 def _split_glued(tokens: list[Token], unknown: list[int], counts: dict[str, int]) -> list[Token]:
