@@ -7,10 +7,13 @@ triggers may lose it). Later words match their folded form exactly.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from marsad.doc import Doc
+from marsad.text.formtable import FormTable
 from marsad.text.normalize import fold
 from marsad.types import Token
 
@@ -37,6 +40,8 @@ class PhraseIndex(Generic[P]):
         # key function -> the key under which a token's `form.facts` keep the
         # readings of its word that start an entry
         self._fact_keys: dict[Callable[[str], tuple[str, ...]], object] = {}
+        # key function -> which word forms may start an entry (see `starts`)
+        self._start_words: dict[Callable[[str], tuple[str, ...]], FormTable] = {}
 
     def add(self, phrase: str, payload: P) -> None:
         words = phrase_key(phrase)
@@ -49,6 +54,7 @@ class PhraseIndex(Generic[P]):
         # keep lengths in descending order so the longest entry is tried first
         self._by_first[words[0]] = dict(sorted(by_len.items(), reverse=True))
         self._fact_keys.clear()  # facts stored under the old keys are stale: new keys orphan them
+        self._start_words.clear()
 
     def fact_key(self, keys: Callable[[str], tuple[str, ...]]) -> object:
         """The key under which tokens' `form.facts` hold `token_hits` for `keys`
@@ -68,6 +74,14 @@ class PhraseIndex(Generic[P]):
         if found is None:
             found = facts[fact_key] = tuple(k for k in keys(tok.light) if k in self._by_first)
         return found
+
+    def starts(self, doc: Doc, keys: Callable[[str], tuple[str, ...]]) -> list[int]:
+        """Positions of the document's tokens where an entry may start (a word
+        some reading of which begins one), for `find_all(..., starts=)`."""
+        table = self._start_words.get(keys)
+        if table is None:
+            table = self._start_words[keys] = FormTable(lambda tok: tok.is_word and bool(self.token_hits(tok, keys)))
+        return table.positions(doc)
 
     def single(self, key: str) -> tuple[P, ...]:
         """Payloads of the one-word entry `key` (empty if none)."""
@@ -98,9 +112,20 @@ class PhraseIndex(Generic[P]):
         return best
 
     def find_all(self, tokens: Sequence[Token], start: int, end: int,
-                 keys: Callable[[str], tuple[str, ...]]) -> list[Match[P]]:
-        """Non-overlapping longest matches, left to right."""
+                 keys: Callable[[str], tuple[str, ...]], starts: list[int] | None = None) -> list[Match[P]]:
+        """Non-overlapping longest matches, left to right. `starts` may give
+        the positions in the document where an entry may start (`starts()`):
+        then only those are tried."""
         out: list[Match[P]] = []
+        if starts is not None:
+            i = start
+            for q in starts[bisect_left(starts, start):bisect_left(starts, end)]:
+                if q >= i:
+                    m = self.match_at(tokens, q, end, keys)
+                    if m:
+                        out.append(m)
+                        i = m.end
+            return out
         fact_key = self.fact_key(keys)
         i = start
         while i < end:

@@ -34,14 +34,14 @@ from marsad.events.context import (
     reported_as_ongoing,
 )
 from marsad.events.lexicon import Trigger
-from marsad.events.modality import clause_governors, event_modality
+from marsad.events.modality import clause_governors, event_modality, governor_flags
 from marsad.events.passes import (
     complement_targets,
     dedupe,
     drop_complement_acts,
     drop_results,
 )
-from marsad.events.triggers import find_triggers
+from marsad.events.triggers import find_triggers, trigger_starts
 from marsad.lexicon import Match
 from marsad.resources import grammar_words
 from marsad.syntax import (
@@ -97,14 +97,15 @@ class EventExtractor:
             key=lambda x: x[0],  # by position only: mentions have no order
         )
         events: list[Event] = []
+        starts, flags = trigger_starts(doc), governor_flags(doc)  # per-word tables, once per document
         for s_i, sent in enumerate(doc.sentences):
             a, b = sent.tokens
-            matches = find_triggers(doc, a, b, mmap.covering)
+            matches = find_triggers(doc, a, b, mmap.covering, starts)
             sent_events: list[Event] = []
             verb_ends: list[int] = []
             role_ends: set[int] = set()  # ends of verb roles that follow the verb
             trigger_ends: list[int] = []
-            governors = clause_governors(doc, s_i) if matches else ([], [])
+            governors = clause_governors(doc, s_i, flags) if matches else ([], [])
             for m in matches:
                 trig = m.payloads[0]
                 if trig.pos == "noun" and trig.type != "PROTEST" and (

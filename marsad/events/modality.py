@@ -3,35 +3,41 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
+import numpy as np
+
 from marsad.doc import Doc
 from marsad.events.lexicon import modality_words
 from marsad.text.clitics import lookup_keys
+from marsad.text.formtable import FormTable
+from marsad.types import Token
 
 
-def clause_governors(doc: Doc, s_i: int) -> tuple[list[int], list[int]]:
+NEGATING, HEDGING = 1, 2  # governor flags of a word (bits)
+
+
+def clause_governors(doc: Doc, s_i: int, flags: np.ndarray | None = None) -> tuple[list[int], list[int]]:
     """Token positions in sentence s_i of denial and hedging governors
-    (نفى، زعم، اتهم…)."""
-    sent = doc.sentences[s_i]
-    neg, hedge = [], []
-    key = _fact_key()
-    tokens = doc.tokens
-    for j in range(sent.tokens[0], sent.tokens[1]):
-        facts = tokens[j].form.facts
-        flags = facts.get(key)
-        if flags is None:
-            flags = facts[key] = _governor_flags(tokens[j].light)
-        if flags[0]:
-            neg.append(j)
-        if flags[1]:
-            hedge.append(j)
-    return neg, hedge
+    (نفى، زعم، اتهم…); `flags` (`governor_flags`) spares computing them for
+    the whole document again."""
+    a, b = doc.sentences[s_i].tokens
+    if flags is None:
+        flags = governor_flags(doc)
+    found = flags[a:b]
+    return (np.flatnonzero(found & NEGATING) + a).tolist(), (np.flatnonzero(found & HEDGING) + a).tolist()
+
+
+def governor_flags(doc: Doc) -> np.ndarray:
+    """NEGATING | HEDGING bits of each token of the document."""
+    return _governor_words().values(doc)
 
 
 @cache
-def _fact_key() -> object:
-    """The key of a word's governor flags in its tokens' shared `form.facts`
-    (a small dict per word form: cheaper to read than a memo of all words)."""
-    return object()
+def _governor_words() -> FormTable:
+    def bits(tok: Token) -> int:
+        negating, hedging = _governor_flags(tok.light)
+        return NEGATING * negating + HEDGING * hedging
+
+    return FormTable(bits)
 
 
 @lru_cache(maxsize=200_000)
