@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from marsad.doc import Doc
 from marsad.text.formtable import FormTable
@@ -20,8 +19,7 @@ from marsad.types import Token
 P = TypeVar("P")
 
 
-@dataclass(frozen=True, slots=True)
-class Match(Generic[P]):
+class Match(NamedTuple, Generic[P]):  # a tuple: ~150k made a second, a frozen dataclass is slower to build
     start: int  # token index
     end: int  # token index, exclusive
     payloads: tuple[P, ...]
@@ -31,6 +29,11 @@ class Match(Generic[P]):
 def phrase_key(text: str) -> tuple[str, ...]:
     """Folded words of a lexicon entry (punctuation inside names is dropped)."""
     return tuple(w for w in fold(text).replace("-", " ").split() if w)
+
+
+# (reading of a word, ((number of further words, {further words: payloads}), … longest first)) for each
+# reading that starts an entry
+Hits = tuple[tuple[str, tuple[tuple[int, dict[tuple[str, ...], list]], ...]], ...]
 
 
 class PhraseIndex(Generic[P]):
@@ -65,15 +68,18 @@ class PhraseIndex(Generic[P]):
             found = self._fact_keys[keys] = object()
         return found
 
-    def token_hits(self, tok: Token, keys: Callable[[str], tuple[str, ...]]) -> tuple[str, ...]:
-        """Readings of the token's word (its light form, under `keys`) that
-        start some entry; kept in the token's shared `form`."""
+    def token_hits(self, tok: Token, keys: Callable[[str], tuple[str, ...]]) -> Hits:
+        """The readings of the token's word (its light form, under `keys`)
+        that start some entry, each with those entries by number of further
+        words, longest first; kept in the token's shared `form` (empty when
+        the word starts nothing)."""
         facts = tok.form.facts
         fact_key = self.fact_key(keys)
         found = facts.get(fact_key)
         if found is None:
-            found = facts[fact_key] = tuple(k for k in keys(tok.light) if k in self._by_first)
-        return found
+            by_first = self._by_first
+            found = facts[fact_key] = tuple((k, tuple(by_first[k].items())) for k in keys(tok.light) if k in by_first)
+        return found  # type: ignore[return-value]
 
     def starts(self, doc: Doc, keys: Callable[[str], tuple[str, ...]]) -> list[int]:
         """Positions of the document's tokens where an entry may start (a word
@@ -100,8 +106,8 @@ class PhraseIndex(Generic[P]):
         if not tok.is_word:
             return None
         best: Match[P] | None = None
-        for key in self.token_hits(tok, keys):
-            for n, entries in self._by_first[key].items():  # longest first
+        for key, by_len in self.token_hits(tok, keys):
+            for n, entries in by_len:  # longest first
                 if i + 1 + n > end or (best and best.end - best.start >= n + 1):
                     continue
                 rest = tuple([t.norm for t in tokens[i + 1:i + 1 + n]]) if n else ()

@@ -18,7 +18,7 @@ from collections import Counter
 
 from marsad.doc import Doc
 from marsad.ground.dates import DateMention, anchor_kind, find_dates
-from marsad.ground.places import PlaceMention, begins_place, find_places
+from marsad.ground.places import PlaceMention, find_places
 from marsad.ground.quantities import QuantityMention, find_quantities, may_start
 from marsad.text.formtable import FormTable
 from marsad.types import DateValue, evolve
@@ -37,10 +37,9 @@ class Grounder:
     provides = ("grounding",)
 
     def __init__(self) -> None:
-        # which words may be part of a date, start a count, begin a place name
+        # which words may be part of a date, start a count
         self.date_words = FormTable(lambda t: anchor_kind(t.norm))
         self.count_words = FormTable(lambda t: may_start(t.norm))
-        self.place_words = FormTable(lambda t: begins_place(t.light))
 
     def __call__(self, doc: Doc) -> Doc:
         words = [(t.start, t.end, t.norm) for t in doc.tokens if t.norm]
@@ -49,7 +48,7 @@ class Grounder:
         dates = find_dates(doc.text, doc.date, words, self.date_words.positions(doc) if whole else None)
         quants = find_quantities(doc.text, [(d.start, d.end) for d in dates], words,
                                  self.count_words.positions(doc) if whole else None)
-        places = find_places(doc, self.place_words.positions(doc))
+        places = find_places(doc)
         doc_date = DateValue(doc.date, "day") if doc.date else DateValue(None, "unknown")
         dominant = _dominant(places)
         starts = [s.start for s in doc.sentences]
