@@ -338,9 +338,12 @@ def find_places(doc: Doc) -> list[PlaceMention]:
     after_head = np.zeros(len(tokens), dtype=bool)
     after_head[1:] = _head_end_words().values(doc)[:-1] != 0
     last = len(tokens) - 1
-    firsts = [i for i in np.flatnonzero(kinds).tolist()
-              if kinds[i] == BARE or after_head[i]
-              or i < last and norms[i + 1] in first_words[tokens[i].light].seconds]
+    maybe = kinds == AFTER_HEAD
+    firsts = np.flatnonzero((kinds == BARE) | maybe & after_head).tolist()
+    goes_on = [i for i in np.flatnonzero(maybe & ~after_head).tolist()
+               if i < last and norms[i + 1] in first_words[tokens[i].light].seconds]
+    if goes_on:
+        firsts = sorted(firsts + goes_on)
     for lo, hi in ranges:
         i = lo
         for f in range(bisect_left(firsts, lo), len(firsts)):
