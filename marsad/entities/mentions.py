@@ -126,8 +126,8 @@ class MentionFinder:
                 m = Mention(m.start, m.end, m.text, full.label, m.tokens, full.actor, "short-form")  # المجلس → مجلس الأمن
             out.append(m)
             covered.update(range(*m.tokens))
-        for tok in tokens:
-            full = short.get(tok.key) if tok.is_word and tok.i not in covered else None
+        for tok in [t for t in tokens if t.key in short]:
+            full = short[tok.key] if tok.is_word and tok.i not in covered else None
             if full is None or full.tokens[0] <= tok.i < full.tokens[1] or tok.start < full.start:
                 continue
             a = tok.start_after(tok.prefix)

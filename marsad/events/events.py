@@ -34,7 +34,7 @@ from marsad.events.context import (
     reported_as_ongoing,
 )
 from marsad.events.lexicon import Trigger
-from marsad.events.modality import clause_governors, event_modality, governor_flags
+from marsad.events.modality import clause_governors, event_modality, governor_positions
 from marsad.events.passes import (
     complement_targets,
     dedupe,
@@ -97,7 +97,7 @@ class EventExtractor:
             key=lambda x: x[0],  # by position only: mentions have no order
         )
         events: list[Event] = []
-        starts, flags = trigger_starts(doc), governor_flags(doc)  # per-word tables, once per document
+        starts, governing = trigger_starts(doc), governor_positions(doc)  # per-word tables, once per document
         for s_i, sent in enumerate(doc.sentences):
             a, b = sent.tokens
             matches = find_triggers(doc, a, b, mmap.covering, starts)
@@ -105,7 +105,7 @@ class EventExtractor:
             verb_ends: list[int] = []
             role_ends: set[int] = set()  # ends of verb roles that follow the verb
             trigger_ends: list[int] = []
-            governors = clause_governors(doc, s_i, flags) if matches else ([], [])
+            governors = clause_governors(doc, s_i, governing) if matches else ([], [])
             for m in matches:
                 trig = m.payloads[0]
                 if trig.pos == "noun" and trig.type != "PROTEST" and (

@@ -1,6 +1,7 @@
 """Negation and hedging of events (data: resources/modality.tsv)."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import cache, lru_cache
 
 import numpy as np
@@ -15,20 +16,20 @@ from marsad.types import Token
 NEGATING, HEDGING = 1, 2  # governor flags of a word (bits)
 
 
-def clause_governors(doc: Doc, s_i: int, flags: np.ndarray | None = None) -> tuple[list[int], list[int]]:
+def clause_governors(doc: Doc, s_i: int,
+                     positions: tuple[list[int], list[int]] | None = None) -> tuple[list[int], list[int]]:
     """Token positions in sentence s_i of denial and hedging governors
-    (نفى، زعم، اتهم…); `flags` (`governor_flags`) spares computing them for
-    the whole document again."""
+    (نفى، زعم، اتهم…); `positions` (`governor_positions`) spares finding them
+    in the whole document again."""
     a, b = doc.sentences[s_i].tokens
-    if flags is None:
-        flags = governor_flags(doc)
-    found = flags[a:b]
-    return (np.flatnonzero(found & NEGATING) + a).tolist(), (np.flatnonzero(found & HEDGING) + a).tolist()
+    neg, hedge = governor_positions(doc) if positions is None else positions
+    return (neg[bisect_left(neg, a):bisect_left(neg, b)], hedge[bisect_left(hedge, a):bisect_left(hedge, b)])
 
 
-def governor_flags(doc: Doc) -> np.ndarray:
-    """NEGATING | HEDGING bits of each token of the document."""
-    return _governor_words().values(doc)
+def governor_positions(doc: Doc) -> tuple[list[int], list[int]]:
+    """Positions of the document's denial and of its hedging governors."""
+    flags = _governor_words().values(doc)
+    return np.flatnonzero(flags & NEGATING).tolist(), np.flatnonzero(flags & HEDGING).tolist()
 
 
 @cache
