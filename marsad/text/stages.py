@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from marsad.doc import Doc
-from marsad.text.sentences import build_sentences
+from marsad.text.formtable import FormTable
+from marsad.text.sentences import CLAUSE_MARKS, build_sentences
 from marsad.text.tokens import hashtags, tokenize_forms
 
 
@@ -26,6 +27,9 @@ class Sentencizer:
     requires = ("tokens",)
     provides = ("sentences",)
 
+    def __init__(self) -> None:
+        self.clause_marks = FormTable(lambda tok: tok.text in CLAUSE_MARKS)
+
     def __call__(self, doc: Doc) -> Doc:
-        doc.sentences = build_sentences(doc.text, doc.tokens)
+        doc.sentences = build_sentences(doc.text, doc.tokens, self.clause_marks.positions(doc))
         return doc
