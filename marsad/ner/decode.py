@@ -36,6 +36,12 @@ class Decoder:
         self.labels = weights.labels
         self.n_labels = len(weights.labels)
         self.prefixes = {k: f"{k:+d}:" for k in OFFSETS if k}
+        # feature name -> weight row, for the tagged word and (prefix stripped) for a neighbour at offset k
+        self.own_rows = weights.features
+        self.near_rows = {k: {name[len(p):]: row for name, row in weights.features.items() if name.startswith(p)}
+                          for k, p in self.prefixes.items()}
+        self.zero_row = len(weights.state)
+        self.padded_state = np.vstack([weights.state, np.zeros((1, self.n_labels), weights.state.dtype)])
         bias = weights.features.get("bias")
         self.bias = weights.state[bias] if bias is not None else np.zeros(self.n_labels, np.float32)
         self.trans = weights.transitions.astype(np.float64)
@@ -56,15 +62,23 @@ class Decoder:
             self.form_id(pad)
 
     def _scores(self, form: str) -> np.ndarray:
+        """What the form adds to each label's score at each offset: the sum of
+        its features' weight rows (summed in the weights' float32, row after
+        row, as crfsuite's own scorer does)."""
         own, near = word_features(form, self.res)
-        feats, state = self.w.features, self.w.state
-        out = np.zeros((len(OFFSETS), self.n_labels), np.float64)
-        for j, k in enumerate(OFFSETS):
-            names = own if k == 0 else [self.prefixes[k] + f for f in near]
-            rows = [r for f in names if (r := feats.get(f)) is not None]
-            if rows:
-                out[j] = state[rows].sum(axis=0)
-        return out
+        rows = []
+        for k in OFFSETS:
+            names, at_k = (own, self.own_rows) if k == 0 else (near, self.near_rows[k])
+            rows.append([r for f in names if (r := at_k.get(f)) is not None])
+        width = max(map(len, rows))
+        if not width:
+            return np.zeros((len(OFFSETS), self.n_labels), np.float64)
+        # one gather for all offsets, short lists padded with an all-zero row
+        # (adding 0.0 leaves a float sum as it was)
+        index = np.full((len(OFFSETS), width), self.zero_row, dtype=np.intp)
+        for j, r in enumerate(rows):
+            index[j, :len(r)] = r
+        return self.padded_state[index].sum(axis=1).astype(np.float64)
 
     def form_id(self, form: str) -> int:
         idx = self.index.get(form)
