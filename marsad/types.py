@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, fields
-from functools import cache
+from functools import cache, lru_cache
 from operator import attrgetter
 
 from marsad.names.romanize import romanize_name
@@ -110,7 +110,8 @@ class Token:
         return tuple(out)
 
 
-def _raw_cuts(raw: str, folded_cuts: tuple[int, ...]) -> list[int]:
+@lru_cache(maxsize=100_000)  # a pure function of a word form, asked again for each of its tokens
+def _raw_cuts(raw: str, folded_cuts: tuple[int, ...]) -> tuple[int, ...]:
     """Map cut points in a token's folded form back to its raw characters.
 
     Folding only deletes characters (diacritics, tatweel, hashtag marks) or
@@ -129,7 +130,7 @@ def _raw_cuts(raw: str, folded_cuts: tuple[int, ...]) -> list[int]:
             targets.pop(0)
         kept += 1
     cuts.extend(len(raw) for _ in targets)
-    return cuts
+    return tuple(cuts)
 
 
 @dataclass(frozen=True, slots=True)
