@@ -9,6 +9,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from marsad.text.normalize import fold
 from marsad.types import ArticleInput, Claim, Event, Mention, NerSpan, Sentence, Token
 
@@ -35,6 +37,9 @@ class Doc:
     events: list[Event] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     done: set[str] = field(default_factory=set)  # layers provided so far
+    # (numbering, ids) of the tokens' word forms: see form_ids()
+    _form_ids: tuple[object, list[Token], np.ndarray] | None = field(default=None, init=False, repr=False,
+                                                                     compare=False)
 
     @classmethod
     def from_input(cls, article: ArticleInput) -> Doc:
@@ -46,6 +51,19 @@ class Doc:
             source=article.source,
             url=article.url,
         )
+
+    def set_tokens(self, tokens: list[Token], numbering: object, form_ids: list[int]) -> None:
+        """Set the tokens with their forms' ids (text.tokens.tokenize_forms)."""
+        self.tokens = tokens
+        self._form_ids = (numbering, tokens, np.array(form_ids, dtype=np.intp))
+
+    def form_ids(self) -> tuple[object | None, np.ndarray]:
+        """(numbering, `form.id` of each token): the tokenizer's numbering of
+        word forms, which per-form tables (text.formtable) index. Tokens set
+        by hand get id 0 (no table entry) and numbering None."""
+        if self._form_ids is None or self._form_ids[1] is not self.tokens:
+            return None, np.zeros(len(self.tokens), dtype=np.intp)
+        return self._form_ids[0], self._form_ids[2]
 
     def sentence_of_token(self, i: int) -> int:
         """Index of the sentence holding token i (binary search)."""

@@ -7,19 +7,19 @@ triggers may lose it). Later words match their folded form exactly.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
+from marsad.doc import Doc
+from marsad.text.formtable import FormTable
 from marsad.text.normalize import fold
 from marsad.types import Token
 
 P = TypeVar("P")
-HIT_CACHE_MAX = 500_000
 
 
-@dataclass(frozen=True, slots=True)
-class Match(Generic[P]):
+class Match(NamedTuple, Generic[P]):  # a tuple: ~150k made a second, a frozen dataclass is slower to build
     start: int  # token index
     end: int  # token index, exclusive
     payloads: tuple[P, ...]
@@ -31,12 +31,20 @@ def phrase_key(text: str) -> tuple[str, ...]:
     return tuple(w for w in fold(text).replace("-", " ").split() if w)
 
 
+# (reading of a word, ((number of further words, {further words: payloads}), … longest first)) for each
+# reading that starts an entry
+Hits = tuple[tuple[str, tuple[tuple[int, dict[tuple[str, ...], list]], ...]], ...]
+
+
 class PhraseIndex(Generic[P]):
     def __init__(self) -> None:
         # first word -> {number of further words -> {further words -> payloads}}
         self._by_first: dict[str, dict[int, dict[tuple[str, ...], list[P]]]] = {}
-        # key function -> word -> readings of the word that start an entry
-        self._hits: dict[Callable[[str], tuple[str, ...]], dict[str, tuple[str, ...]]] = {}
+        # key function -> the key under which a token's `form.facts` keep the
+        # readings of its word that start an entry
+        self._fact_keys: dict[Callable[[str], tuple[str, ...]], object] = {}
+        # key function -> which word forms may start an entry (see `starts`)
+        self._start_words: dict[Callable[[str], tuple[str, ...]], FormTable] = {}
 
     def add(self, phrase: str, payload: P) -> None:
         words = phrase_key(phrase)
@@ -48,25 +56,38 @@ class PhraseIndex(Generic[P]):
             payloads.append(payload)
         # keep lengths in descending order so the longest entry is tried first
         self._by_first[words[0]] = dict(sorted(by_len.items(), reverse=True))
-        self._hits.clear()
+        self._fact_keys.clear()  # facts stored under the old keys are stale: new keys orphan them
+        self._start_words.clear()
 
-    def hit_cache(self, keys: Callable[[str], tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
-        """The memo behind `hits` for one key function (callers in hot loops
-        read it directly and call `hits` only on a miss)."""
-        return self._hits.setdefault(keys, {})
-
-    def hits(self, word: str, keys: Callable[[str], tuple[str, ...]]) -> tuple[str, ...]:
-        """Readings of `word` (under `keys`) that start some entry; cached."""
-        cache = self._hits.get(keys)
-        if cache is None:
-            cache = self._hits[keys] = {}
-        found = cache.get(word)
+    def fact_key(self, keys: Callable[[str], tuple[str, ...]]) -> object:
+        """The key under which tokens' `form.facts` hold `token_hits` for `keys`
+        (callers in hot loops read the facts directly and call `token_hits`
+        only on a miss)."""
+        found = self._fact_keys.get(keys)
         if found is None:
-            found = tuple(k for k in keys(word) if k in self._by_first)
-            if len(cache) > HIT_CACHE_MAX:
-                cache.clear()
-            cache[word] = found
+            found = self._fact_keys[keys] = object()
         return found
+
+    def token_hits(self, tok: Token, keys: Callable[[str], tuple[str, ...]]) -> Hits:
+        """The readings of the token's word (its light form, under `keys`)
+        that start some entry, each with those entries by number of further
+        words, longest first; kept in the token's shared `form` (empty when
+        the word starts nothing)."""
+        facts = tok.form.facts
+        fact_key = self.fact_key(keys)
+        found = facts.get(fact_key)
+        if found is None:
+            by_first = self._by_first
+            found = facts[fact_key] = tuple((k, tuple(by_first[k].items())) for k in keys(tok.light) if k in by_first)
+        return found  # type: ignore[return-value]
+
+    def starts(self, doc: Doc, keys: Callable[[str], tuple[str, ...]]) -> list[int]:
+        """Positions of the document's tokens where an entry may start (a word
+        some reading of which begins one), for `find_all(..., starts=)`."""
+        table = self._start_words.get(keys)
+        if table is None:
+            table = self._start_words[keys] = FormTable(lambda tok: tok.is_word and bool(self.token_hits(tok, keys)))
+        return table.positions(doc)
 
     def single(self, key: str) -> tuple[P, ...]:
         """Payloads of the one-word entry `key` (empty if none)."""
@@ -79,24 +100,17 @@ class PhraseIndex(Generic[P]):
         return frozenset(self._by_first)
 
     def match_at(self, tokens: Sequence[Token], i: int, end: int,
-                 keys: Callable[[str], tuple[str, ...]],
-                 norms: Sequence[str] | None = None, offset: int = 0) -> Match[P] | None:
-        """Longest entry starting at token i (not crossing `end`).
-
-        `norms[k - offset]` may hold the folded forms of the tokens (a speed-up
-        for callers that match many positions)."""
+                 keys: Callable[[str], tuple[str, ...]]) -> Match[P] | None:
+        """Longest entry starting at token i (not crossing `end`)."""
         tok = tokens[i]
         if not tok.is_word:
             return None
         best: Match[P] | None = None
-        for key in self.hits(tok.light, keys):
-            for n, entries in self._by_first[key].items():  # longest first
+        for key, by_len in self.token_hits(tok, keys):
+            for n, entries in by_len:  # longest first
                 if i + 1 + n > end or (best and best.end - best.start >= n + 1):
                     continue
-                if norms is not None:
-                    rest = tuple(norms[i + 1 - offset: i + 1 + n - offset])
-                else:
-                    rest = tuple(tokens[i + 1 + k].norm for k in range(n))
+                rest = tuple([t.norm for t in tokens[i + 1:i + 1 + n]]) if n else ()
                 payloads = entries.get(rest)
                 if payloads is not None:
                     best = Match(i, i + 1 + n, tuple(payloads), key)
@@ -104,22 +118,30 @@ class PhraseIndex(Generic[P]):
         return best
 
     def find_all(self, tokens: Sequence[Token], start: int, end: int,
-                 keys: Callable[[str], tuple[str, ...]],
-                 candidates: Sequence[bool] | None = None) -> list[Match[P]]:
-        """Non-overlapping longest matches, left to right. `candidates[i - start]`
-        may say in advance which tokens can start an entry of any lexicon."""
+                 keys: Callable[[str], tuple[str, ...]], starts: list[int] | None = None) -> list[Match[P]]:
+        """Non-overlapping longest matches, left to right. `starts` may give
+        the positions in the document where an entry may start (`starts()`):
+        then only those are tried."""
         out: list[Match[P]] = []
-        norms = [t.norm for t in tokens[start:end]]
-        cache = self.hit_cache(keys)
+        if starts is not None:
+            i = start
+            for q in starts[bisect_left(starts, start):bisect_left(starts, end)]:
+                if q >= i:
+                    m = self.match_at(tokens, q, end, keys)
+                    if m:
+                        out.append(m)
+                        i = m.end
+            return out
+        fact_key = self.fact_key(keys)
         i = start
         while i < end:
             tok = tokens[i]
             # Cheap pre-check: most words start no entry under any reading.
-            found = cache.get(tok.light)
+            found = tok.form.facts.get(fact_key)
             if found is None:
-                found = self.hits(tok.light, keys)
-            if found and tok.is_word and (candidates is None or candidates[i - start]):
-                m = self.match_at(tokens, i, end, keys, norms, start)
+                found = self.token_hits(tok, keys)
+            if found and tok.is_word:
+                m = self.match_at(tokens, i, end, keys)
                 if m:
                     out.append(m)
                     i = m.end

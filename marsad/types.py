@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, fields
-from functools import cache
+from functools import cache, lru_cache
 from operator import attrgetter
 
 from marsad.names.romanize import romanize_name
@@ -42,6 +42,25 @@ class Word:
     role: str
 
 
+class WordForm:
+    """What stages learn about one surface form, shared by all its tokens.
+
+    The tokenizer keeps one per form it has seen and numbers them (`id` 1, 2,
+    … within its current table; 0 for a form it does not keep), so a stage
+    can hold a value per form in an array (text.formtable.FormTable) and read
+    a document's values in one gather. Facts that are not numbers sit in
+    `facts`, each stage's under a key object of its own. Either way a word is
+    looked up once, not once per token and stage in a large memo keyed by
+    string (a cache miss each).
+    """
+
+    __slots__ = ("id", "facts")
+
+    def __init__(self, id: int = 0) -> None:  # noqa: A002 - the form's number
+        self.id = id
+        self.facts: dict[object, object] = {}
+
+
 @dataclass(slots=True)  # not frozen: built ~700k times a second, and frozen init is twice as slow
 class Token:
     """A surface token: a word, a number or one punctuation mark.
@@ -64,6 +83,7 @@ class Token:
     is_word: bool = True
     hashtag: bool = False
     key: str = ""
+    form: WordForm = field(default_factory=WordForm, compare=False, repr=False)
 
     def reads_as(self, words: AbstractSet[str]) -> bool:
         """Whether the word, whole or read without its clitics, is one of the folded `words`."""
@@ -90,7 +110,8 @@ class Token:
         return tuple(out)
 
 
-def _raw_cuts(raw: str, folded_cuts: tuple[int, ...]) -> list[int]:
+@lru_cache(maxsize=100_000)  # a pure function of a word form, asked again for each of its tokens
+def _raw_cuts(raw: str, folded_cuts: tuple[int, ...]) -> tuple[int, ...]:
     """Map cut points in a token's folded form back to its raw characters.
 
     Folding only deletes characters (diacritics, tatweel, hashtag marks) or
@@ -109,7 +130,7 @@ def _raw_cuts(raw: str, folded_cuts: tuple[int, ...]) -> list[int]:
             targets.pop(0)
         kept += 1
     cuts.extend(len(raw) for _ in targets)
-    return cuts
+    return tuple(cuts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,18 +308,24 @@ class ArticleInput:
 
 
 @cache
-def _field_getter(cls: type) -> tuple[attrgetter, dict[str, int]]:
-    """(getter of a dataclass's init fields in order, field name -> position)."""
-    names = [f.name for f in fields(cls) if f.init]
-    assert not any(f.kw_only for f in fields(cls)), cls  # evolve passes them by position
-    return attrgetter(*names), {n: k for k, n in enumerate(names)}
+def _copy_plan(cls: type) -> tuple[attrgetter, tuple, dict[str, object]]:
+    """(getter of a record type's fields in order, their slot setters, field
+    name -> its setter): `evolve` fills a new object's slots directly, which
+    skips the frozen `__init__`'s checked `__setattr__` per field."""
+    names = [f.name for f in fields(cls)]
+    assert all(f.init for f in fields(cls)) and "__slots__" in cls.__dict__ and not hasattr(cls, "__post_init__"), cls
+    setters = tuple(cls.__dict__[n].__set__ for n in names)
+    return attrgetter(*names), setters, dict(zip(names, setters))
 
 
 def evolve(obj, **changes):
-    """`dataclasses.replace` for the frozen record types, without its per-call
-    walk over the fields (~5 µs an item, which showed in the profiles)."""
-    getter, position = _field_getter(type(obj))
-    values = list(getter(obj))
+    """`dataclasses.replace` for the frozen slotted record types, without its
+    per-call walk over the fields and the frozen `__init__` (~5 µs an item,
+    which showed in the profiles)."""
+    getter, setters, setter_of = _copy_plan(type(obj))
+    new = object.__new__(type(obj))
+    for setter, value in zip(setters, getter(obj)):
+        setter(new, value)
     for name, value in changes.items():
-        values[position[name]] = value
-    return type(obj)(*values)
+        setter_of[name](new, value)  # type: ignore[operator]
+    return new

@@ -47,9 +47,10 @@ class ClaimExtractor:
         mmap = MentionMap(doc)
         claims: list[Claim] = []
         last_speaker: Mention | None = None
+        starts = index.starts(doc, verb_keys)
         for s_i, sent in enumerate(doc.sentences):
             a, b = sent.tokens
-            matches = [m for m in index.find_all(doc.tokens, a, b, verb_keys) if m.start not in mmap.covering]
+            matches = [m for m in index.find_all(doc.tokens, a, b, verb_keys, starts) if m.start not in mmap.covering]
             sent_claims: list[Claim] = []
             has_verb_cue = any(m.payloads[0].kind in ("verb", "continuation") for m in matches)
             verb_starts = {m.start for m in matches if m.payloads[0].kind == "verb"}

@@ -8,8 +8,11 @@ a British military person.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
+
+import numpy as np
 
 from marsad.doc import Doc
 from marsad.entities.actors import ActorBase, Alias, Head, function_words
@@ -17,9 +20,11 @@ from marsad.names.romanize import looks_like_name
 from marsad.resources import grammar_words, read_words
 from marsad.syntax_words import adjective_like, adverbials, definite
 from marsad.text.clitics import prefix_for_key, proclitic_keys
+from marsad.text.formtable import FormTable
 from marsad.text.normalize import fold
 from marsad.types import Actor, Mention, Token, evolve
 
+LEXICON_WORD, POSSESSED_HEAD = 1, 2  # what a word may begin (MentionFinder._atom_word)
 ORG_NAME_MAX_TOKENS = 3
 UNNAMED_HEADS = frozenset({"Statement"})  # بيان صادر عن…: the next word is not its name
 MIN_SURNAME = 3  # a short form must be a real word, not a particle
@@ -76,11 +81,15 @@ class MentionFinder:
         self.mods = modifiers()
         self.event_nouns = _event_noun_words()
         self.advs = adverbials()
+        self.atom_words = FormTable(self._atom_word)  # which words may begin an atom (see _atoms)
 
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[Mention] = []
+        kinds = self.atom_words.values(doc)
+        starts = np.flatnonzero(kinds).tolist()
         for sent in doc.sentences:
-            atoms = self._atoms(doc.tokens, *sent.tokens)
+            a, b = sent.tokens
+            atoms = self._atoms(doc.tokens, a, b, starts[bisect_left(starts, a):bisect_left(starts, b)], kinds)
             mentions.extend(self._compose(doc, atoms, sent.tokens[1]))
         doc.mentions = self._short_forms(doc, mentions)
         if doc.ner_spans:
@@ -118,8 +127,8 @@ class MentionFinder:
                 m = Mention(m.start, m.end, m.text, full.label, m.tokens, full.actor, "short-form")  # المجلس → مجلس الأمن
             out.append(m)
             covered.update(range(*m.tokens))
-        for tok in tokens:
-            full = short.get(tok.key) if tok.is_word and tok.i not in covered else None
+        for tok in [t for t in tokens if t.key in short]:
+            full = short[tok.key] if tok.is_word and tok.i not in covered else None
             if full is None or full.tokens[0] <= tok.i < full.tokens[1] or tok.start < full.start:
                 continue
             a = tok.start_after(tok.prefix)
@@ -128,29 +137,33 @@ class MentionFinder:
         return sorted(out, key=lambda m: m.start)
 
     # -- atoms ---------------------------------------------------------------
-    def _atoms(self, tokens: list[Token], start: int, end: int) -> list[Atom]:
+    def _atom_word(self, tok: Token) -> int:
+        """LEXICON_WORD when a name or head entry may start at the word,
+        POSSESSED_HEAD for a possessed group noun (`_possessed_head`), else 0."""
+        if tok.is_word and (self.base.names.token_hits(tok, proclitic_keys)
+                            or self.base.heads.token_hits(tok, proclitic_keys)):
+            return LEXICON_WORD
+        return POSSESSED_HEAD if self._possessed_head(tok) is not None else 0
+
+    def _atoms(self, tokens: list[Token], start: int, end: int, candidates: list[int],
+               kinds: np.ndarray) -> list[Atom]:
+        """Lexicon atoms in tokens [start, end); `candidates` are the positions
+        there whose `kinds` (`_atom_word`) is not 0, in order."""
         atoms: list[Atom] = []
         names, heads = self.base.names, self.base.heads
-        norms = [t.norm for t in tokens[start:end]]
         i = start
-        name_hits = names.hit_cache(proclitic_keys)
-        head_hits = heads.hit_cache(proclitic_keys)
-        while i < end:
-            light = tokens[i].light
-            nh = name_hits.get(light)
-            if nh is None:
-                nh = names.hits(light, proclitic_keys)
-            hh = head_hits.get(light)
-            if hh is None:
-                hh = heads.hits(light, proclitic_keys)
-            if not (nh or hh) or not tokens[i].is_word:
-                possessed = self._possessed_head(tokens[i])
-                if possessed is not None:
-                    atoms.append(Atom(i, i + 1, head=possessed, key=tokens[i].key))
+        for q in candidates:
+            if q < i:
+                continue  # inside the previous atom
+            i = q
+            if kinds[i] == POSSESSED_HEAD:
+                atoms.append(Atom(i, i + 1, head=self._possessed_head(tokens[i]), key=tokens[i].key))
                 i += 1
                 continue
-            name = names.match_at(tokens, i, end, proclitic_keys, norms, start) if nh else None
-            head = heads.match_at(tokens, i, end, proclitic_keys, norms, start) if hh else None
+            nh = names.token_hits(tokens[i], proclitic_keys)
+            hh = heads.token_hits(tokens[i], proclitic_keys)
+            name = names.match_at(tokens, i, end, proclitic_keys) if nh else None
+            head = heads.match_at(tokens, i, end, proclitic_keys) if hh else None
             if name and self._is_common_noun(tokens, name.start, name.end, end):
                 name = None
             if head and self._is_common_noun(tokens, head.start, head.end, end):

@@ -58,8 +58,17 @@ def light_verb_word(light: str) -> bool:
 
 
 def is_light_verb(tok: Token) -> bool:
-    lv = light_verbs()
-    return tok.reads_as(lv) or (tok.is_word and light_verb_word(tok.light))
+    facts = tok.form.facts  # per word form: the answer is kept there
+    found = facts.get(_light_verb_key())
+    if found is None:
+        found = facts[_light_verb_key()] = tok.reads_as(light_verbs()) or (tok.is_word and light_verb_word(tok.light))
+    return found  # type: ignore[return-value]
+
+
+@cache
+def _light_verb_key() -> object:
+    """The key of `is_light_verb` in a word form's facts."""
+    return object()
 
 
 def light_verb_before(doc: Doc, i: int, clause_start: int) -> int | None:

@@ -35,7 +35,7 @@ from marsad.events.context import (
     victim_of_cause,
 )
 from marsad.events.lexicon import Trigger
-from marsad.events.modality import clause_governors, event_modality
+from marsad.events.modality import clause_governors, event_modality, governor_positions
 from marsad.events.nouns import noun_roles
 from marsad.events.passes import (
     complement_targets,
@@ -44,7 +44,7 @@ from marsad.events.passes import (
     drop_results,
     follows_result_verb,
 )
-from marsad.events.triggers import find_triggers
+from marsad.events.triggers import find_triggers, trigger_starts
 from marsad.lexicon import Match
 from marsad.resources import grammar_words
 from marsad.syntax import MentionMap
@@ -109,14 +109,15 @@ class EventExtractor:
             key=lambda x: x[0],  # by position only: mentions have no order
         )
         events: list[Event] = []
+        starts, governing = trigger_starts(doc), governor_positions(doc)  # per-word tables, once per document
         for s_i, sent in enumerate(doc.sentences):
             a, b = sent.tokens
-            matches = find_triggers(doc, a, b, mmap.covering)
+            matches = find_triggers(doc, a, b, mmap.covering, starts)
             sent_events: list[Event] = []
             verb_ends: list[int] = []
             role_ends: set[int] = set()  # ends of verb roles that follow the verb
             trigger_ends: list[int] = []
-            governors = clause_governors(doc, s_i) if matches else ([], [])
+            governors = clause_governors(doc, s_i, governing) if matches else ([], [])
             for m in matches:
                 trig = m.payloads[0]
                 if trig.pos == "noun" and trig.type != "PROTEST" and (

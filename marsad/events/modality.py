@@ -1,39 +1,44 @@
 """Negation and hedging of events (data: resources/modality.tsv)."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import cache, lru_cache
+
+import numpy as np
 
 from marsad.doc import Doc
 from marsad.events.lexicon import modality_words
 from marsad.text.clitics import lookup_keys
+from marsad.text.formtable import FormTable
+from marsad.types import Token
 
-MEMO_MAX = 300_000  # word forms remembered (cleared when full)
+
+NEGATING, HEDGING = 1, 2  # governor flags of a word (bits)
 
 
-def clause_governors(doc: Doc, s_i: int) -> tuple[list[int], list[int]]:
+def clause_governors(doc: Doc, s_i: int,
+                     positions: tuple[list[int], list[int]] | None = None) -> tuple[list[int], list[int]]:
     """Token positions in sentence s_i of denial and hedging governors
-    (نفى، زعم، اتهم…)."""
-    sent = doc.sentences[s_i]
-    neg, hedge = [], []
-    memo = _flag_memo()
-    for j in range(sent.tokens[0], sent.tokens[1]):
-        light = doc.tokens[j].light
-        flags = memo.get(light)
-        if flags is None:
-            if len(memo) > MEMO_MAX:
-                memo.clear()
-            flags = memo[light] = _governor_flags(light)
-        if flags[0]:
-            neg.append(j)
-        if flags[1]:
-            hedge.append(j)
-    return neg, hedge
+    (نفى، زعم، اتهم…); `positions` (`governor_positions`) spares finding them
+    in the whole document again."""
+    a, b = doc.sentences[s_i].tokens
+    neg, hedge = governor_positions(doc) if positions is None else positions
+    return (neg[bisect_left(neg, a):bisect_left(neg, b)], hedge[bisect_left(hedge, a):bisect_left(hedge, b)])
+
+
+def governor_positions(doc: Doc) -> tuple[list[int], list[int]]:
+    """Positions of the document's denial and of its hedging governors."""
+    flags = _governor_words().values(doc)
+    return np.flatnonzero(flags & NEGATING).tolist(), np.flatnonzero(flags & HEDGING).tolist()
 
 
 @cache
-def _flag_memo() -> dict[str, tuple[bool, bool]]:
-    """Word form -> governor flags: a dict read is cheaper than an lru_cache call."""
-    return {}
+def _governor_words() -> FormTable:
+    def bits(tok: Token) -> int:
+        negating, hedging = _governor_flags(tok.light)
+        return NEGATING * negating + HEDGING * hedging
+
+    return FormTable(bits)
 
 
 @lru_cache(maxsize=200_000)

@@ -1,22 +1,47 @@
 """Finding triggers in a sentence: verbs, nouns and two-part triggers."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from marsad.doc import Doc
 from marsad.events.lexicon import Trigger, split_trigger_index, trigger_indexes
 from marsad.lexicon import Match
 from marsad.resources import read_words
 from marsad.text.clitics import lookup_keys, proclitic_keys, verb_keys
+from marsad.text.formtable import FormTable
+from marsad.types import Token
 
 
-def find_triggers(doc: Doc, a: int, b: int, covered: dict[int, object]) -> list[Match[Trigger]]:
-    """Trigger matches in tokens [a, b): the longest where they overlap, none
-    inside an actor mention (`covered`), none that is part of a name."""
+class TriggerStarts(NamedTuple):
+    """Positions in a document where a verb, noun or two-part trigger may start."""
+
+    verbs: list[int]
+    nouns: list[int]
+    split: list[int]
+
+
+def trigger_starts(doc: Doc) -> TriggerStarts:
+    """Where triggers may start in the document (per-word tables, one gather
+    each), so that `find_triggers` looks at those words only."""
     verbs, nouns = trigger_indexes()
-    verb_matches = [m for m in verbs.find_all(doc.tokens, a, b, verb_keys) if not _impossible_object(doc, m)]
-    matches = _merge(_split_matches(doc, a, b),
-                     _merge(verb_matches, nouns.find_all(doc.tokens, a, b, lookup_keys)))
+    return TriggerStarts(verbs.starts(doc, verb_keys), nouns.starts(doc, lookup_keys),
+                         _split_words().positions(doc))
+
+
+def find_triggers(doc: Doc, a: int, b: int, covered: dict[int, object],
+                  starts: TriggerStarts | None = None) -> list[Match[Trigger]]:
+    """Trigger matches in tokens [a, b): the longest where they overlap, none
+    inside an actor mention (`covered`), none that is part of a name.
+    `starts` (`trigger_starts`) spares looking at words that start none."""
+    verbs, nouns = trigger_indexes()
+    if starts is None:
+        starts = trigger_starts(doc)
+    verb_matches = [m for m in verbs.find_all(doc.tokens, a, b, verb_keys, starts.verbs)
+                    if not _impossible_object(doc, m)]
+    matches = _merge(_split_matches(doc, a, b, starts.split),
+                     _merge(verb_matches, nouns.find_all(doc.tokens, a, b, lookup_keys, starts.nouns)))
     naming = read_words("naming_heads.txt")
     return [m for m in matches if m.start not in covered
             and not (m.payloads[0].pos == "noun" and m.start > a and doc.tokens[m.start - 1].key in naming)]
@@ -32,16 +57,27 @@ def _impossible_object(doc: Doc, m: Match[Trigger]) -> bool:
     return m.key not in proclitic_keys(light)
 
 
-def _split_matches(doc: Doc, a: int, b: int) -> list[Match[Trigger]]:
-    """Two-part triggers (حمّل … المسؤولية), anchored on their first word."""
-    index = split_trigger_index()
+@cache
+def _split_words() -> FormTable:
+    """Which words may be the first part of a two-part trigger."""
+    return FormTable(_may_split)
+
+
+def _may_split(tok: Token) -> bool:
+    # the first part is a verb or masdar: its last letters are in the index key
     first = _split_first_words()
+    if not tok.is_word or tok.norm[-2:] not in first and (not tok.suffix or tok.key[-2:] not in first):
+        return False
+    return bool(_split_keys(tok.light))
+
+
+def _split_matches(doc: Doc, a: int, b: int, starts: list[int]) -> list[Match[Trigger]]:
+    """Two-part triggers (حمّل … المسؤولية), anchored on their first word;
+    `starts` are the document's positions `_may_split` accepts."""
+    index = split_trigger_index()
     out: list[Match[Trigger]] = []
-    for i in range(a, b):
+    for i in starts[bisect_left(starts, a):bisect_left(starts, b)]:
         tok = doc.tokens[i]
-        # the first part is a verb or masdar: its last letters are in the index key
-        if not tok.is_word or tok.norm[-2:] not in first and (not tok.suffix or tok.key[-2:] not in first):
-            continue
         for key in _split_keys(tok.light):
             for st in index[key]:
                 for j in range(i + 1, min(b, i + 2 + st.max_gap)):

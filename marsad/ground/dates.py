@@ -390,16 +390,19 @@ _SPAN_GROUPS = ("numeric", "iso", "explicit", "hijri", "ago", "bound", "relper",
 
 
 def find_dates(text: str, article_date: str | None,
-               tokens: list[tuple[int, int, str]] | None = None) -> list[DateMention]:
+               tokens: list[tuple[int, int, str]] | None = None,
+               anchors: list[int] | None = None) -> list[DateMention]:
     """Date expressions in `text` (raw offsets), resolved against `article_date` (ISO).
     `tokens` — (raw start, raw end, folded word) — spare a scan for anchor
-    words when the caller has them."""
+    words when the caller has them; `anchors`, the positions in `tokens` of
+    the words `anchor_kind` does not give 0, spare looking at the others."""
     if tokens is None:
         return list(_find_dates(text, article_date))
     f = Folded.from_words(text, tokens)
     kinds = _anchor_kinds()
     spans = []
-    for a, b, word in [t for t in tokens if kinds[t[2]]]:
+    candidates = [t for t in tokens if kinds[t[2]]] if anchors is None else [tokens[k] for k in anchors]
+    for a, b, word in candidates:
         fa, fb = f.folded_index(a), f.folded_index(b)
         if kinds[word] == ANCHOR or _date_like_number(f.text, fa, fb, word):
             spans.append((fa, fb))
@@ -427,6 +430,11 @@ def _anchor_kinds() -> dict[str, int]:
             return kind
 
     return Kinds()
+
+
+def anchor_kind(word: str) -> int:
+    """ANCHOR, NUMBER or 0 for a folded word (see `_anchor_kinds`)."""
+    return _anchor_kinds()[word]
 
 
 @lru_cache(maxsize=8)

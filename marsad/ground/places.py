@@ -21,11 +21,15 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+import numpy as np
+
 from marsad.doc import Doc
 from marsad.ground._text import key, split_forms, table
 from marsad.resources import path, read_tsv
 from marsad.text.clitics import proclitic_keys
+from marsad.text.formtable import FormTable
 from marsad.text.vocab import word_counts
+from marsad.types import Token
 
 MINOR_POPULATION = 15_000  # below this a locality needs a head or a locative context
 RARE_WORD = 40  # corpus count under which a minor place's name is not a common word
@@ -289,6 +293,27 @@ def _prefix_of(light: str, k: str) -> str:
     return ""
 
 
+BARE, AFTER_HEAD = 1, 2  # a word that begins a place name: alone, or only after a head (or going on)
+
+
+@cache
+def _place_words() -> FormTable:
+    """BARE or AFTER_HEAD for a word that begins a place name, else 0."""
+    def kind(tok: Token) -> int:
+        fw = Gazetteer.load().first_words[tok.light]
+        if fw is None or not tok.is_word:
+            return 0
+        return AFTER_HEAD if fw.never_bare else BARE
+
+    return FormTable(kind)
+
+
+@cache
+def _head_end_words() -> FormTable:
+    """Whether a word may end a head (`معبر`, `ريف`…): see `_may_end_head`."""
+    return FormTable(lambda tok: _may_end_head(tok.light))
+
+
 def find_places(doc: Doc) -> list[PlaceMention]:
     gaz = Gazetteer.load()
     v = _vocab()
@@ -307,11 +332,18 @@ def find_places(doc: Doc) -> list[PlaceMention]:
     # Most words begin no place name, and most that do (على، الحكومة) are no
     # place unless a longer name goes on or a head comes before: keep the rest
     # (the loop below checks them again, within their sentence).
+    # Per-word tables give the words that begin a name and those after a head
+    # in one gather each; only the rest need a look at the next word.
+    kinds = _place_words().values(doc)
+    after_head = np.zeros(len(tokens), dtype=bool)
+    after_head[1:] = _head_end_words().values(doc)[:-1] != 0
     last = len(tokens) - 1
-    firsts = [i for i, t in enumerate(tokens)
-              if (fw := first_words[t.light]) and t.is_word and (
-                  not fw.never_bare or i < last and norms[i + 1] in fw.seconds
-                  or i and _may_end_head(tokens[i - 1].light))]
+    maybe = kinds == AFTER_HEAD
+    firsts = np.flatnonzero((kinds == BARE) | maybe & after_head).tolist()
+    goes_on = [i for i in np.flatnonzero(maybe & ~after_head).tolist()
+               if i < last and norms[i + 1] in first_words[tokens[i].light].seconds]
+    if goes_on:
+        firsts = sorted(firsts + goes_on)
     for lo, hi in ranges:
         i = lo
         for f in range(bisect_left(firsts, lo), len(firsts)):

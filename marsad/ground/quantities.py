@@ -159,12 +159,20 @@ class _RawOffsets:
         return a, b
 
 
+def may_start(word: str) -> bool:
+    """Whether a count can start with the folded word (see `_may_start`)."""
+    return _may_start()[word]
+
+
 def find_quantities(text: str, date_spans: list[tuple[int, int]] | None = None,
-                    tokens: list[tuple[int, int, str]] | None = None) -> list[QuantityMention]:
+                    tokens: list[tuple[int, int, str]] | None = None,
+                    starts: list[int] | None = None) -> list[QuantityMention]:
     """Counts in `text`; `date_spans` (numbers inside them are not counts) are
     found here unless the caller already has them. `tokens` — (raw start,
     raw end, folded word) — spare a second tokenisation when the caller has
-    them (the pipeline's tokens, whose `norm` is the same fold)."""
+    them (the pipeline's tokens, whose `norm` is the same fold); `starts`, the
+    positions in `tokens` of the words `may_start` accepts, spare looking at
+    the others."""
     from marsad.ground import dates
 
     v = _vocab()
@@ -179,8 +187,9 @@ def find_quantities(text: str, date_spans: list[tuple[int, int]] | None = None,
     out: list[QuantityMention] = []
     n = len(toks)
     # Only digits and number words can start a count: visit just those.
-    may_start = _may_start()
-    starts = [q for q, t in enumerate(words) if may_start[t]]
+    if starts is None:
+        memo = _may_start()
+        starts = [q for q, t in enumerate(words) if memo[t]]
     si, i = 0, 0
     while True:
         while si < len(starts) and starts[si] < i:

@@ -17,9 +17,10 @@ from bisect import bisect_right
 from collections import Counter
 
 from marsad.doc import Doc
-from marsad.ground.dates import DateMention, find_dates
+from marsad.ground.dates import DateMention, anchor_kind, find_dates
 from marsad.ground.places import PlaceMention, find_places
-from marsad.ground.quantities import QuantityMention, find_quantities
+from marsad.ground.quantities import QuantityMention, find_quantities, may_start
+from marsad.text.formtable import FormTable
 from marsad.types import DateValue, evolve
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
@@ -35,10 +36,18 @@ class Grounder:
     requires = ("tokens", "sentences", "mentions", "claims", "events")
     provides = ("grounding",)
 
+    def __init__(self) -> None:
+        # which words may be part of a date, start a count
+        self.date_words = FormTable(lambda t: anchor_kind(t.norm))
+        self.count_words = FormTable(lambda t: may_start(t.norm))
+
     def __call__(self, doc: Doc) -> Doc:
         words = [(t.start, t.end, t.norm) for t in doc.tokens if t.norm]
-        dates = find_dates(doc.text, doc.date, words)
-        quants = find_quantities(doc.text, [(d.start, d.end) for d in dates], words)
+        # positions in `words` are token positions unless a token folds to nothing
+        whole = len(words) == len(doc.tokens)
+        dates = find_dates(doc.text, doc.date, words, self.date_words.positions(doc) if whole else None)
+        quants = find_quantities(doc.text, [(d.start, d.end) for d in dates], words,
+                                 self.count_words.positions(doc) if whole else None)
         places = find_places(doc)
         doc_date = DateValue(doc.date, "day") if doc.date else DateValue(None, "unknown")
         dominant = _dominant(places)

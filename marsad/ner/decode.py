@@ -20,10 +20,12 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from marsad.doc import Doc
 from marsad.ner.clusters import stem_key
 from marsad.ner.discourse import MIN_SINGLE_WORD, spread_names
 from marsad.ner.features import BOS, EOS, HASHTAG_MARK, OFFSETS, Resources, word_features
 from marsad.ner.model import CrfWeights
+from marsad.text.formtable import FormTable
 from marsad.text.normalize import fold
 
 MEMO_MAX = 200_000  # word forms kept before the tables are rebuilt from scratch
@@ -36,6 +38,12 @@ class Decoder:
         self.labels = weights.labels
         self.n_labels = len(weights.labels)
         self.prefixes = {k: f"{k:+d}:" for k in OFFSETS if k}
+        # feature name -> weight row, for the tagged word and (prefix stripped) for a neighbour at offset k
+        self.own_rows = weights.features
+        self.near_rows = {k: {name[len(p):]: row for name, row in weights.features.items() if name.startswith(p)}
+                          for k, p in self.prefixes.items()}
+        self.zero_row = len(weights.state)
+        self.padded_state = np.vstack([weights.state, np.zeros((1, self.n_labels), weights.state.dtype)])
         bias = weights.features.get("bias")
         self.bias = weights.state[bias] if bias is not None else np.zeros(self.n_labels, np.float32)
         self.trans = weights.transitions.astype(np.float64)
@@ -45,7 +53,12 @@ class Decoder:
 
     def _reset(self) -> None:
         self.index: dict[str, int] = {}
-        self.table = np.zeros((1024, len(OFFSETS), self.n_labels))  # per form: scores by offset
+        # each word form's row here, by the tokenizer's form ids (a new table
+        # on each reset, as the rows change)
+        self.rows = FormTable(lambda tok: self.form_id(tok.text), np.intp)
+        # table[j, form]: what the form adds to each label's score at offset
+        # OFFSETS[j]; one contiguous block per offset, so a row gather is a `take`
+        self.table = np.zeros((len(OFFSETS), 1024, self.n_labels))
         self.held = np.zeros(1024, dtype=bool)  # per form: always O
         self.key_index: dict[str, int] = {}
         self.keys = np.zeros(1024, dtype=np.intp)  # per form: id of its stem (repeats of a name share it)
@@ -54,15 +67,23 @@ class Decoder:
             self.form_id(pad)
 
     def _scores(self, form: str) -> np.ndarray:
+        """What the form adds to each label's score at each offset: the sum of
+        its features' weight rows (summed in the weights' float32, row after
+        row, as crfsuite's own scorer does)."""
         own, near = word_features(form, self.res)
-        feats, state = self.w.features, self.w.state
-        out = np.zeros((len(OFFSETS), self.n_labels), np.float64)
-        for j, k in enumerate(OFFSETS):
-            names = own if k == 0 else [self.prefixes[k] + f for f in near]
-            rows = [r for f in names if (r := feats.get(f)) is not None]
-            if rows:
-                out[j] = state[rows].sum(axis=0)
-        return out
+        rows = []
+        for k in OFFSETS:
+            names, at_k = (own, self.own_rows) if k == 0 else (near, self.near_rows[k])
+            rows.append([r for f in names if (r := at_k.get(f)) is not None])
+        width = max(map(len, rows))
+        if not width:
+            return np.zeros((len(OFFSETS), self.n_labels), np.float64)
+        # one gather for all offsets, short lists padded with an all-zero row
+        # (adding 0.0 leaves a float sum as it was)
+        index = np.full((len(OFFSETS), width), self.zero_row, dtype=np.intp)
+        for j, r in enumerate(rows):
+            index[j, :len(r)] = r
+        return self.padded_state[index].sum(axis=1).astype(np.float64)
 
     def form_id(self, form: str) -> int:
         idx = self.index.get(form)
@@ -70,12 +91,12 @@ class Decoder:
             if len(self.index) >= MEMO_MAX:
                 self._reset()
             idx = self.index[form] = len(self.index)
-            if idx >= len(self.table):  # grow by doubling: amortised O(1) per new form
-                self.table = np.concatenate([self.table, np.zeros_like(self.table)])
+            if idx >= len(self.held):  # grow by doubling: amortised O(1) per new form
+                self.table = np.concatenate([self.table, np.zeros_like(self.table)], axis=1)
                 self.held = np.concatenate([self.held, np.zeros_like(self.held)])
                 self.keys = np.concatenate([self.keys, np.zeros_like(self.keys)])
                 self.short = np.concatenate([self.short, np.zeros_like(self.short)])
-            self.table[idx] = self._scores(form)
+            self.table[:, idx] = self._scores(form)
             self.held[idx] = fold(form) in self.w.outside
             key = _stem(form)
             self.keys[idx] = self.key_index.setdefault(key, len(self.key_index))
@@ -83,74 +104,102 @@ class Decoder:
             self.short[idx] = len(key) < MIN_SINGLE_WORD or form.startswith(HASHTAG_MARK)
         return idx
 
-    def emissions(self, forms: Sequence[str], bounds: Sequence[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
-        """(n_tokens, n_labels) scores of each token, and each token's form id;
-        `bounds` are sentence token ranges of `forms`."""
-        get = self.index.get
-        if len(bounds) == 1 and bounds[0] == (0, len(forms)):
-            ids_list = [get(f) for f in forms]
-        else:
-            ids_list = [get(f) for a, b in bounds for f in forms[a:b]]
-        if None in ids_list:
-            flat = [f for a, b in bounds for f in forms[a:b]]
-            ids_list = [i if i is not None else self.form_id(f) for i, f in zip(ids_list, flat)]
-        ids = np.asarray(ids_list, dtype=np.intp)
-        n = len(ids)
-        lengths = np.fromiter((b - a for a, b in bounds), dtype=np.intp, count=len(bounds))
-        ends = np.repeat(np.cumsum(lengths), lengths)
-        starts = ends - np.repeat(lengths, lengths)
-        pos = np.arange(n)
+    def form_ids(self, forms: Sequence[str]) -> np.ndarray:
+        """Row of each word form in the score table (new forms are scored)."""
+        while True:
+            rows = self.rows
+            get = self.index.get
+            ids = [get(f) for f in forms]
+            if None in ids:
+                ids = [i if i is not None else self.form_id(f) for i, f in zip(ids, forms)]
+            if self.rows is rows:  # the table was not rebuilt meanwhile
+                return np.array(ids, dtype=np.intp)
+
+    def token_ids(self, doc: Doc) -> np.ndarray:
+        """`form_ids` of the document's tokens (as `token_form`): one gather
+        of rows kept per word form (FormTable), a lookup only for hashtags."""
+        tagged = [i for i, t in enumerate(doc.tokens) if t.hashtag] if doc.hashtags else []
+        while True:
+            rows = self.rows
+            ids = rows.values(doc)
+            for i in tagged:
+                ids[i] = self.form_id(HASHTAG_MARK + doc.tokens[i].text)
+            if self.rows is rows:
+                return ids
+
+    def emissions(self, ids: np.ndarray, bounds: Sequence[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+        """(n_tokens, n_labels) scores of each token in `bounds` (sentence
+        ranges of `ids`, the words' form ids), and those tokens' form ids."""
+        # Each sentence framed by two BOS before and two EOS after, so that a
+        # word's neighbour at offset k is a fixed shift of the framed array.
+        n_sent = len(bounds)
+        firsts = np.fromiter((a for a, _ in bounds), dtype=np.intp, count=n_sent)
+        lengths = np.fromiter((b - a for a, b in bounds), dtype=np.intp, count=n_sent)
+        before = np.cumsum(lengths) - lengths  # tokens in earlier sentences
+        rows = np.arange(int(lengths.sum())) + np.repeat(4 * np.arange(n_sent), lengths)
+        own = ids[np.repeat(firsts - before, lengths) + np.arange(len(rows))]
+        pad = np.full(len(rows) + 4 * n_sent + 2, self.index[EOS], dtype=np.intp)
+        heads = 2 + before + 4 * np.arange(n_sent)  # framed position of each sentence's first word
+        pad[heads - 1] = pad[heads - 2] = self.index[BOS]
+        pad[rows + 2] = own
+        size = len(pad) - 4
         table = self.table
-        e = self.bias + table[ids, 2]
-        bos, eos = self.index[BOS], self.index[EOS]
+        e = self.bias + table[2].take(pad[2:2 + size], axis=0)  # also scores the frames, then dropped
         for j, k in enumerate(OFFSETS):
-            if k < 0:
-                nb = pos + k
-                e += table[np.where(nb >= starts, ids[np.maximum(nb, 0)], bos), j]
-            elif k > 0:
-                nb = pos + k
-                e += table[np.where(nb < ends, ids[np.minimum(nb, n - 1)], eos), j]
-        return e, ids
+            if k:
+                e += table[j].take(pad[2 + k:2 + k + size], axis=0)
+        return e[rows], own
 
     def viterbi(self, emissions: np.ndarray, firsts: np.ndarray, lengths: np.ndarray,
                 after_o: np.ndarray, before_o: np.ndarray) -> np.ndarray:
         """Best label per row of `emissions` covered by the spans (first row,
         length, whether an O precedes it, whether an O follows it), each span
         searched on its own; rows in span order."""
-        n_seq, steps, n_lab = len(lengths), int(lengths.max()), self.n_labels
-        # row r of span s at position t sits at padded[t, s]
-        seq_of = np.repeat(np.arange(n_seq), lengths)
-        pos_of = np.arange(len(seq_of)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-        padded = np.zeros((steps, n_seq, n_lab))
-        padded[pos_of, seq_of] = emissions[np.repeat(firsts, lengths) + pos_of]
+        # Lanes hold the spans longest first, so the spans still running at
+        # step t are the first `active[t]` lanes: most spans are a word or
+        # two long, and a step only touches the lanes that are still going.
+        order = np.argsort(-lengths, kind="stable")
+        lens = lengths[order]
+        n_seq, steps, n_lab = len(lens), int(lens[0]), self.n_labels
+        active = np.searchsorted(-lens, -np.arange(steps + 1), side="left").tolist()  # lanes longer than t
+        # row r of the span in lane s at position t sits at padded[t, s]
+        lane_of = np.repeat(np.arange(n_seq), lens)
+        pos_of = np.arange(len(lane_of)) - np.repeat(np.cumsum(lens) - lens, lens)
+        padded = np.empty((steps, n_seq, n_lab))
+        padded[pos_of, lane_of] = emissions[np.repeat(firsts[order], lens) + pos_of]
         back = np.empty((steps, n_seq, n_lab), dtype=np.intp)
         history = np.empty((steps, n_seq, n_lab))
-        history[0] = padded[0] + np.where(after_o[:, None], self.trans[self.o], 0.0)
+        history[0] = padded[0] + np.where(after_o[order][:, None], self.trans[self.o], 0.0)
         # cand[s, to, from]: the best predecessor is an argmax over the last,
         # contiguous axis, and its score a flat gather (cheaper than a max)
         cand = np.empty((n_seq, n_lab, n_lab))
         flat = cand.reshape(-1)
         base = np.arange(n_seq * n_lab).reshape(n_seq, n_lab) * n_lab
         trans_t = self.trans_t
+        add = np.add
         for t in range(1, steps):
-            np.add(history[t - 1][:, None, :], trans_t, out=cand)
-            np.argmax(cand, axis=2, out=back[t])
-            np.add(flat[base + back[t]], padded[t], out=history[t])
+            k = active[t]
+            c = cand[:k]
+            add(history[t - 1, :k, None, :], trans_t, out=c)
+            b = back[t, :k]
+            c.argmax(axis=2, out=b)
+            add(flat[base[:k] + b], padded[t, :k], out=history[t, :k])
         lanes = np.arange(n_seq)
-        final = history[lengths - 1, lanes] + np.where(before_o[:, None], self.trans[:, self.o], 0.0)
+        final = history[lens - 1, lanes] + np.where(before_o[order][:, None], self.trans[:, self.o], 0.0)
         last = final.argmax(axis=1)  # each span's best final label
-        ending: dict[int, list[int]] = {}  # step -> spans whose last row it is
-        for k, n in enumerate(lengths.tolist()):
-            ending.setdefault(n - 1, []).append(k)
         out = np.empty((steps, n_seq), dtype=np.intp)
-        y = last.copy()
+        y = np.empty(n_seq, dtype=np.intp)
         for t in range(steps - 1, -1, -1):
-            spans_ending = ending.get(t)
-            if spans_ending is not None and t < steps - 1:
-                y[spans_ending] = last[spans_ending]  # their path starts from their best last label
-            out[t] = y
-            y = back[t, lanes, y]
-        return out[pos_of, seq_of]
+            k, ending = active[t], active[t + 1]
+            y[ending:k] = last[ending:k]  # lanes whose span ends here start from their best last label
+            out[t, :k] = y[:k]
+            if t:
+                y[:k] = back[t, lanes[:k], y[:k]]
+        labels = np.empty(len(lane_of), dtype=np.intp)
+        # rows back in span order: lane s holds span order[s]
+        starts = np.cumsum(lengths) - lengths
+        labels[np.repeat(starts[order], lens) + pos_of] = out[pos_of, lane_of]
+        return labels
 
     def tag_ids(self, forms: Sequence[str], bounds: Sequence[tuple[int, int]], spread: bool = False,
                 window: int | None = None) -> np.ndarray:
@@ -158,7 +207,12 @@ class Decoder:
 
         With `spread`, the sentences are one document and each name found is
         also given to its untagged repeats (within `window` sentences)."""
-        e, ids = self.emissions(forms, bounds)
+        return self.label_ids(self.form_ids(forms), bounds, spread, window)
+
+    def label_ids(self, ids: Sequence[int], bounds: Sequence[tuple[int, int]], spread: bool = False,
+                  window: int | None = None) -> np.ndarray:
+        """`tag_ids` of words given by their form ids (`form_ids`, `token_ids`)."""
+        e, ids = self.emissions(ids, bounds)
         n = len(ids)
         out = np.full(n, self.o, dtype=np.intp)
         if not n:

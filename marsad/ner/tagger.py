@@ -102,13 +102,11 @@ class NerTagger:
         self.base = base or ActorBase.load()
 
     def __call__(self, doc: Doc) -> Doc:
-        tokens = doc.tokens
         bounds = [s.tokens for s in doc.sentences if s.tokens[1] > s.tokens[0]]
         if not bounds:
             doc.ner_spans = []
             return doc
-        forms = [HASHTAG_MARK + t.text if t.hashtag else t.text for t in tokens]  # as token_form()
-        ids = self.decoder.tag_ids(forms, bounds, spread=True)  # the article is the document
+        ids = self.decoder.label_ids(self.decoder.token_ids(doc), bounds, spread=True)  # the article is the document
         rows = np.flatnonzero(ids != self.decoder.o).tolist()  # the few tokens inside names
         if not rows:
             doc.ner_spans = []

@@ -7,6 +7,7 @@ and a headline line. Clauses are token ranges between ، ؛ : and similar marks.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from marsad.types import Sentence, Token
 
@@ -53,25 +54,25 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def build_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
-    """Sentences with their token ranges and clause ranges."""
+def build_sentences(text: str, tokens: list[Token], marks: list[int] | None = None) -> list[Sentence]:
+    """Sentences with their token ranges and clause ranges; `marks` may give
+    the positions of the tokens that are clause marks (CLAUSE_MARKS)."""
+    starts = [t.start for t in tokens]
+    if marks is None:
+        marks = [k for k, t in enumerate(tokens) if t.text in CLAUSE_MARKS]
     sentences = []
     ti = 0
     for a, b in split_sentences(text):
-        while ti < len(tokens) and tokens[ti].start < a:
-            ti += 1
-        first = ti
-        while ti < len(tokens) and tokens[ti].start < b:
-            ti += 1
+        first = max(ti, bisect_left(starts, a))  # tokens starting before the sentence belong to none
+        ti = max(first, bisect_left(starts, b))
         if first == ti:
             continue
         clauses = []
         c0 = first
-        for k in range(first, ti):
-            if tokens[k].text in CLAUSE_MARKS:
-                if k > c0:
-                    clauses.append((c0, k))
-                c0 = k + 1
+        for k in marks[bisect_left(marks, first):bisect_left(marks, ti)]:
+            if k > c0:
+                clauses.append((c0, k))
+            c0 = k + 1
         if c0 < ti:
             clauses.append((c0, ti))
         sentences.append(Sentence(a, b, (first, ti), tuple(clauses)))

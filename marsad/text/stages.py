@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from marsad.doc import Doc
-from marsad.text.sentences import build_sentences
-from marsad.text.tokens import hashtags, tokenize
+from marsad.text.formtable import FormTable
+from marsad.text.sentences import CLAUSE_MARKS, build_sentences
+from marsad.text.tokens import hashtags, tokenize_forms
 
 
 class Tokenizer:
@@ -14,7 +15,7 @@ class Tokenizer:
     provides = ("tokens", "hashtags")
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.tokens = tokenize(doc.text)
+        doc.set_tokens(*tokenize_forms(doc.text))
         doc.hashtags = hashtags(doc.text)
         return doc
 
@@ -26,6 +27,9 @@ class Sentencizer:
     requires = ("tokens",)
     provides = ("sentences",)
 
+    def __init__(self) -> None:
+        self.clause_marks = FormTable(lambda tok: tok.text in CLAUSE_MARKS)
+
     def __call__(self, doc: Doc) -> Doc:
-        doc.sentences = build_sentences(doc.text, doc.tokens)
+        doc.sentences = build_sentences(doc.text, doc.tokens, self.clause_marks.positions(doc))
         return doc

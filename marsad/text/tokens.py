@@ -13,12 +13,14 @@ from functools import cache, lru_cache
 from marsad.text.clitics import segment
 from marsad.text.normalize import fold, fold_light
 from marsad.text.vocab import word_counts
-from marsad.types import Token
+from marsad.types import Token, WordForm
 
 _MARKS = "\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640"
+# The alternatives start with disjoint characters, so their order only sets
+# the speed: words, the commonest, first; `++` never backtracks into a word.
 TOKEN_RE = re.compile(
-    rf"(?P<num>[0-9\u0660-\u0669\u06F0-\u06F9]+(?:[.,\u066B\u066C][0-9\u0660-\u0669\u06F0-\u06F9]+)*)"
-    rf"|(?P<word>(?:[^\W\d_]|[{_MARKS}])+)"
+    rf"(?P<word>(?:[^\W\d_]|[{_MARKS}])++)"
+    rf"|(?P<num>[0-9\u0660-\u0669\u06F0-\u06F9]+(?:[.,\u066B\u066C][0-9\u0660-\u0669\u06F0-\u06F9]+)*)"
     rf"|(?P<punct>[^\w\s{_MARKS}])"
 )
 HASHTAG_RE = re.compile(rf"#((?:[^\W_]|[{_MARKS}])+(?:_(?:[^\W_]|[{_MARKS}])+)*)")
@@ -38,10 +40,23 @@ def hashtags(text: str) -> list[tuple[int, int, str]]:
 MEMO_MAX = 300_000
 
 
+class FormMemo:
+    """Surface word -> its analysis and its shared `WordForm`, numbered 1, 2, …
+    in the order first seen (a plain dict is cheaper to hit than lru_cache).
+    When full it starts over with a new `forms` dict, which also names the
+    numbering: per-form tables (FormTable) start over when it changes."""
+
+    def __init__(self) -> None:
+        self.forms: dict[str, tuple[str, str, str, str, str, str, bool, bool, WordForm, int]] = {}
+
+    def restart_if_full(self) -> None:
+        if len(self.forms) > MEMO_MAX:
+            self.forms = {}
+
+
 @cache
-def _memo() -> dict[str, tuple[str, str, str, str, str, str, bool, bool]]:
-    """Surface word -> its analysis; a plain dict is cheaper to hit than lru_cache."""
-    return {}
+def _memo() -> FormMemo:
+    return FormMemo()
 
 
 def _analyse(raw: str, is_word: bool) -> tuple[str, str, str, str, str, str]:
@@ -98,26 +113,35 @@ def _glue_split(raw: str, norm: str, article_words: set[str], counts: dict[str, 
 
 def tokenize(text: str) -> list[Token]:
     """Tokens of the raw text; `#` and hashtag underscores are not tokens."""
+    return tokenize_forms(text)[0]
+
+
+def tokenize_forms(text: str) -> tuple[list[Token], object, list[int]]:
+    """`tokenize`, plus the numbering its word forms' ids belong to and each
+    token's `form.id` (collected here, where each form is at hand anyway)."""
     tag_spans = [(s, e) for s, e, _ in hashtags(text)] if "#" in text else []
     counts = word_counts()
     memo = _memo()
+    memo.restart_if_full()  # before, never during, an article: its ids share one numbering
+    forms = memo.forms
     tokens: list[Token] = []
+    ids: list[int] = []
     append = tokens.append
+    append_id = ids.append
     unknown: list[int] = []
     tag_i = 0
     n = 0
     for m in TOKEN_RE.finditer(text):
         raw = m.group()
-        analysis = memo.get(raw)
+        analysis = forms.get(raw)
         if analysis is None:
             is_word = m.lastgroup != "punct"
             if not is_word and raw in "#_":
                 continue
             word = _analyse(raw, is_word)
-            analysis = memo[raw] = (*word, is_word, is_word and word[0] not in counts)
-            if len(memo) > MEMO_MAX:
-                memo.clear()
-        norm, light, prefix, stem, suffix, key, is_word, rare = analysis
+            fid = len(forms) + 1
+            analysis = forms[raw] = (*word, is_word, is_word and word[0] not in counts, WordForm(fid), fid)
+        norm, light, prefix, stem, suffix, key, is_word, rare, form, fid = analysis
         start = m.start()
         in_tag = False
         if tag_spans:
@@ -126,9 +150,14 @@ def tokenize(text: str) -> list[Token]:
             in_tag = tag_i < len(tag_spans) and tag_spans[tag_i][0] < start < tag_spans[tag_i][1]
         if rare:
             unknown.append(n)
-        append(Token(n, start, m.end(), raw, norm, light, prefix, stem, suffix, is_word, in_tag, key))
+        append(Token(n, start, m.end(), raw, norm, light, prefix, stem, suffix, is_word, in_tag, key, form))
+        append_id(fid)
         n += 1
-    return _split_glued(tokens, unknown, counts) if unknown else tokens
+    if unknown:
+        split = _split_glued(tokens, unknown, counts)
+        if split is not tokens:
+            return split, forms, [t.form.id for t in split]
+    return tokens, forms, ids
 
 
 def _split_glued(tokens: list[Token], unknown: list[int], counts: dict[str, int]) -> list[Token]:
@@ -145,7 +174,8 @@ def _split_glued(tokens: list[Token], unknown: list[int], counts: dict[str, int]
             out.append(_make(len(out), tok.start, tok.text[:cut], True, tok.hashtag))
             out.append(_make(len(out), tok.start + cut, tok.text[cut:], True, tok.hashtag))
         elif tok.i != len(out):
-            out.append(_make(len(out), tok.start, tok.text, tok.is_word, tok.hashtag))
+            tok.i = len(out)  # a token of this call's own making: renumber it in place
+            out.append(tok)
         else:
             out.append(tok)
     return out
