@@ -100,6 +100,11 @@ def spread_names(tags: np.ndarray, keys: np.ndarray, held: np.ndarray, lengths: 
         found.setdefault(tuple(keys[a:b].tolist()), []).append((int(sentence_of[a]), kind))
     if not found:
         return out
+    firsts = {seq[0] for seq in found}
+    rows_of: dict[int, list[int]] = {}  # where each name's first stem occurs, in one pass
+    for a, key in enumerate(keys.tolist()):
+        if key in firsts:
+            rows_of.setdefault(key, []).append(a)
     # longest names first, so `البنك التجاري` is placed before `البنك` could be
     for seq in sorted(found, key=lambda s: (-len(s), s)):
         seen = found[seq]
@@ -110,7 +115,7 @@ def spread_names(tags: np.ndarray, keys: np.ndarray, held: np.ndarray, lengths: 
         kind = kinds.pop()
         near = np.array(sorted({s for s, _ in seen})) if window is not None else None
         size = len(seq)
-        for a in np.flatnonzero(keys == seq[0]).tolist():
+        for a in rows_of[seq[0]]:
             if out[a] != o or held[a]:  # most repeats found are the tagged names themselves
                 continue
             b = a + size
