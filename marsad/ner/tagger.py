@@ -18,6 +18,7 @@ from marsad.doc import Doc
 from marsad.entities.actors import ActorBase
 from marsad.lexicon import Match
 from marsad.ner.decode import Decoder
+from marsad.ner.discourse import chunk_rows
 from marsad.ner.features import HASHTAG_MARK
 from marsad.ner.model import CrfWeights, default_weights
 from marsad.text.clitics import proclitic_keys
@@ -107,27 +108,15 @@ class NerTagger:
             doc.ner_spans = []
             return doc
         ids = self.decoder.label_ids(self.decoder.token_ids(doc), bounds, spread=True)  # the article is the document
-        rows = np.flatnonzero(ids != self.decoder.o).tolist()  # the few tokens inside names
-        if not rows:
-            doc.ner_spans = []
-            return doc
-        # row -> token index, and the row where each row's sentence ends
+        # row -> token index, and which rows begin a sentence (a name never runs over one)
         token_at = np.concatenate([np.arange(a, b) for a, b in bounds]) if len(bounds) > 1 else \
             np.arange(*bounds[0])
-        ends = np.cumsum([b - a for a, b in bounds])
-        sent_end = ends[np.searchsorted(ends, rows, side="right")].tolist()
-        labels = self.decoder.labels
+        lengths = np.array([b - a for a, b in bounds])
+        starts = np.zeros(len(ids) + 1, dtype=bool)
+        starts[np.cumsum(lengths) - lengths] = True
+        starts[len(ids)] = True
         spans: list[NerSpan] = []
-        k = 0
-        while k < len(rows):
-            r = rows[k]
-            kind = labels[ids[r]][2:]
-            stop = r + 1
-            k += 1
-            # conlleval: I- of the same type continues, anything else starts anew
-            while k < len(rows) and rows[k] == stop and stop < sent_end[k - 1] and labels[ids[stop]] == "I-" + kind:
-                stop += 1
-                k += 1
+        for r, stop, kind in chunk_rows(ids, self.decoder.labels, starts):  # conlleval chunks
             span = self._span(doc, int(token_at[r]), int(token_at[stop - 1]) + 1, kind)
             if span and (not spans or span.start >= spans[-1].end):
                 spans.append(span)

@@ -37,12 +37,25 @@ def _rows(forms, bounds) -> list[str]:
     return [f for a, b in bounds for f in forms[a:b]]
 
 
-def test_a_name_missed_in_some_sentences_is_found_in_all(articles):
-    forms, bounds = _forms(articles[ASSAD])
+def _decoded(article):
+    """A fresh decoder, and the article's rows: their word forms, form ids and sentence lengths."""
+    forms, bounds = _forms(article)
     decoder = Decoder(default_weights())
-    alone = decoder.tag(forms, bounds)
-    spread = decoder.tag(forms, bounds, spread=True)
-    rows = [i for i, f in enumerate(_rows(forms, bounds)) if f == "الأسد"]
+    rows = _rows(forms, bounds)
+    ids = np.array([decoder.form_id(f) for f in rows])
+    return decoder, rows, ids, np.array([b - a for a, b in bounds])
+
+
+def _alone_and_spread(article, word: str) -> tuple[list[str], list[str], list[int]]:
+    """Tags of the article's rows without and with spreading, and the rows that are `word`."""
+    forms, bounds = _forms(article)
+    decoder = Decoder(default_weights())
+    rows = [i for i, f in enumerate(_rows(forms, bounds)) if f == word]
+    return decoder.tag(forms, bounds), decoder.tag(forms, bounds, spread=True), rows
+
+
+def test_a_name_missed_in_some_sentences_is_found_in_all(articles):
+    alone, spread, rows = _alone_and_spread(articles[ASSAD], "الأسد")
     assert len(rows) >= 4
     assert 0 < sum(alone[i] == "B-PER" for i in rows) < len(rows)  # the CRF alone misses some
     assert all(spread[i] == "B-PER" for i in rows)
@@ -58,11 +71,7 @@ def test_spread_names_reach_the_pipeline(articles):
 
 
 def test_a_short_word_tagged_once_does_not_spread(articles):
-    forms, bounds = _forms(articles[OR_QUESTIONS])
-    decoder = Decoder(default_weights())
-    alone = decoder.tag(forms, bounds)
-    spread = decoder.tag(forms, bounds, spread=True)
-    rows = [i for i, f in enumerate(_rows(forms, bounds)) if f == "أم"]
+    alone, spread, rows = _alone_and_spread(articles[OR_QUESTIONS], "أم")
     assert len(rows) == 3
     assert [spread[i] for i in rows] == [alone[i] for i in rows]
 
@@ -88,12 +97,8 @@ def test_the_window_limits_how_far_a_name_spreads(articles):
 
 
 def test_a_name_read_with_another_type_once_takes_the_commonest(articles):
-    forms, bounds = _forms(articles[ASSAD])
-    decoder = Decoder(default_weights())
+    decoder, rows, ids, lengths = _decoded(articles[ASSAD])
     labels = decoder.labels
-    rows = _rows(forms, bounds)
-    ids = np.array([decoder.form_id(f) for f in rows])
-    lengths = np.array([b - a for a, b in bounds])
     assad = [i for i, f in enumerate(rows) if f == "الأسد"]
     tags = np.full(len(rows), decoder.o)
     tags[assad[:3]] = labels.index("B-PER")
@@ -108,12 +113,8 @@ def test_a_name_read_with_another_type_once_takes_the_commonest(articles):
 
 
 def test_a_persons_last_name_alone_is_a_repeat_of_the_person(articles):
-    forms, bounds = _forms(articles[BASHAR])
-    decoder = Decoder(default_weights())
+    decoder, rows, ids, lengths = _decoded(articles[BASHAR])
     labels = decoder.labels
-    rows = _rows(forms, bounds)
-    ids = np.array([decoder.form_id(f) for f in rows])
-    lengths = np.array([b - a for a, b in bounds])
     full = next(i for i in range(len(rows) - 1) if rows[i] == "بشار" and rows[i + 1] == "الأسد")
     tags = np.full(len(rows), decoder.o)
     tags[full], tags[full + 1] = labels.index("B-PER"), labels.index("I-PER")
