@@ -101,6 +101,23 @@ class MentionMap:
             return self.first_conjunct(head, start)
         return None
 
+    def _apposed_subject(self, i: int, clause_start: int) -> Mention | None:
+        """`الوزير بالحكومة الإسرائيلية، نفتالي بينيت، قال`: a verb whose clause starts
+        right after the comma closing an apposition has the title before it as subject
+        (the commas split the clause; the sentence holds the subject)."""
+        if i != clause_start or i == 0 or self.doc.tokens[i - 1].text != "،":
+            return None
+        sent_start = self.doc.sentences[self.doc.sentence_of_token(i)].tokens[0]
+        j = self._before_apposition(i - 1, sent_start)
+        m = self.covering.get(j) if j != i - 1 else None
+        if m is None or m.tokens[1] != j + 1 or self._has_preposition(m.tokens[0]):
+            return None
+        before = self.doc.tokens[m.tokens[0] - 1]
+        if not (self._opens_clause(m.tokens[0], sent_start) or before.reads_as(CLAUSE_CONJUNCTIONS)  # لكنّ الوزير، …
+                or before.text == "،" and m.tokens[0] - 2 in self.covering):  # the title، the name، verb
+            return None
+        return m
+
     def _before_apposition(self, comma: int, start: int) -> int:
         """`وزير الدفاع الإسرائيلي، أفيغدور ليبرمان، رفض`: the token that ends the
         subject before an apposed name between commas (the comma itself if none)."""
@@ -113,9 +130,12 @@ class MentionMap:
                 and not toks[k].prefix and toks[k].norm not in function_words():
             k -= 1  # an unlisted name: أفيغدور ليبرلمان
         title = self.covering.get(k - 1)
+        if title is not None and title.label != "PER" and self._has_preposition(title.tokens[0]):
+            # الوزير بالحكومة الإسرائيلية، نفتالي بينيت، قال: the title before its prepositional phrase
+            title = self.covering.get(title.tokens[0] - 1)
         if k < comma - 1 and toks[k].text == "،" and title is not None and title.label == "PER" \
                 and title.tokens[0] >= start:
-            return k - 1
+            return title.tokens[1] - 1
         return comma
 
     def phrase_before(self, i: int, start: int) -> Mention | None:
@@ -184,6 +204,9 @@ class MentionMap:
             return after, ""
         if before:
             return before, ":svo"
+        apposed = self._apposed_subject(start, clause[0])
+        if apposed is not None:
+            return apposed, ":svo"
         kana = self.kana_subject(start, clause[0])
         return kana, ":kana" if kana else ""
 

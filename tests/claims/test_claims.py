@@ -280,3 +280,11 @@ def test_a_statement_named_as_source_speaks_for_its_issuer():
     assert [c["speaker"]["text"] for c in claims] == ["رئاسة أمن الدولة"]
     _, claims = run("وبحسب تصريح صادر عن المكتب الإعلامي لمديرية الأمن العام، فإن المتهم سيحول إلى القضاء.")
     assert claims[0]["speaker"]["text"].startswith("المكتب الإعلامي")
+
+
+def test_a_title_and_its_apposed_name_before_the_cue_speak():
+    _, claims = run("لكن الوزير بالحكومة الإسرائيلية، نفتالي بينيت، قال إن إسرائيل سترد على أي هجوم.")
+    assert claims[0]["speaker"]["text"] == "نفتالي بينيت"
+    # but a subject after the verb wins: … والرئيس المصري، علق الشيخ سلطان
+    _, claims = run("وجمعت الصورة ولي عهد أبوظبي، والرئيس المصري عبدالفتاح السيسي، علق الشيخ سلطان بن سحيم عليها قائلا إن قطر معزولة.")
+    assert all("السيسي" not in (c["speaker"] or {}).get("text", "") for c in claims)
