@@ -34,6 +34,18 @@ def _chunks(x: str, y: str):
                 yield i, j, a, b, xs, y[j:j + b]
 
 
+def _edges(x: str, y: str, i: int, j: int, prob: dict[Graphone, float]):
+    """The chunks that may start at (i, j) with a probability: (a, b, graphone, p)."""
+    n, m = len(x), len(y)
+    for a, b in STEPS:
+        if i + a > n or j + b > m:
+            continue
+        g = (x[i:i + a], y[j:j + b])
+        p = prob.get(g, 0.0)
+        if p:
+            yield a, b, g, p
+
+
 def _forward(x: str, y: str, prob: dict[Graphone, float]) -> list[list[float]]:
     n, m = len(x), len(y)
     alpha = [[0.0] * (m + 1) for _ in range(n + 1)]
@@ -44,12 +56,8 @@ def _forward(x: str, y: str, prob: dict[Graphone, float]) -> list[list[float]]:
             here = row[j]
             if here == 0.0:
                 continue
-            for a, b in STEPS:
-                if i + a > n or j + b > m:
-                    continue
-                p = prob.get((x[i:i + a], y[j:j + b]), 0.0)
-                if p:
-                    alpha[i + a][j + b] += here * p
+            for a, b, _, p in _edges(x, y, i, j, prob):
+                alpha[i + a][j + b] += here * p
     return alpha
 
 
@@ -61,14 +69,10 @@ def _backward(x: str, y: str, prob: dict[Graphone, float]) -> list[list[float]]:
         row = beta[i]
         for j in range(m, -1, -1):
             total = 0.0
-            for a, b in STEPS:
-                if i + a > n or j + b > m:
-                    continue
+            for a, b, _, p in _edges(x, y, i, j, prob):
                 nxt = beta[i + a][j + b]
                 if nxt:
-                    p = prob.get((x[i:i + a], y[j:j + b]), 0.0)
-                    if p:
-                        total += p * nxt
+                    total += p * nxt
             row[j] = total
     return beta
 
@@ -101,15 +105,9 @@ def em_step(pairs: Sequence[tuple[str, str]], prob: dict[Graphone, float]) -> tu
                 here = arow[j]
                 if here == 0.0:
                     continue
-                for a, b in STEPS:
-                    if i + a > n or j + b > m:
-                        continue
+                for a, b, g, p in _edges(x, y, i, j, prob):
                     nxt = beta[i + a][j + b]
-                    if nxt == 0.0:
-                        continue
-                    g = (x[i:i + a], y[j:j + b])
-                    p = prob.get(g, 0.0)
-                    if p:
+                    if nxt:
                         counts[g] += here * p * nxt / z
     total = sum(counts.values())
     new = {g: c / total for g, c in counts.items() if c / total > FLOOR}
@@ -127,15 +125,11 @@ def viterbi(x: str, y: str, prob: dict[Graphone, float]) -> list[Graphone] | Non
             here = best[i][j]
             if here == -math.inf:
                 continue
-            for a, b in STEPS:
-                if i + a > n or j + b > m:
-                    continue
-                p = prob.get((x[i:i + a], y[j:j + b]), 0.0)
-                if p:
-                    score = here + math.log(p)
-                    if score > best[i + a][j + b]:
-                        best[i + a][j + b] = score
-                        back[i + a][j + b] = (a, b)
+            for a, b, _, p in _edges(x, y, i, j, prob):
+                score = here + math.log(p)
+                if score > best[i + a][j + b]:
+                    best[i + a][j + b] = score
+                    back[i + a][j + b] = (a, b)
     if best[n][m] == -math.inf:
         return None
     out: list[Graphone] = []
