@@ -40,6 +40,21 @@ def _check(fmt: str, *dates: str | None) -> None:
                 raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD", param_hint="--since/--until") from None
 
 
+def _row_limit(limit: int | None, fmt: str) -> int | None:
+    """The rows to print: all for a file format, TABLE_LIMIT for a table unless asked."""
+    return limit if limit is not None or fmt != "table" else TABLE_LIMIT
+
+
+def _write_rows(db: str | None, rows, fmt: str, table, noun: str) -> None:
+    """Print the rows `rows(store)` yields from the store at `db`, then their count on stderr."""
+    store = _open(db)
+    try:
+        n = write_rows(rows(store), fmt, sys.stdout, table)
+    finally:
+        store.close()
+    typer.echo(f"{n} {noun}(s)", err=True)
+
+
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files (.txt, .jsonl, .csv), directories, globs, or -.")],
     db: Db = None,
@@ -113,13 +128,8 @@ def events(
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--near") from None
     f = EventFilter(type, mode, source, target, country, place, where, since, until, hedged, negated, min_reports,
-                    limit if limit is not None or fmt != "table" else TABLE_LIMIT)
-    store = _open(db)
-    try:
-        n = write_rows(run(store, f), fmt, sys.stdout, EVENT_TABLE)
-    finally:
-        store.close()
-    typer.echo(f"{n} event(s)", err=True)
+                    _row_limit(limit, fmt))
+    _write_rows(db, lambda store: run(store, f), fmt, EVENT_TABLE, "event")
 
 
 def claims(
@@ -136,13 +146,8 @@ def claims(
     from marsad.store.query import claims as run
 
     _check(fmt, since, until)
-    f = ClaimFilter(speaker, since, until, text, limit if limit is not None or fmt != "table" else TABLE_LIMIT)
-    store = _open(db)
-    try:
-        n = write_rows(run(store, f), fmt, sys.stdout, CLAIM_TABLE)
-    finally:
-        store.close()
-    typer.echo(f"{n} claim(s)", err=True)
+    f = ClaimFilter(speaker, since, until, text, _row_limit(limit, fmt))
+    _write_rows(db, lambda store: run(store, f), fmt, CLAIM_TABLE, "claim")
 
 
 def register(app: typer.Typer) -> None:
