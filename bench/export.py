@@ -82,6 +82,15 @@ def run_one(fmt: str, events: int, records: Path, out_dir: Path) -> None:
                       "peak_rss_mb": peak_rss_mb()}))
 
 
+def records_file(given: Path | None, tmp_dir: Path) -> Path:
+    """The records to export: the file given, or real records written to `tmp_dir`."""
+    if given is not None:
+        return given
+    records = tmp_dir / "records.jsonl"
+    make_records(records)
+    return records
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--events", type=int, default=100_000)
@@ -94,10 +103,7 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory() as tmp:
         tmp_dir = Path(tmp)
-        records = args.records
-        if records is None:
-            records = tmp_dir / "records.jsonl"
-            make_records(records)
+        records = records_file(args.records, tmp_dir)
         print(f"{'format':8s} {'events':>8s} {'events/s':>9s} {'MB out':>7s} {'peak RSS MB':>11s}")
         for fmt in FORMATS:
             for n in (args.events // 10, args.events):

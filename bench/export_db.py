@@ -20,7 +20,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tests" / "store"))
-from export import looped, make_records, peak_rss_mb  # noqa: E402  (bench/export.py)
+from export import looped, peak_rss_mb, records_file  # noqa: E402  (bench/export.py)
 
 FORMATS = ("polecat", "plover", "csv")
 BATCH = 200
@@ -67,10 +67,7 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory() as tmp:
         tmp_dir = Path(tmp)
-        records = args.records
-        if records is None:
-            records = tmp_dir / "records.jsonl"
-            make_records(records)
+        records = records_file(args.records, tmp_dir)
         from pgcluster import PgCluster, pg_bindir
 
         bindir = pg_bindir()
