@@ -161,8 +161,7 @@ class MentionMap:
         head = toks[first]
         if head.prefix not in ("", "و", "ف") or not (definite(head) or reads_as_any(head, NUMBER_WORDS) or head.norm == "احد"):
             return None
-        a = head.start_after(head.prefix)
-        return Mention(a, toks[j].end, self.doc.text[a:toks[j].end], "MISC", (first, j + 1), None, "phrase")
+        return self._phrase(first, j + 1)
 
     def first_conjunct(self, m: Mention, start: int) -> Mention:
         """`الحكومة اليمنية وجماعة الحوثي`: the subject is the first conjunct."""
@@ -238,8 +237,7 @@ class MentionMap:
         first = k + 1
         if first >= end or toks[first].prefix not in ("", "و") and prep_clitic(toks[first]) == "":
             return None
-        a = toks[first].start_after(toks[first].prefix)
-        return Mention(a, toks[end - 1].end, self.doc.text[a:toks[end - 1].end], "MISC", (first, end), None, "phrase")
+        return self._phrase(first, end)
 
     def _pronoun_subject_before(self, i: int, clause_start: int) -> bool:
         """Whether the verb at i follows a complementiser carrying the subject
@@ -311,9 +309,13 @@ class MentionMap:
             behind = self.starts[k]  # نقطة تفتيش للجيش المصري
         if behind is not None:
             return behind
-        a = toks[j].start_after(toks[j].prefix)
-        b = toks[k - 1].end
-        return Mention(a, b, self.doc.text[a:b], "MISC", (j, k), None, "phrase")
+        return self._phrase(j, k)
+
+    def _phrase(self, first: int, end: int) -> Mention:
+        """A plain noun phrase over tokens [first, end), without the first word's proclitics."""
+        toks = self.doc.tokens
+        a = toks[first].start_after(toks[first].prefix)
+        return Mention(a, toks[end - 1].end, self.doc.text[a:toks[end - 1].end], "MISC", (first, end), None, "phrase")
 
     def actor_behind(self, j: int, end: int) -> Mention | None:
         """The actor that a plain noun at j (and an optional adjective) is

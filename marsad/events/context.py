@@ -253,7 +253,7 @@ PRONOUN_OBJECTS = {fold(w): g for g, words in (("m", "له عليه ضده إل�
 PRONOUN_OBJECT_REACH = 3
 
 
-def pronoun_object(doc: Doc, mmap: MentionMap, i: int, end: int, source: Mention | None) -> Mention | None:
+def target_after_pronoun(doc: Doc, mmap: MentionMap, i: int, end: int, source: Mention | None) -> Mention | None:
     """`أوصت الشرطة بتوجيه اتهامات له`: a preposition with a pronoun right
     after the act names its target; the pronoun is the latest earlier actor of
     its gender (not the source)."""

@@ -30,8 +30,8 @@ from marsad.events.context import (
     is_participle,
     light_verb_before,
     past_act_adjectives,
-    pronoun_object,
     reported_as_ongoing,
+    target_after_pronoun,
     victim_of_cause,
 )
 from marsad.events.lexicon import Trigger
@@ -71,7 +71,7 @@ CLAUSE_ENDS = frozenset({".", "؛", '"', "»", "”"})  # not commas: an adjunct
 ALLEGATION_NOUNS = grammar_words("allegation_nouns")
 
 
-def object_pronoun(tok, m: Match[Trigger]) -> str:
+def verb_suffix_pronoun(tok, m: Match[Trigger]) -> str:
     """The pronoun a verb carries, also when the segmenter kept the word whole
     and only the trigger reading (its key) stripped it: تحاصرها → ها."""
     if tok.suffix or m.end - m.start > 1:
@@ -176,7 +176,7 @@ class EventExtractor:
             rule += ":inside"
         elif trig.pos in ("verb", "passive") and not passive:
             source, how = mmap.verb_subject(m.start, m.end, clause)
-            if how == ":relative" and object_pronoun(tokens[m.end - 1], m) in SUFFIX_GENDER:
+            if how == ":relative" and verb_suffix_pronoun(tokens[m.end - 1], m) in SUFFIX_GENDER:
                 # القوات التي تحاصرها X: the pronoun resumes the antecedent, the subject follows
                 source, how = mmap.subject_after(m.end - 1, clause[1]), ""
             rule += how
@@ -238,7 +238,7 @@ class EventExtractor:
         if target is None and source is not None and trig.type in RECIPROCAL_TYPES:
             # اجتمع X و Y، تبادل الجيش وقوات المعارضة اتهامات: the other party is the target
             target = mmap.conjunct_after(source)
-        pronoun = object_pronoun(tokens[m.end - 1], m) if trig.pos == "verb" else ""
+        pronoun = verb_suffix_pronoun(tokens[m.end - 1], m) if trig.pos == "verb" else ""
         if target is None and "obj" in preps and not passive and pronoun in SUFFIX_GENDER:
             # الغوطة التي تحاصرها قوات النظام: the pronoun resumes the relative's antecedent;
             # أدانتهم المحكمة، اتهمه: otherwise it refers back to an earlier actor
@@ -248,7 +248,7 @@ class EventExtractor:
         if target is None and trig.pos == "noun" and trig.type == "ASSAULT":
             target = victim_of_cause(doc, mmap, m.start, sent.tokens[0])
         if target is None and source is not None and trig.type in PRONOUN_TARGET_TYPES:
-            target = pronoun_object(doc, mmap, m.end, sent.tokens[1], source)  # بتوجيه اتهامات له
+            target = target_after_pronoun(doc, mmap, m.end, sent.tokens[1], source)  # بتوجيه اتهامات له
         if target is None:
             target = mmap.phrase_after(after, clause[1], preps, phrase_stop_words())
         if passive:
