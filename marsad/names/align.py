@@ -46,18 +46,22 @@ def _edges(x: str, y: str, i: int, j: int, prob: dict[Graphone, float]):
             yield a, b, g, p
 
 
+def _reached(alpha: list[list[float]], n: int, m: int):
+    """(i, j, forward probability) of the cells of rows 0..n-1 the alignment reaches."""
+    for i in range(n):
+        row = alpha[i]
+        for j in range(m + 1):
+            if row[j] != 0.0:
+                yield i, j, row[j]
+
+
 def _forward(x: str, y: str, prob: dict[Graphone, float]) -> list[list[float]]:
     n, m = len(x), len(y)
     alpha = [[0.0] * (m + 1) for _ in range(n + 1)]
     alpha[0][0] = 1.0
-    for i in range(n):
-        row = alpha[i]
-        for j in range(m + 1):
-            here = row[j]
-            if here == 0.0:
-                continue
-            for a, b, _, p in _edges(x, y, i, j, prob):
-                alpha[i + a][j + b] += here * p
+    for i, j, here in _reached(alpha, n, m):  # rows fill ahead of the walk: every step advances i
+        for a, b, _, p in _edges(x, y, i, j, prob):
+            alpha[i + a][j + b] += here * p
     return alpha
 
 
@@ -98,17 +102,11 @@ def em_step(pairs: Sequence[tuple[str, str]], prob: dict[Graphone, float]) -> tu
             continue
         loglik += math.log(z)
         beta = _backward(x, y, prob)
-        n, m = len(x), len(y)
-        for i in range(n):
-            arow = alpha[i]
-            for j in range(m + 1):
-                here = arow[j]
-                if here == 0.0:
-                    continue
-                for a, b, g, p in _edges(x, y, i, j, prob):
-                    nxt = beta[i + a][j + b]
-                    if nxt:
-                        counts[g] += here * p * nxt / z
+        for i, j, here in _reached(alpha, len(x), len(y)):
+            for a, b, g, p in _edges(x, y, i, j, prob):
+                nxt = beta[i + a][j + b]
+                if nxt:
+                    counts[g] += here * p * nxt / z
     total = sum(counts.values())
     new = {g: c / total for g, c in counts.items() if c / total > FLOOR}
     return new, loglik
