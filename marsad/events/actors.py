@@ -59,6 +59,20 @@ def carried(subjects: list[tuple[int, Mention]], i: int, gender: str | None,
     return subjects[k - 1][1] if k else None
 
 
+def carried_other(subjects: list[tuple[int, Mention]], i: int, gender: str | None,
+                  tokens: list[Token], other: Mention | None) -> Mention | None:
+    """The latest earlier subject the verb's pronoun agrees with that is not
+    the actor of `other` (the verb's object)."""
+    excluded = actor_key(other)
+    return next((m for m in recent_subjects(subjects, i) if actor_key(m) != excluded
+                 and agrees(gender, mention_gender(m, tokens), pronoun=True)), None)
+
+
+def same_actor(a: Mention | None, b: Mention | None) -> bool:
+    """Whether two mentions are linked to one actor of the actor base."""
+    return bool(a and b and a.actor and b.actor and a.actor.id and a.actor.id == b.actor.id)
+
+
 ARMED_SECTORS = frozenset({"MIL", "REB", "IMG", "UAF", "COP", "SPY"})
 
 

@@ -226,10 +226,9 @@ CAUSE_PREPOSITIONS = grammar_words("cause_prepositions")
 COORDINATED_CAUSE_REACH = 6
 
 
-def victim_of_cause(doc: Doc, mmap: MentionMap, i: int, sent_start: int) -> Mention | None:
-    """`لقي 20 عنصرا من الحوثيين مصرعهم في قصف مدفعي للجيش`: an attack
-    named as the cause (في، بـ، جراء) of a death or wound told before it
-    in the sentence was done to those who died."""
+def death_caused(doc: Doc, i: int, sent_start: int) -> int | None:
+    """Token index of the death or wound verb whose cause (في، بـ، جراء) is
+    the attack noun at i: `لقي 20 عنصرا مصرعهم في قصف مدفعي للجيش`."""
     tok = doc.tokens[i]
     caused = "ب" in tok.prefix or i > sent_start and doc.tokens[i - 1].reads_as(CAUSE_PREPOSITIONS)
     if not caused and tok.prefix.startswith("و"):
@@ -238,13 +237,20 @@ def victim_of_cause(doc: Doc, mmap: MentionMap, i: int, sent_start: int) -> Ment
                      for k in range(max(sent_start, i - COORDINATED_CAUSE_REACH), i))
     if not caused:
         return None
-    for j in range(i - 1, sent_start - 1, -1):
-        if doc.tokens[j].reads_as(DEATH_VERBS):
-            k = j + 1
-            while k < i and (is_count(doc.tokens[k]) or doc.tokens[k].reads_as(adverbials())):
-                k += 1  # لقي 20 عنصرا، قتل أكثر من 30
-            return mmap.starts.get(k) or mmap.subject_before(j, sent_start)
-    return None
+    return next((j for j in range(i - 1, sent_start - 1, -1) if doc.tokens[j].reads_as(DEATH_VERBS)), None)
+
+
+def victim_of_cause(doc: Doc, mmap: MentionMap, i: int, sent_start: int) -> Mention | None:
+    """`لقي 20 عنصرا من الحوثيين مصرعهم في قصف مدفعي للجيش`: an attack
+    named as the cause of a death or wound told before it in the sentence
+    was done to those who died."""
+    j = death_caused(doc, i, sent_start)
+    if j is None:
+        return None
+    k = j + 1
+    while k < i and (is_count(doc.tokens[k]) or doc.tokens[k].reads_as(adverbials())):
+        k += 1  # لقي 20 عنصرا، قتل أكثر من 30
+    return mmap.starts.get(k) or mmap.subject_before(j, sent_start)
 
 
 PRONOUN_OBJECTS = {fold(w): g for g, words in (("m", "له عليه ضده إليه اليه معه"), ("f", "لها عليها ضدها إليها اليها معها"),

@@ -14,9 +14,11 @@ from marsad.events.actors import (
     can_act,
     carried,
     carried_armed,
+    carried_other,
     has_actor,
     is_victim,
     recent_subjects,
+    same_actor,
     topics,
 )
 from marsad.events.context import (
@@ -42,6 +44,7 @@ from marsad.events.passes import (
     dedupe,
     drop_complement_acts,
     drop_results,
+    merge_causes,
     follows_result_verb,
 )
 from marsad.events.triggers import find_triggers, trigger_starts
@@ -58,6 +61,7 @@ RECIPROCAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "ACCUSE"})
 PRONOUN_TARGET_TYPES = frozenset({"ACCUSE", "THREATEN", "REQUEST", "SANCTION", "SUPPORT", "AID"})
 JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # acts done with someone (مع)
 SOLO_TYPES = frozenset({"PROTEST", "MOBILIZE", "RETREAT"})  # acts that may have no target
+APPOSITION_GAP = 2  # tokens between a name and its apposition: "،" or "("
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT", "PROTEST"})
 # Nouns of these types with no actor usually refer back to a known agreement,
 # sanction or aid ("الاتفاق"، "العقوبات") rather than report a new act.
@@ -140,8 +144,9 @@ class EventExtractor:
                             and can_act(event.source):  # explicit subjects, also of light verbs
                         subjects.append((event.source.tokens[0], event.source))
                         subjects.sort(key=lambda x: x[0])
-            sent_events = drop_complement_acts(doc, drop_results(doc, sent_events))
-            events.extend(dedupe(complement_targets(doc, sent_events)))
+            sent_events = merge_causes(doc, drop_complement_acts(doc, drop_results(doc, sent_events)))
+            # an event is an act by or on an actor: "البنادق تقتل"، "المظاهرات" alone are not
+            events.extend(e for e in dedupe(complement_targets(doc, sent_events)) if e.source or e.target)
         doc.events = events
         return doc
 
@@ -289,6 +294,16 @@ class EventExtractor:
             rule += ":carried" if source else ""
         if source is not None and target is not None and source.start == target.start:
             source = None  # أصيب جنود في هجوم: those hit are not also the attackers
+        elif trig.pos == "verb" and not passive and same_actor(source, target):
+            if target.tokens[0] - source.tokens[1] <= APPOSITION_GAP and trig.type not in JOINT_TYPES:
+                target = None  # نفت منظمة حلف شمال الأطلسي (الناتو): one subject, named twice
+            else:
+                # التقى رئيس مجلس النواب، عاطف الطراونة; وحمّلت الحوثيين…: one actor named twice
+                # is the verb's object (a meeting needs two), the subject is the verb's pronoun
+                if source.tokens[0] >= m.end:
+                    target = source
+                source = carried_other(subjects, m.start, verb_gender(tokens[m.start]), tokens, target)
+                rule += ":object-named-twice"
         anchor = m.start
         if trig.pos == "noun":  # سوف تفرض X عقوبات: the light verb carries the modality
             lv = light_verb_before(doc, m.start, clause[0])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from marsad.doc import Doc
 from marsad.events.actors import actor_key, has_actor
-from marsad.events.context import token_at
+from marsad.events.context import DEATH_VERBS, death_caused, token_at
 from marsad.resources import grammar_words
 from marsad.syntax_words import prep_clitic
 from marsad.types import Event, evolve
@@ -63,6 +63,32 @@ def drop_results(doc: Doc, events: list[Event]) -> list[Event]:
                     out[c] = evolve(out[c], target=ev.target)  # the cause takes the result's victims
                 continue
         out.append(ev)
+    return out
+
+
+def merge_causes(doc: Doc, events: list[Event]) -> list[Event]:
+    """`قتل 13 شخصا في هجمات انتحارية`، `لقي مصرعه بانفجار لغم`: a death and
+    the attack named as its cause are one act. It keeps the attack's agent
+    and the dead as its target (those the act was done to)."""
+    out = list(events)
+    for ev in events:
+        if ev.type != "ASSAULT" or not ev.rule.startswith("noun") or ev not in out:
+            continue
+        i = token_at(doc, ev.trigger.start)
+        death = None if death_caused(doc, i, doc.sentences[ev.sentence].tokens[0]) is None else next(
+            (d for d in reversed(out) if d is not ev and d.type == "ASSAULT" and d.trigger.end <= ev.trigger.start
+             and any(doc.tokens[k].reads_as(DEATH_VERBS)
+                     for k in range(token_at(doc, d.trigger.start), token_at(doc, d.trigger.end - 1) + 1))), None)
+        if death is None or death.source is not None and actor_key(death.source) != actor_key(ev.source):
+            continue
+        target, source = death.target or ev.target, ev.source or death.source
+        if source is not None and actor_key(source) == actor_key(target):
+            source = None  # قتل ضابط شرطة في هجوم: the one killed did not attack
+        merged = evolve(ev, target=target, source=source, rule=ev.rule + ":cause-of-death")
+        # تفجير سيارة مفخخة: an attack noun in the genitive of the cause names the same act
+        after = token_at(doc, ev.trigger.end - 1) + 1
+        out = [merged if e is ev else e for e in out if e is not death
+               and not (e.type == "ASSAULT" and e.rule.startswith("noun") and token_at(doc, e.trigger.start) == after)]
     return out
 
 

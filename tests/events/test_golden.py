@@ -8,7 +8,9 @@ roles (`marsad.eval.scoring.role_matches`: span text or actor name_en contains,
 or is contained in, the name after `norm_name`), and the same `negated` /
 `hedged` flags where the record gives them. A null name is not checked;
 `"no_source": true` requires the system event to have no source at all (an
-unnamed attacker in a passive sentence).
+unnamed attacker in a passive sentence), `"no_target": true` no target.
+`"max_events": n` on a record requires at most n system events (one act told
+twice is one event).
 
 Records the pipeline does not pass yet live in events_pending.jsonl, which
 this module does not run.
@@ -43,8 +45,9 @@ def event_matches(exp: dict, sys_ev: dict) -> bool:
         name = exp.get(role)
         if name is not None and not role_matches([name], sys_ev.get(role)):
             return False
-    if exp.get("no_source") and sys_ev.get("source") is not None:
-        return False
+    for role in ("source", "target"):
+        if exp.get(f"no_{role}") and sys_ev.get(role) is not None:
+            return False
     for flag in ("negated", "hedged"):
         if flag in exp and bool(sys_ev.get(flag)) != exp[flag]:
             return False
@@ -72,7 +75,8 @@ def test_golden_file_is_well_formed():
         assert len(r["date"]) == 10, r["id"]
         for exp in r["expect"]:
             assert exp["type"] in PLOVER, r["id"]
-            assert set(exp) <= {"type", "source", "target", "negated", "hedged", "no_source"}, r["id"]
+            assert set(exp) <= {"type", "source", "target", "negated", "hedged", "no_source", "no_target"}, r["id"]
+        assert set(r) <= {"id", "text", "date", "expect", "max_events"}, r["id"]
 
 
 def test_every_plover_type_has_at_least_two_passing_records():
@@ -88,6 +92,7 @@ def test_every_plover_type_has_at_least_two_passing_records():
 def test_golden_record(record: dict):
     doc = marsad.extract(record["text"], date=record["date"]).to_dict()
     missing = unmatched(record["expect"], doc["events"])
+    assert len(doc["events"]) <= record.get("max_events", len(doc["events"])), doc["events"]
     got = [(e["type"], (e["source"] or {}).get("text"), (e["target"] or {}).get("text"),
             e["negated"], e["hedged"]) for e in doc["events"]]
     assert not missing, f"missing {missing}; system events (type, source, target, negated, hedged): {got}"

@@ -50,9 +50,15 @@ def test_a_plain_noun_after_a_transitive_verb_is_its_object_not_its_subject():
 
 
 def test_air_strikes_are_not_carried_to_a_militia():
-    evs = events("وتكبدت مليشيا الحوثي خسائر كبيرة في جبهة صعدة. وأسفرت الغارات عن سقوط قتلى في صفوف المتمردين.")
+    evs = events("وتكبدت مليشيا الحوثي خسائر كبيرة في جبهة صعدة. وأسفرت الغارات عن مقتل 20 من عناصر الميليشيا.")
     strikes = next(e for e in evs if e["trigger"]["text"] == "الغارات")
     assert strikes["source"] is None or "Houthi" not in (strikes["source"].get("actor") or {}).get("name_en", "")
+    assert "عناصر" in strikes["target"]["text"]  # the result's victims are the strikes' target
+
+
+def test_an_act_with_no_actor_on_either_side_is_not_an_event():
+    evs = events('صحيح أن جميع البنادق يمكن أن تقتل، لكنها لا تقتل على قدم المساواة.')
+    assert not [e for e in evs if e["type"] == "ASSAULT"]
 
 
 def test_an_attempted_act_with_no_agent_of_its_own_is_not_an_event():
