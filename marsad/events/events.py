@@ -38,13 +38,15 @@ from marsad.events.context import (
 )
 from marsad.events.lexicon import Trigger
 from marsad.events.modality import clause_governors, event_modality, governor_positions
-from marsad.events.nouns import noun_roles
+from marsad.events.nouns import INTRANSITIVE_TYPES, noun_roles
+from marsad.events.ontology import SOLO_TYPES
 from marsad.events.passes import (
     complement_targets,
     dedupe,
     drop_complement_acts,
     drop_results,
     merge_causes,
+    protest_targets,
     follows_result_verb,
 )
 from marsad.events.triggers import find_triggers, trigger_starts
@@ -60,7 +62,6 @@ NOUN_AFTER_VERB = 2  # a noun this close after a verb trigger is its object
 RECIPROCAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "ACCUSE"})
 PRONOUN_TARGET_TYPES = frozenset({"ACCUSE", "THREATEN", "REQUEST", "SANCTION", "SUPPORT", "AID"})
 JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # acts done with someone (مع)
-SOLO_TYPES = frozenset({"PROTEST", "MOBILIZE", "RETREAT"})  # acts that may have no target
 APPOSITION_GAP = 2  # tokens between a name and its apposition: "،" or "("
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT", "PROTEST"})
 # Nouns of these types with no actor usually refer back to a known agreement,
@@ -147,7 +148,7 @@ class EventExtractor:
             sent_events = merge_causes(doc, drop_complement_acts(doc, drop_results(doc, sent_events)))
             # an event is an act by or on an actor: "البنادق تقتل"، "المظاهرات" alone are not
             events.extend(e for e in dedupe(complement_targets(doc, sent_events)) if e.source or e.target)
-        doc.events = events
+        doc.events = protest_targets(events)
         return doc
 
     def _event(self, doc: Doc, mmap: MentionMap, s_i: int, m: Match[Trigger], trig: Trigger,
@@ -216,7 +217,11 @@ class EventExtractor:
                 # the pronoun of a transitive verbal noun is its object)
                 source = carried(subjects, m.start, SUFFIX_GENDER[suffix], tokens)
                 rule = "noun:possessor"
-        preps = trig.target or ("obj",)
+        preps = trig.target or (() if trig.type in INTRANSITIVE_TYPES else ("obj",))
+        if trig.pos == "noun" and source is None and not preps and genitive_target is None:
+            # إضراب النقابات المهنية: the genitive of an intransitive act is who does it
+            source = mmap.phrase_after(m.end - 1, clause[1], ("obj",), phrase_stop_words(), definite_only=True)
+            rule += ":genitive-agent" if source else ""
         if trig.type in JOINT_TYPES and "مع" not in preps:
             preps = (*preps, "مع")  # التوصل لتوافق مع إسرائيل: the other party of a joint act
         if source and source.tokens[0] > m.start:

@@ -117,6 +117,31 @@ def drop_complement_acts(doc: Doc, events: list[Event]) -> list[Event]:
     return out
 
 
+DEMAND_TYPES = frozenset({"REQUEST", "ACCUSE"})
+PROTEST_TARGET_REACH = 4  # sentences over which the protests of a story keep their target
+
+
+def protest_targets(events: list[Event]) -> list[Event]:
+    """`تظاهر آلاف الإسرائيليين مطالبين نتنياهو بالرحيل … واحتشد المتظاهرون`:
+    a protest is against whom its protesters demand of or accuse in the same
+    sentence, else against the target of the story's last protest."""
+    out: list[Event] = []
+    last: Event | None = None
+    for ev in events:
+        if ev.type == "PROTEST" and not has_actor(ev.target):
+            demand = next((e for e in events if e.sentence == ev.sentence and e.type in DEMAND_TYPES
+                           and has_actor(e.target) and actor_key(e.target) != actor_key(ev.source)), None)
+            target = demand.target if demand else last.target if (
+                last is not None and ev.sentence - last.sentence <= PROTEST_TARGET_REACH
+                and actor_key(last.target) != actor_key(ev.source)) else None
+            if target is not None:
+                ev = evolve(ev, target=target, rule=ev.rule + ":protest-target")
+        if ev.type == "PROTEST" and has_actor(ev.target):
+            last = ev
+        out.append(ev)
+    return out
+
+
 def dedupe(events: list[Event]) -> list[Event]:
     """One event per act per sentence: drop an event whose type matches a
     kept one and whose roles add nothing (missing, or the same actor)."""
