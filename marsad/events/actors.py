@@ -94,6 +94,7 @@ def carried_armed(subjects: list[tuple[int, Mention]], i: int, others: list[Ment
     sectors = AIR_SECTORS if aerial else ARMED_SECTORS
     return next((m for m in recent_subjects(subjects, i)
                  if m.actor and (m.actor.sector in sectors or is_military_coalition(m))
+                 and not (aerial and m.label == "PER")  # a commander does not fly the strikes himself
                  and actor_key(m) not in excluded), None)
 
 

@@ -253,6 +253,19 @@ def victim_of_cause(doc: Doc, mmap: MentionMap, i: int, sent_start: int) -> Ment
     return mmap.starts.get(k) or mmap.subject_before(j, sent_start)
 
 
+RANKS_NOUNS = grammar_words("ranks_nouns")
+RANKS_REACH = 12  # أسفرت الغارات عن سقوط قتلى وجرحى في صفوف الحوثيين
+
+
+def side_in_ranks(doc: Doc, mmap: MentionMap, i: int, end: int) -> Mention | None:
+    """`أسفرت المعارك عن سقوط قتلى في صفوف الانقلابيين`: the side whose ranks
+    took the losses an attack caused is its target."""
+    for j in range(i, min(end - 1, i + RANKS_REACH)):
+        if doc.tokens[j].reads_as(RANKS_NOUNS) and j + 1 in mmap.starts:
+            return mmap.starts[j + 1]
+    return None
+
+
 PRONOUN_OBJECTS = {fold(w): g for g, words in (("m", "له عليه ضده إليه اليه معه"), ("f", "لها عليها ضدها إليها اليها معها"),
                                                ("p", "لهم عليهم ضدهم إليهم اليهم معهم"))
                    for w in words.split()}

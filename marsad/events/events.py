@@ -34,6 +34,7 @@ from marsad.events.context import (
     past_act_adjectives,
     reported_as_ongoing,
     target_after_pronoun,
+    side_in_ranks,
     victim_of_cause,
 )
 from marsad.events.lexicon import Trigger
@@ -256,7 +257,8 @@ class EventExtractor:
                 (s for s in recent_subjects(subjects, m.start) if actor_key(s) != actor_key(source)
                  and agrees(SUFFIX_GENDER[pronoun], mention_gender(s, tokens), pronoun=True)), None)
         if target is None and trig.pos == "noun" and trig.type == "ASSAULT":
-            target = victim_of_cause(doc, mmap, m.start, sent.tokens[0])
+            target = victim_of_cause(doc, mmap, m.start, sent.tokens[0]) \
+                or side_in_ranks(doc, mmap, m.end, sent.tokens[1])
         if target is None and source is not None and trig.type in PRONOUN_TARGET_TYPES:
             target = target_after_pronoun(doc, mmap, m.end, sent.tokens[1], source)  # بتوجيه اتهامات له
         if target is None:

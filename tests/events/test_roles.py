@@ -70,3 +70,10 @@ def test_coordinated_things_destroyed_in_one_act_are_one_event():
     evs = events("وقال إن قوات الجيش قتلت 18 من عناصر الميليشيا، إضافة إلى إحراق مركبتين وتدمير عتاد قتالي متنوع.")
     burned = [e for e in evs if e["trigger"]["text"] in ("إحراق", "تدمير")]
     assert len(burned) <= 1
+
+
+def test_air_strikes_are_not_carried_to_a_commander():
+    evs = events("وقال قائد المقاومة الوطنية طارق صالح إن المعارك مستمرة. وأسفرت الغارات عن سقوط قتلى في صفوف الحوثيين.")
+    strikes = next(e for e in evs if e["trigger"]["text"] == "الغارات")
+    assert strikes["source"] is None or strikes["source"]["label"] != "PER"
+    assert strikes["target"]["text"] == "الحوثيين"  # the side that lost men
