@@ -253,6 +253,16 @@ def victim_of_cause(doc: Doc, mmap: MentionMap, i: int, sent_start: int) -> Ment
     return mmap.starts.get(k) or mmap.subject_before(j, sent_start)
 
 
+VERDICT_NOUNS = grammar_words("verdict_nouns")
+VERDICT_REACH = 3  # حكما نهائيا بإعدام: the verdict noun, an adjective, then the act
+
+
+def sentenced_to(doc: Doc, i: int, sent_start: int) -> bool:
+    """Whether the act noun at i (with بـ) is what a court sentenced someone to."""
+    return "ب" in doc.tokens[i].prefix and any(
+        doc.tokens[j].reads_as(VERDICT_NOUNS) for j in range(max(sent_start, i - VERDICT_REACH), i))
+
+
 RANKS_NOUNS = grammar_words("ranks_nouns")
 RANKS_REACH = 12  # أسفرت الغارات عن سقوط قتلى وجرحى في صفوف الحوثيين
 

@@ -34,6 +34,7 @@ from marsad.events.context import (
     past_act_adjectives,
     reported_as_ongoing,
     target_after_pronoun,
+    sentenced_to,
     side_in_ranks,
     victim_of_cause,
 )
@@ -46,6 +47,7 @@ from marsad.events.passes import (
     dedupe,
     drop_complement_acts,
     drop_results,
+    merge_aims,
     merge_causes,
     protest_targets,
     follows_result_verb,
@@ -146,7 +148,7 @@ class EventExtractor:
                             and can_act(event.source):  # explicit subjects, also of light verbs
                         subjects.append((event.source.tokens[0], event.source))
                         subjects.sort(key=lambda x: x[0])
-            sent_events = merge_causes(doc, drop_complement_acts(doc, drop_results(doc, sent_events)))
+            sent_events = merge_aims(doc, merge_causes(doc, drop_complement_acts(doc, drop_results(doc, sent_events))))
             # an event is an act by or on an actor: "البنادق تقتل"، "المظاهرات" alone are not
             events.extend(e for e in dedupe(complement_targets(doc, sent_events)) if e.source or e.target)
         doc.events = protest_targets(events)
@@ -164,12 +166,14 @@ class EventExtractor:
             aimed = act_noun_before(doc, m.start, clause[0])
             if aimed is not None and aimed != "ASSAULT":
                 trig = evolve(trig, type=aimed)  # العقوبات الجديدة تستهدف X: the sanctions aim at X
+        if trig.type == "ASSAULT" and sentenced_to(doc, m.start, sent.tokens[0]):
+            trig = evolve(trig, type="COERCE")  # حكما نهائيا بإعدام ستة أشخاص: a sentence, not an execution
         if trig.pos == "verb" and (is_masdar(tokens[m.start]) or _after_preposition(doc, m.start)):
             # إطلاق الصواريخ: a two-part entry's verbal noun is a noun; في طلبها، بعد رفض الأطباء:
             # no verb follows a preposition
             trig = evolve(trig, pos="noun")
         rule = trig.pos
-        passive = trig.pos == "passive" and (trig.type == "ASSAULT" or self._reads_passive(doc, mmap, m, trig, clause)) \
+        passive = trig.pos == "passive" \
             or trig.pos == "verb" and (DAMMA in tokens[m.start].text[:3] or self._reads_passive(doc, mmap, m, trig, clause))
         if trig.pos in ("verb", "passive") and not passive and agent_phrase_after(doc, mmap, m.end, clause[1]):
             passive = True  # رُفض من قبل دول…: an agent phrase marks the passive
@@ -249,7 +253,9 @@ class EventExtractor:
         if target is None and source is not None and trig.type in RECIPROCAL_TYPES:
             # اجتمع X و Y، تبادل الجيش وقوات المعارضة اتهامات: the other party is the target
             target = mmap.conjunct_after(source)
-        pronoun = verb_suffix_pronoun(tokens[m.end - 1], m) if trig.pos == "verb" else ""
+        # أدانتهم محكمة الفساد: an entry that ends with its subject has the verb first
+        verb_at = m.start if rule.endswith(":inside") else m.end - 1
+        pronoun = verb_suffix_pronoun(tokens[verb_at], m) if trig.pos == "verb" else ""
         if target is None and "obj" in preps and not passive and pronoun in SUFFIX_GENDER:
             # الغوطة التي تحاصرها قوات النظام: the pronoun resumes the relative's antecedent;
             # أدانتهم المحكمة، اتهمه: otherwise it refers back to an earlier actor
@@ -355,8 +361,8 @@ class EventExtractor:
             return True
         if mmap.subject_before(m.start, clause[0]) or mmap.kana_subject(m.start, clause[0]):
             return False
-        if is_count(nxt) and verb_gender(doc.tokens[m.start]) != "f":
-            return True  # قتل 13 شخصا (but اعتقلت عشرات: she arrested dozens)
+        if is_count(nxt) and verb_gender(doc.tokens[m.start]) not in ("f", "p"):
+            return True  # قتل 13 شخصا (but اعتقلت عشرات، قتلوا العشرات: she, they did it)
         victim = mmap.starts.get(m.end)
         # قتل ضابط شرطة، اعتقل ناشطون: a generic person right after the verb is its victim
         return bool(victim and victim.actor and victim.actor.id is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from marsad.doc import Doc
 from marsad.events.actors import actor_key, has_actor
-from marsad.events.context import DEATH_VERBS, death_caused, token_at
+from marsad.events.context import AIM_VERBS, DEATH_VERBS, death_caused, token_at
 from marsad.resources import grammar_words
 from marsad.syntax_words import prep_clitic
 from marsad.types import Event, evolve
@@ -89,6 +89,38 @@ def merge_causes(doc: Doc, events: list[Event]) -> list[Event]:
         after = token_at(doc, ev.trigger.end - 1) + 1
         out = [merged if e is ev else e for e in out if e is not death
                and not (e.type == "ASSAULT" and e.rule.startswith("noun") and token_at(doc, e.trigger.start) == after)]
+    return out
+
+
+AIM_REACH = 4  # tokens from the act noun to its aim verb: adjectives, a relative pronoun
+
+
+def merge_aims(doc: Doc, events: list[Event]) -> list[Event]:
+    """`حملات اعتقال واختطاف واسعة استهدفت المئات`، `التفجير الذي استهدف سوقا`:
+    the verb of aiming after an act noun names the act's target; it is not a
+    second act."""
+    out = list(events)
+    for verb in events:
+        i = token_at(doc, verb.trigger.start)
+        if not verb.rule.startswith("verb") or doc.tokens[i].key not in AIM_VERBS:
+            continue
+        act = next((n for n in reversed(out) if n is not verb and n.rule.startswith("noun")
+                    and n.trigger.end <= verb.trigger.start
+                    and i - token_at(doc, n.trigger.end - 1) <= AIM_REACH), None)
+        if act is None:
+            continue
+        dropped = [verb]
+        while doc.tokens[start := token_at(doc, act.trigger.start)].prefix.startswith("و"):
+            # حملات اعتقال واختطاف: coordinated act nouns name one campaign, told by the first
+            head = next((n for n in out if n.rule.startswith("noun") and token_at(doc, n.trigger.end - 1) == start - 1), None)
+            if head is None:
+                break
+            dropped.append(act)
+            act = head
+        # what the aim verb takes is what the act hit, unless the act already has the dead
+        target = act.target if act.rule.endswith(":cause-of-death") else verb.target or act.target
+        merged = evolve(act, target=target, source=act.source or verb.source, rule=act.rule + ":aimed")
+        out = [merged if e is act else e for e in out if all(e is not d for d in dropped)]
     return out
 
 
