@@ -11,6 +11,7 @@ from marsad.doc import Doc
 from marsad.entities.actors import function_words
 from marsad.syntax_words import (
     CLAUSE_CONJUNCTIONS,
+    CLAUSE_COMMAS,
     COMPLEMENTIZERS,
     KANA,
     NUMBER_WORDS,
@@ -421,6 +422,10 @@ class MentionMap:
         for j in range(i + 1, min(end, i + 1 + window)):
             if self.doc.tokens[j].norm in COMPLEMENTIZERS:
                 break
+            if self.doc.tokens[j].text in CLAUSE_COMMAS and j > first and self.skip_adverbials(j + 1, end) == j + 1:
+                # استهدفت المئات من أبناء المدينة، مع اقتراب القوات: past a comma that opens no
+                # adverbial (الأحد،) a noun is no longer the verb's direct object
+                direct = False
             m = self.starts.get(j)
             if m is None and (self.introduced_by(j, preps) or direct and j in (i + 1, first) and not self._has_preposition(j)):
                 behind = self.actor_behind(j, end)

@@ -20,6 +20,7 @@ CLAUSE_CONJUNCTIONS = grammar_words("clause_conjunctions")
 NUMBER_WORDS = grammar_words("number_words")
 STATEMENT_NOUNS = grammar_words("statement_nouns")
 QUOTE_MARKS = frozenset('"«»“”')
+CLAUSE_COMMAS = frozenset("،,")
 
 
 @cache
