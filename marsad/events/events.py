@@ -50,6 +50,7 @@ from marsad.events.passes import (
     merge_aims,
     merge_causes,
     protest_targets,
+    reciprocate,
     follows_result_verb,
 )
 from marsad.events.triggers import find_triggers, trigger_starts
@@ -150,7 +151,7 @@ class EventExtractor:
                         subjects.sort(key=lambda x: x[0])
             sent_events = merge_aims(doc, merge_causes(doc, drop_complement_acts(doc, drop_results(doc, sent_events))))
             # an event is an act by or on an actor: "البنادق تقتل"، "المظاهرات" alone are not
-            events.extend(e for e in dedupe(complement_targets(doc, sent_events)) if e.source or e.target)
+            events.extend(e for e in reciprocate(doc, dedupe(complement_targets(doc, sent_events))) if e.source or e.target)
         doc.events = protest_targets(events)
         return doc
 

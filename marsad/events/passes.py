@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from marsad.doc import Doc
 from marsad.events.actors import actor_key, has_actor
-from marsad.events.context import AIM_VERBS, DEATH_VERBS, death_caused, token_at
+from marsad.events.context import AIM_VERBS, DEATH_VERBS, death_caused, light_verb_before, token_at
 from marsad.resources import grammar_words
 from marsad.syntax_words import prep_clitic
 from marsad.types import Event, evolve
@@ -121,6 +121,24 @@ def merge_aims(doc: Doc, events: list[Event]) -> list[Event]:
         target = act.target if act.rule.endswith(":cause-of-death") else verb.target or act.target
         merged = evolve(act, target=target, source=act.source or verb.source, rule=act.rule + ":aimed")
         out = [merged if e is act else e for e in out if all(e is not d for d in dropped)]
+    return out
+
+
+RECIPROCAL_VERBS = grammar_words("reciprocal_verbs")
+
+
+def reciprocate(doc: Doc, events: list[Event]) -> list[Event]:
+    """`تبادل الجيش وقوات المعارضة اتهامات`: an act exchanged is done by each
+    side to the other, so it is told both ways."""
+    out: list[Event] = []
+    for ev in events:
+        out.append(ev)
+        if ev.rule.startswith("noun") and has_actor(ev.source) and has_actor(ev.target) \
+                and actor_key(ev.source) != actor_key(ev.target):
+            i = token_at(doc, ev.trigger.start)
+            lv = light_verb_before(doc, i, doc.sentences[ev.sentence].tokens[0])
+            if lv is not None and doc.tokens[lv].reads_as(RECIPROCAL_VERBS):
+                out.append(evolve(ev, source=ev.target, target=ev.source, rule=ev.rule + ":reciprocal"))
     return out
 
 

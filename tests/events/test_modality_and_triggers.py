@@ -49,3 +49,4 @@ def test_future_and_alleged_acts_are_hedged():
     assert modality_of("وسيزور الوزير دمشق الأسبوع المقبل.", "وسيزور")[1] is True
     assert modality_of("واتهمت المعارضة القوات بقصف المدينة.", "بقصف")[1] is True
     assert modality_of("قصفت الطائرات المدينة أمس.", "قصفت") == (False, False)
+
