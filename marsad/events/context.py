@@ -16,6 +16,7 @@ from marsad.syntax_words import (
     COMPLEMENTIZERS,
     PREPOSITION_WORDS,
     QUOTE_MARKS,
+    STATEMENT_NOUNS,
     adjective_like,
     adverbials,
     is_count,
@@ -251,6 +252,22 @@ def victim_of_cause(doc: Doc, mmap: MentionMap, i: int, sent_start: int) -> Ment
     while k < i and (is_count(doc.tokens[k]) or doc.tokens[k].reads_as(adverbials())):
         k += 1  # لقي 20 عنصرا، قتل أكثر من 30
     return mmap.starts.get(k) or mmap.subject_before(j, sent_start)
+
+
+ISSUED_REACH = 6  # أصدرت المحكمة قرارا في صالح إيران يطالب…: document, a phrase, then the verb
+
+
+def issuer_before(doc: Doc, mmap: MentionMap, i: int, clause: tuple[int, int]) -> tuple[int, Mention] | None:
+    """(position of the document, its issuer) when the verb at i has for its
+    subject a document an actor issued: `أصدر مجلس الأمن قرارا يطالب…`."""
+    for j in range(i - 1, max(clause[0], i - ISSUED_REACH) - 1, -1):
+        if doc.tokens[j].reads_as(STATEMENT_NOUNS):
+            lv = light_verb_before(doc, j, clause[0])
+            if lv is None:
+                return None
+            issuer = mmap.verb_subject(lv, lv + 1, clause)[0]
+            return (j, issuer) if issuer is not None and issuer.tokens[0] < j else None
+    return None
 
 
 VERDICT_NOUNS = grammar_words("verdict_nouns")

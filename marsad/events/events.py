@@ -29,6 +29,7 @@ from marsad.events.context import (
     clause_subject,
     is_attack_noun,
     is_masdar,
+    issuer_before,
     is_participle,
     light_verb_before,
     past_act_adjectives,
@@ -198,6 +199,11 @@ class EventExtractor:
                 # (قطعت الإمدادات عن…) a plain noun is its object
                 source = mmap.phrase_after(m.end - 1, clause[1], ("obj",), phrase_stop_words(), definite_only=True)
                 rule += ":phrase" if source else ""
+            issued = issuer_before(doc, mmap, m.start, clause) if how in (":svo", "") else None
+            if issued is not None and (source is None or source.tokens[0] < issued[0] or any(
+                    t.norm in PREPOSITION_WORDS for t in tokens[issued[0] + 1:source.tokens[0]])):
+                # أصدرت المحكمة قرارا في صالح إيران يطالب واشنطن: the document speaks for its issuer
+                source, rule = issued[1], rule + ":issued"
             if source is None and (agent := agent_of_described_noun(doc, mmap, m.start, sent.tokens[0])):
                 source, rule = agent, rule + ":described"
             if source is None:
@@ -234,6 +240,13 @@ class EventExtractor:
             after = source.tokens[1] - 1
         else:
             after = past_act_adjectives(doc, m.end - 1)
+        # أدانتهم محكمة الفساد: an entry that ends with its subject has the verb first
+        verb_at = m.start if rule.endswith(":inside") else m.end - 1
+        pronoun = verb_suffix_pronoun(tokens[verb_at], m) if trig.pos == "verb" else ""
+        object_preps = preps
+        if pronoun in SUFFIX_GENDER and not passive and "obj" in preps:
+            # وكانت الولايات المتحدة دعته في مسودة البيان: the pronoun is the direct object
+            object_preps = tuple(p for p in preps if p != "obj")
         nxt = tokens[m.end] if m.end < len(tokens) else None
         victim_before = mmap.subject_before(m.start, sent.tokens[0]) if passive else None  # a quoted verb is a clause
         relative = mmap.relative_antecedent(m.start, clause[0]) if passive and trig.pos != "noun" else None
@@ -242,7 +255,8 @@ class EventExtractor:
         elif relative is not None:
             target = relative  # مقاتلي داعش الذين طردوا من الرقة: those the relative names underwent it
         else:
-            target = genitive_target or mmap.object_after(after, sent.tokens[1], preps, OBJECT_WINDOW, exclude=source)
+            target = genitive_target or mmap.object_after(after, sent.tokens[1], object_preps, OBJECT_WINDOW,
+                                                          exclude=source)
         if passive and target is None:
             # إن إقبال أصيب برصاصة: the subject is the victim
             target = mmap.object_after(m.end - 1, sent.tokens[1], ("obj",), OBJECT_WINDOW) or victim_before
@@ -254,9 +268,6 @@ class EventExtractor:
         if target is None and source is not None and trig.type in RECIPROCAL_TYPES:
             # اجتمع X و Y، تبادل الجيش وقوات المعارضة اتهامات: the other party is the target
             target = mmap.conjunct_after(source)
-        # أدانتهم محكمة الفساد: an entry that ends with its subject has the verb first
-        verb_at = m.start if rule.endswith(":inside") else m.end - 1
-        pronoun = verb_suffix_pronoun(tokens[verb_at], m) if trig.pos == "verb" else ""
         if target is None and "obj" in preps and not passive and pronoun in SUFFIX_GENDER:
             # الغوطة التي تحاصرها قوات النظام: the pronoun resumes the relative's antecedent;
             # أدانتهم المحكمة، اتهمه: otherwise it refers back to an earlier actor
