@@ -265,7 +265,9 @@ def issuer_before(doc: Doc, mmap: MentionMap, i: int, clause: tuple[int, int]) -
             lv = light_verb_before(doc, j, clause[0])
             if lv is None:
                 return None
-            issuer = mmap.verb_subject(lv, lv + 1, clause)[0]
+            # أصدرت ما تسمى "وزارة الصحة" تعميما: else the first actor between verb and document
+            issuer = mmap.verb_subject(lv, lv + 1, clause)[0] or next(
+                (mmap.starts[k] for k in range(lv + 1, j) if k in mmap.starts and not doc.tokens[k].prefix), None)
             return (j, issuer) if issuer is not None and issuer.tokens[0] < j else None
     return None
 

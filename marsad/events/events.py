@@ -67,6 +67,7 @@ NOUN_AFTER_VERB = 2  # a noun this close after a verb trigger is its object
 RECIPROCAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "ACCUSE"})
 PRONOUN_TARGET_TYPES = frozenset({"ACCUSE", "THREATEN", "REQUEST", "SANCTION", "SUPPORT", "AID"})
 JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # acts done with someone (مع)
+DOCUMENT_SUBJECT_GAP = 2  # قرارا جديدا يطالب: the document, an adjective, then the verb
 APPOSITION_GAP = 2  # tokens between a name and its apposition: "،" or "("
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT", "PROTEST"})
 # Nouns of these types with no actor usually refer back to a known agreement,
@@ -201,8 +202,10 @@ class EventExtractor:
                 rule += ":phrase" if source else ""
             issued = issuer_before(doc, mmap, m.start, clause) if how in (":svo", "") else None
             if issued is not None and (source is None or source.tokens[0] < issued[0] or any(
-                    t.norm in PREPOSITION_WORDS for t in tokens[issued[0] + 1:source.tokens[0]])):
-                # أصدرت المحكمة قرارا في صالح إيران يطالب واشنطن: the document speaks for its issuer
+                    t.norm in PREPOSITION_WORDS for t in tokens[issued[0] + 1:source.tokens[0]])
+                    or source.tokens[0] >= m.end and m.start - issued[0] <= DOCUMENT_SUBJECT_GAP):
+                # أصدرت المحكمة قرارا في صالح إيران يطالب واشنطن، تعميما يلزم الأطباء: the document
+                # is the subject and speaks for its issuer; what follows the verb is its object
                 source, rule = issued[1], rule + ":issued"
             if source is None and (agent := agent_of_described_noun(doc, mmap, m.start, sent.tokens[0])):
                 source, rule = agent, rule + ":described"
