@@ -36,6 +36,7 @@ from marsad.events.context import (
     reported_as_ongoing,
     target_after_pronoun,
     sentenced_to,
+    subject_of_time_clause,
     side_in_ranks,
     victim_of_cause,
 )
@@ -207,6 +208,8 @@ class EventExtractor:
                 # أصدرت المحكمة قرارا في صالح إيران يطالب واشنطن، تعميما يلزم الأطباء: the document
                 # is the subject and speaks for its issuer; what follows the verb is its object
                 source, rule = issued[1], rule + ":issued"
+            if source is None and (nearest := subject_of_time_clause(doc, mmap, m.start, sent.tokens[0])):
+                source, rule = nearest, rule + ":time-clause"
             if source is None and (agent := agent_of_described_noun(doc, mmap, m.start, sent.tokens[0])):
                 source, rule = agent, rule + ":described"
             if source is None:
