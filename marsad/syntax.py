@@ -286,7 +286,7 @@ class MentionMap:
         toks = self.doc.tokens
         j = self.skip_adverbials(i + 1, end)
         if j < end and toks[j].norm in preps and toks[j].norm != "obj":
-            j += 1
+            j = self.skip_adverbials(j + 1, end)  # مع معظم اللاعبين الرئيسيين: past a quantifier
         elif j < end and (clitic := prep_clitic(toks[j])):
             # a clitic preposition introduces the phrase: it must be one the verb takes
             if clitic not in preps:
