@@ -272,6 +272,19 @@ def issuer_before(doc: Doc, mmap: MentionMap, i: int, clause: tuple[int, int]) -
     return None
 
 
+PLEDGE_VERBS = grammar_words("pledge_verbs")
+HOSTILE_ACTS = grammar_words("hostile_acts")
+PLEDGE_REACH = 4  # تعهد خلال خطابه في مدينة بيرمنغهام بالتصدي: the ب complement may come later
+
+
+def pledges_hostility(doc: Doc, i: int, end: int) -> bool:
+    """`متعهدا … بالتصدي لهؤلاء`: a pledge at i whose بـ complement is a hostile act."""
+    if not doc.tokens[i].reads_as(PLEDGE_VERBS):
+        return False
+    return any("ب" in doc.tokens[j].prefix and doc.tokens[j].reads_as(HOSTILE_ACTS)
+               for j in range(i + 1, min(end, i + 1 + PLEDGE_REACH * 2)))
+
+
 TIME_CLAUSE_WORDS = frozenset({"قبل", "بعد"})
 
 

@@ -33,6 +33,7 @@ from marsad.events.context import (
     is_participle,
     light_verb_before,
     past_act_adjectives,
+    pledges_hostility,
     reported_as_ongoing,
     target_after_pronoun,
     sentenced_to,
@@ -170,6 +171,8 @@ class EventExtractor:
             aimed = act_noun_before(doc, m.start, clause[0])
             if aimed is not None and aimed != "ASSAULT":
                 trig = evolve(trig, type=aimed)  # العقوبات الجديدة تستهدف X: the sanctions aim at X
+        if trig.type == "AGREE" and pledges_hostility(doc, m.start, sent.tokens[1]):
+            trig = evolve(trig, type="THREATEN")  # تعهد بالتصدي لهم: a pledge to act against someone
         if trig.type == "ASSAULT" and sentenced_to(doc, m.start, sent.tokens[0]):
             trig = evolve(trig, type="COERCE")  # حكما نهائيا بإعدام ستة أشخاص: a sentence, not an execution
         if trig.pos == "verb" and (is_masdar(tokens[m.start]) or _after_preposition(doc, m.start)):
