@@ -274,7 +274,7 @@ def issuer_before(doc: Doc, mmap: MentionMap, i: int, clause: tuple[int, int]) -
 
 PLEDGE_VERBS = grammar_words("pledge_verbs")
 HOSTILE_ACTS = grammar_words("hostile_acts")
-PLEDGE_REACH = 4  # تعهد خلال خطابه في مدينة بيرمنغهام بالتصدي: the ب complement may come later
+PLEDGE_REACH = 12  # tokens: وتعهد رئيس الوزراء البريطاني ديفيد كاميرون خلال خطابه … بالتصدي
 
 
 def pledges_hostility(doc: Doc, i: int, end: int) -> bool:
@@ -282,7 +282,18 @@ def pledges_hostility(doc: Doc, i: int, end: int) -> bool:
     if not doc.tokens[i].reads_as(PLEDGE_VERBS):
         return False
     return any("ب" in doc.tokens[j].prefix and doc.tokens[j].reads_as(HOSTILE_ACTS)
-               for j in range(i + 1, min(end, i + 1 + PLEDGE_REACH * 2)))
+               for j in range(i + 1, min(end, i + 1 + PLEDGE_REACH)))
+
+
+PUNISHMENTS = grammar_words("punishments")
+UPHELD_REACH = 14  # أيدت محكمة النقض المصرية، وهي آخر مراحل التقاضي في مصر، حكم الإعدام
+
+
+def upholds_punishment(doc: Doc, i: int, end: int) -> bool:
+    """`أيدت المحكمة حكم الإعدام`: the object of the endorsing verb at i is a
+    sentence or punishment (a word with no proclitic after it)."""
+    return any(not doc.tokens[j].prefix and doc.tokens[j].reads_as(PUNISHMENTS)
+               for j in range(i + 1, min(end, i + 1 + UPHELD_REACH)))
 
 
 TIME_CLAUSE_WORDS = frozenset({"قبل", "بعد"})

@@ -37,6 +37,7 @@ from marsad.events.context import (
     reported_as_ongoing,
     target_after_pronoun,
     sentenced_to,
+    upholds_punishment,
     subject_of_time_clause,
     side_in_ranks,
     victim_of_cause,
@@ -69,6 +70,7 @@ NOUN_AFTER_VERB = 2  # a noun this close after a verb trigger is its object
 RECIPROCAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "ACCUSE"})
 PRONOUN_TARGET_TYPES = frozenset({"ACCUSE", "THREATEN", "REQUEST", "SANCTION", "SUPPORT", "AID"})
 JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # acts done with someone (مع)
+SENTENCED_PREPS = ("بحق", "ضد", "على")  # those a sentence falls on
 DOCUMENT_SUBJECT_GAP = 2  # قرارا جديدا يطالب: the document, an adjective, then the verb
 APPOSITION_GAP = 2  # tokens between a name and its apposition: "،" or "("
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT", "PROTEST"})
@@ -173,6 +175,9 @@ class EventExtractor:
                 trig = evolve(trig, type=aimed)  # العقوبات الجديدة تستهدف X: the sanctions aim at X
         if trig.type == "AGREE" and pledges_hostility(doc, m.start, sent.tokens[1]):
             trig = evolve(trig, type="THREATEN")  # تعهد بالتصدي لهم: a pledge to act against someone
+        if trig.type == "SUPPORT" and trig.pos == "verb" and upholds_punishment(doc, m.start, sent.tokens[1]):
+            # أيدت المحكمة حكم الإعدام بحق ستة متهمين: upholding a sentence passes it on those named
+            trig = evolve(trig, type="COERCE", target=SENTENCED_PREPS)
         if trig.type == "ASSAULT" and sentenced_to(doc, m.start, sent.tokens[0]):
             trig = evolve(trig, type="COERCE")  # حكما نهائيا بإعدام ستة أشخاص: a sentence, not an execution
         if trig.pos == "verb" and (is_masdar(tokens[m.start]) or _after_preposition(doc, m.start)):

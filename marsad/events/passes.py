@@ -194,13 +194,19 @@ def protest_targets(events: list[Event]) -> list[Event]:
 
 def dedupe(events: list[Event]) -> list[Event]:
     """One event per act per sentence: drop an event whose type matches a
-    kept one and whose roles add nothing (missing, or the same actor)."""
+    kept one and whose roles add nothing (missing, or the same actor); one
+    with only a target completes a kept one with only a source (أيدت المحكمة
+    … حكم الإعدام بحق ستة متهمين)."""
     kept: list[Event] = []
     for ev in sorted(events, key=lambda e: -e.confidence):
         redundant = False
-        for k in kept:
+        for n, k in enumerate(kept):
             if k.type != ev.type:
                 continue
+            if k.target is None and ev.source is None and ev.target is not None and k.source is not None:
+                kept[n] = evolve(k, target=ev.target)
+                redundant = True
+                break
             src_same = ev.source is None or actor_key(ev.source) == actor_key(k.source)
             # إحراق مركبتين وتدمير عتاد: a second plain thing hit in the same act adds no actor
             tgt_same = ev.target is None or actor_key(ev.target) == actor_key(k.target) \

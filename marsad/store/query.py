@@ -107,6 +107,9 @@ def _mention_pipeline():
     return Pipeline([Tokenizer(), Sentencizer(), MentionFinder()])
 
 
+QUERY_PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك"})
+
+
 def resolve_actor(text: str) -> str | None:
     """The actor id an Arabic name resolves to when it is one whole mention, through the
     same actor base as extraction (`موسكو` → RUS-GOV).
@@ -118,7 +121,9 @@ def resolve_actor(text: str) -> str | None:
 
     text = " ".join(text.split())
     doc = _mention_pipeline()(ArticleInput(id="query", title="", text=text))
-    whole = [m for m in doc.mentions if m.start == 0 and m.end == len(text) and m.actor and m.actor.id]
+    # the whole query, but for the proclitics a mention leaves out (`وداعش` is داعش)
+    whole = [m for m in doc.mentions if m.end == len(text) and text[:m.start] in QUERY_PROCLITICS
+             and m.actor and m.actor.id]
     return whole[0].actor.id if whole else None
 
 

@@ -149,3 +149,9 @@ def test_claims_by_speaker_text_and_date(extracted):
     assert got == _expect(cls, lambda r, c: fold(words) in fold(" ".join(r["text"][c["content"]["start"]:c["content"]["end"]].split())))
     first = min((c.get("date") or {}).get("value") or r["date"] for r, _, c in cls)
     assert len(list(claims(store, ClaimFilter(until=first[:10])))) >= 1
+
+
+def test_a_query_name_with_a_proclitic_resolves_to_its_actor():
+    assert resolve_actor("ودأعش") == resolve_actor("داعش") == "GRP-ISIS"
+    assert resolve_actor("وبالكرملين") == "RUS-GOV"
+    assert resolve_actor("قال") is None
