@@ -138,9 +138,10 @@ class EventExtractor:
                 if trig.pos == "noun" and trig.type != "PROTEST" and (
                         any(0 <= m.start - e < NOUN_AFTER_VERB for e in verb_ends)
                         or m.start in role_ends and not doc.tokens[m.start].prefix
-                        or any(m.start - e == 1 and doc.tokens[e].norm in PREPOSITION_WORDS for e in trigger_ends)
+                        or any(doc.tokens[e].norm in PREPOSITION_WORDS and (m.start - e == 1 or m.start - e == 2
+                                   and doc.tokens[m.start].prefix.startswith("و")) for e in trigger_ends)
                         and not follows_result_verb(doc, m.start, a)):
-                    continue  # رفضت اتهامات، انسحابها من الاتفاق: the noun is the other event's object
+                    continue  # رفضت اتهامات، انسحابها من الاتفاق، غارات على تجمعات وتعزيزات: the other event's object
                 trigger_ends.append(m.end)
                 event = self._event(doc, mmap, s_i, m, trig, subjects, sent_events, governors)
                 if trig.pos != "noun":
