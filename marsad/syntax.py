@@ -33,6 +33,8 @@ from marsad.syntax_words import (
 from marsad.types import Mention
 
 MAX_ADVERBIALS = 3
+ASIDE_WORDS = 5  # words an aside between commas may have
+APPOSED_NAME_WORDS = 3
 MAX_FRONTED_WORDS = 4
 FRONTED_LINKS = frozenset({"من"})  # العشرات من أقاربه
 MAX_APPOSED_WORDS = 3  # an apposed name between commas
@@ -405,6 +407,25 @@ class MentionMap:
             return nxt
         return None
 
+    def _aside_end(self, j: int, first: int, end: int) -> int:
+        """The closing comma of an aside opened by the comma at j, or -1: right
+        after the verb and its subject any phrase (`، في بيان رئاسي الخميس،`),
+        later only a name in apposition (`، أيمن عودة،`)."""
+        toks = self.doc.tokens
+        close = next((k for k in range(j + 1, min(end, j + 1 + ASIDE_WORDS + 1)) if toks[k].text in CLAUSE_COMMAS), -1)
+        if close < 0:
+            return -1
+        if j == first:
+            return close
+        if j + 1 in self.starts and not toks[j + 1].prefix:
+            return close
+        words = toks[j + 1:close]
+        # a bare name the mention finder missed: a few words, no clitic, no function word
+        bare_name = len(words) <= APPOSED_NAME_WORDS and all(
+            t.is_word and not t.prefix and t.norm not in function_words() and t.norm not in PREPOSITION_WORDS
+            for t in words)
+        return close if bare_name else -1
+
     def object_after(self, i: int, end: int, preps: tuple[str, ...], window: int,
                      exclude: Mention | None = None) -> Mention | None:
         """The first actor after token i that the verb takes as its target:
@@ -419,13 +440,16 @@ class MentionMap:
         first = i + 1
         if direct and "ب" not in preps:
             first = self._after_instrument(first, end)  # استهدف بعدة غارات مواقع…: the object follows
+        aside_end = -1  # a comma pair around an aside: أدان المجلس، في بيان رئاسي، ارتكابات…
         for j in range(i + 1, min(end, i + 1 + window)):
             if self.doc.tokens[j].norm in COMPLEMENTIZERS:
                 break
-            if self.doc.tokens[j].text in CLAUSE_COMMAS and j > first and self.skip_adverbials(j + 1, end) == j + 1:
-                # استهدفت المئات من أبناء المدينة، مع اقتراب القوات: past a comma that opens no
-                # adverbial (الأحد،) a noun is no longer the verb's direct object
-                direct = False
+            if self.doc.tokens[j].text in CLAUSE_COMMAS and j > aside_end:
+                aside_end = self._aside_end(j, first, end)
+                if aside_end < 0 and j > first and self.skip_adverbials(j + 1, end) == j + 1:
+                    # استهدفت المئات من أبناء المدينة، مع اقتراب القوات: past a comma that opens
+                    # no aside or adverbial (الأحد،) a noun is no longer the verb's direct object
+                    direct = False
             m = self.starts.get(j)
             if m is None and (self.introduced_by(j, preps) or direct and j in (i + 1, first) and not self._has_preposition(j)):
                 behind = self.actor_behind(j, end)
