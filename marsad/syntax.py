@@ -415,8 +415,8 @@ class MentionMap:
         close = next((k for k in range(j + 1, min(end, j + 1 + ASIDE_WORDS + 1)) if toks[k].text in CLAUSE_COMMAS), -1)
         if close < 0:
             return -1
-        if j == first:
-            return close
+        if j <= self.skip_adverbials(first, end):
+            return close  # right after the verb, its subject and adverbials (أيضا،)
         if j + 1 in self.starts and not toks[j + 1].prefix:
             return close
         words = toks[j + 1:close]

@@ -335,8 +335,11 @@ class EventExtractor:
         if source is not None and target is not None and source.start == target.start:
             source = None  # أصيب جنود في هجوم: those hit are not also the attackers
         elif trig.pos == "verb" and not passive and same_actor(source, target):
-            if target.tokens[0] - source.tokens[1] <= APPOSITION_GAP and trig.type not in JOINT_TYPES:
-                target = None  # نفت منظمة حلف شمال الأطلسي (الناتو): one subject, named twice
+            if ":svo" in rule or target.tokens[0] - source.tokens[1] <= APPOSITION_GAP \
+                    and trig.type not in JOINT_TYPES:
+                # نفت منظمة حلف شمال الأطلسي (الناتو): one subject, named twice; مسؤولون أميركيون
+                # حذروا من إجراءات قد تتخذها واشنطن: the fronted subject stands
+                target = None
             else:
                 # التقى رئيس مجلس النواب، عاطف الطراونة; وحمّلت الحوثيين…: one actor named twice
                 # is the verb's object (a meeting needs two), the subject is the verb's pronoun
