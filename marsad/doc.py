@@ -7,6 +7,7 @@ layer is set once by the stage that provides it (see pipeline.py); the raw
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -40,6 +41,8 @@ class Doc:
     # (numbering, ids) of the tokens' word forms: see form_ids()
     _form_ids: tuple[object, list[Token], np.ndarray] | None = field(default=None, init=False, repr=False,
                                                                      compare=False)
+    # (tokens, their start offsets) for token_at
+    _token_starts: tuple[list[Token], list[int]] | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def from_input(cls, article: ArticleInput) -> Doc:
@@ -64,6 +67,13 @@ class Doc:
         if self._form_ids is None or self._form_ids[1] is not self.tokens:
             return None, np.zeros(len(self.tokens), dtype=np.intp)
         return self._form_ids[0], self._form_ids[2]
+
+    def token_at(self, offset: int) -> int:
+        """Index of the last token starting at or before a character offset."""
+        cached = self._token_starts
+        if cached is None or cached[0] is not self.tokens:
+            cached = self._token_starts = (self.tokens, [t.start for t in self.tokens])
+        return bisect_right(cached[1], offset) - 1
 
     def sentence_of_token(self, i: int) -> int:
         """Index of the sentence holding token i (binary search)."""

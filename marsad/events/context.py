@@ -3,7 +3,6 @@ exposure (تعرض لـ), act adjectives, participles, verbal nouns, agent phras
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 from functools import cache, lru_cache
 
 from marsad.agreement import agrees, mention_gender, verb_gender
@@ -219,7 +218,7 @@ def reported_as_ongoing(doc: Doc, i: int, end: int) -> bool:
 
 
 def token_at(doc: Doc, offset: int) -> int:
-    return bisect_right(doc.tokens, offset, key=lambda t: t.start) - 1
+    return doc.token_at(offset)
 
 
 DEATH_VERBS = grammar_words("death_verbs")
