@@ -266,7 +266,8 @@ def issuer_before(doc: Doc, mmap: MentionMap, i: int, clause: tuple[int, int]) -
                 return None
             # أصدرت ما تسمى "وزارة الصحة" تعميما: else the first actor between verb and document
             issuer = mmap.verb_subject(lv, lv + 1, clause)[0] or next(
-                (mmap.starts[k] for k in range(lv + 1, j) if k in mmap.starts and not doc.tokens[k].prefix), None)
+                (mmap.starts[k] for k in range(lv + 1, j) if k in mmap.starts and not doc.tokens[k].prefix
+                 and doc.tokens[k - 1].norm not in PREPOSITION_WORDS), None)
             return (j, issuer) if issuer is not None and issuer.tokens[0] < j else None
     return None
 
@@ -302,12 +303,13 @@ def subject_of_time_clause(doc: Doc, mmap: MentionMap, i: int, sent_start: int) 
     """`خلفتها عناصر الميليشيات قبل أن تلوذ بالفرار`: a verb after قبل أن / بعد أن
     with no subject of its own has the nearest earlier actor its form agrees with
     that no preposition governs."""
-    if i < sent_start + 2 or doc.tokens[i - 1].norm != "ان" or doc.tokens[i - 2].norm not in TIME_CLAUSE_WORDS:
+    if i < sent_start + 2 or doc.tokens[i - 1].norm != "ان" or doc.tokens[i - 2].norm not in TIME_CLAUSE_WORDS \
+            or i + 1 in mmap.starts:  # بعد أن اقتحمت وحدتا القمع: a subject of its own follows
         return None
     gender = verb_gender(doc.tokens[i])
     for k in range(i - 3, sent_start - 1, -1):
         m = mmap.starts.get(k)
-        if m is not None and m.tokens[1] <= i - 2 and not doc.tokens[k].prefix \
+        if m is not None and m.tokens[1] <= i - 2 and not doc.tokens[k].prefix and m.label != "NORP" \
                 and doc.tokens[k - 1].norm not in PREPOSITION_WORDS \
                 and agrees(gender, mention_gender(m, doc.tokens), pronoun=True):
             return m

@@ -159,7 +159,7 @@ class EventExtractor:
             sent_events = merge_aims(doc, merge_causes(doc, drop_complement_acts(doc, drop_results(doc, sent_events))))
             # an event is an act by or on an actor: "البنادق تقتل"، "المظاهرات" alone are not
             events.extend(e for e in reciprocate(doc, dedupe(complement_targets(doc, sent_events))) if e.source or e.target)
-        doc.events = protest_targets(events)
+        doc.events = protest_targets(doc, events)
         return doc
 
     def _event(self, doc: Doc, mmap: MentionMap, s_i: int, m: Match[Trigger], trig: Trigger,

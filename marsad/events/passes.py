@@ -79,8 +79,9 @@ def merge_causes(doc: Doc, events: list[Event]) -> list[Event]:
             (d for d in reversed(out) if d is not ev and d.type == "ASSAULT" and d.trigger.end <= ev.trigger.start
              and any(doc.tokens[k].reads_as(DEATH_VERBS)
                      for k in range(token_at(doc, d.trigger.start), token_at(doc, d.trigger.end - 1) + 1))), None)
-        if death is None or death.source is not None and actor_key(death.source) != actor_key(ev.source):
-            continue
+        if death is None or death.target is None \
+                or death.source is not None and actor_key(death.source) != actor_key(ev.source):
+            continue  # only the known dead make the two one act
         target, source = death.target or ev.target, ev.source or death.source
         if source is not None and actor_key(source) == actor_key(target):
             source = None  # قتل ضابط شرطة في هجوم: the one killed did not attack
@@ -119,6 +120,8 @@ def merge_aims(doc: Doc, events: list[Event]) -> list[Event]:
             act = head
         # what the aim verb takes is what the act hit, unless the act already has the dead
         target = act.target if act.rule.endswith(":cause-of-death") else verb.target or act.target
+        if act.source is not None and actor_key(target) == actor_key(act.source):
+            target = act.target  # غارة أميركية استهدفته: the verb's pronoun is not the attacker
         merged = evolve(act, target=target, source=act.source or verb.source, rule=act.rule + ":aimed")
         out = [merged if e is act else e for e in out if all(e is not d for d in dropped)]
     return out
@@ -171,23 +174,28 @@ DEMAND_TYPES = frozenset({"REQUEST", "ACCUSE"})
 PROTEST_TARGET_REACH = 4  # sentences over which the protests of a story keep their target
 
 
-def protest_targets(events: list[Event]) -> list[Event]:
+def protest_targets(doc: Doc, events: list[Event]) -> list[Event]:
     """`تظاهر آلاف الإسرائيليين مطالبين نتنياهو بالرحيل … واحتشد المتظاهرون`:
     a protest is against whom its protesters demand of or accuse in the same
-    sentence, else against the target of the story's last protest."""
+    sentence (the one asked, not what is asked for: `للمطالبة بعودة اللاجئين`),
+    else against the named actor the story's last protest was against."""
     out: list[Event] = []
     last: Event | None = None
     for ev in events:
         if ev.type == "PROTEST" and not has_actor(ev.target):
             demand = next((e for e in events if e.sentence == ev.sentence and e.type in DEMAND_TYPES
-                           and has_actor(e.target) and actor_key(e.target) != actor_key(ev.source)), None)
+                           and has_actor(e.target) and actor_key(e.target) != actor_key(ev.source)
+                           and "ب" not in doc.tokens[e.target.tokens[0]].prefix
+                           and (e.source is None or ev.source is None or actor_key(e.source) == actor_key(ev.source)
+                                or e.rule.endswith(":participle"))), None)
             target = demand.target if demand else last.target if (
                 last is not None and ev.sentence - last.sentence <= PROTEST_TARGET_REACH
                 and actor_key(last.target) != actor_key(ev.source)) else None
             if target is not None:
                 ev = evolve(ev, target=target, rule=ev.rule + ":protest-target")
-        if ev.type == "PROTEST" and has_actor(ev.target):
-            last = ev
+        if ev.type == "PROTEST" and has_actor(ev.target) and (
+                ev.target.actor.id or doc.tokens[ev.target.tokens[0]].stem.startswith("ال")):
+            last = ev  # a named actor or a definite one (الحكومات), not a bare noun (عسكري)
         out.append(ev)
     return out
 
