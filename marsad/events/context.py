@@ -297,6 +297,7 @@ def upholds_punishment(doc: Doc, i: int, end: int) -> bool:
 
 
 TIME_CLAUSE_WORDS = frozenset({"قبل", "بعد"})
+TIME_CLAUSE_REACH = 8  # tokens from the actor back from قبل/بعد: the clause just before
 
 
 def subject_of_time_clause(doc: Doc, mmap: MentionMap, i: int, sent_start: int) -> Mention | None:
@@ -307,7 +308,10 @@ def subject_of_time_clause(doc: Doc, mmap: MentionMap, i: int, sent_start: int) 
             or i + 1 in mmap.starts:  # بعد أن اقتحمت وحدتا القمع: a subject of its own follows
         return None
     gender = verb_gender(doc.tokens[i])
-    for k in range(i - 3, sent_start - 1, -1):
+    nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
+    if nxt is not None and nxt.is_word and not nxt.prefix and nxt.stem.startswith("ال"):
+        return None  # بعد أن اقتحمت وحدتا القمع…: a definite noun after the verb may be its own subject
+    for k in range(i - 3, max(sent_start, i - 2 - TIME_CLAUSE_REACH) - 1, -1):
         m = mmap.starts.get(k)
         if m is not None and m.tokens[1] <= i - 2 and not doc.tokens[k].prefix and m.label != "NORP" \
                 and doc.tokens[k - 1].norm not in PREPOSITION_WORDS \

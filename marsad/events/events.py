@@ -70,6 +70,7 @@ NOUN_AFTER_VERB = 2  # a noun this close after a verb trigger is its object
 RECIPROCAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "ACCUSE"})
 PRONOUN_TARGET_TYPES = frozenset({"ACCUSE", "THREATEN", "REQUEST", "SANCTION", "SUPPORT", "AID"})
 JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # acts done with someone (مع)
+AGENT_GENITIVE_ACTS = grammar_words("agent_genitive_acts")
 SENTENCED_PREPS = ("بحق", "ضد", "على")  # those a sentence falls on
 DOCUMENT_SUBJECT_GAP = 2  # قرارا جديدا يطالب: the document, an adjective, then the verb
 APPOSITION_GAP = 2  # tokens between a name and its apposition: "،" or "("
@@ -245,7 +246,8 @@ class EventExtractor:
                 source = carried(subjects, m.start, SUFFIX_GENDER[suffix], tokens)
                 rule = "noun:possessor"
         preps = trig.target or (() if trig.type in INTRANSITIVE_TYPES else ("obj",))
-        if trig.pos == "noun" and source is None and not preps and genitive_target is None:
+        if trig.pos == "noun" and source is None and not preps and genitive_target is None \
+                and tokens[m.start].reads_as(AGENT_GENITIVE_ACTS):
             # إضراب النقابات المهنية: the genitive of an intransitive act is who does it
             source = mmap.phrase_after(m.end - 1, clause[1], ("obj",), phrase_stop_words(), definite_only=True)
             rule += ":genitive-agent" if source else ""

@@ -140,7 +140,8 @@ def reciprocate(doc: Doc, events: list[Event]) -> list[Event]:
                 and actor_key(ev.source) != actor_key(ev.target):
             i = token_at(doc, ev.trigger.start)
             lv = light_verb_before(doc, i, doc.sentences[ev.sentence].tokens[0])
-            if lv is not None and doc.tokens[lv].reads_as(RECIPROCAL_VERBS):
+            # the exchanging sides are the verb's subject: تبادل الجيش وقوات المعارضة اتهامات
+            if lv is not None and doc.tokens[lv].reads_as(RECIPROCAL_VERBS) and ev.source.tokens[0] == lv + 1:
                 out.append(evolve(ev, source=ev.target, target=ev.source, rule=ev.rule + ":reciprocal"))
     return out
 

@@ -77,3 +77,13 @@ def test_air_strikes_are_not_carried_to_a_commander():
     strikes = next(e for e in evs if e["trigger"]["text"] == "الغارات")
     assert strikes["source"] is None or strikes["source"]["label"] != "PER"
     assert strikes["target"]["text"] == "الحوثيين"  # the side that lost men
+
+
+def test_a_named_march_has_no_agent_in_its_name():
+    evs = events("وشهد يوم الجمعة حشدا من الفلسطينيين للمشاركة في مسيرات العودة الكبرى على حدود القطاع.")
+    assert not [e for e in evs if e["type"] == "PROTEST" and "العودة" in ((e["source"] or {}).get("text") or "")]
+
+
+def test_an_exchange_of_blame_does_not_reverse_a_death_told_after_it():
+    evs = events("جرى تبادل للاتهامات بشأن المسؤولية عن الحرائق التي أدت إلى مقتل 82 شخصا في اليونان.")
+    assert not [e for e in evs if e["type"] == "ASSAULT" and "شخصا" in ((e["source"] or {}).get("text") or "")]
