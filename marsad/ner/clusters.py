@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import numpy as np
+
 from marsad.text.clitics import segment
 from marsad.text.normalize import fold_light
 
@@ -63,12 +65,11 @@ def corpus_sentences(corpora: Path) -> Iterator[list[str]]:
                         yield keys
 
 
-def learn_clusters(corpora: Path, config: ClusterConfig = ClusterConfig(),
-                   extra: Sequence[Sequence[str]] = ()) -> dict[str, tuple[int, int]]:
-    """Clusters of the words of `corpora` and of the `extra` sentences (raw words)."""
-    import numpy as np
+def learn_vectors(corpora: Path, config: ClusterConfig = ClusterConfig(),
+                  extra: Sequence[Sequence[str]] = ()) -> tuple[list[str], np.ndarray]:
+    """Unit-length PPMI+SVD vectors (words ranked by count, one row each) of
+    the words of `corpora` and of the `extra` sentences (raw words)."""
     from scipy import sparse
-    from sklearn.cluster import KMeans
     from sklearn.decomposition import TruncatedSVD
 
     sentences = list(corpus_sentences(corpora)) + [[stem_key(w) for w in s if WORD_RE.fullmatch(fold_light(w))]
@@ -106,10 +107,23 @@ def learn_clusters(corpora: Path, config: ClusterConfig = ClusterConfig(),
     ppmi = sparse.csr_matrix((pmi[keep], (coo.row[keep], coo.col[keep])), shape=m.shape)
     vectors = TruncatedSVD(config.dims, algorithm="arpack", random_state=config.seed).fit_transform(ppmi)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    vectors = vectors / np.maximum(norms, 1e-9)
+    return list(vocab), vectors / np.maximum(norms, 1e-9)
+
+
+def cluster_vectors(words: Sequence[str], vectors: np.ndarray,
+                    config: ClusterConfig = ClusterConfig()) -> dict[str, tuple[int, int]]:
+    """(coarse, fine) k-means cluster of each word's vector."""
+    from sklearn.cluster import KMeans
+
     coarse = KMeans(config.coarse, n_init=1, random_state=config.seed).fit_predict(vectors)
     fine = KMeans(config.fine, n_init=1, random_state=config.seed).fit_predict(vectors)
-    return {w: (int(coarse[i]), int(fine[i])) for w, i in vocab.items()}
+    return {w: (int(coarse[i]), int(fine[i])) for i, w in enumerate(words)}
+
+
+def learn_clusters(corpora: Path, config: ClusterConfig = ClusterConfig(),
+                   extra: Sequence[Sequence[str]] = ()) -> dict[str, tuple[int, int]]:
+    """Clusters of the words of `corpora` and of the `extra` sentences (raw words)."""
+    return cluster_vectors(*learn_vectors(corpora, config, extra), config)
 
 
 def write_clusters(clusters: dict[str, tuple[int, int]], out: Path) -> None:

@@ -23,7 +23,8 @@ import numpy as np
 from marsad.doc import Doc
 from marsad.ner.clusters import stem_key
 from marsad.ner.discourse import MIN_SINGLE_WORD, spread_names
-from marsad.ner.features import BOS, EOS, HASHTAG_MARK, OFFSETS, Resources, word_features
+from marsad.ner.features import BOS, EOS, HASHTAG_MARK, OFFSETS, Resources, word_features, word_vector
+from marsad.ner.vectors import VECTOR_OFFSETS
 from marsad.ner.model import CrfWeights
 from marsad.text.formtable import FormTable
 from marsad.text.normalize import fold
@@ -49,6 +50,14 @@ class Decoder:
         self.trans = weights.transitions.astype(np.float64)
         self.trans_t = np.ascontiguousarray(self.trans.T)  # [to, from]
         self.o = weights.labels.index("O")
+        # per offset: (dims, labels) weights of the neighbour's vector dimensions `v<d>`
+        dims = self.res.vectors.dims if self.res.vectors is not None else 0
+        self.dense = {}
+        for k in VECTOR_OFFSETS:
+            prefix = self.prefixes.get(k, "")
+            found = [weights.features.get(f"{prefix}v{d}", self.zero_row) for d in range(dims)]
+            if any(r != self.zero_row for r in found):
+                self.dense[OFFSETS.index(k)] = self.padded_state[found]
         self._reset()
 
     def _reset(self) -> None:
@@ -76,14 +85,19 @@ class Decoder:
             names, at_k = (own, self.own_rows) if k == 0 else (near, self.near_rows[k])
             rows.append([r for f in names if (r := at_k.get(f)) is not None])
         width = max(map(len, rows))
-        if not width:
-            return np.zeros((len(OFFSETS), self.n_labels), np.float64)
-        # one gather for all offsets, short lists padded with an all-zero row
-        # (adding 0.0 leaves a float sum as it was)
-        index = np.full((len(OFFSETS), width), self.zero_row, dtype=np.intp)
-        for j, r in enumerate(rows):
-            index[j, :len(r)] = r
-        return self.padded_state[index].sum(axis=1).astype(np.float64)
+        out = np.zeros((len(OFFSETS), self.n_labels), np.float64)
+        if width:
+            # one gather for all offsets, short lists padded with an all-zero row
+            # (adding 0.0 leaves a float sum as it was)
+            index = np.full((len(OFFSETS), width), self.zero_row, dtype=np.intp)
+            for j, r in enumerate(rows):
+                index[j, :len(r)] = r
+            out += self.padded_state[index].sum(axis=1)
+        vec = word_vector(form, self.res) if self.dense else None
+        if vec is not None:
+            for j, w in self.dense.items():
+                out[j] += vec.astype(np.float64) @ w
+        return out
 
     def form_id(self, form: str) -> int:
         idx = self.index.get(form)

@@ -7,6 +7,9 @@ label's score can be summed once per word form (see tagger.py). Features of a
 word: its folded form, its clitic-stripped stem (`وبالرقة` → الرقه) and
 proclitics, stem prefixes/suffixes, shape, corpus frequency, its learned word
 clusters, and its flags in the name lists, actor base and title lists.
+With vectors (vectors.py), `crf_items` adds the dense vectors of the word and
+its neighbours at ±1 as real-valued features; they too depend on one word
+form each, so the tagger's per-form cache covers them.
 """
 from __future__ import annotations
 
@@ -14,8 +17,11 @@ import math
 from dataclasses import dataclass
 from functools import cache
 
+import numpy as np
+
 from marsad.ner.clusters import load_clusters
 from marsad.ner.gazetteer import load_word_flags
+from marsad.ner.vectors import VECTOR_OFFSETS, Vectors, load_vectors, vector_features
 from marsad.text.clitics import proclitic_splits, segment
 from marsad.text.normalize import fold, fold_light
 from marsad.text.vocab import word_counts
@@ -30,11 +36,12 @@ class Resources:
     clusters: dict[str, tuple[int, int]]
     flags: dict[str, tuple[str, ...]]
     counts: dict[str, int]
+    vectors: Vectors | None = None
 
     @classmethod
     @cache
     def default(cls) -> Resources:
-        return cls(load_clusters(), load_word_flags(), word_counts())
+        return cls(load_clusters(), load_word_flags(), word_counts(), load_vectors())
 
 
 def _shape(word: str) -> str:
@@ -131,3 +138,42 @@ def sentence_features(words: list[str], res: Resources, memo: dict[str, tuple] |
             feats.extend(cached[i + k][1][k])  # the word at offset k from the tagged one
         items.append(feats)
     return items
+
+
+def word_vector(word: str, res: Resources) -> np.ndarray | None:
+    """The dense vector of a word form's stem (None: no vectors, or an unknown word)."""
+    if res.vectors is None:
+        return None
+    if word.startswith(HASHTAG_MARK) and len(word) > 1:
+        word = word[1:]
+    if word in (BOS, EOS):
+        return None
+    light = fold_light(word)
+    key = segment(light)[3] if light.isalpha() else fold(word)
+    vec = res.vectors.get(key)
+    if vec is None and light.isalpha():
+        for _pre, rest in proclitic_splits(light)[1:]:
+            vec = res.vectors.get(fold(rest))
+            if vec is not None:
+                break
+    return vec
+
+
+def crf_items(words: list[str], res: Resources, memo: dict[str, tuple] | None = None) -> list:
+    """crfsuite items of a sentence: the feature strings of sentence_features,
+    and with vectors, a dict adding each nearby word's vector dimensions."""
+    items = sentence_features(words, res, memo)
+    if res.vectors is None:
+        return items
+    pad = max(abs(k) for k in VECTOR_OFFSETS)
+    vecs = [word_vector(w, res) for w in [BOS] * pad + words + [EOS] * pad]
+    roles = {k: (f"{k:+d}:" if k else "") for k in VECTOR_OFFSETS}
+    out = []
+    for i, feats in enumerate(items):
+        item: dict[str, float] = {}
+        for f in feats:
+            item[f] = item.get(f, 0.0) + 1.0
+        for k, prefix in roles.items():
+            item.update(vector_features(vecs[i + pad + k], prefix))
+        out.append(item)
+    return out

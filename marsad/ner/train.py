@@ -20,12 +20,13 @@ from pathlib import Path
 from marsad.ner.clusters import (
     CLUSTER_FILE,
     DATA,
-    learn_clusters,
+    cluster_vectors,
+    learn_vectors,
     load_clusters,
     write_clusters,
 )
 from marsad.ner.conll import Sentence, Split, read_conll
-from marsad.ner.features import HASHTAG_MARK, Resources, sentence_features
+from marsad.ner.features import HASHTAG_MARK, Resources, crf_items
 from marsad.ner.gazetteer import (
     FLAG_FILE,
     build_word_flags,
@@ -33,6 +34,7 @@ from marsad.ner.gazetteer import (
     write_word_flags,
 )
 from marsad.ner.model import MODEL_FILE, CrfWeights
+from marsad.ner.vectors import VECTOR_FILE, Vectors, load_vectors
 from marsad.text.normalize import fold
 from marsad.text.vocab import word_counts
 
@@ -86,7 +88,7 @@ def fit(sentences: Sequence[Sentence], config: TrainConfig, res: Resources,
     trainer = pycrfsuite.Trainer(verbose=False)
     memo: dict[str, tuple] = {}
     for s in sentences:
-        trainer.append(sentence_features(list(s.words), res, memo), list(s.tags))
+        trainer.append(crf_items(list(s.words), res, memo), list(s.tags))
     trainer.set_params({"c1": config.c1, "c2": config.c2, "max_iterations": config.max_iterations,
                         "feature.minfreq": config.min_freq, "feature.possible_transitions": True})
     with tempfile.TemporaryDirectory() as tmp:
@@ -106,14 +108,16 @@ def unlabelled_text(data_dir: Path, train: Sequence[Sentence]) -> list[tuple[str
 
 
 def build_resources(data_dir: Path, out_dir: Path) -> Resources:
-    """Learn the clusters and build the flag table into `out_dir`."""
+    """Learn the word vectors and clusters and build the flag table into `out_dir`."""
     out_dir.mkdir(parents=True, exist_ok=True)
     train, _dev = Split.load(SPLIT_FILE).apply(data_dir)
-    write_clusters(learn_clusters(data_dir / "corpora", extra=unlabelled_text(data_dir, train)),
-                   out_dir / CLUSTER_FILE)
+    words, vectors = learn_vectors(data_dir / "corpora", extra=unlabelled_text(data_dir, train))
+    write_clusters(cluster_vectors(words, vectors), out_dir / CLUSTER_FILE)
+    Vectors.from_svd(words, vectors).save(out_dir / VECTOR_FILE)
     write_word_flags(build_word_flags(data_dir), out_dir / FLAG_FILE)
     return Resources(load_clusters.__wrapped__(out_dir / CLUSTER_FILE),
-                     load_word_flags.__wrapped__(out_dir / FLAG_FILE), word_counts())
+                     load_word_flags.__wrapped__(out_dir / FLAG_FILE), word_counts(),
+                     load_vectors.__wrapped__(out_dir / VECTOR_FILE))
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ import pytest
 from marsad.ner.conll import Split
 from marsad.ner.decode import Decoder
 from marsad.ner.evaluate import score
-from marsad.ner.features import Resources, sentence_features
+from marsad.ner.features import Resources, crf_items
 from marsad.ner.model import CrfWeights
 from marsad.ner.train import SPLIT_FILE, TrainConfig, fit
 
@@ -48,13 +48,13 @@ def test_fast_decoder_equals_crfsuite(small, shared: Path, tmp_path: Path):
     train, _ = Split.load(SPLIT_FILE).apply(shared)
     res = Resources.default()
     for s in train[:300]:
-        trainer.append(sentence_features(list(s.words), res), list(s.tags))
+        trainer.append(crf_items(list(s.words), res), list(s.tags))
     trainer.set_params({"c1": 0.01, "c2": 0.01, "max_iterations": 25, "feature.possible_transitions": True})
     trainer.train(str(tmp_path / "m.crfsuite"))
     tagger = pycrfsuite.Tagger()
     tagger.open(str(tmp_path / "m.crfsuite"))
     ours = _tag(CrfWeights.from_crfsuite(tmp_path / "m.crfsuite", {}), dev)
-    theirs = [tagger.tag(sentence_features(list(s.words), res)) for s in dev]
+    theirs = [tagger.tag(crf_items(list(s.words), res)) for s in dev]
     assert ours == theirs
 
 
