@@ -30,9 +30,11 @@ from marsad.syntax_words import (
     prep_clitic,
     reads_as_any,
 )
+from marsad.resources import grammar_words
 from marsad.types import Mention
 
 MAX_ADVERBIALS = 3
+KINSHIP_NOUNS = grammar_words("kinship_nouns")
 ASIDE_WORDS = 5  # words an aside between commas may have
 APPOSED_NAME_WORDS = 3
 MAX_FRONTED_WORDS = 4
@@ -330,8 +332,8 @@ class MentionMap:
             j += 1
         while j < end and (toks[j].norm.isdigit() or toks[j].norm in adverbials()) and j not in self.starts:
             j += 1  # على 3 مواقع للجيش، عشرات المواقع
-        if j >= end or not toks[j].is_word or j in self.starts:
-            return None
+        if j >= end or not toks[j].is_word or j in self.starts or toks[j].reads_as(KINSHIP_NOUNS):
+            return None  # صهر نواز: a relative of an actor is another person
         if j + 2 < end and toks[j + 1].prefix.startswith("و") and toks[j + 1].is_word \
                 and j + 1 not in self.starts and j + 2 in self.starts:
             j += 1  # مواقع وتعزيزات للحوثيين: coordinated nouns share the actor
@@ -452,6 +454,8 @@ class MentionMap:
                     direct = False
             m = self.starts.get(j)
             if m is None and (self.introduced_by(j, preps) or direct and j in (i + 1, first) and not self._has_preposition(j)):
+                if self.doc.tokens[j].reads_as(KINSHIP_NOUNS) and j + 1 in self.starts:
+                    return self._phrase(j, self.starts[j + 1].tokens[1])  # اعتقال صهر نواز: the relative
                 behind = self.actor_behind(j, end)
                 if behind is not None and behind is not exclude:
                     # أشاد بجهود الكويت، على مواقع الحوثيين، استهدفت تجمعات للميليشيا: the actor behind the noun
