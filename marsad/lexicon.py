@@ -105,8 +105,13 @@ class PhraseIndex(Generic[P]):
         tok = tokens[i]
         if not tok.is_word:
             return None
+        return self.match_hits(tokens, i, end, self.token_hits(tok, keys))
+
+    @staticmethod
+    def match_hits(tokens: Sequence[Token], i: int, end: int, hits: Hits) -> Match[P] | None:
+        """`match_at` for a word token whose `token_hits` the caller already has."""
         best: Match[P] | None = None
-        for key, by_len in self.token_hits(tok, keys):
+        for key, by_len in hits:
             for n, entries in by_len:  # longest first
                 if i + 1 + n > end or (best and best.end - best.start >= n + 1):
                     continue
@@ -141,7 +146,7 @@ class PhraseIndex(Generic[P]):
             if found is None:
                 found = self.token_hits(tok, keys)
             if found and tok.is_word:
-                m = self.match_at(tokens, i, end, keys)
+                m = self.match_hits(tokens, i, end, found)
                 if m:
                     out.append(m)
                     i = m.end
