@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 import numpy as np
 
@@ -162,8 +163,8 @@ class MentionFinder:
                 continue
             nh = names.token_hits(tokens[i], proclitic_keys)
             hh = heads.token_hits(tokens[i], proclitic_keys)
-            name = names.match_at(tokens, i, end, proclitic_keys) if nh else None
-            head = heads.match_at(tokens, i, end, proclitic_keys) if hh else None
+            name = names.match_hits(tokens, i, end, nh) if nh else None  # a LEXICON_WORD is a word
+            head = heads.match_hits(tokens, i, end, hh) if hh else None
             if name and self._is_common_noun(tokens, name.start, name.end, end):
                 name = None
             if head and self._is_common_noun(tokens, head.start, head.end, end):
@@ -359,9 +360,14 @@ def backed_by_ner(doc: Doc, mentions: list[Mention], labels: frozenset[str] = NE
     begin a name (an unknown one after a verbal noun is read as its agent)."""
     from marsad.ner.tagger import starts_like_a_name
 
-    taken = [(m.start, m.end) for m in mentions]
+    # A span overlaps a mention iff one starting before the span's end ends
+    # after its start: the furthest end among the mentions sorted by start,
+    # up to the span's end, answers it with one binary search per span.
+    taken = sorted((m.start, m.end) for m in mentions)
+    starts = [a for a, _ in taken]
+    reach = list(accumulate((b for _, b in taken), max))
     extra = [Mention(s.start, s.end, s.text, s.label, s.tokens, None, "ner") for s in doc.ner_spans
-             if s.label in labels and not any(a < s.end and s.start < b for a, b in taken)
+             if s.label in labels and not ((k := bisect_left(starts, s.end)) and reach[k - 1] > s.start)
              and (s.label != "PER" or starts_like_a_name(doc.tokens[s.tokens[0]]))]
     return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
 
