@@ -87,7 +87,7 @@ class MentionFinder:
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[Mention] = []
         kinds = self.atom_words.values(doc)
-        starts = np.flatnonzero(kinds).tolist()
+        starts = kinds.nonzero()[0].tolist()
         for sent in doc.sentences:
             a, b = sent.tokens
             atoms = self._atoms(doc.tokens, a, b, starts[bisect_left(starts, a):bisect_left(starts, b)], kinds)
