@@ -74,7 +74,7 @@ class PhraseIndex(Generic[P]):
         words, longest first; kept in the token's shared `form` (empty when
         the word starts nothing)."""
         facts = tok.form.facts
-        fact_key = self.fact_key(keys)
+        fact_key = self._fact_keys.get(keys) or self.fact_key(keys)  # inline hit: called per candidate word
         found = facts.get(fact_key)
         if found is None:
             by_first = self._by_first
@@ -115,7 +115,10 @@ class PhraseIndex(Generic[P]):
             for n, entries in by_len:  # longest first
                 if i + 1 + n > end or (best and best.end - best.start >= n + 1):
                     continue
-                rest = tuple([t.norm for t in tokens[i + 1:i + 1 + n]]) if n else ()
+                if n == 1:  # the commonest two-word entries: no slice
+                    rest: tuple[str, ...] = (tokens[i + 1].norm,)
+                else:
+                    rest = tuple([t.norm for t in tokens[i + 1:i + 1 + n]]) if n else ()
                 payloads = entries.get(rest)
                 if payloads is not None:
                     best = Match(i, i + 1 + n, tuple(payloads), key)
