@@ -188,6 +188,12 @@ def _chunk(chunk: str, forms: dict, counts: dict[str, int]) -> tuple[tuple, ...]
 def _split_glued(tokens: list[Token], unknown: list[int], counts: dict[str, int]) -> list[Token]:
     """Split words glued where a link was (second pass: needs the article's own
     words); `unknown` are the positions of words the corpus never saw."""
+    # Most rare words have no glued reading at all: only for those that do
+    # is the set of the article's words worth building (`_glue_split` gives
+    # None for the others whatever the set).
+    unknown = [i for i in unknown if counts.get(tokens[i].norm, 0) <= 0 and _glue_candidates(tokens[i].norm)]
+    if not unknown:
+        return tokens
     article_words = {t.norm for t in tokens if t.is_word}
     cuts = {i: c for i in unknown if (c := _glue_split(tokens[i].text, tokens[i].norm, article_words, counts))}
     if not cuts:
