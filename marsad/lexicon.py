@@ -74,7 +74,7 @@ class PhraseIndex(Generic[P]):
         words, longest first; kept in the token's shared `form` (empty when
         the word starts nothing)."""
         facts = tok.form.facts
-        fact_key = self.fact_key(keys)
+        fact_key = self._fact_keys.get(keys) or self.fact_key(keys)  # inline hit: called per candidate word
         found = facts.get(fact_key)
         if found is None:
             by_first = self._by_first
@@ -105,12 +105,20 @@ class PhraseIndex(Generic[P]):
         tok = tokens[i]
         if not tok.is_word:
             return None
+        return self.match_hits(tokens, i, end, self.token_hits(tok, keys))
+
+    @staticmethod
+    def match_hits(tokens: Sequence[Token], i: int, end: int, hits: Hits) -> Match[P] | None:
+        """`match_at` for a word token whose `token_hits` the caller already has."""
         best: Match[P] | None = None
-        for key, by_len in self.token_hits(tok, keys):
+        for key, by_len in hits:
             for n, entries in by_len:  # longest first
                 if i + 1 + n > end or (best and best.end - best.start >= n + 1):
                     continue
-                rest = tuple([t.norm for t in tokens[i + 1:i + 1 + n]]) if n else ()
+                if n == 1:  # the commonest two-word entries: no slice
+                    rest: tuple[str, ...] = (tokens[i + 1].norm,)
+                else:
+                    rest = tuple([t.norm for t in tokens[i + 1:i + 1 + n]]) if n else ()
                 payloads = entries.get(rest)
                 if payloads is not None:
                     best = Match(i, i + 1 + n, tuple(payloads), key)
@@ -141,7 +149,7 @@ class PhraseIndex(Generic[P]):
             if found is None:
                 found = self.token_hits(tok, keys)
             if found and tok.is_word:
-                m = self.match_at(tokens, i, end, keys)
+                m = self.match_hits(tokens, i, end, found)
                 if m:
                     out.append(m)
                     i = m.end

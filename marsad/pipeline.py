@@ -25,6 +25,9 @@ class Stage(Protocol):
     def __call__(self, doc: Doc) -> Doc: ...
 
 
+# gc.set_threshold for batch runs (generation 0 allocations, then collections
+# of the younger generation per older one); Python's default is (700, 10, 10).
+BATCH_GC_THRESHOLD = (20_000, 20, 20)
 WARM_UP_TEXT = "أعلن الجيش السوري الأربعاء أن 30 مسلحا قتلوا في غارة على الرقة."
 
 
@@ -78,12 +81,17 @@ class Pipeline:
         a small article. With `freeze`, move everything loaded so far out of
         the garbage collector's reach (gc.freeze): long batch runs then stop
         re-scanning the ~10^5 resource objects on each full collection, which
-        costs ~15% of throughput. Batch entry points use it; the library API
-        leaves the process's GC alone."""
+        costs ~15% of throughput; and collect the youngest generation every
+        BATCH_GC_THRESHOLD allocations instead of 700: an article's objects
+        mostly die by reference counting within the article, so fewer young
+        collections find the same garbage (~1.5% of the instructions of a
+        warm pass). Batch entry points use it; the library API leaves the
+        process's GC alone."""
         self(ArticleInput(id="warm-up", title="", text=WARM_UP_TEXT, date="2018-01-01"))
         if freeze:
             gc.collect()
             gc.freeze()
+            gc.set_threshold(*BATCH_GC_THRESHOLD)
 
 
 @cache

@@ -120,19 +120,18 @@ def _resolve(mentions: list[Mention], clusters: _Clusters) -> list[Mention]:
     """Each mention gets its cluster id (the index of the cluster's first
     mention) and, when its own actor is vaguer, the cluster's best actor."""
     best: dict[int, tuple[int, Actor]] = {}
-    for i, m in enumerate(mentions):
-        root = clusters.find(i)
-        rank = _specificity(m)
+    roots = [clusters.find(i) for i in range(len(mentions))]
+    ranks = [_specificity(m) for m in mentions]
+    for m, root, rank in zip(mentions, roots, ranks):
         if m.actor and rank > best.get(root, (0, None))[0]:
             best[root] = (rank, m.actor)
     first: dict[int, int] = {}
     out = []
-    for i, m in enumerate(mentions):
-        root = clusters.find(i)
+    for i, (m, root, own) in enumerate(zip(mentions, roots, ranks)):
         cluster = first.setdefault(root, i)
         actor = m.actor
         rank, top = best.get(root, (0, None))
-        if top is not None and rank > _specificity(m) and _compatible(actor, top):
+        if top is not None and rank > own and _compatible(actor, top):
             actor = top
         out.append(evolve(m, actor=actor, cluster=cluster))
     return out

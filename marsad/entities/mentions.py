@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 import numpy as np
 
@@ -82,11 +83,14 @@ class MentionFinder:
         self.event_nouns = _event_noun_words()
         self.advs = adverbials()
         self.atom_words = FormTable(self._atom_word)  # which words may begin an atom (see _atoms)
+        self._titles: dict[str, tuple[str, bool]] = {}  # head text -> (its kind, _is_title)
+        # ids of the states and their sectors (`_is_state`), for one set lookup per alias
+        self._states = frozenset(aid for aid in self.base.actors if self._is_state(aid))
 
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[Mention] = []
         kinds = self.atom_words.values(doc)
-        starts = np.flatnonzero(kinds).tolist()
+        starts = kinds.nonzero()[0].tolist()
         for sent in doc.sentences:
             a, b = sent.tokens
             atoms = self._atoms(doc.tokens, a, b, starts[bisect_left(starts, a):bisect_left(starts, b)], kinds)
@@ -162,8 +166,8 @@ class MentionFinder:
                 continue
             nh = names.token_hits(tokens[i], proclitic_keys)
             hh = heads.token_hits(tokens[i], proclitic_keys)
-            name = names.match_at(tokens, i, end, proclitic_keys) if nh else None
-            head = heads.match_at(tokens, i, end, proclitic_keys) if hh else None
+            name = names.match_hits(tokens, i, end, nh) if nh else None  # a LEXICON_WORD is a word
+            head = heads.match_hits(tokens, i, end, hh) if hh else None
             if name and self._is_common_noun(tokens, name.start, name.end, end):
                 name = None
             if head and self._is_common_noun(tokens, head.start, head.end, end):
@@ -195,8 +199,11 @@ class MentionFinder:
         return None
 
     def _is_common_noun(self, tokens: list[Token], a: int, b: int, end: int) -> bool:
-        key = " ".join(t.norm for t in tokens[a:b])
-        stripped = " ".join([proclitic_keys(tokens[a].light)[-1], *[t.norm for t in tokens[a + 1:b]]])
+        if b == a + 1:  # most matches are one word: no joins
+            key, stripped = tokens[a].norm, proclitic_keys(tokens[a].light)[-1]
+        else:
+            key = " ".join(t.norm for t in tokens[a:b])
+            stripped = " ".join([proclitic_keys(tokens[a].light)[-1], *[t.norm for t in tokens[a + 1:b]]])
         if key not in self.base.ambiguous and stripped not in self.base.ambiguous:
             return False
         return b < end and adjective_like(tokens[b])
@@ -224,8 +231,7 @@ class MentionFinder:
                                       and (k >= len(atoms) or atoms[k].start != end)):
                 adjectives += tokens[end].norm not in self.mods
                 end += 1  # القوات الكردية، المنظمات الدولية
-            has_title = any(a.head and a.head.kind == "PER" and not is_plural(a.head.text)
-                            and fold(a.head.text) not in self.mods for a in group)  # صحافي is also an adjective
+            has_title = any(a.head and self._is_title(a.head) for a in group)
             has_person = any(al.kind == "PER" for a in group for al in a.aliases)
             rule = "lexicon" if len(group) == 1 and not group[0].head else "head"
             limit = atoms[k].start if k < len(atoms) else sent_end
@@ -263,6 +269,15 @@ class MentionFinder:
             start = group[0].start
             out.append(self._mention(doc, group, start, end, rule, name))
         return out
+
+    def _is_title(self, head: Head) -> bool:
+        """A head that titles one person (not مقاتلين; not صحافي, which is also
+        an adjective); memoised per head text, asked for every head atom."""
+        found = self._titles.get(head.text)
+        if found is None or head.kind != found[0]:
+            found = self._titles[head.text] = (head.kind, head.kind == "PER" and not is_plural(head.text)
+                                               and fold(head.text) not in self.mods)
+        return found[1]
 
     def _joins(self, group: list[Atom], nxt: Atom, tokens: list[Token]) -> bool:
         first, last = group[0], group[-1]
@@ -323,14 +338,14 @@ class MentionFinder:
         person = next((al for al in aliases if al.kind == "PER"), None)
         if person:
             return self.base.actors[person.actor_id], "PER"
-        named = next((al for al in aliases if not self._is_state(al.actor_id)), None)
+        named = next((al for al in aliases if not al.actor_id in self._states), None)
         if named and not institution:
             return self.base.actors[named.actor_id], label
         if institution and rule != "lexicon":
-            state = next((al for al in aliases if self._is_state(al.actor_id)), None)
+            state = next((al for al in aliases if al.actor_id in self._states), None)
             country = self.base.actors[state.actor_id].country if state else None
             return Actor(None, group[0].head.name_en or group[0].head.text, country, None), "ORG"
-        state = next((al for al in aliases if self._is_state(al.actor_id)), None)
+        state = next((al for al in aliases if al.actor_id in self._states), None)
         if state:
             actor = self.base.actors[state.actor_id]
             if sector and actor.country and (heads and heads[0].kind == "ORG" or actor.sector == "GOV"):
@@ -359,9 +374,14 @@ def backed_by_ner(doc: Doc, mentions: list[Mention], labels: frozenset[str] = NE
     begin a name (an unknown one after a verbal noun is read as its agent)."""
     from marsad.ner.tagger import starts_like_a_name
 
-    taken = [(m.start, m.end) for m in mentions]
+    # A span overlaps a mention iff one starting before the span's end ends
+    # after its start: the furthest end among the mentions sorted by start,
+    # up to the span's end, answers it with one binary search per span.
+    taken = sorted((m.start, m.end) for m in mentions)
+    starts = [a for a, _ in taken]
+    reach = list(accumulate((b for _, b in taken), max))
     extra = [Mention(s.start, s.end, s.text, s.label, s.tokens, None, "ner") for s in doc.ner_spans
-             if s.label in labels and not any(a < s.end and s.start < b for a, b in taken)
+             if s.label in labels and not ((k := bisect_left(starts, s.end)) and reach[k - 1] > s.start)
              and (s.label != "PER" or starts_like_a_name(doc.tokens[s.tokens[0]]))]
     return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
 

@@ -6,7 +6,7 @@ from bisect import bisect_left, bisect_right
 from functools import cache, lru_cache
 
 from marsad.resources import load_json, read_tsv
-from marsad.text.normalize import fold
+from marsad.text.normalize import fold, fold_deleting
 
 # A letter (not a digit, not `_`): used for word boundaries in folded text.
 LETTER = r"[^\W\d_]"
@@ -36,32 +36,12 @@ class Folded:
 
     def __init__(self, raw: str, text: str | None = None):
         self.raw = raw
-        self.text = fold(raw) if text is None else text
-        if len(self.text) == len(raw):
-            self._kept_before: list[int] | None = None
-            self._deleted: list[int] = []
+        if text is None:
+            self.text, self._deleted = fold_deleting(raw)
         else:
-            self._deleted = [m.start() for m in _deleted_re().finditer(raw)]
-            self._kept_before = [d - k for k, d in enumerate(self._deleted)]
-
-    @classmethod
-    def from_words(cls, raw: str, words: list[tuple[int, int, str]]) -> Folded:
-        """`Folded(raw)` built from folds already made: `words` are (raw start,
-        raw end, fold(raw[start:end])) in text order, e.g. the pipeline's tokens.
-        Folding maps each character on its own, so only the gaps between words
-        (mostly one space) are left to fold; `str.translate` over a whole
-        article is slow (a table lookup per character)."""
-        pieces: list[str] = []
-        pos = 0
-        for a, b, norm in words:
-            if a < pos:
-                return cls(raw)  # overlapping words: not a segmentation of the text
-            if a > pos:
-                pieces.append(_fold_gap(raw[pos:a]))
-            pieces.append(norm)
-            pos = b
-        pieces.append(_fold_gap(raw[pos:]))
-        return cls(raw, "".join(pieces))
+            self.text = text
+            self._deleted = [m.start() for m in _deleted_re().finditer(raw)] if len(text) != len(raw) else []
+        self._kept_before: list[int] | None = [d - k for k, d in enumerate(self._deleted)] if self._deleted else None
 
     def folded_index(self, raw_pos: int) -> int:
         """Folded position of raw position `raw_pos` (deleted characters before it drop out)."""
@@ -80,12 +60,6 @@ class Folded:
         while end < len(self.raw) and self.raw[end] in TRAILING_MARKS:
             end += 1  # keep a word's final diacritics (عاماً) in its span
         return self.raw_index(a), end
-
-
-@lru_cache(maxsize=4096)
-def _fold_gap(gap: str) -> str:
-    """The text between two words: almost always a space or a newline."""
-    return fold(gap)
 
 
 @lru_cache(maxsize=8)

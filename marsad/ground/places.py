@@ -339,8 +339,8 @@ def find_places(doc: Doc) -> list[PlaceMention]:
     after_head[1:] = _head_end_words().values(doc)[:-1] != 0
     last = len(tokens) - 1
     maybe = kinds == AFTER_HEAD
-    firsts = np.flatnonzero((kinds == BARE) | maybe & after_head).tolist()
-    goes_on = [i for i in np.flatnonzero(maybe & ~after_head).tolist()
+    firsts = ((kinds == BARE) | maybe & after_head).nonzero()[0].tolist()
+    goes_on = [i for i in (maybe & ~after_head).nonzero()[0].tolist()
                if i < last and norms[i + 1] in first_words[tokens[i].light].seconds]
     if goes_on:
         firsts = sorted(firsts + goes_on)

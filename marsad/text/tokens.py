@@ -48,10 +48,13 @@ class FormMemo:
 
     def __init__(self) -> None:
         self.forms: dict[str, tuple[str, str, str, str, str, str, bool, bool, WordForm, int]] = {}
+        # whitespace-free chunk -> its tokens (tokenize_forms), which hold forms of `forms`
+        self.chunks: dict[str, tuple[tuple, ...]] = {}
 
     def restart_if_full(self) -> None:
-        if len(self.forms) > MEMO_MAX:
+        if len(self.forms) > MEMO_MAX or len(self.chunks) > MEMO_MAX:
             self.forms = {}
+            self.chunks = {}
 
 
 @cache
@@ -118,12 +121,17 @@ def tokenize(text: str) -> list[Token]:
 
 def tokenize_forms(text: str) -> tuple[list[Token], object, list[int]]:
     """`tokenize`, plus the numbering its word forms' ids belong to and each
-    token's `form.id` (collected here, where each form is at hand anyway)."""
+    token's `form.id` (collected here, where each form is at hand anyway).
+
+    No token spans whitespace and TOKEN_RE looks neither behind nor ahead, so
+    a whitespace-delimited chunk always splits into the same tokens: each
+    chunk is cut once (`_chunk`) and remembered, and an article costs a
+    `str.split` and one dict hit per chunk instead of a regex pass."""
     tag_spans = [(s, e) for s, e, _ in hashtags(text)] if "#" in text else []
     counts = word_counts()
     memo = _memo()
     memo.restart_if_full()  # before, never during, an article: its ids share one numbering
-    forms = memo.forms
+    forms, chunks = memo.forms, memo.chunks
     tokens: list[Token] = []
     ids: list[int] = []
     append = tokens.append
@@ -131,7 +139,39 @@ def tokenize_forms(text: str) -> tuple[list[Token], object, list[int]]:
     unknown: list[int] = []
     tag_i = 0
     n = 0
-    for m in TOKEN_RE.finditer(text):
+    pos = 0
+    find = text.find
+    for chunk in text.split():
+        base = find(chunk, pos)  # only whitespace lies between `pos` and the chunk
+        pos = base + len(chunk)
+        parts = chunks.get(chunk)
+        if parts is None:
+            parts = chunks[chunk] = _chunk(chunk, forms, counts)
+        for off, end, raw, norm, light, prefix, stem, suffix, key, is_word, rare, form, fid in parts:
+            start = base + off
+            in_tag = False
+            if tag_spans:
+                while tag_i < len(tag_spans) and tag_spans[tag_i][1] <= start:
+                    tag_i += 1
+                in_tag = tag_i < len(tag_spans) and tag_spans[tag_i][0] < start < tag_spans[tag_i][1]
+            if rare:
+                unknown.append(n)
+            append(Token(n, start, base + end, raw, norm, light, prefix, stem, suffix, is_word, in_tag, key, form))
+            append_id(fid)
+            n += 1
+    if unknown:
+        split = _split_glued(tokens, unknown, counts)
+        if split is not tokens:
+            return split, forms, [t.form.id for t in split]
+    return tokens, forms, ids
+
+
+def _chunk(chunk: str, forms: dict, counts: dict[str, int]) -> tuple[tuple, ...]:
+    """The tokens of a whitespace-free piece of text: (start, end, raw, then
+    the form's analysis) each, offsets within the chunk; `#` and `_` are not
+    tokens. New forms are numbered into `forms`."""
+    out = []
+    for m in TOKEN_RE.finditer(chunk):
         raw = m.group()
         analysis = forms.get(raw)
         if analysis is None:
@@ -141,28 +181,19 @@ def tokenize_forms(text: str) -> tuple[list[Token], object, list[int]]:
             word = _analyse(raw, is_word)
             fid = len(forms) + 1
             analysis = forms[raw] = (*word, is_word, is_word and word[0] not in counts, WordForm(fid), fid)
-        norm, light, prefix, stem, suffix, key, is_word, rare, form, fid = analysis
-        start = m.start()
-        in_tag = False
-        if tag_spans:
-            while tag_i < len(tag_spans) and tag_spans[tag_i][1] <= start:
-                tag_i += 1
-            in_tag = tag_i < len(tag_spans) and tag_spans[tag_i][0] < start < tag_spans[tag_i][1]
-        if rare:
-            unknown.append(n)
-        append(Token(n, start, m.end(), raw, norm, light, prefix, stem, suffix, is_word, in_tag, key, form))
-        append_id(fid)
-        n += 1
-    if unknown:
-        split = _split_glued(tokens, unknown, counts)
-        if split is not tokens:
-            return split, forms, [t.form.id for t in split]
-    return tokens, forms, ids
+        out.append((m.start(), m.end(), raw, *analysis))
+    return tuple(out)
 
 
 def _split_glued(tokens: list[Token], unknown: list[int], counts: dict[str, int]) -> list[Token]:
     """Split words glued where a link was (second pass: needs the article's own
     words); `unknown` are the positions of words the corpus never saw."""
+    # Most rare words have no glued reading at all: only for those that do
+    # is the set of the article's words worth building (`_glue_split` gives
+    # None for the others whatever the set).
+    unknown = [i for i in unknown if counts.get(tokens[i].norm, 0) <= 0 and _glue_candidates(tokens[i].norm)]
+    if not unknown:
+        return tokens
     article_words = {t.norm for t in tokens if t.is_word}
     cuts = {i: c for i in unknown if (c := _glue_split(tokens[i].text, tokens[i].norm, article_words, counts))}
     if not cuts:

@@ -30,3 +30,15 @@ def test_normalize_never_changes_raw_and_offsets_are_monotonic():
     assert list(n.to_raw) == sorted(n.to_raw)
     for i, ch in enumerate(n.text):
         assert fold(raw[n.to_raw[i]]) == ch
+
+
+def test_fold_deleting_matches_fold_and_names_the_deleted_characters():
+    from marsad.text.normalize import fold_deleting
+
+    # diacritics and tatweel are deleted, alef/yaa seats and Arabic digits
+    # folded, a no-break space becomes a space; an emoji (beyond the BMP) stays
+    text = "أَعْلَنَ الجيــش\u00a0السوري ٣٠ قتيلاً 😀 #الرقة"
+    folded, deleted = fold_deleting(text)
+    assert folded == fold(text)
+    assert deleted == [i for i, ch in enumerate(text) if not fold(ch)]
+    assert fold_deleting("قال") == ("قال", [])

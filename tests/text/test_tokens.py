@@ -39,3 +39,16 @@ def test_glued_split_needs_evidence():
 def test_numbers_with_both_digit_sets():
     toks = tokenize("قتل ٣٠ شخصا و1,500 جريح")
     assert [t.text for t in toks if not t.is_word or t.norm.isdigit() or "," in t.norm][:2] == ["٣٠", "1,500"]
+
+
+def test_repeated_chunks_keep_their_own_offsets_across_any_whitespace():
+    # tokenize cuts each whitespace-free chunk once and reuses the cut: a
+    # chunk seen again (after a tab, a no-break space, a line break) must
+    # still get the offsets of where it stands.
+    text = "قال:«نعم»\tقال:«نعم»\u00a0(رويترز)\n\nقال:«نعم»، 2,5 مليون"
+    toks = tokenize(text)
+    assert all(text[t.start:t.end] == t.text for t in toks)
+    assert [t.text for t in toks[:5]] == ["قال", ":", "«", "نعم", "»"]
+    assert [t.start for t in toks if t.text == "قال"] == [0, 10, 30]
+    assert [t.i for t in toks] == list(range(len(toks)))
+    assert [t.text for t in toks[-3:]] == ["،", "2,5", "مليون"]
