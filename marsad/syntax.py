@@ -274,13 +274,11 @@ class MentionMap:
 
     def introduced_by(self, j: int, preps: tuple[str, ...]) -> bool:
         """Whether the mention at token j is introduced by one of `preps`."""
-        tok = self.doc.tokens[j]
-        for p in preps:
-            if len(p) == 1 and p in tok.prefix:
-                return True
-            if j > 0 and self.doc.tokens[j - 1].norm == p:
-                return True
-        return False
+        toks = self.doc.tokens
+        if j > 0 and toks[j - 1].norm in preps:
+            return True
+        prefix = toks[j].prefix
+        return bool(prefix) and any(len(p) == 1 and p in prefix for p in preps)
 
     def phrase_after(self, i: int, end: int, preps: tuple[str, ...], stop: frozenset[str],
                      max_tokens: int = 3, definite_only: bool = False) -> Mention | None:

@@ -119,8 +119,10 @@ def topics(doc: Doc, mmap: MentionMap) -> list[tuple[int, Mention]]:
             if m and m.label != "NORP" and can_act(m) and not mmap.introduced_by(j, TOPIC_PREPOSITIONS):
                 out.append((j, m))
                 break
-        # أن قوات الجيش اليمني تقدمت… وسيطرت: the actor right after a complementiser is a subject
-        out.extend((j + 1, m) for j in range(a, b - 1) if doc.tokens[j].norm in COMPLEMENTIZERS
-                   and (m := mmap.starts.get(j + 1)) is not None and m.label != "NORP" and can_act(m)
-                   and not mmap.introduced_by(j + 1, TOPIC_PREPOSITIONS) and (not out or out[-1][0] != j + 1))
-    return out
+    # أن قوات الجيش اليمني تقدمت… وسيطرت: the actor right after a complementiser is a subject
+    # (looked up from the mentions, fewer than the tokens)
+    taken = {j for j, _ in out}
+    out.extend((k, m) for k, m in mmap.starts.items() if k > 0 and k not in taken
+               and doc.tokens[k - 1].norm in COMPLEMENTIZERS and m.label != "NORP" and can_act(m)
+               and not mmap.introduced_by(k, TOPIC_PREPOSITIONS))
+    return sorted(out, key=lambda x: x[0])
