@@ -35,6 +35,8 @@ from marsad.types import Mention
 
 MAX_ADVERBIALS = 3
 KINSHIP_NOUNS = grammar_words("kinship_nouns")
+HELD_NOUN_WORDS = 2
+NISBA_ENDINGS = ("يه", "يين", "يون")  # folded: استراتيجية، عسكريين
 ASIDE_WORDS = 5  # words an aside between commas may have
 APPOSED_NAME_WORDS = 3
 MAX_FRONTED_WORDS = 4
@@ -359,6 +361,10 @@ class MentionMap:
         """`مواقع (التي) تتمركز فيها الميليشيا`، `مناطق يسيطر عليها داعش`: the
         actor a describing clause right after a place noun says holds it."""
         toks = self.doc.tokens
+        for _ in range(HELD_NOUN_WORDS):  # مواقع وجبال استراتيجية كانت…: coordinated nouns, adjectives
+            if k < end and toks[k].is_word and k not in self.starts and toks[k].norm not in RELATIVES \
+                    and (toks[k].prefix == "و" or adjective_like(toks[k]) or toks[k].norm.endswith(NISBA_ENDINGS)):
+                k += 1
         if k < end and toks[k].norm in RELATIVES:
             k += 1
         if k + 2 < end and toks[k].is_word and k not in self.starts and not toks[k].prefix \
@@ -366,6 +372,12 @@ class MentionMap:
             m = self.starts.get(k + 2)
             if m is not None and m.actor is not None:
                 return m
+        if k < end and toks[k].reads_as(KANA):
+            k += 1  # كانت الميليشيات تتمركز فيها: the holder before its verb
+        m = self.starts.get(k)
+        if m is not None and m.actor is not None and m.tokens[1] + 1 < end and toks[m.tokens[1]].is_word \
+                and toks[m.tokens[1] + 1].norm in HOLDING_PRONOUNS:
+            return m
         return None
 
     def _after_instrument(self, j: int, end: int) -> int:
