@@ -301,6 +301,8 @@ class EventExtractor:
         if passive:
             source = self._passive_agent(doc, mmap, m.end, sent.tokens[1])
             rule += ":passive"
+            if source is not None and target is not None and target.tokens[0] > source.tokens[0]:
+                target = victim_before  # رُفض من قبل دول كالمجر وبولندا: what follows the agent is its own
         if trig.type in ("REJECT", "ACCUSE") and target is not None and target.rule == "phrase" \
                 and tokens[target.tokens[0]].key in ALLEGATION_NOUNS:
             # ترفض موسكو الادعاءات: what is rejected is a claim; its speaker is the target
