@@ -38,7 +38,6 @@ KINSHIP_NOUNS = grammar_words("kinship_nouns")
 HELD_NOUN_WORDS = 2
 NISBA_ENDINGS = ("يه", "يين", "يون")  # folded: استراتيجية، عسكريين
 ASIDE_WORDS = 5  # words an aside between commas may have
-APPOSED_NAME_WORDS = 3
 MAX_FRONTED_WORDS = 4
 FRONTED_LINKS = frozenset({"من"})  # العشرات من أقاربه
 MAX_APPOSED_WORDS = 3  # an apposed name between commas
@@ -433,7 +432,7 @@ class MentionMap:
             return close
         words = toks[j + 1:close]
         # a bare name the mention finder missed: a few words, no clitic, no function word
-        bare_name = len(words) <= APPOSED_NAME_WORDS and all(
+        bare_name = len(words) <= MAX_APPOSED_WORDS and all(
             t.is_word and not t.prefix and t.norm not in function_words() and t.norm not in PREPOSITION_WORDS
             for t in words)
         return close if bare_name else -1

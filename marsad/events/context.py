@@ -304,13 +304,12 @@ def subject_of_time_clause(doc: Doc, mmap: MentionMap, i: int, sent_start: int) 
     """`خلفتها عناصر الميليشيات قبل أن تلوذ بالفرار`: a verb after قبل أن / بعد أن
     with no subject of its own has the nearest earlier actor its form agrees with
     that no preposition governs."""
-    if i < sent_start + 2 or doc.tokens[i - 1].norm != "ان" or doc.tokens[i - 2].norm not in TIME_CLAUSE_WORDS \
-            or i + 1 in mmap.starts:  # بعد أن اقتحمت وحدتا القمع: a subject of its own follows
+    if i < sent_start + 2 or doc.tokens[i - 1].norm != "ان" or doc.tokens[i - 2].norm not in TIME_CLAUSE_WORDS:
         return None
-    gender = verb_gender(doc.tokens[i])
     nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
-    if nxt is not None and nxt.is_word and not nxt.prefix and nxt.stem.startswith("ال"):
-        return None  # بعد أن اقتحمت وحدتا القمع…: a definite noun after the verb may be its own subject
+    if i + 1 in mmap.starts or nxt is not None and nxt.is_word and not nxt.prefix and nxt.stem.startswith("ال"):
+        return None  # بعد أن اقتحمت وحدتا القمع: an actor or definite noun after the verb may be its subject
+    gender = verb_gender(doc.tokens[i])
     for k in range(i - 3, max(sent_start, i - 2 - TIME_CLAUSE_REACH) - 1, -1):
         m = mmap.starts.get(k)
         if m is not None and m.tokens[1] <= i - 2 and not doc.tokens[k].prefix and m.label != "NORP" \

@@ -6,18 +6,16 @@
 """
 from __future__ import annotations
 
-from marsad.agreement import agrees, mention_gender, verb_gender
+from marsad.agreement import verb_gender
 from marsad.doc import Doc
 from marsad.events.actors import (
     SUFFIX_GENDER,
-    actor_key,
     can_act,
     carried,
     carried_armed,
     carried_other,
     has_actor,
     is_victim,
-    recent_subjects,
     same_actor,
     topics,
 )
@@ -44,7 +42,7 @@ from marsad.events.context import (
 )
 from marsad.events.lexicon import Trigger
 from marsad.events.modality import clause_governors, event_modality, governor_positions
-from marsad.events.nouns import INTRANSITIVE_TYPES, noun_roles
+from marsad.events.nouns import noun_roles, target_preps
 from marsad.events.ontology import SOLO_TYPES
 from marsad.events.passes import (
     complement_targets,
@@ -245,7 +243,7 @@ class EventExtractor:
                 # the pronoun of a transitive verbal noun is its object)
                 source = carried(subjects, m.start, SUFFIX_GENDER[suffix], tokens)
                 rule = "noun:possessor"
-        preps = trig.target or (() if trig.type in INTRANSITIVE_TYPES else ("obj",))
+        preps = target_preps(trig)
         if trig.pos == "noun" and source is None and not preps and genitive_target is None \
                 and tokens[m.start].reads_as(AGENT_GENITIVE_ACTS):
             # إضراب النقابات المهنية: the genitive of an intransitive act is who does it
@@ -288,9 +286,8 @@ class EventExtractor:
         if target is None and "obj" in preps and not passive and pronoun in SUFFIX_GENDER:
             # الغوطة التي تحاصرها قوات النظام: the pronoun resumes the relative's antecedent;
             # أدانتهم المحكمة، اتهمه: otherwise it refers back to an earlier actor
-            target = mmap.resumed_antecedent(m.start, clause[0]) or next(
-                (s for s in recent_subjects(subjects, m.start) if actor_key(s) != actor_key(source)
-                 and agrees(SUFFIX_GENDER[pronoun], mention_gender(s, tokens), pronoun=True)), None)
+            target = mmap.resumed_antecedent(m.start, clause[0]) \
+                or carried_other(subjects, m.start, SUFFIX_GENDER[pronoun], tokens, source)
         if target is None and trig.pos == "noun" and trig.type == "ASSAULT":
             target = victim_of_cause(doc, mmap, m.start, sent.tokens[0]) \
                 or side_in_ranks(doc, mmap, m.end, sent.tokens[1])

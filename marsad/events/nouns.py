@@ -15,7 +15,6 @@ from marsad.events.context import (
     light_verb_before,
 )
 from marsad.events.lexicon import Trigger
-
 from marsad.lexicon import Match
 from marsad.syntax import MentionMap
 from marsad.syntax_words import PREPOSITION_WORDS, RELATIVES, adjective_like, is_count, phrase_stop_words
@@ -24,6 +23,14 @@ from marsad.types import Event, Mention
 LAM_AGENT_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
 # whose verbal noun with no listed preposition takes no object: إضراب النقابات (the unions strike)
 INTRANSITIVE_TYPES = frozenset({"PROTEST", "RETREAT"})
+
+
+def target_preps(trig: Trigger) -> tuple[str, ...]:
+    """How a trigger takes its target: its listed prepositions, else a direct
+    object, except intransitive acts, which take none."""
+    return trig.target or (() if trig.type in INTRANSITIVE_TYPES else ("obj",))
+
+
 NOUN_TARGET_PREPS = ("ب", "ل", "على", "ضد", "مع", "الى", "من", "عن", "في")
 
 
@@ -73,7 +80,7 @@ def noun_roles(doc: Doc, mmap: MentionMap, m: Match[Trigger], trig: Trigger, cla
         return None, source, "noun:object-nisba"
     governing = governing_event(doc, m.start, clause, earlier)
     if source and source.label != "NORP" and rule == "noun" and (governing is not None or (
-            "obj" in (trig.target or (() if trig.type in INTRANSITIVE_TYPES else ("obj",))) and (not (source.actor and source.actor.id)
+            "obj" in target_preps(trig) and (not (source.actor and source.actor.id)
                                       or is_masdar(tokens[m.start]) and m.end - m.start == 1
                                       and not _object_follows(doc, mmap, source.tokens[1], clause[1])))):
         # تدمير تنظيم داعش، تصنيف الإخوان: the genitive of a transitive verbal noun is the one

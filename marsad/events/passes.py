@@ -82,7 +82,7 @@ def merge_causes(doc: Doc, events: list[Event]) -> list[Event]:
         if death is None or death.target is None \
                 or death.source is not None and actor_key(death.source) != actor_key(ev.source):
             continue  # only the known dead make the two one act
-        target, source = death.target or ev.target, ev.source or death.source
+        target, source = death.target, ev.source or death.source
         if source is not None and actor_key(source) == actor_key(target):
             source = None  # قتل ضابط شرطة في هجوم: the one killed did not attack
         merged = evolve(ev, target=target, source=source, rule=ev.rule + ":cause-of-death")
