@@ -338,7 +338,7 @@ class MentionFinder:
         person = next((al for al in aliases if al.kind == "PER"), None)
         if person:
             return self.base.actors[person.actor_id], "PER"
-        named = next((al for al in aliases if not al.actor_id in self._states), None)
+        named = next((al for al in aliases if al.actor_id not in self._states), None)
         if named and not institution:
             return self.base.actors[named.actor_id], label
         if institution and rule != "lexicon":

@@ -398,7 +398,7 @@ def find_dates(text: str, article_date: str | None,
     the words `anchor_kind` does not give 0, spare looking at the others."""
     if tokens is None:
         return list(_find_dates(text, article_date))
-    f = Folded(text)
+    f = folded(text)  # shared with any other resolver folding this article
     kinds = _anchor_kinds()
     spans = []
     candidates = [t for t in tokens if kinds[t[2]]] if anchors is None else [tokens[k] for k in anchors]
