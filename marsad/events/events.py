@@ -184,6 +184,8 @@ class EventExtractor:
             # إطلاق الصواريخ: a two-part entry's verbal noun is a noun; في طلبها، بعد رفض الأطباء:
             # no verb follows a preposition
             trig = evolve(trig, pos="noun")
+        # the light verb before an event noun (تمكنت من تحرير، سوف تفرض عقوبات), looked up once
+        light_verb = light_verb_before(doc, m.start, clause[0]) if trig.pos == "noun" else None
         rule = trig.pos
         passive = trig.pos == "passive" \
             or trig.pos == "verb" and (DAMMA in tokens[m.start].text[:3] or self._reads_passive(doc, mmap, m, trig, clause))
@@ -235,7 +237,7 @@ class EventExtractor:
                 return None  # backing with no one backed in the clause: a background phrase
             rule = "noun:backed"
         elif trig.pos == "noun":
-            source, genitive_target, rule = noun_roles(doc, mmap, m, trig, clause, earlier)
+            source, genitive_target, rule = noun_roles(doc, mmap, m, trig, clause, earlier, light_verb)
             suffix = tokens[m.end - 1].suffix
             if source is None and suffix in SUFFIX_GENDER and rule != "noun:exposed" \
                     and not (is_masdar(tokens[m.start]) and "obj" in (trig.target or ("obj",))):
@@ -330,8 +332,9 @@ class EventExtractor:
             source = carried_armed(subjects, m.start, [target, *speakers], aerial=trig.mode == "aerial")
             rule += ":carried" if source else ""
         if trig.pos == "noun" and source is None and rule.startswith("noun:light"):
-            lv = light_verb_before(doc, m.start, clause[0])  # وتمكنت من تحرير…: the light verb's pronoun
-            source = carried(subjects, m.start, None if lv is None else verb_gender(tokens[lv]), tokens)
+            # وتمكنت من تحرير…: the light verb's pronoun
+            source = carried(subjects, m.start, None if light_verb is None else verb_gender(tokens[light_verb]),
+                             tokens)
             rule += ":carried" if source else ""
         if source is not None and target is not None and source.start == target.start:
             source = None  # أصيب جنود في هجوم: those hit are not also the attackers
@@ -348,10 +351,7 @@ class EventExtractor:
                     target = source
                 source = carried_other(subjects, m.start, verb_gender(tokens[m.start]), tokens, target)
                 rule += ":object-named-twice"
-        anchor = m.start
-        if trig.pos == "noun":  # سوف تفرض X عقوبات: the light verb carries the modality
-            lv = light_verb_before(doc, m.start, clause[0])
-            anchor = m.start if lv is None else lv
+        anchor = m.start if light_verb is None else light_verb  # سوف تفرض X عقوبات: the light verb carries the modality
         negated, hedged = event_modality(doc, sent.tokens[0], anchor, governors)
         if hedged and trig.pos == "noun" and anchor == m.start and trig.type not in SOLO_TYPES \
                 and not (source is not None and source.tokens[0] >= m.end):

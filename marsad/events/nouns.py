@@ -46,11 +46,12 @@ def _object_follows(doc: Doc, mmap: MentionMap, k: int, end: int) -> bool:
 
 
 def noun_roles(doc: Doc, mmap: MentionMap, m: Match[Trigger], trig: Trigger, clause: tuple[int, int],
-                earlier: list[Event]) -> tuple[Mention | None, Mention | None, str]:
+                earlier: list[Event], light_verb: int | None) -> tuple[Mention | None, Mention | None, str]:
     """Source and (genitive) target of a verbal noun:
     غارات التحالف / غارات روسية / قصف مدفعي للجيش → source;
     تدريب مقاتلين / اعتقال ناشطين → target; معارك بين X و Y → X, Y;
-    اتهم X Y بتدريب… → Y is the source (the noun is governed by the verb)."""
+    اتهم X Y بتدريب… → Y is the source (the noun is governed by the verb).
+    `light_verb`: the light verb before the noun in its clause (light_verb_before)."""
     tokens = doc.tokens
     j = mmap.skip_adverbials(m.end, clause[1])  # خروج آخر مقاتلي التنظيم
     # An adjective may stand between the noun and its genitive: قصف مدفعي للجيش
@@ -62,7 +63,7 @@ def noun_roles(doc: Doc, mmap: MentionMap, m: Match[Trigger], trig: Trigger, cla
     target: Mention | None = None
     rule = "noun"
     if source and mmap.introduced_by(j, ("ل",)) and not tokens[j].prefix.endswith("ب") \
-            and trig.type in LAM_AGENT_TYPES and light_verb_before(doc, m.start, clause[0]) is None:
+            and trig.type in LAM_AGENT_TYPES and light_verb is None:
         rule = "noun:lam"  # غارات لمقاتلات التحالف: ل marks the agent (but دعما للحوثيين: the recipient)
     elif source and mmap.introduced_by(j, NOUN_TARGET_PREPS):
         source = None
@@ -104,7 +105,7 @@ def noun_roles(doc: Doc, mmap: MentionMap, m: Match[Trigger], trig: Trigger, cla
                                       and c.content[0] >= source.end for c in doc.claims):
             source = None  # أعلن الإعلام السوري خروج المقاتلين: the speaker announces, the act is another's
     if source is None:
-        lv = light_verb_before(doc, m.start, clause[0])
+        lv = light_verb
         lv_clause = clause
         if lv is None:
             # تمكنت الشرطة من تحديد هويته، وإلقاء القبض عليه; تجري الدول الثلاث، بريطانيا وفرنسا
