@@ -56,11 +56,44 @@ def _shape(word: str) -> str:
     return "punct" if not any(c.isalnum() for c in word) else "other"
 
 
-def _known_rest(light: str, res: Resources) -> tuple[str, tuple[int, int] | None, tuple[str, ...]]:
+@dataclass(frozen=True, slots=True)
+class WordKey:
+    """How a word form is looked up: its light and full foldings, its most
+    likely clitic split and the folded stem (`key`) the tables are keyed by."""
+
+    hashtag: bool  # the form is a word of a hashtag (`#` + word)
+    light: str
+    norm: str
+    prefix: str
+    suffix: str
+    key: str
+
+
+def word_key(word: str) -> WordKey | None:
+    """The lookup key of a word form (None for the sentence-edge pseudo-words).
+    One helper for the feature strings and the dense vector, so both read a
+    form the same way."""
+    hashtag = word.startswith(HASHTAG_MARK) and len(word) > 1
+    if hashtag:
+        word = word[1:]
+    if word in (BOS, EOS):
+        return None
+    light = fold_light(word)
+    norm = fold(word)
+    prefix, _stem, suffix, key = segment(light) if light.isalpha() else ("", light, "", norm)
+    return WordKey(hashtag, light, norm, prefix, suffix, key)
+
+
+def _other_readings(wk: WordKey) -> list[tuple[str, str]]:
+    """(proclitic, folded rest) of a word's readings with a proclitic, fewest
+    clitics first: where the splitter's reading is unknown, one of these may be."""
+    return [(pre, fold(rest)) for pre, rest in proclitic_splits(wk.light)[1:]] if wk.light.isalpha() else []
+
+
+def _known_rest(wk: WordKey, res: Resources) -> tuple[str, tuple[int, int] | None, tuple[str, ...]]:
     """(proclitic, clusters, flags) of the first proclitic reading of a word
     whose rest the clusters or name lists hold, else empty."""
-    for pre, rest in proclitic_splits(light)[1:]:
-        key = fold(rest)
+    for pre, key in _other_readings(wk):
         if len(key) >= 3 and (key in res.clusters or key in res.flags):
             return pre, res.clusters.get(key), res.flags.get(key, ())
     return "", None, ()
@@ -70,23 +103,20 @@ def word_features(word: str, res: Resources) -> tuple[tuple[str, ...], tuple[str
     """(features as the tagged word, features as a neighbour) of one word form.
 
     A leading `#` marks a word of a hashtag."""
-    hashtag = word.startswith(HASHTAG_MARK) and len(word) > 1
-    if hashtag:
-        word = word[1:]
-    if word in (BOS, EOS):
-        return (word,), (word,)
-    light = fold_light(word)
-    norm = fold(word)
-    prefix, stem, suffix, key = segment(light) if light.isalpha() else ("", light, "", norm)
+    wk = word_key(word)
+    if wk is None:
+        edge = word.removeprefix(HASHTAG_MARK)
+        return (edge,), (edge,)
+    hashtag, light, norm, prefix, suffix, key = wk.hashtag, wk.light, wk.norm, wk.prefix, wk.suffix, wk.key
     bare = key[2:] if key.startswith("ال") and len(key) > 3 else key
-    shape = _shape(word)
+    shape = _shape(word[1:] if hashtag else word)
     clusters = res.clusters.get(key) or res.clusters.get(norm)
     flags = res.flags.get(key) or res.flags.get(bare) or ()
     if not prefix and not clusters and not flags and light.isalpha():
         # A name the clitic splitter leaves whole (وكريم، بايهود): its
         # proclitic is not told from a first letter by corpus counts, but a
         # reading whose rest the clusters or name lists know is likely.
-        prefix, clusters, flags = _known_rest(light, res)
+        prefix, clusters, flags = _known_rest(wk, res)
     count = res.counts.get(key, 0)
     freq = str(min(int(math.log2(count + 1)), 12))
     own = [f"w={norm}", f"s={key}", f"sh={shape}", f"f={freq}", f"len={min(len(bare), 9)}"]
@@ -144,16 +174,13 @@ def word_vector(word: str, res: Resources) -> np.ndarray | None:
     """The dense vector of a word form's stem (None: no vectors, or an unknown word)."""
     if res.vectors is None:
         return None
-    if word.startswith(HASHTAG_MARK) and len(word) > 1:
-        word = word[1:]
-    if word in (BOS, EOS):
+    wk = word_key(word)
+    if wk is None:
         return None
-    light = fold_light(word)
-    key = segment(light)[3] if light.isalpha() else fold(word)
-    vec = res.vectors.get(key)
-    if vec is None and light.isalpha():
-        for _pre, rest in proclitic_splits(light)[1:]:
-            vec = res.vectors.get(fold(rest))
+    vec = res.vectors.get(wk.key)
+    if vec is None:
+        for _pre, key in _other_readings(wk):
+            vec = res.vectors.get(key)
             if vec is not None:
                 break
     return vec

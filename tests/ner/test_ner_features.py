@@ -3,6 +3,8 @@ letter is read off when the rest is a word the name lists or clusters know.
 Words from ANERcorp's news (dev-split names: وياسمين عبد العزيز، بايهود اولمرت)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from marsad.ner.features import Resources, word_features
 from marsad.text.clitics import segment
 from marsad.text.normalize import fold_light
@@ -29,3 +31,18 @@ def test_a_name_after_a_preposition_takes_the_rests_clusters():
 def test_an_unknown_word_without_a_known_rest_is_left_alone():
     own = _own("وجيانتا")  # neither جيانتا nor يانتا is known
     assert "c=none" in own and not [f for f in own if f.startswith(("g=", "p="))]
+
+
+def test_features_and_vector_read_a_form_by_one_key():
+    from marsad.ner.features import BOS, word_key, word_vector
+
+    res = Resources.default()
+    wk = word_key("وبالرقة")
+    assert (wk.prefix, wk.key, wk.hashtag) == ("وب", "الرقه", False)
+    assert f"s={wk.key}" in _own("وبالرقة")
+    assert word_key("#وبالرقة") == replace(wk, hashtag=True)
+    assert "ht" in _own("#وبالرقة")
+    assert word_key(BOS) is None and word_features(BOS, res) == ((BOS,), (BOS,))
+    assert res.vectors is not None  # the vector is the one of the stem the features name
+    vec = word_vector("وبالرقة", res)
+    assert vec is not None and (vec == res.vectors.get(wk.key)).all()
