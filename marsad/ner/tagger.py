@@ -51,8 +51,10 @@ def actor_match(base: ActorBase, tokens: list[Token], a: int, b: int) -> Match |
     return m if m is not None and m.end == b else None
 
 
-def refine_label(label: str, tokens: list[Token], a: int, b: int, base: ActorBase) -> str:
-    """LOC → GPE for states and their capitals (actor base) and countries (gazetteer)."""
+def refine_label(label: str, tokens: list[Token], a: int, b: int, base: ActorBase,
+                 countries: frozenset[str]) -> str:
+    """LOC → GPE for states and their capitals (actor base) and countries
+    (`countries`: the gazetteer's folded country names, `_country_names()`)."""
     if label != "LOC":
         return label
     m = actor_match(base, tokens, a, b)
@@ -60,7 +62,6 @@ def refine_label(label: str, tokens: list[Token], a: int, b: int, base: ActorBas
         return "GPE"
     name = " ".join([proclitic_keys(tokens[a].light)[-1], *(t.norm for t in tokens[a + 1:b])])
     whole = " ".join(t.norm for t in tokens[a:b])
-    countries = _country_names()
     return "GPE" if name in countries or whole in countries else "LOC"
 
 
@@ -101,6 +102,7 @@ class NerTagger:
             model = CrfWeights.load(model)
         self.decoder = Decoder(model or default_weights())
         self.base = base or ActorBase.load()
+        self.countries = _country_names()  # loaded with the model, not on the first article
 
     def __call__(self, doc: Doc) -> Doc:
         bounds = [s.tokens for s in doc.sentences if s.tokens[1] > s.tokens[0]]
@@ -138,4 +140,4 @@ class NerTagger:
         first = tokens[a]
         start = first.start_after(first.prefix) if first.prefix and first.stem else first.start
         end = tokens[b - 1].end
-        return NerSpan(start, end, doc.text[start:end], refine_label(label, tokens, a, b, self.base), (a, b))
+        return NerSpan(start, end, doc.text[start:end], refine_label(label, tokens, a, b, self.base, self.countries), (a, b))
