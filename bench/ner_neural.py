@@ -22,6 +22,8 @@ import time
 from pathlib import Path
 
 import numpy as np
+from ner_neural_net import NeuralWeights, frame, log_probs, offset_table
+from ner_neural_train import NeuralConfig, cross_fitted_emissions, train_neural
 
 from marsad.ner.conll import Split
 from marsad.ner.decode import Decoder
@@ -29,8 +31,6 @@ from marsad.ner.discourse import SPREAD_WINDOW, spread_names
 from marsad.ner.evaluate import score
 from marsad.ner.features import BOS, EOS, Resources
 from marsad.ner.model import CrfWeights, default_weights
-from ner_neural_net import NeuralWeights, frame, log_probs, offset_table
-from ner_neural_train import NeuralConfig, cross_fitted_emissions, train_neural
 from marsad.ner.train import SPLIT_FILE, TrainConfig, fit, hashtag_copies
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data"

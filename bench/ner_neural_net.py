@@ -22,7 +22,15 @@ from pathlib import Path
 
 import numpy as np
 
-from marsad.ner.features import BOS, EOS, HASHTAG_MARK, OFFSETS, Resources, word_vector
+from marsad.ner.features import (
+    BOS,
+    EOS,
+    HASHTAG_MARK,
+    OFFSETS,
+    Resources,
+    word_shape,
+    word_vector,
+)
 from marsad.text.clitics import segment
 from marsad.text.normalize import fold, fold_light
 
@@ -40,7 +48,7 @@ def form_features(word: str, res: Resources) -> tuple[tuple[str, ...], np.ndarra
     norm = fold(word)
     prefix, _stem, _suffix, key = segment(light) if light.isalpha() else ("", light, "", norm)
     bare = key[2:] if key.startswith("ال") and len(key) > 3 else key
-    out = [f"s={key}", f"sh={_shape(word)}"]
+    out = [f"s={key}", f"sh={word_shape(word)}"]
     if prefix:
         out.append(f"p={fold(prefix)}")
     if key != bare:
@@ -56,18 +64,6 @@ def form_features(word: str, res: Resources) -> tuple[tuple[str, ...], np.ndarra
     if vec is None:
         out.append("novec")
     return tuple(out), vec
-
-
-def _shape(word: str) -> str:
-    if any("\u0600" <= c <= "\u06ff" for c in word):
-        return "ar"
-    if word.isdigit():
-        return "num"
-    if any(c.isdigit() for c in word):
-        return "hasnum"
-    if word.isascii() and word.isalpha():
-        return "Lat"
-    return "punct" if not any(c.isalnum() for c in word) else "other"
 
 
 @dataclass(frozen=True)

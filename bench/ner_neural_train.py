@@ -13,10 +13,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
+from ner_neural_net import NeuralWeights, form_features
 
 from marsad.ner.conll import Sentence
 from marsad.ner.features import BOS, EOS, OFFSETS, Resources
-from ner_neural_net import NeuralWeights, form_features
 
 
 @dataclass(frozen=True)

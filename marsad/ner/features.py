@@ -44,7 +44,8 @@ class Resources:
         return cls(load_clusters(), load_word_flags(), word_counts(), load_vectors())
 
 
-def _shape(word: str) -> str:
+def word_shape(word: str) -> str:
+    """The word's kind of characters: ar, num, hasnum, Lat/lat, punct or other."""
     if any("\u0600" <= c <= "\u06ff" for c in word):
         return "ar"
     if word.isdigit():
@@ -109,7 +110,7 @@ def word_features(word: str, res: Resources) -> tuple[tuple[str, ...], tuple[str
         return (edge,), (edge,)
     hashtag, light, norm, prefix, suffix, key = wk.hashtag, wk.light, wk.norm, wk.prefix, wk.suffix, wk.key
     bare = key[2:] if key.startswith("ال") and len(key) > 3 else key
-    shape = _shape(word[1:] if hashtag else word)
+    shape = word_shape(word[1:] if hashtag else word)
     clusters = res.clusters.get(key) or res.clusters.get(norm)
     flags = res.flags.get(key) or res.flags.get(bare) or ()
     if not prefix and not clusters and not flags and light.isalpha():
