@@ -23,7 +23,7 @@ import numpy as np
 from marsad.doc import Doc
 from marsad.ner.clusters import stem_key
 from marsad.ner.discourse import MIN_SINGLE_WORD, spread_names
-from marsad.ner.features import BOS, EOS, HASHTAG_MARK, OFFSETS, Resources, word_features, word_vector
+from marsad.ner.features import BOS, EOS, HASHTAG_MARK, OFFSETS, Resources, form_reading
 from marsad.ner.vectors import VECTOR_OFFSETS
 from marsad.ner.model import CrfWeights
 from marsad.text.formtable import FormTable
@@ -79,7 +79,7 @@ class Decoder:
         """What the form adds to each label's score at each offset: the sum of
         its features' weight rows (summed in the weights' float32, row after
         row, as crfsuite's own scorer does)."""
-        own, near = word_features(form, self.res)
+        own, near, vec = form_reading(form, self.res)
         rows = []
         for k in OFFSETS:
             names, at_k = (own, self.own_rows) if k == 0 else (near, self.near_rows[k])
@@ -93,10 +93,10 @@ class Decoder:
             for j, r in enumerate(rows):
                 index[j, :len(r)] = r
             out += self.padded_state[index].sum(axis=1)
-        vec = word_vector(form, self.res) if self.dense else None
-        if vec is not None:
+        if vec is not None and self.dense:
+            vec = vec.astype(np.float64)
             for j, w in self.dense.items():
-                out[j] += vec.astype(np.float64) @ w
+                out[j] += vec @ w
         return out
 
     def form_id(self, form: str) -> int:

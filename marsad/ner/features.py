@@ -104,7 +104,11 @@ def word_features(word: str, res: Resources) -> tuple[tuple[str, ...], tuple[str
     """(features as the tagged word, features as a neighbour) of one word form.
 
     A leading `#` marks a word of a hashtag."""
-    wk = word_key(word)
+    return _features(word, word_key(word), res)
+
+
+def _features(word: str, wk: WordKey | None, res: Resources) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """word_features of a form whose key (`word_key(word)`) is already read."""
     if wk is None:
         edge = word.removeprefix(HASHTAG_MARK)
         return (edge,), (edge,)
@@ -173,10 +177,12 @@ def sentence_features(words: list[str], res: Resources, memo: dict[str, tuple] |
 
 def word_vector(word: str, res: Resources) -> np.ndarray | None:
     """The dense vector of a word form's stem (None: no vectors, or an unknown word)."""
-    if res.vectors is None:
-        return None
-    wk = word_key(word)
-    if wk is None:
+    return _vector(word_key(word), res)
+
+
+def _vector(wk: WordKey | None, res: Resources) -> np.ndarray | None:
+    """word_vector of a form whose key is already read."""
+    if res.vectors is None or wk is None:
         return None
     vec = res.vectors.get(wk.key)
     if vec is None:
@@ -185,6 +191,13 @@ def word_vector(word: str, res: Resources) -> np.ndarray | None:
             if vec is not None:
                 break
     return vec
+
+
+def form_reading(word: str, res: Resources) -> tuple[tuple[str, ...], tuple[str, ...], np.ndarray | None]:
+    """(word_features, word_vector) of one word form, its key read once."""
+    wk = word_key(word)
+    own, near = _features(word, wk, res)
+    return own, near, _vector(wk, res)
 
 
 def crf_items(words: list[str], res: Resources, memo: dict[str, tuple] | None = None) -> list:
