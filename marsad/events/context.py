@@ -217,10 +217,6 @@ def reported_as_ongoing(doc: Doc, i: int, end: int) -> bool:
     return any(doc.tokens[j].reads_as(outcome) for j in window)
 
 
-def token_at(doc: Doc, offset: int) -> int:
-    return doc.token_at(offset)
-
-
 DEATH_VERBS = grammar_words("death_verbs")
 CAUSE_PREPOSITIONS = grammar_words("cause_prepositions")
 COORDINATED_CAUSE_REACH = 6

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from marsad.doc import Doc
 from marsad.events.actors import actor_key, has_actor
-from marsad.events.context import AIM_VERBS, DEATH_VERBS, death_caused, light_verb_before, token_at
+from marsad.events.context import AIM_VERBS, DEATH_VERBS, death_caused, light_verb_before
 from marsad.resources import grammar_words
 from marsad.syntax_words import prep_clitic
 from marsad.types import Event, evolve
@@ -21,13 +21,13 @@ def complement_targets(doc: Doc, events: list[Event]) -> list[Event]:
     out = []
     for ev in events:
         if ev.type in COMPLEMENT_TARGET_TYPES and ev.rule.startswith("verb") and not has_actor(ev.target):
-            i = token_at(doc, ev.trigger.end - 1)
+            i = doc.token_at(ev.trigger.end - 1)
             sent_end = doc.sentences[ev.sentence].tokens[1]
             j = next((k for k in range(i + 1, min(sent_end, i + 1 + COMPLEMENT_WINDOW))
                       if prep_clitic(doc.tokens[k]) == "ب"), None)
             act = None if j is None else next(
                 (f for f in events if f is not ev and f.rule.startswith("noun") and has_actor(f.source)
-                 and f.source is not ev.source and j <= token_at(doc, f.trigger.start) <= j + COMPLEMENT_HEAD), None)
+                 and f.source is not ev.source and j <= doc.token_at(f.trigger.start) <= j + COMPLEMENT_HEAD), None)
             if act is not None:
                 ev = evolve(ev, target=act.source, rule=ev.rule + ":complement")
         out.append(ev)
@@ -54,7 +54,7 @@ def drop_results(doc: Doc, events: list[Event]) -> list[Event]:
         c = next((n for n in range(len(out) - 1, -1, -1) if out[n].type == ev.type), None) \
             if ev.rule.startswith("noun") else None
         if c is not None:
-            i = token_at(doc, ev.trigger.start)
+            i = doc.token_at(ev.trigger.start)
             lo = doc.sentences[ev.sentence].tokens[0]
             # أسفرت الغارات عن سقوط قتلى … وتدمير تعزيزات: a coordinated result reaches further back
             reach = RESULT_REACH_COORDINATED if doc.tokens[i].prefix.startswith("و") else RESULT_REACH
@@ -74,11 +74,11 @@ def merge_causes(doc: Doc, events: list[Event]) -> list[Event]:
     for ev in events:
         if ev.type != "ASSAULT" or not ev.rule.startswith("noun") or ev not in out:
             continue
-        i = token_at(doc, ev.trigger.start)
+        i = doc.token_at(ev.trigger.start)
         death = None if death_caused(doc, i, doc.sentences[ev.sentence].tokens[0]) is None else next(
             (d for d in reversed(out) if d is not ev and d.type == "ASSAULT" and d.trigger.end <= ev.trigger.start
              and any(doc.tokens[k].reads_as(DEATH_VERBS)
-                     for k in range(token_at(doc, d.trigger.start), token_at(doc, d.trigger.end - 1) + 1))), None)
+                     for k in range(doc.token_at(d.trigger.start), doc.token_at(d.trigger.end - 1) + 1))), None)
         if death is None or death.target is None \
                 or death.source is not None and actor_key(death.source) != actor_key(ev.source):
             continue  # only the known dead make the two one act
@@ -87,9 +87,9 @@ def merge_causes(doc: Doc, events: list[Event]) -> list[Event]:
             source = None  # قتل ضابط شرطة في هجوم: the one killed did not attack
         merged = evolve(ev, target=target, source=source, rule=ev.rule + ":cause-of-death")
         # تفجير سيارة مفخخة: an attack noun in the genitive of the cause names the same act
-        after = token_at(doc, ev.trigger.end - 1) + 1
+        after = doc.token_at(ev.trigger.end - 1) + 1
         out = [merged if e is ev else e for e in out if e is not death
-               and not (e.type == "ASSAULT" and e.rule.startswith("noun") and token_at(doc, e.trigger.start) == after)]
+               and not (e.type == "ASSAULT" and e.rule.startswith("noun") and doc.token_at(e.trigger.start) == after)]
     return out
 
 
@@ -102,18 +102,18 @@ def merge_aims(doc: Doc, events: list[Event]) -> list[Event]:
     second act."""
     out = list(events)
     for verb in events:
-        i = token_at(doc, verb.trigger.start)
+        i = doc.token_at(verb.trigger.start)
         if not verb.rule.startswith("verb") or doc.tokens[i].key not in AIM_VERBS:
             continue
         act = next((n for n in reversed(out) if n is not verb and n.rule.startswith("noun")
                     and n.trigger.end <= verb.trigger.start
-                    and i - token_at(doc, n.trigger.end - 1) <= AIM_REACH), None)
+                    and i - doc.token_at(n.trigger.end - 1) <= AIM_REACH), None)
         if act is None:
             continue
         dropped = [verb]
-        while doc.tokens[start := token_at(doc, act.trigger.start)].prefix.startswith("و"):
+        while doc.tokens[start := doc.token_at(act.trigger.start)].prefix.startswith("و"):
             # حملات اعتقال واختطاف: coordinated act nouns name one campaign, told by the first
-            head = next((n for n in out if n.rule.startswith("noun") and token_at(doc, n.trigger.end - 1) == start - 1), None)
+            head = next((n for n in out if n.rule.startswith("noun") and doc.token_at(n.trigger.end - 1) == start - 1), None)
             if head is None:
                 break
             dropped.append(act)
@@ -138,7 +138,7 @@ def reciprocate(doc: Doc, events: list[Event]) -> list[Event]:
         out.append(ev)
         if ev.rule.startswith("noun") and has_actor(ev.source) and has_actor(ev.target) \
                 and actor_key(ev.source) != actor_key(ev.target):
-            i = token_at(doc, ev.trigger.start)
+            i = doc.token_at(ev.trigger.start)
             lv = light_verb_before(doc, i, doc.sentences[ev.sentence].tokens[0])
             # the exchanging sides are the verb's subject: تبادل الجيش وقوات المعارضة اتهامات
             if lv is not None and doc.tokens[lv].reads_as(RECIPROCAL_VERBS) and ev.source.tokens[0] == lv + 1:
@@ -158,14 +158,14 @@ def drop_complement_acts(doc: Doc, events: list[Event]) -> list[Event]:
     out: list[Event] = []
     for ev in events:
         if ev.rule.startswith("noun") and ev.type not in MODAL_TYPES:
-            i = token_at(doc, ev.trigger.start)
+            i = doc.token_at(ev.trigger.start)
             tok = doc.tokens[i]
             marked = prep_clitic(tok) in ("ب", "ل") or i > 0 and doc.tokens[i - 1].norm in ("الي", "ب")
             # … بوقف الاختطافات والكشف عن مصيرهم والإفراج عنهم: coordinated demands reach further
             reach = MODAL_REACH if marked else MODAL_REACH_COORDINATED if tok.prefix.startswith("و") else 0
             k = next((n for n in range(len(out) - 1, -1, -1) if out[n].type in MODAL_TYPES), None)
             if k is not None and not any(e.rule.startswith("verb") for e in out[k + 1:]) \
-                    and out[k].trigger.end <= tok.start and 0 < i - token_at(doc, out[k].trigger.end - 1) <= reach:
+                    and out[k].trigger.end <= tok.start and 0 < i - doc.token_at(out[k].trigger.end - 1) <= reach:
                 continue
         out.append(ev)
     return out
