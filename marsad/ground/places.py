@@ -10,7 +10,12 @@ Matching runs over `doc.tokens`: the first word of a name may carry proclitics
 (`ريف حلب الشمالي`). Ambiguous names are resolved by the article's other
 places and countries, then feature type and population. Common words that are
 also village names (في، الجديد، بشار…) are not places, and small places need a
-head (`قرية`، `بلدة`…) or a locative preposition to count.
+head (`قرية`، `بلدة`…) or a locative preposition to count. A city outside the
+Middle East (`gnw:` rows: London, Geneva, Sochi) counts only after a city head
+(`مدينة`، `العاصمة`) or where a locative word introduces a name the tagger
+found (`في لندن`): its Arabic names are often common words or personal names
+elsewhere (حصار Hisar, جورج George), and a bare capital is mostly its
+government (`وقالت موسكو`), an actor rather than a venue.
 """
 from __future__ import annotations
 
@@ -38,6 +43,8 @@ MEMO_MAX = 300_000  # word forms remembered by `_FirstWords` (cleared when full)
 PER_PLACE_MIN = 50_000  # a place this big inside a person mention is a place (محافظ صعدة)
 COMMON_RATIO_REJECT = 1.0  # corpus count per 100 inhabitants above which a bare name is a word
 COMMON_RATIO_LOCATIVE = 0.2  # above this a bare name needs a locative preposition
+WORLD_PREFIX = "gnw:"  # source ids of the world cities and countries outside the MENA extracts (tools/build_gazetteer.py)
+PLACE_NAME_LABELS = ("LOC", "GPE")
 PERIPHERAL = {"TUR", "IRN", "AFG"}  # Arabic-script names there are mostly transliterations
 FEATURE_SCORE = {"country": 6.0, "admin1": 4.0, "region": 4.5, "district": 4.5, "crossing": 5.0, "base": 5.0,
                  "admin2": 1.5, "admin3": 1.0, "locality": 1.0, "facility": 1.0, "neighbourhood": 0.3}
@@ -58,6 +65,11 @@ class Place:
     source_id: str
     geonames_id: str | None
     curated: bool = False
+
+    @property
+    def world_city(self) -> bool:
+        """A city outside the Middle East extracts (see the module's note)."""
+        return self.source_id.startswith(WORLD_PREFIX) and self.feature != "country"
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,6 +331,11 @@ def find_places(doc: Doc) -> list[PlaceMention]:
     v = _vocab()
     tokens = doc.tokens
     person_tokens: set[int] = set()
+    # token ranges named as places by the tagger or the actor base
+    named = {m.tokens for m in (*doc.ner_spans, *doc.mentions) if m.label in PLACE_NAME_LABELS}
+    # nationality adjectives: `العاصمة الروسية` is no village called الروسية
+    nisbas = {m.tokens for m in doc.mentions if m.label == "NORP"}
+    nisba_ends = {b: a for a, b in nisbas}
     votes: Counter[str] = Counter()
     for m in doc.mentions:
         if m.label == "PER":
@@ -364,6 +381,9 @@ def find_places(doc: Doc) -> list[PlaceMention]:
             if hit is None:
                 continue
             j, k, ids = hit
+            if (i, j) in nisbas:
+                i = j
+                continue
             if person_tokens and not person_tokens.isdisjoint(range(i, j)) and not any(
                     gaz.places[p].feature in ("country", "admin1") or gaz.places[p].curated
                     or gaz.places[p].population >= PER_PLACE_MIN for p in ids):
@@ -371,21 +391,28 @@ def find_places(doc: Doc) -> list[PlaceMention]:
                 continue
             name = k if j == i + 1 else " ".join([k, *norms[i + 1:j]])
             head = _head_before(v, tokens, i, lo)
+            if head is None and i in nisba_ends:  # a head with its nationality: العاصمة الروسية موسكو
+                head = _head_before(v, tokens, nisba_ends[i], lo)
             if head:
                 if name in v.not_place and head[1] == "region":
                     i = j
                     continue
                 places = tuple(gaz.places[p] for p in ids)
                 start_tok, head_kind, prefix = head
+                if head_kind != "locality":
+                    places = tuple(p for p in places if not p.world_city)
             else:
                 prefix = _prefix_of(tok.light, k)
                 # a locative: a preposition glued to the name (بالرقة) or before it (في الرقة)
                 locative = bool(prefix.strip("وف")) or (i > lo and norms[i - 1] in v.locatives)
                 places = _bare_places(gaz, v, name, k, ids, locative)
-                if not places:
-                    i = j
-                    continue
+                # not read through a glued preposition either: `باولو` (Palu) is no `ب+اولو` (Oulu)
+                if not (locative and (i, j) in named and not prefix.strip("و")):
+                    places = tuple(p for p in places if not p.world_city)
                 start_tok, head_kind = i, None
+            if not places:
+                i = j
+                continue
             direction = j < hi and norms[j] in v.directions
             cands.append(_Cand(i, j + direction, start_tok, j + direction, prefix, head_kind, direction, places))
             i = j + direction

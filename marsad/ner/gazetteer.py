@@ -48,7 +48,7 @@ def _lines(path: Path) -> Iterable[str]:
 
 def build_word_flags(data_dir: Path) -> dict[str, tuple[str, ...]]:
     from marsad.entities.actors import ActorBase
-    from marsad.ground.places import Gazetteer
+    from marsad.ground.places import WORLD_PREFIX, Gazetteer
 
     flags: dict[str, set[str]] = defaultdict(set)
     gaz_dir = data_dir / "gazetteers"
@@ -69,7 +69,8 @@ def build_word_flags(data_dir: Path) -> dict[str, tuple[str, ...]]:
     for first, by_len in gaz.index.items():
         for _n, entries in by_len:
             for rest, ids in entries.items():
-                places = [gaz.places[i] for i in ids]
+                # the world cities and countries came after the tagger was trained: its flags keep to the rest
+                places = [gaz.places[i] for i in ids if not gaz.places[i].source_id.startswith(WORLD_PREFIX)]
                 if any(p.population >= MIN_PLACE_POPULATION or p.feature in MAJOR_FEATURES or p.curated
                        for p in places):
                     _add(flags, " ".join((first, *rest)), "P")

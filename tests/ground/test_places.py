@@ -63,7 +63,13 @@ CASES = [
     ("طرد سفير مانيلا من الكويت", "الكويت", "Kuwait", "KWT", None),
     ("المملكة العربية السعودية والإمارات", "المملكة العربية السعودية", "Saudi", "SAU", "country"),
     ("وصلت إلى فرنسا", "فرنسا", "France", "FRA", "country"),
-    ("عاد إلى لندن", "لندن", "", None, None),
+    # cities and countries outside the Middle East (GeoNames world cities, world-cities names)
+    ("عاد إلى لندن", "لندن", "London", "GBR", "point"),
+    ("عقد الاجتماع في جنيف برعاية الأمم المتحدة", "جنيف", "Geneva", "CHE", "point"),
+    ("وصل الوزير الى العاصمة الروسية موسكو", "العاصمة الروسية موسكو", "Moscow", "RUS", "point"),
+    ("تهامات إلى شابين وفتاة مراهقة اعتقلوا في مونبلييه جنوب البلاد", "مونبلييه", "Montpellier", "FRA", "point"),
+    ("اعتقال ثلاثة أشخاص في مدينة هانوفر شمال البلاد", "مدينة هانوفر", "Hannover", "DEU", "point"),
+    ("نتائج الدورة الأولى من الانتخابات الرئاسية الأحد في كولومبيا", "كولومبيا", "Colombia", "COL", "country"),
     ("معبر نصيب مع الأردن", "معبر نصيب", "Nasib", "SYR", "point"),
 ]
 
@@ -120,3 +126,19 @@ def test_clitics(pipe):
     assert any("Raqqah" in n for n in names) and any("Mosul" in n for n in names)
     for p in found:
         assert not p.text.startswith(("و", "ب"))  # وللموصل -> لموصل: the ل of ال is shared
+
+
+@pytest.mark.parametrize("text,not_name", [
+    ("وقالت موسكو إن القصف استهدف مواقع المعارضة", "Moscow"),  # the government speaking, not a venue
+    ("فرض حصار على غزة منذ سنوات", "Hisar"),  # حصار "siege" also names an Indian city
+    ("وقد أغلق المطار الرئيسي في باولو بعد أن ضربت موجات تسونامي المدينة", "Oulu"),  # Palu, not ب+اولو
+    ("وصل الوزير الى العاصمة الروسية موسكو", "Ar Rusiyah"),  # a nationality, not a Syrian village
+])
+def test_world_city_names_need_a_place_context(pipe, text, not_name):
+    found = places(pipe, text)
+    assert not [p for p in found if p.name_en == not_name], [(p.text, p.name_en) for p in found]
+
+
+def test_world_city_beats_its_namesake_village(pipe):
+    [p] = [p for p in places(pipe, "عقد وزراء الخارجية اجتماعا في باريس") if p.text == "باريس"]
+    assert p.country == "FRA" and abs(p.lat - 48.86) < 0.2  # not Baris, a village in Egypt
