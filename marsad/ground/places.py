@@ -40,6 +40,7 @@ MINOR_POPULATION = 15_000  # below this a locality needs a head or a locative co
 RARE_WORD = 40  # corpus count under which a minor place's name is not a common word
 MAX_NAME_WORDS = 6
 MEMO_MAX = 300_000  # word forms remembered by `_FirstWords` (cleared when full)
+COMMON_AFTER_AREA_NOUN = 100  # corpus count from which a word after منطقة/مركز is a common noun, not a village
 PER_PLACE_MIN = 50_000  # a place this big inside a person mention is a place (محافظ صعدة)
 COMMON_RATIO_REJECT = 1.0  # corpus count per 100 inhabitants above which a bare name is a word
 COMMON_RATIO_LOCATIVE = 0.2  # above this a bare name needs a locative preposition
@@ -336,6 +337,9 @@ def find_places(doc: Doc) -> list[PlaceMention]:
     # nationality adjectives: `العاصمة الروسية` is no village called الروسية
     nisbas = {m.tokens for m in doc.mentions if m.label == "NORP"}
     nisba_ends = {b: a for a, b in nisbas}
+    named_at = [False] * len(doc.tokens)  # tokens inside a name the tagger or actor base gave as a place
+    for a, b in named:
+        named_at[a:b] = [True] * (b - a)
     votes: Counter[str] = Counter()
     for m in doc.mentions:
         if m.label == "PER":
@@ -394,13 +398,18 @@ def find_places(doc: Doc) -> list[PlaceMention]:
             if head is None and i in nisba_ends:  # a head with its nationality: العاصمة الروسية موسكو
                 head = _head_before(v, tokens, nisba_ends[i], lo)
             if head:
-                if name in v.not_place and head[1] == "region":
-                    i = j
+                if name in v.not_place and head[1] in ("region", "district"):
+                    i = j  # a direction or an area noun before a common word: شمال البلاد، مركز مديرية
                     continue
                 places = tuple(gaz.places[p] for p in ids)
                 start_tok, head_kind, prefix = head
                 if head_kind != "locality":
                     places = tuple(p for p in places if not p.world_city)
+                if head_kind == "district" and not any(named_at[q] for q in range(i, j)) and (
+                        word_counts().get(name.replace(" ", ""), 0) >= COMMON_AFTER_AREA_NOUN):
+                    # after an area noun (منطقة، مركز، محيط) a common word the tagger did not
+                    # take for a name is a phrase, not a village: مركز الشرطة، منطقة الشرق الأوسط
+                    places = tuple(p for p in places if not _minor(p))
             else:
                 prefix = _prefix_of(tok.light, k)
                 # a locative: a preposition glued to the name (بالرقة) or before it (في الرقة)
@@ -463,6 +472,11 @@ def _bare_verdict(gaz: Gazetteer, v: _Vocab, name: str, k: str, ids: tuple[int, 
     # a small place, or one whose name is a common word, needs a locative context
     count = counts.get(name.replace(" ", ""), 0)
     return tuple(p for p in (gaz.places[i] for i in ids) if _plausible(p, count, locative))
+
+
+def _minor(p: Place) -> bool:
+    """A small locality or neighbourhood, not hand-curated."""
+    return p.feature in MINOR_FEATURES and p.population < MINOR_POPULATION and not p.curated
 
 
 def _plausible(p: Place, count: int, locative: bool) -> bool:

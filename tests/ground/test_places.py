@@ -142,3 +142,19 @@ def test_world_city_names_need_a_place_context(pipe, text, not_name):
 def test_world_city_beats_its_namesake_village(pipe):
     [p] = [p for p in places(pipe, "عقد وزراء الخارجية اجتماعا في باريس") if p.text == "باريس"]
     assert p.country == "FRA" and abs(p.lat - 48.86) < 0.2  # not Baris, a village in Egypt
+
+
+@pytest.mark.parametrize("text,not_name", [
+    ("هاجم مسلحون مركز الشرطة في المدينة", "Ash Shurtah"),  # police station, not a Yemeni village
+    ("التوتر في منطقة الشرق الأوسط", "El-Sharq"),
+    ("واندلعت اشتباكات في محيط القاعدة العسكرية", "Al Qa'idah"),
+    ("وتمكنت من تحرير المرتفعات المحيطة بمركز مديرية كتاف", "Al Qahtaniyah"),  # a head after a head
+])
+def test_area_noun_before_a_common_word_is_no_place(pipe, text, not_name):
+    found = places(pipe, text)
+    assert not [p for p in found if p.name_en == not_name], [(p.text, p.name_en) for p in found]
+
+
+def test_district_after_area_noun(pipe):
+    found = places(pipe, "وتمكنت من تحرير المرتفعات المحيطة بمركز مديرية كتاف في صعدة")
+    assert [(p.text, p.country) for p in found if p.name_en == "Kitaf"] == [("مديرية كتاف", "YEM")]
