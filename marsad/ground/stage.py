@@ -2,8 +2,10 @@
 
 Attachment (issue #3):
 - date: a date expression in the item's clause (for a claim, the cue's clause),
-  else one in its sentence outside any other claim's content, else the
-  article date with precision `day` (`unknown` when the article has no date);
+  else one in its sentence outside any other claim's content and outside a
+  relative clause after the item (`دعا … إلى دعم الخطة التي طرحها في فبراير`:
+  February dates the plan, not the call), else the article date with
+  precision `day` (`unknown` when the article has no date);
 - quantities: for a claim those in its content span, for an event those in
   the trigger's clause;
 - location (events): the most specific place in the clause, else in the
@@ -20,7 +22,9 @@ from marsad.doc import Doc
 from marsad.ground.dates import DateMention, anchor_kind, find_dates
 from marsad.ground.places import PlaceMention, find_places
 from marsad.ground.quantities import QuantityMention, find_quantities, may_start
+from marsad.resources import grammar_words
 from marsad.text.formtable import FormTable
+from marsad.text.normalize import fold
 from marsad.types import DateValue, evolve
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
@@ -29,6 +33,7 @@ WEAK_RULES = ("year",)
 # Only the story's own day words carry over to later sentences ("الأربعاء"،
 # "أمس"); "قبل ثلاثة أسابيع" or an explicit date dates one statement only.
 CARRIED_RULES = frozenset({"weekday", "relday"})  # "منذ 2011": background, used only inside the item's own clause
+RELATIVES = frozenset(fold(w) for w in grammar_words("relatives"))
 
 
 class Grounder:
@@ -40,6 +45,7 @@ class Grounder:
         # which words may be part of a date, start a count
         self.date_words = FormTable(lambda t: anchor_kind(t.norm))
         self.count_words = FormTable(lambda t: may_start(t.norm))
+        self.relative_words = FormTable(lambda t: t.norm in RELATIVES)
 
     def __call__(self, doc: Doc) -> Doc:
         words = [(t.start, t.end, t.norm) for t in doc.tokens if t.norm]
@@ -52,6 +58,12 @@ class Grounder:
         doc_date = DateValue(doc.date, "day") if doc.date else DateValue(None, "unknown")
         dominant = _dominant(places)
         starts = [s.start for s in doc.sentences]
+        relatives = [doc.tokens[i].start for i in self.relative_words.positions(doc)]
+
+        def after_relative(anchor: int, d: DateMention) -> bool:
+            """Whether a relative pronoun stands between the item at `anchor` and the later date `d`."""
+            k = bisect_right(relatives, anchor)
+            return k < len(relatives) and relatives[k] < d.start
 
         def clause_span(s_i: int, offset: int) -> tuple[int, int]:
             sent = doc.sentences[s_i]
@@ -78,7 +90,7 @@ class Grounder:
             sent = doc.sentences[c.sentence]
             cl = clause_span(c.sentence, c.cue.start)
             pick = _pick_date(dates, cl, c.cue.start) or _pick_date(
-                [d for d in dates if not (c.content[0] <= d.start < c.content[1])],
+                [d for d in dates if not (c.content[0] <= d.start < c.content[1]) and not after_relative(c.cue.start, d)],
                 (sent.start, sent.end), c.cue.start, strong_only=True)
             date = DateValue(pick.value, pick.precision) if pick else carried(c.sentence)
             qs = _quantities_in(quants, c.content)
@@ -95,7 +107,8 @@ class Grounder:
             if pick is None and dates:
                 other_content = [c.content for c in doc.claims
                                  if c.sentence == s_i and not (c.content[0] <= e.trigger.start < c.content[1])]
-                pool = [d for d in dates if not any(a <= d.start < b for a, b in other_content)]
+                pool = [d for d in dates if not any(a <= d.start < b for a, b in other_content)
+                        and not after_relative(e.trigger.start, d)]
                 pick = _pick_date(pool, (sent.start, sent.end), e.trigger.start, strong_only=True)
             date = DateValue(pick.value, pick.precision) if pick else carried(s_i)
             qs = _quantities_in(quants, cl)

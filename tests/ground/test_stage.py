@@ -97,3 +97,19 @@ def test_place_entities_carry_their_coordinates(seed_doc):
     for e in with_place:
         assert record["text"][e["place"]["start"]:e["place"]["end"]] == e["place"]["text"]
         assert -90 <= e["place"]["lat"] <= 90 and -180 <= e["place"]["lon"] <= 180
+
+
+def test_date_in_a_later_relative_clause_dates_its_noun_not_the_event(pipe):
+    # Al Arabiya, 2018-04-15: February is when the plan was put forward, not the day of the call.
+    text = ("دعا الرئيس الفلسطيني، محمود عباس، مؤتمر القمة العربية، إلى تبني ودعم خطة السلام، "
+            "التي طرحها في شهر شباط/فبراير الماضي في مجلس الأمن الدولي.")
+    doc = pipe(ArticleInput("t", "", text, "2018-04-15"))
+    [call] = [e for e in doc.events if e.type == "REQUEST"]
+    assert (call.date.value, call.date.precision) == ("2018-04-15", "day")
+
+
+def test_date_before_the_relative_clause_still_counts(pipe):
+    text = "قصفت الطائرات يوم الثلاثاء مواقع الجماعة التي تسيطر على المدينة منذ 2016."
+    doc = pipe(ArticleInput("t", "", text, "2018-04-15"))
+    [strike] = [e for e in doc.events if e.type == "ASSAULT"]
+    assert strike.date.value == "2018-04-10"
