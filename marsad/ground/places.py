@@ -10,7 +10,10 @@ Matching runs over `doc.tokens`: the first word of a name may carry proclitics
 (`ريف حلب الشمالي`). Ambiguous names are resolved by the article's other
 places and countries, then feature type and population. Common words that are
 also village names (في، الجديد، بشار…) are not places, and small places need a
-head (`قرية`، `بلدة`…) or a locative preposition to count. A city outside the
+head (`قرية`، `بلدة`…) or a locative preposition to count. A name that the
+news mostly uses as a word (`أمان` safety, `عقبة` obstacle: see
+tools/build_place_rates.py) counts without a head only where the tagger
+marks it as a place, unless it names a country. A city outside the
 Middle East (`gnw:` rows: London, Geneva, Sochi) counts only after a city head
 (`مدينة`، `العاصمة`) or where a locative word introduces a name the tagger
 found (`في لندن`): its Arabic names are often common words or personal names
@@ -40,6 +43,7 @@ MINOR_POPULATION = 15_000  # below this a locality needs a head or a locative co
 RARE_WORD = 40  # corpus count under which a minor place's name is not a common word
 MAX_NAME_WORDS = 6
 MEMO_MAX = 300_000  # word forms remembered by `_FirstWords` (cleared when full)
+NAMED_SHARE_MIN = 0.3  # a name marked as a place in fewer of its corpus occurrences is mostly a word
 COMMON_AFTER_AREA_NOUN = 100  # corpus count from which a word after منطقة/مركز is a common noun, not a village
 PER_PLACE_MIN = 50_000  # a place this big inside a person mention is a place (محافظ صعدة)
 COMMON_RATIO_REJECT = 1.0  # corpus count per 100 inhabitants above which a bare name is a word
@@ -418,6 +422,8 @@ def find_places(doc: Doc) -> list[PlaceMention]:
                 # not read through a glued preposition either: `باولو` (Palu) is no `ب+اولو` (Oulu)
                 if not (locative and (i, j) in named and not prefix.strip("و")):
                     places = tuple(p for p in places if not p.world_city)
+                if rarely_named(name) and not any(named_at[q] for q in range(i, j)):
+                    places = tuple(p for p in places if _major(p))  # أمان، عقبة، الخمس as words
                 start_tok, head_kind = i, None
             if not places:
                 i = j
@@ -472,6 +478,31 @@ def _bare_verdict(gaz: Gazetteer, v: _Vocab, name: str, k: str, ids: tuple[int, 
     # a small place, or one whose name is a common word, needs a locative context
     count = counts.get(name.replace(" ", ""), 0)
     return tuple(p for p in (gaz.places[i] for i in ids) if _plausible(p, count, locative))
+
+
+def _major(p: Place) -> bool:
+    """A country or a hand-curated place."""
+    return p.feature == "country" or p.curated
+
+
+@cache
+def _place_rates() -> dict[str, float]:
+    """Share of a one-word place name's corpus occurrences marked as a place
+    (tools/build_place_rates.py), for names seen often enough to judge."""
+    out: dict[str, float] = {}
+    with gzip.open(path("place_rates.tsv.gz"), "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if not line.startswith("#"):
+                word, seen, marked = line.rstrip("\n").split("\t")
+                out[word] = int(marked) / int(seen)
+    return out
+
+
+def rarely_named(name: str) -> bool:
+    """Whether a one-word place name is mostly something else in the news
+    (أمان safety, not Amman): then only the tagger's reading of it here counts."""
+    rate = _place_rates().get(name)
+    return rate is not None and rate < NAMED_SHARE_MIN
 
 
 def _minor(p: Place) -> bool:

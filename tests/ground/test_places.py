@@ -158,3 +158,24 @@ def test_area_noun_before_a_common_word_is_no_place(pipe, text, not_name):
 def test_district_after_area_noun(pipe):
     found = places(pipe, "وتمكنت من تحرير المرتفعات المحيطة بمركز مديرية كتاف في صعدة")
     assert [(p.text, p.country) for p in found if p.name_en == "Kitaf"] == [("مديرية كتاف", "YEM")]
+
+
+@pytest.mark.parametrize("text,not_name", [
+    ("هل ستكون أميركا في أمان أكبر في ظل وجود اتفاق", "Amman"),  # أمان "safety"
+    ("أو أن يشار إليه بوصفه عقبة أمام السلام", "Aqaba"),  # عقبة "obstacle"
+    ("الخطاب الذي ألقاه باراك اوباما أمام الكونغرس", "Arak"),  # not ب+اراك
+    ("اذ ان الدول الخمس الدائمة العضوية في مجلس الأمن", "Al Khums"),  # "the five"
+    ("حذرته الحكومة الأميركية من استخدام ورقة محاربة الإرهاب", "Ar Raqqah"),  # ورقة "card", not و+رقة
+])
+def test_words_that_are_rarely_place_names(pipe, text, not_name):
+    found = places(pipe, text)
+    assert not [p for p in found if p.name_en == not_name], [(p.text, p.name_en) for p in found]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("وقعت اشتباكات عنيفة في الموصل أمس", "Mosul"),
+    ("قصفت الطائرات مدينة حلب", "Aleppo"),
+    ("وصل الوفد الأردني إلى العقبة", "Aqaba"),
+])
+def test_place_names_that_are_names_in_the_news_stay(pipe, text, name):
+    assert any(name in p.name_en for p in places(pipe, text))
