@@ -222,6 +222,7 @@ class _Vocab:
     directions: frozenset[str]
     locatives: frozenset[str]
     not_place: frozenset[str]
+    never_name: frozenset[str]
 
 
 @cache
@@ -230,6 +231,7 @@ def _vocab() -> _Vocab:
     directions: set[str] = set()
     locatives: set[str] = set()
     not_place: set[str] = set()
+    never_name: set[str] = set()
     for row in table("ground_places.tsv"):
         for form in split_forms(row["forms"]):
             k = key(form)
@@ -241,8 +243,11 @@ def _vocab() -> _Vocab:
                 locatives.add(k)
             elif row["kind"] == "not_place":
                 not_place.add(k)
+            elif row["kind"] == "never_name":
+                never_name.add(k)
     not_place.update(" ".join(h) for h in heads)  # a bare head (مدينة، شمال) is not a name
-    return _Vocab(heads, frozenset(directions), frozenset(locatives), frozenset(not_place))
+    not_place.update(never_name)
+    return _Vocab(heads, frozenset(directions), frozenset(locatives), frozenset(not_place), frozenset(never_name))
 
 
 @dataclass
@@ -402,7 +407,7 @@ def find_places(doc: Doc) -> list[PlaceMention]:
             if head is None and i in nisba_ends:  # a head with its nationality: العاصمة الروسية موسكو
                 head = _head_before(v, tokens, nisba_ends[i], lo)
             if head:
-                if name in v.not_place and head[1] in ("region", "district"):
+                if name in v.never_name or name in v.not_place and head[1] in ("region", "district"):
                     i = j  # a direction or an area noun before a common word: شمال البلاد، مركز مديرية
                     continue
                 places = tuple(gaz.places[p] for p in ids)

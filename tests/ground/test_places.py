@@ -179,3 +179,17 @@ def test_words_that_are_rarely_place_names(pipe, text, not_name):
 ])
 def test_place_names_that_are_names_in_the_news_stay(pipe, text, name):
     assert any(name in p.name_en for p in places(pipe, text))
+
+
+@pytest.mark.parametrize("text,span,name", [
+    ("أعلن ماريوبول فتح ممر إلى شبه جزيرة القرم التي انتزعتها روسيا", "شبه جزيرة القرم", "Crimea"),
+    ("تشير إلى أن إيران هي القوة الكبرى في منطقة الخليج", "منطقة الخليج", "Persian Gulf region"),
+    ("قصفت قوات الأسد قريتي محمبل وجوزف بجبل الزاوية في الريف الجنوبي لإدلب", "جبل الزاوية", "Jabal al-Zawiya"),
+])
+def test_curated_regions(pipe, text, span, name):
+    assert [p.name_en for p in places(pipe, text) if p.text == span and p.name_en.startswith(name)]
+
+
+@pytest.mark.parametrize("text", ["أعلن فوزه بولاية ثانية في الانتخابات", "بدأ بناء مطار جديد قرب العاصمة"])
+def test_an_ordinal_after_a_head_is_no_name(pipe, text):
+    assert not [p for p in places(pipe, text) if p.text.split()[-1] in ("ثانية", "جديد")]
