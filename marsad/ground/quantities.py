@@ -7,8 +7,9 @@
     >>> find_quantities("بنسبة 70% في عام 2016")
     []
 
-Years, dates, phone numbers, percentages, durations and reference numbers
-(القرار 2254، المادة 5) are not counts. Vague counts (عشرات، مئات الآلاف) have
+Years, dates, phone numbers, percentages, durations, reference numbers
+(القرار 2254، المادة 5), ordinals written with the article (القمة الـ29) and
+ages (في الـ16 من عمرها) are not counts. Vague counts (عشرات، مئات الآلاف) have
 `value` None and `order` the order of magnitude. Vocabulary:
 resources/ground_numbers.tsv, ground_units.tsv, ground_comparators.tsv.
 """
@@ -36,6 +37,12 @@ OF_STOP = frozenset(key(w) for w in (
     "كانوا", "كان", "خلال", "منذ", "بعد", "قبل", "ان", "أن", "إن", "لم", "لا", "هم", "حتى", "بين",
 ))
 YEAR_MIN, YEAR_MAX = 1900, 2100
+ORDINAL_HOSTS = frozenset(key(w) for w in (  # nouns a number with the article after them ranks
+    "القمة", "الدورة", "الذكرى", "المرة", "الجولة", "الاجتماع", "المؤتمر", "الجلسة", "الحلقة", "النسخة",
+    "الطبعة", "الشارع", "شارع", "العام", "السنة", "اليوم", "الأسبوع", "الشهر", "القرن", "المرحلة",
+    "البطولة", "الموسم", "الكونغرس", "الحكومة", "المنتدى", "المهرجان", "الانتخابات",
+))
+ORDINAL_ARTICLE = re.compile(r"(?:^|[\s(«\"])ال\u0640*\s?$")  # the article before digits: الـ29، ال 29
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,6 +275,13 @@ def find_quantities(text: str, date_spans: list[tuple[int, int]] | None = None,
             if prev in NOT_COUNT_BEFORE or prev_k in NOT_COUNT_BEFORE or "+" in raw_before or prev in ("%", "٪"):
                 i = j
                 continue
+            if ORDINAL_ARTICLE.search(text[max(0, ra - 5):ra]) and any(
+                    w_ in ORDINAL_HOSTS for w_ in words[max(0, i - 4):i]):
+                i = j
+                continue  # القمة العربية الـ29، الذكرى الـ36: an ordinal (not القتلى الـ24)
+            if j + 1 < n and words[j] == "من" and words[j + 1].startswith(("عمر", "العمر")):
+                i = j
+                continue  # في الـ16 من عمرها: an age
             if prev[:1].isdigit() or j < n and words[j][:1].isdigit():
                 i = j  # digit groups side by side: a phone number or a code
                 continue

@@ -97,6 +97,10 @@ def test_vague_counts_have_no_value():
     "أحد أبرز معاقلهم",
     "يوم الاثنين",
     "المادة 5 من الدستور",
+    "ودعا مؤتمر القمة العربية العادية الـ29 إلى تبني الخطة",  # ordinals with the article
+    "كلمته بمناسبة الذكرى الـ36 لتحرير سيناء",
+    "بعدما تعرضت فتاة في الـ 16 من عمرها للهجوم",  # ages
+    "والجريح في ال35 من العمر أدخل المستشفى",
 ])
 def test_not_counts(text):
     assert find_quantities(text) == []
@@ -107,3 +111,9 @@ def test_3000_alone_is_not_a_year():
     assert q.value == 3000
     [q] = find_quantities("قتل 2000 مقاتل")
     assert q.value == 2000 and q.unit == "fighters"
+
+
+def test_a_count_with_the_article_is_still_a_count():
+    # «the 16 wounded recruits»: the article before a count of people does not make it an ordinal
+    [q] = find_quantities("وقال مصدر طبي إن المجندين الـ16 المصابين جراء الهجوم")
+    assert (q.value, q.unit) == (16, "wounded")
