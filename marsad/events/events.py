@@ -56,6 +56,7 @@ from marsad.events.passes import (
     follows_result_verb,
 )
 from marsad.events.triggers import find_triggers, trigger_starts
+from marsad.events.reported import reported_subject
 from marsad.lexicon import Match
 from marsad.resources import grammar_words
 from marsad.syntax import MentionMap
@@ -222,7 +223,12 @@ class EventExtractor:
                 source, rule = nearest, rule + ":time-clause"
             if source is None and (agent := agent_of_described_noun(doc, mmap, m.start, sent.tokens[0])):
                 source, rule = agent, rule + ":described"
-            if source is None:
+            reported = reported_subject(doc, mmap, m.start, sent.tokens[0]) if source is None else None
+            if reported is not None and reported.found:
+                # قال مسؤول إن الدوحة حاولت منع…، أن الصاروخ كان يستهدف…: the reported clause
+                # names its own subject; the speaker is not the actor
+                source, rule = reported.actor, rule + ":reported"
+            elif source is None:
                 source = carried(subjects, m.start, verb_gender(tokens[m.start]), tokens)
                 rule += ":carried" if source else ":nosubj"
         if trig.pos == "noun" and "من" in trig.form.split():
