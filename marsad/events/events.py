@@ -60,7 +60,7 @@ from marsad.events.reported import reported_subject
 from marsad.lexicon import Match
 from marsad.resources import grammar_words
 from marsad.syntax import MentionMap
-from marsad.syntax_words import PREPOSITION_WORDS, definite, is_count, phrase_stop_words
+from marsad.syntax_words import PREPOSITION_WORDS, abstract_nouns, definite, is_count, phrase_stop_words, reads_as_any
 from marsad.text.clitics import lookup_keys, prefix_for_key
 from marsad.types import Attribution, DateValue, Event, Mention, Span, evolve
 
@@ -84,6 +84,8 @@ CLAUSE_ENDS = frozenset({".", "؛", '"', "»", "”"})  # not commas: an adjunct
 
 
 ALLEGATION_NOUNS = grammar_words("allegation_nouns")
+
+PARTNER_PREPOSITIONS = frozenset({"مع", "ضد"})  # التعاون مع موسكو، التدخل ضد الجهاديين
 
 
 def verb_suffix_pronoun(tok, m: Match[Trigger]) -> str:
@@ -303,6 +305,12 @@ class EventExtractor:
             target = target_after_pronoun(doc, mmap, m.end, sent.tokens[1], source)  # بتوجيه اتهامات له
         if target is None:
             target = mmap.phrase_after(after, clause[1], preps, phrase_stop_words())
+        if target is not None and target.rule == "phrase" and reads_as_any(tokens[target.tokens[0]], abstract_nouns()):
+            # دعت إلى الحوار: an act or an idea is no one acted upon; رفضت التعاون مع موسكو:
+            # the partner named after it is
+            partner = target.tokens[0] + 1
+            target = mmap.starts.get(partner + 1) if partner + 1 < sent.tokens[1] \
+                and tokens[partner].norm in PARTNER_PREPOSITIONS else None
         if passive:
             source = self._passive_agent(doc, mmap, m.end, sent.tokens[1])
             rule += ":passive"
