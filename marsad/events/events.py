@@ -85,6 +85,7 @@ CLAUSE_ENDS = frozenset({".", "؛", '"', "»", "”"})  # not commas: an adjunct
 
 ALLEGATION_NOUNS = grammar_words("allegation_nouns")
 
+IMPERSONAL_PASSIVE = grammar_words("impersonal_passive")
 PARTNER_PREPOSITIONS = frozenset({"مع", "ضد"})  # التعاون مع موسكو، التدخل ضد الجهاديين
 
 
@@ -183,7 +184,11 @@ class EventExtractor:
             trig = evolve(trig, type="COERCE", target=SENTENCED_PREPS)
         if trig.type == "ASSAULT" and sentenced_to(doc, m.start, sent.tokens[0]):
             trig = evolve(trig, type="COERCE")  # حكما نهائيا بإعدام ستة أشخاص: a sentence, not an execution
-        if trig.pos == "verb" and (is_masdar(tokens[m.start]) or _after_preposition(doc, m.start)):
+        # تم قصف مواقع، جرى بحث الأوضاع: a verb-looking word after the impersonal passive is an
+        # indefinite verbal noun (nouns proper keep their own rules)
+        impersonal = trig.pos == "verb" and m.start > sent.tokens[0] and not definite(tokens[m.start]) \
+            and reads_as_any(tokens[m.start - 1], IMPERSONAL_PASSIVE)
+        if trig.pos == "verb" and (impersonal or is_masdar(tokens[m.start]) or _after_preposition(doc, m.start)):
             # إطلاق الصواريخ: a two-part entry's verbal noun is a noun; في طلبها، بعد رفض الأطباء:
             # no verb follows a preposition
             trig = evolve(trig, pos="noun")
@@ -311,6 +316,10 @@ class EventExtractor:
             partner = target.tokens[0] + 1
             target = mmap.starts.get(partner + 1) if partner + 1 < sent.tokens[1] \
                 and tokens[partner].norm in PARTNER_PREPOSITIONS else None
+        if impersonal:
+            # no one else is the agent of a passive act: only من قبل X، على يد X name one
+            source = mmap.agent_phrase(m.end, sent.tokens[1]) or self._passive_agent(doc, mmap, m.end, sent.tokens[1])
+            rule += ":impersonal"
         if passive:
             source = self._passive_agent(doc, mmap, m.end, sent.tokens[1])
             rule += ":passive"
