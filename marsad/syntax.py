@@ -35,6 +35,7 @@ from marsad.types import Mention
 
 MAX_ADVERBIALS = 3
 KINSHIP_NOUNS = grammar_words("kinship_nouns")
+HONORIFICS = grammar_words("honorifics")  # جلالة الملك: skipped like a time word before an actor
 HELD_NOUN_WORDS = 2
 NISBA_ENDINGS = ("يه", "يين", "يون")  # folded: استراتيجية، عسكريين
 ASIDE_WORDS = 5  # words an aside between commas may have
@@ -65,8 +66,8 @@ class MentionMap:
         advs = adverbials()
         skipped = 0
         toks = self.doc.tokens
-        while i < end and skipped < MAX_ADVERBIALS and toks[i].is_word and (
-            toks[i].reads_as(advs) or skipped and toks[i].norm == "من"
+        while i < end and skipped < MAX_ADVERBIALS and toks[i].is_word and i not in self.starts and (
+            toks[i].reads_as(advs) or skipped and toks[i].norm == "من" or toks[i].norm in HONORIFICS
         ):
             i += 1
             skipped += 1
