@@ -415,9 +415,12 @@ class EventExtractor:
             return True
         if mmap.subject_before(m.start, clause[0]) or mmap.kana_subject(m.start, clause[0]):
             return False
+        # وأوقف خلالها أكثر من 50 ألف شخص: past a pronoun adverbial (counts are adverbials too)
+        j = m.end if is_count(nxt) else mmap.skip_adverbials(m.end, clause[1])
+        nxt = doc.tokens[j] if j < len(doc.tokens) else nxt
         if is_count(nxt) and verb_gender(doc.tokens[m.start]) not in ("f", "p"):
             return True  # قتل 13 شخصا (but اعتقلت عشرات، قتلوا العشرات: she, they did it)
-        victim = mmap.starts.get(m.end)
+        victim = mmap.starts.get(j)
         # قتل ضابط شرطة، اعتقل ناشطون: a generic person right after the verb is its victim
         return bool(victim and victim.actor and victim.actor.id is None
                     and (victim.actor.sector == "CVL" or victim.label == "PER" and victim.rule == "head"))
