@@ -56,7 +56,7 @@ from marsad.events.passes import (
     follows_result_verb,
 )
 from marsad.events.triggers import find_triggers, trigger_starts
-from marsad.events.reported import reported_subject
+from marsad.events.reported import describes_noun, reported_subject
 from marsad.lexicon import Match
 from marsad.resources import grammar_words
 from marsad.syntax import MentionMap
@@ -338,6 +338,11 @@ class EventExtractor:
         if trig.pos == "noun" and source is None and target is None and trig.type not in ("PROTEST", "MOBILIZE", "RETREAT") \
                 and not (trig.type == "ASSAULT" and reported_as_ongoing(doc, m.end, clause[1])):
             return None
+        after_verb = trig.pos != "noun" and source is not None and source.tokens[0] == m.end
+        if source is not None and not after_verb and describes_noun(doc, mmap, source):
+            # هجوم إرهابي استهدف، لمخطط إرهابي يرمي لاستهداف: an adjective, not the attacker (but
+            # وقتل انتحاري: right after the verb it is its subject)
+            source = None
         if source is not None and trig.type in ("ASSAULT", "COERCE", "ACCUSE", "SANCTION") and is_victim(source):
             # قتل 13 شخصا، مقتل مدنيين: the people counted are the victims, not the attackers
             source, target = None, target or source

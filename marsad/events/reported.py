@@ -1,4 +1,5 @@
-"""The subject of a clause opened by a complementiser (قال X إن Y فعل…).
+"""Who an act's role words really name: the subject of a clause opened by a
+complementiser (قال X إن Y فعل…), and generic adjectives that only look like actors.
 
 An act told inside a statement is done by the subject of the reported clause,
 not by the speaker: in "وكشف المتحدث أن الصاروخ كان يستهدف منطقة مدنية" the
@@ -22,6 +23,7 @@ from marsad.syntax_words import (
     PRONOUN_COMPLEMENTIZERS,
     QUOTE_MARKS,
     RELATIVES,
+    definite,
     is_count,
     prep_clitic,
 )
@@ -77,3 +79,23 @@ def reported_subject(doc: Doc, mmap: MentionMap, i: int, sent_start: int) -> Rep
         # found as for any act noun (often the one who reports it)
         return NONE
     return ReportedSubject(True, None)
+
+
+def describes_noun(doc: Doc, mmap: MentionMap, m: Mention) -> bool:
+    """`هجوم إرهابي استهدف…`، `لمخطط إرهابي يرمي لاستهداف`: a generic nisba right
+    after an act noun or a noun behind a preposition, agreeing with it in
+    definiteness, is that noun's adjective, not an actor. (A nisba of a state —
+    `غارات روسية` — names one: it has a country; `قتل انتحاري`: after a verb it
+    is the subject.)"""
+    if m.actor is None or m.actor.id is not None or m.actor.country is not None:
+        return False
+    k = m.tokens[0]
+    toks = doc.tokens
+    tok = toks[k]
+    if k == 0 or tok.prefix or not tok.stem.endswith(("ي", "ية")) or k - 1 in mmap.covering:
+        return False
+    prev = toks[k - 1]
+    if not prev.is_word or definite(prev) != tok.stem.startswith("ال"):
+        return False
+    _, nouns = trigger_indexes()
+    return bool(prep_clitic(prev)) or nouns.match_at(toks, k - 1, k, lookup_keys) is not None
