@@ -25,7 +25,6 @@ from marsad.events.context import (
     agent_of_described_noun,
     agent_phrase_after,
     clause_subject,
-    is_attack_noun,
     is_masdar,
     issuer_before,
     is_participle,
@@ -56,15 +55,15 @@ from marsad.events.passes import (
     follows_result_verb,
 )
 from marsad.events.triggers import find_triggers, trigger_starts
+from marsad.events.passive import ADJUNCT_STARTS, CLAUSE_ENDS, OBJECT_WINDOW, passive_agent, reads_passive
 from marsad.events.reported import describes_noun, reported_subject
 from marsad.lexicon import Match
 from marsad.resources import grammar_words
 from marsad.syntax import MentionMap
-from marsad.syntax_words import PREPOSITION_WORDS, abstract_nouns, definite, is_count, phrase_stop_words, reads_as_any
-from marsad.text.clitics import lookup_keys, prefix_for_key
+from marsad.syntax_words import PREPOSITION_WORDS, abstract_nouns, definite, phrase_stop_words, reads_as_any
+from marsad.text.clitics import prefix_for_key
 from marsad.types import Attribution, DateValue, Event, Mention, Span, evolve
 
-OBJECT_WINDOW = 10
 NOUN_AFTER_VERB = 2  # a noun this close after a verb trigger is its object
 RECIPROCAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "ACCUSE"})
 PRONOUN_TARGET_TYPES = frozenset({"ACCUSE", "THREATEN", "REQUEST", "SANCTION", "SUPPORT", "AID"})
@@ -78,9 +77,6 @@ VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT", "PROTEST"})
 # sanction or aid ("الاتفاق"، "العقوبات") rather than report a new act.
 REFERRED_TYPES = frozenset({"AGREE", "SUPPORT", "SANCTION", "AID", "COOPERATE", "CONSULT", "REQUEST", "CONCEDE"})
 DAMMA = "\u064f"
-PASSIVE_AGENT_WORDS = frozenset({"يد", "قبل", "رصاص", "نيران", "ايدي"})  # على يد X، برصاص X
-ADJUNCT_STARTS = grammar_words("adjunct_starts")
-CLAUSE_ENDS = frozenset({".", "؛", '"', "»", "”"})  # not commas: an adjunct may stand before the object
 
 
 ALLEGATION_NOUNS = grammar_words("allegation_nouns")
@@ -196,7 +192,7 @@ class EventExtractor:
         light_verb = light_verb_before(doc, m.start, clause[0]) if trig.pos == "noun" else None
         rule = trig.pos
         passive = trig.pos == "passive" \
-            or trig.pos == "verb" and (DAMMA in tokens[m.start].text[:3] or self._reads_passive(doc, mmap, m, trig, clause))
+            or trig.pos == "verb" and (DAMMA in tokens[m.start].text[:3] or reads_passive(doc, mmap, m, trig, clause))
         if trig.pos in ("verb", "passive") and not passive and agent_phrase_after(doc, mmap, m.end, clause[1]):
             passive = True  # رُفض من قبل دول…: an agent phrase marks the passive
         if trig.pos in ("verb", "passive") and not passive and is_participle(tokens[m.start]):
@@ -318,10 +314,10 @@ class EventExtractor:
                 and tokens[partner].norm in PARTNER_PREPOSITIONS else None
         if impersonal:
             # no one else is the agent of a passive act: only من قبل X، على يد X name one
-            source = mmap.agent_phrase(m.end, sent.tokens[1]) or self._passive_agent(doc, mmap, m.end, sent.tokens[1])
+            source = mmap.agent_phrase(m.end, sent.tokens[1]) or passive_agent(doc, mmap, m.end, sent.tokens[1])
             rule += ":impersonal"
         if passive:
-            source = self._passive_agent(doc, mmap, m.end, sent.tokens[1])
+            source = passive_agent(doc, mmap, m.end, sent.tokens[1])
             rule += ":passive"
             if source is not None and target is not None and target.tokens[0] > source.tokens[0]:
                 target = victim_before  # رُفض من قبل دول كالمجر وبولندا: what follows the agent is its own
@@ -403,43 +399,3 @@ class EventExtractor:
             date=DateValue(doc.date, "day") if doc.date else DateValue(None, "unknown"),
             confidence=confidence, rule=rule,
         )
-
-    @staticmethod
-    def _reads_passive(doc: Doc, mmap: MentionMap, m: Match[Trigger], trig: Trigger,
-                       clause: tuple[int, int]) -> bool:
-        """Undiacritised `قتل 13 شخصا` / `اعتقل عشرات المحتجين`: a violent verb
-        followed by a count or by victims reads as passive (قُتل) — unless an
-        actor stands right before it (`وكان الجيش هاجم عشرات المواقع`)."""
-        if trig.type not in ("ASSAULT", "COERCE") or m.end >= len(doc.tokens):
-            return False
-        nxt = doc.tokens[m.end]
-        if "obj" in trig.target and m.end - m.start == 1 and (nxt.text in CLAUSE_ENDS or nxt.norm in ADJUNCT_STARTS
-                                                              or nxt.norm == "من" and verb_gender(doc.tokens[m.start]) == "p"):
-            # أن خاشقجي قتل داخل القنصلية، مقاتلي داعش الذين طردوا من الرقة: a transitive verb
-            # with no object is passive
-            return True
-        if mmap.subject_before(m.start, clause[0]) or mmap.kana_subject(m.start, clause[0]):
-            return False
-        # وأوقف خلالها أكثر من 50 ألف شخص: past a pronoun adverbial (counts are adverbials too)
-        j = m.end if is_count(nxt) else mmap.skip_adverbials(m.end, clause[1])
-        nxt = doc.tokens[j] if j < len(doc.tokens) else nxt
-        if is_count(nxt) and verb_gender(doc.tokens[m.start]) not in ("f", "p"):
-            return True  # قتل 13 شخصا (but اعتقلت عشرات، قتلوا العشرات: she, they did it)
-        victim = mmap.starts.get(j)
-        # قتل ضابط شرطة، اعتقل ناشطون: a generic person right after the verb is its victim
-        return bool(victim and victim.actor and victim.actor.id is None
-                    and (victim.actor.sector == "CVL" or victim.label == "PER" and victim.rule == "head"))
-
-    @staticmethod
-    def _passive_agent(doc: Doc, mmap: MentionMap, i: int, end: int) -> Mention | None:
-        """`على يد X`، `من قبل X`، `برصاص X` after a passive verb name the agent."""
-        for j in range(i, min(end, i + OBJECT_WINDOW)):
-            tok = doc.tokens[j]
-            if j + 1 in mmap.starts and (tok.norm in PASSIVE_AGENT_WORDS or tok.stem in PASSIVE_AGENT_WORDS
-                                         or any(k in PASSIVE_AGENT_WORDS for k in lookup_keys(tok.light))):
-                return mmap.starts[j + 1]
-            if "ب" in tok.prefix and j not in mmap.starts and is_attack_noun(doc, j, end):
-                behind = mmap.actor_behind(j, end)  # بغارة جوية للتحالف العربي
-                if behind is not None:
-                    return behind
-        return None
