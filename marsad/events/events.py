@@ -94,6 +94,12 @@ def verb_suffix_pronoun(tok, m: Match[Trigger]) -> str:
     return tok.norm[at + len(m.key):] if at >= 0 else ""
 
 
+def _announces(doc: Doc, source: Mention, at: int) -> bool:
+    """Whether `source` is the speaker of the statement that tells the act at `at`."""
+    return any(c.speaker is not None and c.speaker.start == source.start and c.content[0] <= at < c.content[1]
+               for c in doc.claims)
+
+
 def _after_preposition(doc: Doc, i: int) -> bool:
     """Whether the word at i follows a preposition (في طلبها، بعد رفض الأطباء)."""
     return i > 0 and doc.tokens[i - 1].norm in PREPOSITION_WORDS
@@ -360,6 +366,9 @@ class EventExtractor:
             source = carried(subjects, m.start, None if light_verb is None else verb_gender(tokens[light_verb]),
                              tokens)
             rule += ":carried" if source else ""
+        if source is not None and target is not None and trig.type == "ASSAULT" and is_victim(target) \
+                and _announces(doc, source, tokens[m.start].start):
+            source = None  # أعلنت السلطات مقتل 5 أشخاص في هجوم: who reports civilian deaths did not kill them
         if source is not None and target is not None and source.start == target.start:
             source = None  # أصيب جنود في هجوم: those hit are not also the attackers
         elif trig.pos == "verb" and not passive and same_actor(source, target):
