@@ -188,7 +188,8 @@ class MentionMap:
                 return m
         return None
 
-    def verb_subject(self, start: int, end: int, clause: tuple[int, int]) -> tuple[Mention | None, str]:
+    def verb_subject(self, start: int, end: int, clause: tuple[int, int],
+                     gender: str | None = None) -> tuple[Mention | None, str]:
         """The explicit subject of the verb at tokens [start, end), and how it
         was found ('' for VSO, ':svo', ':relative', ':kana'); (None, '') if the
         subject is a pronoun."""
@@ -206,7 +207,8 @@ class MentionMap:
         if before is None and (fronted := self.phrase_before(start, clause[0])) is not None:
             return fronted, ":svo-phrase"  # إن العشرات من أقاربه انضموا: an unlisted fronted subject
         after = self.subject_after(end - 1, clause[1])
-        if after and agrees(verb_gender(toks[start]), mention_gender(after, toks), pronoun=False):
+        # `gender`: the verb's own, when a pronoun the segmenter left on it hides it (اختطفتهم)
+        if after and agrees(gender or verb_gender(toks[start]), mention_gender(after, toks), pronoun=False):
             return after, ""
         if before:
             return before, ":svo"

@@ -94,6 +94,14 @@ def verb_suffix_pronoun(tok, m: Match[Trigger]) -> str:
     return tok.norm[at + len(m.key):] if at >= 0 else ""
 
 
+def _gender_under_pronoun(tok, m: Match[Trigger]) -> str | None:
+    """The gender of a verb whose object pronoun only the trigger reading
+    stripped (اختطفتهم → اختطفت: feminine), or None to read it from the word."""
+    if tok.suffix or not verb_suffix_pronoun(tok, m):
+        return None
+    return "p" if m.key.endswith(("وا", "ون")) else "f" if m.key.endswith("ت") else None
+
+
 def _announces(doc: Doc, source: Mention, at: int) -> bool:
     """Whether `source` is the speaker of the statement that tells the act at `at`."""
     return any(c.speaker is not None and c.speaker.start == source.start and c.content[0] <= at < c.content[1]
@@ -210,7 +218,7 @@ class EventExtractor:
             source = mmap.starts[m.end - 1]  # أدانتهم محكمة الفساد: the entry ends with its subject's head
             rule += ":inside"
         elif trig.pos in ("verb", "passive") and not passive:
-            source, how = mmap.verb_subject(m.start, m.end, clause)
+            source, how = mmap.verb_subject(m.start, m.end, clause, _gender_under_pronoun(tokens[m.start], m))
             if how == ":relative" and verb_suffix_pronoun(tokens[m.end - 1], m) in SUFFIX_GENDER:
                 # القوات التي تحاصرها X: the pronoun resumes the antecedent, the subject follows
                 source, how = mmap.subject_after(m.end - 1, clause[1]), ""
