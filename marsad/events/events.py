@@ -56,7 +56,7 @@ from marsad.events.passes import (
 )
 from marsad.events.triggers import find_triggers, trigger_starts
 from marsad.events.passive import ADJUNCT_STARTS, CLAUSE_ENDS, OBJECT_WINDOW, passive_agent, reads_passive
-from marsad.events.reported import describes_noun, reported_subject
+from marsad.events.reported import announces, describes_noun, last_speaker, reported_subject
 from marsad.lexicon import Match
 from marsad.resources import grammar_words
 from marsad.syntax import MentionMap
@@ -102,24 +102,9 @@ def _gender_under_pronoun(tok, m: Match[Trigger]) -> str | None:
     return "p" if m.key.endswith(("وا", "ون")) else "f" if m.key.endswith("ت") else None
 
 
-def _announces(doc: Doc, source: Mention, at: int) -> bool:
-    """Whether `source` is the speaker of the statement that tells the act at `at`."""
-    return any(c.speaker is not None and c.speaker.start == source.start and c.content[0] <= at < c.content[1]
-               for c in doc.claims)
-
-
 def _after_preposition(doc: Doc, i: int) -> bool:
     """Whether the word at i follows a preposition (في طلبها، بعد رفض الأطباء)."""
     return i > 0 and doc.tokens[i - 1].norm in PREPOSITION_WORDS
-
-
-def _last_speaker(doc: Doc, before: int, other: Mention | None) -> Mention | None:
-    """The speaker of the latest claim before `before` who is not `other`."""
-    for c in reversed(doc.claims):
-        if c.cue.start < before and c.speaker is not None and c.speaker.rule != "phrase" \
-                and (other is None or c.speaker.text != other.text):
-            return c.speaker
-    return None
 
 
 class EventExtractor:
@@ -338,7 +323,7 @@ class EventExtractor:
         if trig.type in ("REJECT", "ACCUSE") and target is not None and target.rule == "phrase" \
                 and tokens[target.tokens[0]].key in ALLEGATION_NOUNS:
             # ترفض موسكو الادعاءات: what is rejected is a claim; its speaker is the target
-            target = _last_speaker(doc, tokens[m.start].start, source) or target
+            target = last_speaker(doc, tokens[m.start].start, source) or target
         if trig.pos == "noun" and not has_actor(source) and not has_actor(target) and (
                 trig.type in REFERRED_TYPES or tokens[m.start].stem.startswith("ال") and trig.type not in VIOLENT_TYPES
                 or tokens[m.start].prefix.endswith("ل")):
@@ -375,7 +360,7 @@ class EventExtractor:
                              tokens)
             rule += ":carried" if source else ""
         if source is not None and target is not None and trig.type == "ASSAULT" and is_victim(target) \
-                and _announces(doc, source, tokens[m.start].start):
+                and announces(doc, source, tokens[m.start].start):
             source = None  # أعلنت السلطات مقتل 5 أشخاص في هجوم: who reports civilian deaths did not kill them
         if source is not None and target is not None and source.start == target.start:
             source = None  # أصيب جنود في هجوم: those hit are not also the attackers
