@@ -182,7 +182,7 @@ class EventExtractor:
         # تم قصف مواقع، جرى بحث الأوضاع: a verb-looking word after the impersonal passive is an
         # indefinite verbal noun (nouns proper keep their own rules)
         impersonal = trig.pos == "verb" and m.start > sent.tokens[0] and not definite(tokens[m.start]) \
-            and reads_as_any(tokens[m.start - 1], IMPERSONAL_PASSIVE)
+            and tokens[m.start - 1].reads_as(IMPERSONAL_PASSIVE)
         if trig.pos == "verb" and (impersonal or is_masdar(tokens[m.start]) or _after_preposition(doc, m.start)):
             # إطلاق الصواريخ: a two-part entry's verbal noun is a noun; في طلبها، بعد رفض الأطباء:
             # no verb follows a preposition
