@@ -35,6 +35,7 @@ from marsad.types import Mention
 
 MAX_ADVERBIALS = 3
 KINSHIP_NOUNS = grammar_words("kinship_nouns")
+HONORIFICS = grammar_words("honorifics")  # جلالة الملك: skipped like a time word before an actor
 HELD_NOUN_WORDS = 2
 NISBA_ENDINGS = ("يه", "يين", "يون")  # folded: استراتيجية، عسكريين
 ASIDE_WORDS = 5  # words an aside between commas may have
@@ -65,8 +66,8 @@ class MentionMap:
         advs = adverbials()
         skipped = 0
         toks = self.doc.tokens
-        while i < end and skipped < MAX_ADVERBIALS and toks[i].is_word and (
-            toks[i].reads_as(advs) or skipped and toks[i].norm == "من"
+        while i < end and skipped < MAX_ADVERBIALS and toks[i].is_word and i not in self.starts and (
+            toks[i].reads_as(advs) or skipped and toks[i].norm == "من" or toks[i].norm in HONORIFICS
         ):
             i += 1
             skipped += 1
@@ -187,7 +188,8 @@ class MentionMap:
                 return m
         return None
 
-    def verb_subject(self, start: int, end: int, clause: tuple[int, int]) -> tuple[Mention | None, str]:
+    def verb_subject(self, start: int, end: int, clause: tuple[int, int],
+                     gender: str | None = None) -> tuple[Mention | None, str]:
         """The explicit subject of the verb at tokens [start, end), and how it
         was found ('' for VSO, ':svo', ':relative', ':kana'); (None, '') if the
         subject is a pronoun."""
@@ -205,7 +207,8 @@ class MentionMap:
         if before is None and (fronted := self.phrase_before(start, clause[0])) is not None:
             return fronted, ":svo-phrase"  # إن العشرات من أقاربه انضموا: an unlisted fronted subject
         after = self.subject_after(end - 1, clause[1])
-        if after and agrees(verb_gender(toks[start]), mention_gender(after, toks), pronoun=False):
+        # `gender`: the verb's own, when a pronoun the segmenter left on it hides it (اختطفتهم)
+        if after and agrees(gender or verb_gender(toks[start]), mention_gender(after, toks), pronoun=False):
             return after, ""
         if before:
             return before, ":svo"

@@ -29,6 +29,12 @@ def adverbials() -> frozenset[str]:
 
 
 @cache
+def abstract_nouns() -> frozenset[str]:
+    """Nouns of acts, states and ideas: never an actor (resources/abstract_nouns.txt)."""
+    return read_words("abstract_nouns.txt")
+
+
+@cache
 def phrase_stop_words() -> frozenset[str]:
     """Words that end a plain noun phrase (function words, adverbials, the
     first words of triggers and cues)."""

@@ -25,7 +25,6 @@ from marsad.events.context import (
     agent_of_described_noun,
     agent_phrase_after,
     clause_subject,
-    is_attack_noun,
     is_masdar,
     issuer_before,
     is_participle,
@@ -56,14 +55,15 @@ from marsad.events.passes import (
     follows_result_verb,
 )
 from marsad.events.triggers import find_triggers, trigger_starts
+from marsad.events.passive import ADJUNCT_STARTS, CLAUSE_ENDS, OBJECT_WINDOW, passive_agent, reads_passive
+from marsad.events.reported import announces, describes_noun, last_speaker, reported_subject
 from marsad.lexicon import Match
 from marsad.resources import grammar_words
 from marsad.syntax import MentionMap
-from marsad.syntax_words import PREPOSITION_WORDS, definite, is_count, phrase_stop_words
-from marsad.text.clitics import lookup_keys, prefix_for_key
+from marsad.syntax_words import PREPOSITION_WORDS, abstract_nouns, definite, phrase_stop_words, reads_as_any
+from marsad.text.clitics import prefix_for_key
 from marsad.types import Attribution, DateValue, Event, Mention, Span, evolve
 
-OBJECT_WINDOW = 10
 NOUN_AFTER_VERB = 2  # a noun this close after a verb trigger is its object
 RECIPROCAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "ACCUSE"})
 PRONOUN_TARGET_TYPES = frozenset({"ACCUSE", "THREATEN", "REQUEST", "SANCTION", "SUPPORT", "AID"})
@@ -77,12 +77,12 @@ VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT", "PROTEST"})
 # sanction or aid ("الاتفاق"، "العقوبات") rather than report a new act.
 REFERRED_TYPES = frozenset({"AGREE", "SUPPORT", "SANCTION", "AID", "COOPERATE", "CONSULT", "REQUEST", "CONCEDE"})
 DAMMA = "\u064f"
-PASSIVE_AGENT_WORDS = frozenset({"يد", "قبل", "رصاص", "نيران", "ايدي"})  # على يد X، برصاص X
-ADJUNCT_STARTS = grammar_words("adjunct_starts")
-CLAUSE_ENDS = frozenset({".", "؛", '"', "»", "”"})  # not commas: an adjunct may stand before the object
 
 
 ALLEGATION_NOUNS = grammar_words("allegation_nouns")
+
+IMPERSONAL_PASSIVE = grammar_words("impersonal_passive")
+PARTNER_PREPOSITIONS = frozenset({"مع", "ضد"})  # التعاون مع موسكو، التدخل ضد الجهاديين
 
 
 def verb_suffix_pronoun(tok, m: Match[Trigger]) -> str:
@@ -94,18 +94,17 @@ def verb_suffix_pronoun(tok, m: Match[Trigger]) -> str:
     return tok.norm[at + len(m.key):] if at >= 0 else ""
 
 
+def _gender_under_pronoun(tok, m: Match[Trigger]) -> str | None:
+    """The gender of a verb whose object pronoun only the trigger reading
+    stripped (اختطفتهم → اختطفت: feminine), or None to read it from the word."""
+    if tok.suffix or not verb_suffix_pronoun(tok, m):
+        return None
+    return "p" if m.key.endswith(("وا", "ون")) else "f" if m.key.endswith("ت") else None
+
+
 def _after_preposition(doc: Doc, i: int) -> bool:
     """Whether the word at i follows a preposition (في طلبها، بعد رفض الأطباء)."""
     return i > 0 and doc.tokens[i - 1].norm in PREPOSITION_WORDS
-
-
-def _last_speaker(doc: Doc, before: int, other: Mention | None) -> Mention | None:
-    """The speaker of the latest claim before `before` who is not `other`."""
-    for c in reversed(doc.claims):
-        if c.cue.start < before and c.speaker is not None and c.speaker.rule != "phrase" \
-                and (other is None or c.speaker.text != other.text):
-            return c.speaker
-    return None
 
 
 class EventExtractor:
@@ -180,7 +179,11 @@ class EventExtractor:
             trig = evolve(trig, type="COERCE", target=SENTENCED_PREPS)
         if trig.type == "ASSAULT" and sentenced_to(doc, m.start, sent.tokens[0]):
             trig = evolve(trig, type="COERCE")  # حكما نهائيا بإعدام ستة أشخاص: a sentence, not an execution
-        if trig.pos == "verb" and (is_masdar(tokens[m.start]) or _after_preposition(doc, m.start)):
+        # تم قصف مواقع، جرى بحث الأوضاع: a verb-looking word after the impersonal passive is an
+        # indefinite verbal noun (nouns proper keep their own rules)
+        impersonal = trig.pos == "verb" and m.start > sent.tokens[0] and not definite(tokens[m.start]) \
+            and tokens[m.start - 1].reads_as(IMPERSONAL_PASSIVE)
+        if trig.pos == "verb" and (impersonal or is_masdar(tokens[m.start]) or _after_preposition(doc, m.start)):
             # إطلاق الصواريخ: a two-part entry's verbal noun is a noun; في طلبها، بعد رفض الأطباء:
             # no verb follows a preposition
             trig = evolve(trig, pos="noun")
@@ -188,7 +191,7 @@ class EventExtractor:
         light_verb = light_verb_before(doc, m.start, clause[0]) if trig.pos == "noun" else None
         rule = trig.pos
         passive = trig.pos == "passive" \
-            or trig.pos == "verb" and (DAMMA in tokens[m.start].text[:3] or self._reads_passive(doc, mmap, m, trig, clause))
+            or trig.pos == "verb" and (DAMMA in tokens[m.start].text[:3] or reads_passive(doc, mmap, m, trig, clause))
         if trig.pos in ("verb", "passive") and not passive and agent_phrase_after(doc, mmap, m.end, clause[1]):
             passive = True  # رُفض من قبل دول…: an agent phrase marks the passive
         if trig.pos in ("verb", "passive") and not passive and is_participle(tokens[m.start]):
@@ -200,7 +203,7 @@ class EventExtractor:
             source = mmap.starts[m.end - 1]  # أدانتهم محكمة الفساد: the entry ends with its subject's head
             rule += ":inside"
         elif trig.pos in ("verb", "passive") and not passive:
-            source, how = mmap.verb_subject(m.start, m.end, clause)
+            source, how = mmap.verb_subject(m.start, m.end, clause, _gender_under_pronoun(tokens[m.start], m))
             if how == ":relative" and verb_suffix_pronoun(tokens[m.end - 1], m) in SUFFIX_GENDER:
                 # القوات التي تحاصرها X: the pronoun resumes the antecedent, the subject follows
                 source, how = mmap.subject_after(m.end - 1, clause[1]), ""
@@ -222,7 +225,12 @@ class EventExtractor:
                 source, rule = nearest, rule + ":time-clause"
             if source is None and (agent := agent_of_described_noun(doc, mmap, m.start, sent.tokens[0])):
                 source, rule = agent, rule + ":described"
-            if source is None:
+            reported = reported_subject(doc, mmap, m.start, sent.tokens[0]) if source is None else None
+            if reported is not None and reported.found:
+                # قال مسؤول إن الدوحة حاولت منع…، أن الصاروخ كان يستهدف…: the reported clause
+                # names its own subject; the speaker is not the actor
+                source, rule = reported.actor, rule + ":reported"
+            elif source is None:
                 source = carried(subjects, m.start, verb_gender(tokens[m.start]), tokens)
                 rule += ":carried" if source else ":nosubj"
         if trig.pos == "noun" and "من" in trig.form.split():
@@ -297,15 +305,25 @@ class EventExtractor:
             target = target_after_pronoun(doc, mmap, m.end, sent.tokens[1], source)  # بتوجيه اتهامات له
         if target is None:
             target = mmap.phrase_after(after, clause[1], preps, phrase_stop_words())
+        if target is not None and target.rule == "phrase" and reads_as_any(tokens[target.tokens[0]], abstract_nouns()):
+            # دعت إلى الحوار: an act or an idea is no one acted upon; رفضت التعاون مع موسكو:
+            # the partner named after it is
+            partner = target.tokens[0] + 1
+            target = mmap.starts.get(partner + 1) if partner + 1 < sent.tokens[1] \
+                and tokens[partner].norm in PARTNER_PREPOSITIONS else None
+        if impersonal:
+            # no one else is the agent of a passive act: only من قبل X، على يد X name one
+            source = mmap.agent_phrase(m.end, sent.tokens[1]) or passive_agent(doc, mmap, m.end, sent.tokens[1])
+            rule += ":impersonal"
         if passive:
-            source = self._passive_agent(doc, mmap, m.end, sent.tokens[1])
+            source = passive_agent(doc, mmap, m.end, sent.tokens[1])
             rule += ":passive"
             if source is not None and target is not None and target.tokens[0] > source.tokens[0]:
                 target = victim_before  # رُفض من قبل دول كالمجر وبولندا: what follows the agent is its own
         if trig.type in ("REJECT", "ACCUSE") and target is not None and target.rule == "phrase" \
                 and tokens[target.tokens[0]].key in ALLEGATION_NOUNS:
             # ترفض موسكو الادعاءات: what is rejected is a claim; its speaker is the target
-            target = _last_speaker(doc, tokens[m.start].start, source) or target
+            target = last_speaker(doc, tokens[m.start].start, source) or target
         if trig.pos == "noun" and not has_actor(source) and not has_actor(target) and (
                 trig.type in REFERRED_TYPES or tokens[m.start].stem.startswith("ال") and trig.type not in VIOLENT_TYPES
                 or tokens[m.start].prefix.endswith("ل")):
@@ -315,6 +333,11 @@ class EventExtractor:
         if trig.pos == "noun" and source is None and target is None and trig.type not in ("PROTEST", "MOBILIZE", "RETREAT") \
                 and not (trig.type == "ASSAULT" and reported_as_ongoing(doc, m.end, clause[1])):
             return None
+        after_verb = trig.pos != "noun" and source is not None and source.tokens[0] == m.end
+        if source is not None and not after_verb and describes_noun(doc, mmap, source):
+            # هجوم إرهابي استهدف، لمخطط إرهابي يرمي لاستهداف: an adjective, not the attacker (but
+            # وقتل انتحاري: right after the verb it is its subject)
+            source = None
         if source is not None and trig.type in ("ASSAULT", "COERCE", "ACCUSE", "SANCTION") and is_victim(source):
             # قتل 13 شخصا، مقتل مدنيين: the people counted are the victims, not the attackers
             source, target = None, target or source
@@ -336,6 +359,9 @@ class EventExtractor:
             source = carried(subjects, m.start, None if light_verb is None else verb_gender(tokens[light_verb]),
                              tokens)
             rule += ":carried" if source else ""
+        if source is not None and target is not None and trig.type == "ASSAULT" and is_victim(target) \
+                and announces(doc, source, tokens[m.start].start):
+            source = None  # أعلنت السلطات مقتل 5 أشخاص في هجوم: who reports civilian deaths did not kill them
         if source is not None and target is not None and source.start == target.start:
             source = None  # أصيب جنود في هجوم: those hit are not also the attackers
         elif trig.pos == "verb" and not passive and same_actor(source, target):
@@ -375,40 +401,3 @@ class EventExtractor:
             date=DateValue(doc.date, "day") if doc.date else DateValue(None, "unknown"),
             confidence=confidence, rule=rule,
         )
-
-    @staticmethod
-    def _reads_passive(doc: Doc, mmap: MentionMap, m: Match[Trigger], trig: Trigger,
-                       clause: tuple[int, int]) -> bool:
-        """Undiacritised `قتل 13 شخصا` / `اعتقل عشرات المحتجين`: a violent verb
-        followed by a count or by victims reads as passive (قُتل) — unless an
-        actor stands right before it (`وكان الجيش هاجم عشرات المواقع`)."""
-        if trig.type not in ("ASSAULT", "COERCE") or m.end >= len(doc.tokens):
-            return False
-        nxt = doc.tokens[m.end]
-        if "obj" in trig.target and m.end - m.start == 1 and (nxt.text in CLAUSE_ENDS or nxt.norm in ADJUNCT_STARTS
-                                                              or nxt.norm == "من" and verb_gender(doc.tokens[m.start]) == "p"):
-            # أن خاشقجي قتل داخل القنصلية، مقاتلي داعش الذين طردوا من الرقة: a transitive verb
-            # with no object is passive
-            return True
-        if mmap.subject_before(m.start, clause[0]) or mmap.kana_subject(m.start, clause[0]):
-            return False
-        if is_count(nxt) and verb_gender(doc.tokens[m.start]) not in ("f", "p"):
-            return True  # قتل 13 شخصا (but اعتقلت عشرات، قتلوا العشرات: she, they did it)
-        victim = mmap.starts.get(m.end)
-        # قتل ضابط شرطة، اعتقل ناشطون: a generic person right after the verb is its victim
-        return bool(victim and victim.actor and victim.actor.id is None
-                    and (victim.actor.sector == "CVL" or victim.label == "PER" and victim.rule == "head"))
-
-    @staticmethod
-    def _passive_agent(doc: Doc, mmap: MentionMap, i: int, end: int) -> Mention | None:
-        """`على يد X`، `من قبل X`، `برصاص X` after a passive verb name the agent."""
-        for j in range(i, min(end, i + OBJECT_WINDOW)):
-            tok = doc.tokens[j]
-            if j + 1 in mmap.starts and (tok.norm in PASSIVE_AGENT_WORDS or tok.stem in PASSIVE_AGENT_WORDS
-                                         or any(k in PASSIVE_AGENT_WORDS for k in lookup_keys(tok.light))):
-                return mmap.starts[j + 1]
-            if "ب" in tok.prefix and j not in mmap.starts and is_attack_noun(doc, j, end):
-                behind = mmap.actor_behind(j, end)  # بغارة جوية للتحالف العربي
-                if behind is not None:
-                    return behind
-        return None

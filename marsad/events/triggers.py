@@ -8,7 +8,8 @@ from typing import NamedTuple
 from marsad.doc import Doc
 from marsad.events.lexicon import Trigger, split_trigger_index, trigger_indexes
 from marsad.lexicon import Match
-from marsad.resources import read_words
+from marsad.resources import grammar_words, read_words
+from marsad.syntax_words import RELATIVES
 from marsad.text.clitics import lookup_keys, proclitic_keys, verb_keys
 from marsad.text.formtable import FormTable
 from marsad.types import Token
@@ -43,8 +44,25 @@ def find_triggers(doc: Doc, a: int, b: int, covered: dict[int, object],
     matches = _merge(_split_matches(doc, a, b, starts.split),
                      _merge(verb_matches, nouns.find_all(doc.tokens, a, b, lookup_keys, starts.nouns)))
     naming = read_words("naming_heads.txt")
+    charges = grammar_words("charge_nouns")
     return [m for m in matches if m.start not in covered
-            and not (m.payloads[0].pos == "noun" and m.start > a and doc.tokens[m.start - 1].key in naming)]
+            and not (m.payloads[0].pos == "noun" and m.start > a and doc.tokens[m.start - 1].key in naming)
+            and not _charged(doc, a, m.start, charges)]
+
+
+CHARGE_REACH = 3  # بتهمة محاولة تنفيذ هجوم، بتهمة الشروع في القتل: the offence is a short phrase
+
+
+def _charged(doc: Doc, a: int, i: int, charges: frozenset[str]) -> bool:
+    """Whether the word at i names the offence of a charge (`بتهمة قتل`,
+    `بتهمة محاولة تنفيذ هجوم إرهابي`): a charge is no act that took place."""
+    for j in range(i - 1, max(a, i - 1 - CHARGE_REACH), -1):
+        tok = doc.tokens[j]
+        if tok.key in charges:
+            return True
+        if not tok.is_word or tok.norm in RELATIVES:
+            return False  # التهم التي أدينت بها: the conviction is an act
+    return False
 
 
 def _impossible_object(doc: Doc, m: Match[Trigger]) -> bool:
