@@ -17,6 +17,7 @@ import numpy as np
 
 from marsad.doc import Doc
 from marsad.entities.actors import ActorBase, Alias, Head, function_words
+from marsad.entities.name_ends import NameEnds, abstract_heads, adjectival_heads, in_construct
 from marsad.names.romanize import looks_like_name
 from marsad.resources import grammar_words, read_words
 from marsad.syntax_words import adjective_like, adverbials, definite
@@ -27,8 +28,10 @@ from marsad.types import Actor, Mention, Token, evolve
 
 LEXICON_WORD, POSSESSED_HEAD = 1, 2  # what a word may begin (MentionFinder._atom_word)
 ORG_NAME_MAX_TOKENS = 3
+PERSON_NAME_MAX_TOKENS = 3
 UNNAMED_HEADS = frozenset({"Statement"})  # بيان صادر عن…: the next word is not its name
 MIN_SURNAME = 3  # a short form must be a real word, not a particle
+QUOTES = frozenset('"«»“”')  # تنظيم "الدولة الإسلامية": a quoted name follows the head (or مجموعة 5+1 a number)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +85,8 @@ class MentionFinder:
         self.mods = modifiers()
         self.event_nouns = _event_noun_words()
         self.advs = adverbials()
+        self.abstract = abstract_heads()
+        self.ends = NameEnds(self.stop, self.advs, self.mods, self.event_nouns, adjectival_heads())
         self.atom_words = FormTable(self._atom_word)  # which words may begin an atom (see _atoms)
         self._titles: dict[str, tuple[str, bool]] = {}  # head text -> (its kind, _is_title)
         # ids of the states and their sectors (`_is_state`), for one set lookup per alias
@@ -178,6 +183,8 @@ class MentionFinder:
             if head and head.end - head.start == 1 and i > start and not tokens[i].prefix \
                     and tokens[i - 1].key in ADJECTIVE_HOSTS and tokens[i].norm.endswith(("ي", "يه")):
                 head = None  # مؤتمر صحفي، مصدر دبلوماسي: the nisba describes the noun before it
+            if head and head.end - head.start == 1 and i > start and self.ends.describes_noun(tokens, i):
+                head = None  # الشؤون الداخلية، حاجز عسكري: an adjective of the noun before it
             if name and (not head or name.end >= head.end):
                 atoms.append(Atom(name.start, name.end, aliases=name.payloads, key=name.key))
                 i = name.end
@@ -237,7 +244,7 @@ class MentionFinder:
             limit = atoms[k].start if k < len(atoms) else sent_end
             name = None
             if has_title and not has_person:
-                name_end = self._name_after(tokens, end, sent_end, limit)
+                name_end = self.ends.name_after(tokens, end, sent_end, limit, PERSON_NAME_MAX_TOKENS)
                 if name_end > end:
                     name = (tokens[end].start, tokens[name_end - 1].end)
                     if not looks_like_name(doc.text[name[0]:name[1]]):
@@ -247,7 +254,7 @@ class MentionFinder:
                     and not definite(tokens[group[0].end - 1]) and group[0].head.name_en not in UNNAMED_HEADS:
                 # رابطة أمهات المختطفين: an institution noun in construct
                 # state takes the unknown name after it.
-                name_end = self._name_after(tokens, end, sent_end, limit, ORG_NAME_MAX_TOKENS)
+                name_end = self.ends.name_after(tokens, end, sent_end, limit, ORG_NAME_MAX_TOKENS, construct=True)
                 if name_end > end:
                     end, rule = name_end, "head+name"
             while end < sent_end and tokens[end - 1].hashtag and tokens[end].hashtag \
@@ -267,6 +274,10 @@ class MentionFinder:
                 end = atoms[k].end  # رابطة أمهات المختطفين: the construct name goes on into a genitive noun
                 k += 1
             start = group[0].start
+            if rule == "head" and len(group) == 1 and end == group[0].end and not tokens[start].suffix \
+                    and tokens[start].key in self.abstract \
+                    and not (end < sent_end and (tokens[end].text in QUOTES or tokens[end].norm.isdigit())):
+                continue  # يضمن الأمن، بالقوة: the abstract noun, not an actor
             out.append(self._mention(doc, group, start, end, rule, name))
         return out
 
@@ -285,7 +296,7 @@ class MentionFinder:
             if last.head and last.head.kind == "ORG" and not definite(tokens[last.start]) \
                     and any(c in tokens[nxt.start].prefix for c in "بل"):
                 return False  # بيان لوزارة…: a preposition ends an institution noun's construct
-            if last.head and (not definite(tokens[last.start]) or last.head.text.endswith("باسم")):
+            if last.head and (in_construct(tokens[last.end - 1]) or last.head.text.endswith("باسم")):
                 return True  # construct state takes a genitive: قوات النظام السوري، المتحدث باسم الجيش
             if nxt.kind == "NORP":
                 return True  # الجيش الروسي
@@ -297,22 +308,6 @@ class MentionFinder:
             return False
         # An actor takes a nisba (حزب الله اللبناني) but two names stay apart.
         return nxt.kind == "NORP" and first.kind != "NORP"
-
-    def _name_after(self, tokens: list[Token], i: int, sent_end: int, limit: int,
-                    max_tokens: int = 2) -> int:
-        """End of an unknown name right after a title or institution noun, or `i`."""
-        end = i
-        while end < min(sent_end, limit) and end - i < max_tokens:
-            tok = tokens[end]
-            if not tok.is_word or tok.norm.isdigit() or len(tok.norm) < 2:
-                break
-            if tok.norm in self.stop or tok.norm in self.advs or any(
-                    k in self.stop for k in proclitic_keys(tok.light)[1:2]):
-                break
-            if tok.prefix:  # names don't carry و/ب/ل in running text after a title
-                break
-            end += 1
-        return end
 
     def _mention(self, doc: Doc, group: list[Atom], start: int, end: int, rule: str,
                  name: tuple[int, int] | None = None) -> Mention:

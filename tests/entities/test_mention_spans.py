@@ -1,0 +1,76 @@
+"""Mention spans on unseen news (alarabiya_2018 corpus sentences, not gold
+articles): adjectives that are also head nouns, abstract nouns, and unknown
+names that must stop before the verb, adjective or object after them."""
+from __future__ import annotations
+
+import pytest
+
+import marsad
+
+
+def entity_texts(text: str) -> list[str]:
+    rec = marsad.extract(text, date="2018-06-10").to_dict()
+    for e in rec["entities"]:
+        assert text[e["start"]:e["end"]] == e["text"]
+    return [e["text"] for e in rec["entities"]]
+
+
+# -- head nouns that are adjectives here -----------------------------------------
+
+@pytest.mark.parametrize("text, adjective", [
+    # الداخلية describes الشؤون (internal affairs), not the interior ministry
+    ('وقالت وزارة الداخلية في بيان: "ضمن جهود مكافحة الإرهاب والتصدي للتدخلات الإيرانية في الشؤون '
+     'الداخلية لمملكة البحرين، تمكنت الأجهزة الأمنية من إحباط عدد من الأعمال الإرهابية".', "الداخلية"),
+    # coordinated adjectives: the support was military, no soldier is named
+    ("في الوقت الذي قدمت فيه دولة الإمارات كافة أنواع الدعم السياسي والاقتصادي والعسكري والإنساني "
+     "في أحلك الظروف.", "العسكري"),
+    ('لكن الحكومة السورية نفت وجود أي "عدوان إسرائيلي" على مطار المزة العسكري.', "العسكري"),
+    # an indefinite nisba after an indefinite noun: a military compound
+    ("أعلن الجيش الإسرائيلي، الأحد، أن طائراته قصفت موقعاً في مجمع عسكري لحركة حماس في قطاع غزة.",
+     "عسكري لحركة حماس"),
+    # الرئيس "main", not a president
+    ('وتؤمّن تقدم قوات الجيش نحو مدينة "الراهدة" عبر الخط الرئيس.', "الرئيس"),
+])
+def test_a_head_noun_describing_the_noun_before_it_is_no_entity(text, adjective):
+    found = entity_texts(text)
+    assert not any(t == adjective or t.startswith(adjective) for t in found), found
+
+
+def test_the_definite_nisba_after_a_definite_noun_still_names_a_ministry_after_a_verb():
+    # no noun before it: الداخلية after the verb is the ministry
+    assert "الداخلية" in entity_texts("وقالت الداخلية إن قوات الأمن اعتقلت ثلاثة مطلوبين.")
+
+
+# -- abstract nouns ------------------------------------------------------------------
+
+def test_force_and_security_as_abstract_nouns_are_no_actors():
+    found = entity_texts("طبعا، أصحاب هذا الرأي يؤكدون أن أوباما يدرك أن مشروع إيران النووي لا يمكن "
+                         "إيقافه اليوم إلا بالقوة، وهو خيار مستبعد.")
+    assert "القوة" not in found and "لقوة" not in found, found
+    found = entity_texts('ودعا المسؤول الحكومي المواطنين إلى العمل مع الجهات الأمنية لمواجهة من قال إنهم '
+                         '"إرهابيون يعادون الأمن والاستقرار".')
+    assert "الأمن" not in found, found
+
+
+def test_security_forces_and_a_quoted_group_name_stay_actors():
+    assert "قوات الأمن" in entity_texts("وقالت الداخلية إن قوات الأمن اعتقلت ثلاثة مطلوبين.")
+
+
+# -- where an unknown name ends -----------------------------------------------------------
+
+def test_a_title_does_not_take_the_verb_after_it_as_a_name():
+    found = entity_texts("وكانت وسائل إعلام أفادت في وقت سابق أن الزعيم الكوري الشمالي وصل إلى #سنغافورة.")
+    assert "الزعيم الكوري الشمالي" in found, found
+    assert not any("وصل" in t for t in found), found
+
+
+def test_an_institution_name_ends_before_the_object_of_its_verb():
+    found = entity_texts("إضافة إلى ذلك، نصبت قوات الاحتلال رافعة في ساحة #حائط_البراق لبناء كنيس.")
+    assert "قوات الاحتلال" in found, found
+    assert not any("رافعة" in t for t in found), found
+
+
+def test_an_institution_noun_does_not_take_the_adjective_clause_after_it():
+    found = entity_texts('وقالت وسائل إعلام تابعة للحكومة البلغارية، إن جثة مارينوفا، التي عملت في قناة '
+                         '"تي في إن" التلفزيونية، قد عُثر عليها.')
+    assert not any("تابعة" in t for t in found), found
