@@ -11,12 +11,12 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate
 
 import numpy as np
 
 from marsad.doc import Doc
 from marsad.entities.actors import ActorBase, Alias, Head, function_words
+from marsad.entities.extra_mentions import backed_by_ner, members_of_groups, ner_surnames
 from marsad.entities.name_ends import NameEnds, abstract_heads, adjectival_heads, in_construct
 from marsad.names.romanize import looks_like_name
 from marsad.resources import grammar_words, read_words
@@ -24,7 +24,7 @@ from marsad.syntax_words import adjective_like, adverbials, definite
 from marsad.text.clitics import prefix_for_key, proclitic_keys
 from marsad.text.formtable import FormTable
 from marsad.text.normalize import fold
-from marsad.types import Actor, Mention, Token, evolve
+from marsad.types import Actor, Mention, Token
 
 LEXICON_WORD, POSSESSED_HEAD = 1, 2  # what a word may begin (MentionFinder._atom_word)
 ORG_NAME_MAX_TOKENS = 3
@@ -102,7 +102,7 @@ class MentionFinder:
             mentions.extend(self._compose(doc, atoms, sent.tokens[1]))
         doc.mentions = self._short_forms(doc, mentions)
         if doc.ner_spans:
-            doc.mentions = backed_by_ner(doc, doc.mentions)
+            doc.mentions = ner_surnames(doc, backed_by_ner(doc, doc.mentions), self.stop)
         doc.mentions = members_of_groups(doc, doc.mentions)
         return doc
 
@@ -355,32 +355,6 @@ class MentionFinder:
         return None, label
 
 
-# Names the NER stage may add as mentions. Measured on gold/dev.jsonl: new
-# persons and organisations leave event F1 as it was and lift claims; new
-# places and MISC names become wrong event targets (strict F1 0.298 → 0.287),
-# so they stay in `doc.ner_spans` only.
-NER_MENTION_LABELS = frozenset({"PER", "ORG"})
-
-
-def backed_by_ner(doc: Doc, mentions: list[Mention], labels: frozenset[str] = NER_MENTION_LABELS) -> list[Mention]:
-    """Add the names the NER stage found that no lexicon mention overlaps
-    (the lexicon keeps priority where both found something): they are
-    entities without an actor. A person must start with a word that can
-    begin a name (an unknown one after a verbal noun is read as its agent)."""
-    from marsad.ner.tagger import starts_like_a_name
-
-    # A span overlaps a mention iff one starting before the span's end ends
-    # after its start: the furthest end among the mentions sorted by start,
-    # up to the span's end, answers it with one binary search per span.
-    taken = sorted((m.start, m.end) for m in mentions)
-    starts = [a for a, _ in taken]
-    reach = list(accumulate((b for _, b in taken), max))
-    extra = [Mention(s.start, s.end, s.text, s.label, s.tokens, None, "ner") for s in doc.ner_spans
-             if s.label in labels and not ((k := bisect_left(starts, s.end)) and reach[k - 1] > s.start)
-             and (s.label != "PER" or starts_like_a_name(doc.tokens[s.tokens[0]]))]
-    return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
-
-
 PLURAL_NOUNS = grammar_words("plural_person_nouns")
 ADJECTIVE_HOSTS = grammar_words("adjective_hosts")
 
@@ -389,25 +363,3 @@ def is_plural(head_text: str) -> bool:
     """Plural person nouns (مقاتلين، عناصر) name groups, not one person."""
     key = fold(head_text).split()[0]
     return key.endswith(("ين", "ون", "ات")) or key in PLURAL_NOUNS or key.removeprefix("ال") in PLURAL_NOUNS
-
-
-
-
-MEMBER_HEADS = grammar_words("member_heads")
-
-
-def members_of_groups(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """`30 عنصرا من الحوثيين`، `أفراد من المعارضة السورية`: generic members
-    named by their group resolve to the group's actor (the span stays theirs)."""
-    by_start = {m.tokens[0]: m for m in mentions}
-    out = []
-    for m in mentions:
-        head = doc.tokens[m.tokens[0]]
-        j = m.tokens[1]
-        group = by_start.get(j + 1) if j + 1 < len(doc.tokens) and doc.tokens[j].norm == "من" else None
-        if group is not None and m.actor is not None and m.actor.id is None and m.rule == "head" \
-                and m.tokens[1] - m.tokens[0] == 1 and head.reads_as(MEMBER_HEADS) \
-                and group.actor is not None and group.label in ("ORG", "NORP") and group.actor.sector != "CVL":
-            m = evolve(m, actor=group.actor)
-        out.append(m)
-    return out
