@@ -36,6 +36,8 @@ def _pronoun_word(doc: Doc, speaker: Mention) -> bool:
     tok = doc.tokens[a]
     if tok.suffix:
         return tok.suffix in THIRD_PERSON
+    if tok.text.endswith("ة"):
+        return False  # ناطقة: the ة folds like the pronoun ه
     counts = word_counts()  # the tokenizer leaves most suffixes on: قوله, لقاءاته
     return any(suf in THIRD_PERSON and counts.get(stem, 0) >= PRONOUN_STEM_MIN_COUNT
                for stem, suf in enclitic_splits(tok.norm))
@@ -156,8 +158,9 @@ class ClaimExtractor:
                 # يقول بيتر ري، … / وأكدت مصادر ميدانية أن…: an unknown speaker
                 speaker = mmap.phrase_after(m.end - 1, clause[1], ("obj",), phrase_stop_words())
                 rule += ":phrase" if speaker else ""
-                if speaker is not None and _pronoun_word(doc, speaker):
-                    speaker = None  # وقال عن أحد لقاءاته: the pronoun word is no speaker
+                if speaker is not None and (_pronoun_word(doc, speaker)
+                                            or doc.tokens[speaker.tokens[0]].norm in COMPLEMENTIZERS):
+                    speaker = None  # وقال عن أحد لقاءاته، وأفادت بأن…: no speaker named here
             if speaker is None:
                 speaker = last_speaker
                 rule += ":carried"

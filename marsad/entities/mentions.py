@@ -296,7 +296,8 @@ class MentionFinder:
             if last.head and last.head.kind == "ORG" and not definite(tokens[last.start]) \
                     and any(c in tokens[nxt.start].prefix for c in "بل"):
                 return False  # بيان لوزارة…: a preposition ends an institution noun's construct
-            if last.head and (in_construct(tokens[last.end - 1]) or last.head.text.endswith("باسم")):
+            if last.head and (in_construct(tokens[last.end - 1]) or last.head.text.endswith("باسم")
+                              or not definite(tokens[last.end - 1]) and tokens[nxt.start].prefix):
                 return True  # construct state takes a genitive: قوات النظام السوري، المتحدث باسم الجيش
             if nxt.kind == "NORP":
                 return True  # الجيش الروسي

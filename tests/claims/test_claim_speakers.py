@@ -49,3 +49,20 @@ def test_a_conjunction_on_an_unknown_name_stays_out_of_the_entity():
             '"إذا كانت إيران صادقة فعليها أن تكف عن إرسال الأسلحة".')
     ents = [e["text"] for e in marsad.extract(text, date="2018-03-25").to_dict()["entities"]]
     assert not any(t.startswith("وبيني") for t in ents), ents
+
+
+def test_an_indefinite_spokesperson_title_speaks_for_the_body_after_it():
+    # alarabiya-style "قالت ناطقة باسم الجيش الإسرائيلي" (pool_2000)
+    text = ('وقالت ناطقة باسم الجيش الإسرائيلي لوكالة فرانس برس إنهم "حاولوا إحراق آلية ثقيلة تستخدم '
+            'لأشغال عند الحاجز الحدودي".')
+    (claim,) = claims(text)
+    assert claim["speaker"]["text"] == "ناطقة باسم الجيش الإسرائيلي"
+    assert claim["speaker"]["actor"]["country"] == "ISR"
+
+
+def test_a_complementiser_after_the_cue_is_no_speaker():
+    # pool_2000: وأفادت (the Treasury, named before) بأن النعيمي أرسل…
+    text = ("وأفادت وزارة الخزانة الأميركية بأن النعيمي حوّل أموالا لتنظيم القاعدة. وأفادت بأن النعيمي "
+            "أرسل 250 ألف دولار إلى حركة الشباب الصومالية في منتصف 2012.")
+    found = speakers(text)
+    assert not any(s.startswith(("بأن", "أن")) for s in found), found

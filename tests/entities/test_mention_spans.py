@@ -74,3 +74,16 @@ def test_an_institution_noun_does_not_take_the_adjective_clause_after_it():
     found = entity_texts('وقالت وسائل إعلام تابعة للحكومة البلغارية، إن جثة مارينوفا، التي عملت في قناة '
                          '"تي في إن" التلفزيونية، قد عُثر عليها.')
     assert not any("تابعة" in t for t in found), found
+
+
+def test_a_sound_plural_with_its_nun_governs_no_genitive():
+    # pool_2000: مسلحون (not مسلحو) cannot be in construct with the office they attacked
+    found = entity_texts("هاجم مسلحون مكتب الإدارة التعليمية في مدينة جلال آباد شرق أفغانستان، الأربعاء، "
+                         "ويقاومون قوات الأمن التي حاصرت المبنى، وفق مسؤولين.")
+    assert "مسلحون" in found, found
+    assert not any(t.startswith("مسلحون ") for t in found), found
+
+
+def test_a_sound_plural_still_takes_a_prepositional_body():
+    found = entity_texts("قال مسؤولون بالإدارة الأمريكية في تصريحات إن واشنطن مستعدة لتوجيه ضربة عسكرية.")
+    assert "مسؤولون بالإدارة الأمريكية" in found, found
