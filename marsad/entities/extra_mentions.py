@@ -11,6 +11,7 @@ from marsad.resources import grammar_words
 from marsad.types import Mention, evolve
 
 MIN_SURNAME = 3  # a surname must be a real word, not a particle
+NAME_LINKS = frozenset({"عبد", "ابو", "ابن", "بن", "ام", "بنت"})  # عبد الله: "الله" is no surname
 
 
 # Names the NER stage may add as mentions. Measured on gold/dev.jsonl: new
@@ -20,7 +21,8 @@ MIN_SURNAME = 3  # a surname must be a real word, not a particle
 NER_MENTION_LABELS = frozenset({"PER", "ORG"})
 
 
-def backed_by_ner(doc: Doc, mentions: list[Mention], labels: frozenset[str] = NER_MENTION_LABELS) -> list[Mention]:
+def backed_by_ner(doc: Doc, mentions: list[Mention], labels: frozenset[str] = NER_MENTION_LABELS,
+                  abstract: frozenset[str] = frozenset()) -> list[Mention]:
     """Add the names the NER stage found that no lexicon mention overlaps
     (the lexicon keeps priority where both found something): they are
     entities without an actor. A person must start with a word that can
@@ -36,7 +38,8 @@ def backed_by_ner(doc: Doc, mentions: list[Mention], labels: frozenset[str] = NE
     extra = [_without_conjunction(doc, Mention(s.start, s.end, s.text, s.label, s.tokens, None, "ner"))
              for s in doc.ner_spans
              if s.label in labels and not ((k := bisect_left(starts, s.end)) and reach[k - 1] > s.start)
-             and (s.label != "PER" or starts_like_a_name(doc.tokens[s.tokens[0]]))]
+             and (s.label != "PER" or starts_like_a_name(doc.tokens[s.tokens[0]]))
+             and not any(t.key in abstract for t in doc.tokens[s.tokens[0]:s.tokens[1]])]  # سيعززون الأمن
     return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
 
 
@@ -63,7 +66,7 @@ def ner_surnames(doc: Doc, mentions: list[Mention], stop: frozenset[str]) -> lis
         if m.rule == "ner" and m.label == "PER" and m.tokens[1] - m.tokens[0] >= 2:
             last = tokens[m.tokens[1] - 1]
             if last.is_word and len(last.key) >= MIN_SURNAME and last.key not in stop and not last.suffix \
-                    and not common_word(last.norm):
+                    and not common_word(last.norm) and tokens[m.tokens[1] - 2].norm not in NAME_LINKS:
                 short.setdefault(last.key, m)
     if not short:
         return mentions

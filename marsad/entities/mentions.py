@@ -16,7 +16,7 @@ import numpy as np
 
 from marsad.doc import Doc
 from marsad.entities.actors import ActorBase, Alias, Head, function_words
-from marsad.entities.extra_mentions import backed_by_ner, members_of_groups, ner_surnames
+from marsad.entities.extra_mentions import NAME_LINKS, backed_by_ner, members_of_groups, ner_surnames
 from marsad.entities.name_ends import NameEnds, abstract_heads, adjectival_heads, in_construct
 from marsad.names.romanize import looks_like_name
 from marsad.resources import grammar_words, read_words
@@ -102,7 +102,7 @@ class MentionFinder:
             mentions.extend(self._compose(doc, atoms, sent.tokens[1]))
         doc.mentions = self._short_forms(doc, mentions)
         if doc.ner_spans:
-            doc.mentions = ner_surnames(doc, backed_by_ner(doc, doc.mentions), self.stop)
+            doc.mentions = ner_surnames(doc, backed_by_ner(doc, doc.mentions, abstract=self.abstract), self.stop)
         doc.mentions = members_of_groups(doc, doc.mentions)
         return doc
 
@@ -118,8 +118,10 @@ class MentionFinder:
                 continue
             if m.label == "PER" and m.rule in ("lexicon", "title+name", "head"):
                 last = tokens[m.tokens[1] - 1]
-                if last.is_word and len(last.key) >= MIN_SURNAME and last.key not in self.stop \
-                        and (m.actor.id is None or m.actor.id.startswith("PER-")):
+                # a name's last word, not a title's (وزير الداخلية … الشؤون الداخلية)
+                named = m.rule == "title+name" or (m.actor.id or "").startswith("PER-")
+                if last.is_word and len(last.key) >= MIN_SURNAME and last.key not in self.stop and named \
+                        and tokens[m.tokens[1] - 2].norm not in NAME_LINKS:
                     short.setdefault(last.key, m)
             elif m.label == "ORG" and (m.actor.id or m.rule == "head+name"):
                 first = tokens[m.tokens[0]]
@@ -275,7 +277,7 @@ class MentionFinder:
                 k += 1
             start = group[0].start
             if rule == "head" and len(group) == 1 and end == group[0].end and not tokens[start].suffix \
-                    and tokens[start].key in self.abstract \
+                    and fold(group[0].key) in self.abstract \
                     and not (end < sent_end and (tokens[end].text in QUOTES or tokens[end].norm.isdigit())):
                 continue  # يضمن الأمن، بالقوة: the abstract noun, not an actor
             out.append(self._mention(doc, group, start, end, rule, name))

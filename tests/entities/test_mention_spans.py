@@ -87,3 +87,26 @@ def test_a_sound_plural_with_its_nun_governs_no_genitive():
 def test_a_sound_plural_still_takes_a_prepositional_body():
     found = entity_texts("قال مسؤولون بالإدارة الأمريكية في تصريحات إن واشنطن مستعدة لتوجيه ضربة عسكرية.")
     assert "مسؤولون بالإدارة الأمريكية" in found, found
+
+
+def test_defending_is_no_ministry():
+    # alarabiya_2018: "للدفاع عن" is defending (the ministry is وزارة الدفاع)
+    found = entity_texts("ويدفع ذلك شباناً كثيرين للالتحاق بساحات القتال تارةً للدفاع عن الدين، وطوراً لتحرير "
+                         "وطنهم إن كانوا من السوريين والعراقيين.")
+    assert not any(t in ("الدفاع", "لدفاع") for t in found), found
+
+
+def test_a_titles_last_word_is_no_surname_for_later_mentions():
+    # pool_2000: وزير الداخلية is named in the title; "الشؤون الداخلية" later names no minister
+    text = ("زيارة صاحب السمو الملكي الأمير محمد بن نايف بن عبدالعزيز ولي العهد نائب رئيس مجلس الوزراء وزير "
+            "الداخلية إلى الأردن. كما أكد الجانبان رفضهما القاطع لمحاولات تدخل إيران في الشؤون الداخلية "
+            "للدول العربية.")
+    found = entity_texts(text)
+    assert "الداخلية" not in found, found
+
+
+def test_a_tagger_span_around_an_abstract_noun_is_no_entity():
+    # alarabiya_2018: "سيعززون الأمن" is a verb and its object
+    found = entity_texts("وقالت رئيسة الوزراء البريطانية تيريزا ماي إن عناصر من القوات المسلحة سيعززون الأمن "
+                         "في المواقع الرئيسية.")
+    assert not any("الأمن" in t for t in found), found
