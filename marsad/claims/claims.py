@@ -26,6 +26,15 @@ THIRD_PERSON = frozenset({"ه", "ها", "هم", "هما", "هن"})
 PRONOUN_STEM_MIN_COUNT = 5  # a stem seen this often in the corpora is a word, so the ending is a pronoun
 
 
+def _is_participle(form: str) -> bool:
+    """A circumstantial participle (حال) cue: مؤكدا، مشيرة، قائلا، كاشفا (not
+    the dual verbs أكدا، قالا): its subject is the sentence's."""
+    word = fold(form.split()[0])
+    if word.endswith("ين"):
+        word = word[:-2] + "ا"
+    return word.endswith(("ا", "ه")) and (word.startswith("م") and len(word) >= 5 or len(word) == 5 and word[1] == "ا")
+
+
 def _pronoun_word(doc: Doc, speaker: Mention) -> bool:
     """A plain one-word phrase that carries a third-person pronoun (قوله،
     لقاءاته، يضعه): it stands for someone already named, it names no speaker
@@ -154,6 +163,9 @@ class ClaimExtractor:
             quoted = self._quoted_from(doc, mmap, m, clause)
             if quoted is not None:
                 speaker, rule = quoted, rule + ":quoted-from"  # نقلت وكالات عن وزارة الدفاع قولها
+            if speaker is None and _is_participle(m.payloads[0].form) \
+                    and (main := mmap.subject_after(a, b)) is not None and main.start < cue_span.start:
+                speaker, rule = main, rule + ":main"  # وتنصل السفير … قائلا: the sentence's subject speaks
             if speaker is None:
                 # يقول بيتر ري، … / وأكدت مصادر ميدانية أن…: an unknown speaker
                 speaker = mmap.phrase_after(m.end - 1, clause[1], ("obj",), phrase_stop_words())

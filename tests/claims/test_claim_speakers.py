@@ -66,3 +66,15 @@ def test_a_complementiser_after_the_cue_is_no_speaker():
             "أرسل 250 ألف دولار إلى حركة الشباب الصومالية في منتصف 2012.")
     found = speakers(text)
     assert not any(s.startswith(("بأن", "أن")) for s in found), found
+
+
+def test_a_participle_cue_takes_the_subject_of_its_sentence():
+    # pool_2000: قائلا has no subject of its own; the ambassador, not قطر of the sentence before, speaks
+    text = ("وتقول قطر إن موافقة إسرائيل على تمويل يبلغ نحو 800 مليون دولار تدحض الشبهات بأنها تدعم حماس. "
+            'وتنصل السفير القطري محمد العمادي في حديث لـ"رويترز" في مقابلة بالقدس قبل مدة، من دعم الحركة '
+            'التي تسيطر على قطاع غزة قائلاً "إذا كنا نساعد حماس فهل تعتقد أن الإسرائيليين سيسمحون لنا '
+            'بالدخول والخروج؟".')
+    found = claims(text)
+    said = [c for c in found if c["cue"]["text"] == "قائلاً"]
+    assert len(said) == 1, found
+    assert "العمادي" in said[0]["speaker"]["text"]
