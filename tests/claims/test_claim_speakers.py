@@ -78,3 +78,10 @@ def test_a_participle_cue_takes_the_subject_of_its_sentence():
     said = [c for c in found if c["cue"]["text"] == "قائلاً"]
     assert len(said) == 1, found
     assert "العمادي" in said[0]["speaker"]["text"]
+
+
+def test_first_person_verbs_attribute_nothing():
+    # pool_2000 opinion piece: the writer's "we say", no reported speaker
+    text = ("نعم، نقولها بفخر واعتزاز ان المملكة كانت إطفائية الحرائق الملتهبة في المنطقة. ونرى في الافق "
+            "محاولات دولية واقليمية لضبط السلوك الايراني.")
+    assert claims(text) == []
