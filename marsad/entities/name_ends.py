@@ -15,6 +15,7 @@ from marsad.types import Token
 
 NISBA_ENDINGS = ("ي", "يه", "يين", "يون")
 TANWEEN_FATH = "\u064b"  # ً: an indefinite accusative (جسماً), never part of a name
+PROCLITIC_LETTERS = frozenset("وفبلك")
 COMMON_WORD_MIN_COUNT = 5  # corpus count from which a word not known as a name is a common word
 
 
@@ -116,10 +117,13 @@ class NameEnds:
 
     def governs(self, tokens: list[Token], j: int, sent_end: int) -> bool:
         """Whether the word at j can be the genitive of a common noun before it
-        (مدينة إب): a plain word, not a function word or a verb of the lexicons."""
+        (مدينة إب): a plain word, not a function word or a verb of the lexicons,
+        nor one that reads as a preposition on a word (بانتمائه)."""
         if j >= sent_end:
             return False
         tok = tokens[j]
+        if tok.norm[:1] in PROCLITIC_LETTERS and len(proclitic_keys(tok.light)) > 1:
+            return False
         return tok.is_word and not tok.prefix and not tok.norm.isdigit() and tok.norm not in self.stop \
             and tok.key not in self.stop and tok.norm not in self.advs
 

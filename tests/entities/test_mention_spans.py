@@ -110,3 +110,9 @@ def test_a_tagger_span_around_an_abstract_noun_is_no_entity():
     found = entity_texts("وقالت رئيسة الوزراء البريطانية تيريزا ماي إن عناصر من القوات المسلحة سيعززون الأمن "
                          "في المواقع الرئيسية.")
     assert not any("الأمن" in t for t in found), found
+
+
+def test_an_indefinite_title_takes_no_verb_as_its_name():
+    # news_sample: "انتحاري يشتبه بانتمائه" is a suicide bomber suspected of belonging, no name
+    found = entity_texts("وقتل انتحاري يشتبه بانتمائه لـ«داعش»، 32 شخصا على الأقل، في بلدة حدودية تركية أول من أمس.")
+    assert "انتحاري" in found, found
