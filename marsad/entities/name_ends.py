@@ -17,6 +17,9 @@ NISBA_ENDINGS = ("ي", "يه", "يين", "يون")
 TANWEEN_FATH = "\u064b"  # ً: an indefinite accusative (جسماً), never part of a name
 PROCLITIC_LETTERS = frozenset("وفبلك")
 COMMON_WORD_MIN_COUNT = 5  # corpus count from which a word not known as a name is a common word
+# A third name word is trusted up to this count: names of long articles recur
+# in the corpora (ميرغني 6, العمادي 12) as often as rare verbs (يرمي 7).
+THIRD_WORD_MIN_COUNT = 20
 
 
 @cache
@@ -95,8 +98,9 @@ class NameEnds:
                 if definite(tok) and definite(tokens[i - 1]):
                     end += 1  # الرئيس المشارك، رئيس الحكومة المكلف: an adjective ends the title
                 break  # الزعيم الكوري وصل إلى، خبراء تابعون للأمم: not a name
-            if not construct and end - i >= 2 and not known_name_word(tok.norm):
-                break  # a third word must be a name too (لي هسيين لونغ، عبد الكريم الهاروني)
+            if not construct and end - i >= 2 and not known_name_word(tok.norm) \
+                    and word_counts().get(tok.norm, 0) >= THIRD_WORD_MIN_COUNT:
+                break  # a third word must not be a common word (لي هسيين لونغ، عبد الكريم الهاروني)
             end += 1
         if end == limit and end < sent_end and not tokens[end].prefix:
             return end  # رابطة أمهات المختطفين: the construct goes on into the next head

@@ -22,3 +22,10 @@ def test_the_coalition_in_news_on_syria_stays_the_coalition_against_isis():
     text = ("قال التحالف الذي تقوده الولايات المتحدة ضد تنظيم الدولة في سوريا والعراق إنه نفذ ضربة جوية في "
             "منطقة شرق سوريا. وأكد التحالف أن العمليات مستمرة.")
     assert actor_of(text, "التحالف") == "Global Coalition against ISIS"
+
+
+def test_amman_in_news_on_jordan_is_not_oman():
+    # pool_2000: عمّان folds like عُمان
+    text = ("وأعني به أبا قتادة الفلسطيني، والذي تم الإفراج عنه ويعيش اليوم حراً طليقاً في مدينة عمان في "
+            "المملكة الأردنية الهاشمية.")
+    assert actor_of(text, "عمان") == "Jordan"

@@ -116,3 +116,20 @@ def test_an_indefinite_title_takes_no_verb_as_its_name():
     # news_sample: "انتحاري يشتبه بانتمائه" is a suicide bomber suspected of belonging, no name
     found = entity_texts("وقتل انتحاري يشتبه بانتمائه لـ«داعش»، 32 شخصا على الأقل، في بلدة حدودية تركية أول من أمس.")
     assert "انتحاري" in found, found
+
+
+def test_an_ordinal_makes_liwa_a_brigade_and_operations_chief_a_title():
+    # alarabiya_2018: "رئيس عمليات "اللواء الأول حرس حدود" العقيد عثمان الشايف"
+    rec = marsad.extract('إلى ذلك، حررت قوات الجيش اليمني كافة المرتفعات في جبال الظهرة الاستراتيجية، بحسب '
+                         'رئيس عمليات "اللواء الأول حرس حدود" العقيد عثمان الشايف.', date="2018-06-10").to_dict()
+    labels = {e["text"]: e["label"] for e in rec["entities"]}
+    assert labels.get("اللواء الأول") == "ORG", labels
+    assert labels.get("رئيس عمليات") == "PER", labels
+
+
+def test_editor_in_chief_is_a_title_with_its_paper():
+    # alarabiya_2018
+    found = entity_texts("وكان من بين الحضور عبد الله السليطي، وهو مستشار في النفط وكاتب بصحيفة الراية القطرية، "
+                         "ورئيس تحرير جريدة الشرق القطرية سابقاً.")
+    assert "رئيس" not in found, found
+    assert any(t.startswith("رئيس تحرير") for t in found), found
