@@ -241,6 +241,10 @@ class MentionFinder:
                                       and (k >= len(atoms) or atoms[k].start != end)):
                 adjectives += tokens[end].norm not in self.mods
                 end += 1  # القوات الكردية، المنظمات الدولية
+            if end > group[-1].end and k < len(atoms) and atoms[k].start == end and atoms[k].kind == "NORP":
+                group.append(atoms[k])  # هيئة الطيران المدني الإماراتي: the nisba after the adjective
+                end = atoms[k].end
+                k += 1
             has_title = any(a.head and self._is_title(a.head) for a in group)
             has_person = any(al.kind == "PER" for a in group for al in a.aliases)
             rule = "lexicon" if len(group) == 1 and not group[0].head else "head"

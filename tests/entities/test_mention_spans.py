@@ -133,3 +133,10 @@ def test_editor_in_chief_is_a_title_with_its_paper():
                          "ورئيس تحرير جريدة الشرق القطرية سابقاً.")
     assert "رئيس" not in found, found
     assert any(t.startswith("رئيس تحرير") for t in found), found
+
+
+def test_a_nisba_after_an_absorbed_adjective_joins_the_mention():
+    # pool_2000: the UAE civil aviation authority, not an authority plus a stray "المدني الإماراتي"
+    found = entity_texts("نفت هيئة الطيران المدني الإماراتي، الأحد، ما تداولته وسائل إعلام تابعة لجماعة الحوثي "
+                         "في اليمن حول استهداف مطار دبي الدولي.")
+    assert "هيئة الطيران المدني الإماراتي" in found, found
