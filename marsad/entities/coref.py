@@ -115,6 +115,12 @@ def _introduced_name(doc: Doc, mentions: list[Mention], i: int) -> int | None:
     country = title.actor.country if title.actor else None
     if not country:
         return None
+    head = without_article(doc.tokens[title.tokens[0]].key)
+    for j in range(i - 1, -1, -1):  # الرئيس الروسي فلاديمير بوتين … الرئيس الروسي: the same title again
+        m = mentions[j]
+        if m.label == "PER" and m.actor and (m.actor.id or "").startswith("PER-") and m.actor.country == country \
+                and without_article(doc.tokens[m.tokens[0]].key) == head:
+            return j
     last_sentence = doc.sentence_of_token(title.tokens[0]) + INTRODUCE_REACH
     for j in range(i + 1, len(mentions)):
         m = mentions[j]

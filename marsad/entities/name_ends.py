@@ -8,7 +8,7 @@ from functools import cache
 
 from marsad.resources import read_tsv, read_words
 from marsad.syntax_words import definite, is_count
-from marsad.text.clitics import proclitic_keys
+from marsad.text.clitics import enclitic_splits, proclitic_keys
 from marsad.text.normalize import fold
 from marsad.text.vocab import word_counts
 from marsad.types import Token
@@ -29,6 +29,24 @@ def common_word(key: str) -> bool:
     from marsad.names.romanize import name_dictionary
 
     return word_counts().get(key, 0) >= COMMON_WORD_MIN_COUNT and key not in name_dictionary()
+
+
+def _known_word(word: str) -> bool:
+    """A word of the corpora, also under a pronoun suffix (متابعته: متابعة + ه)."""
+    counts = word_counts()
+    for stem, suffix in enclitic_splits(word):
+        if suffix and stem.endswith("ت"):
+            stem = stem[:-1] + "ه"  # the ة of متابعة is written ت before a pronoun
+        if counts.get(stem, 0):
+            return True
+    return False
+
+
+def _describing(word: str) -> bool:
+    """A common indefinite word of the shape of a participle, verb or
+    feminine adjective (تابعة، موجود، يشتبه، كبيرة), not a nisba (منظمات
+    إرهابية keeps it) nor a place (شرطة مدينة نيويورك): it ends no name."""
+    return common_word(word) and not word.endswith(NISBA_ENDINGS) and (word[:1] in "متي" or word.endswith("ه"))
 
 
 def known_name_word(key: str) -> bool:
@@ -95,18 +113,18 @@ class NameEnds:
             if construct and end > i and definite(tokens[end - 1]) and not definite(tok):
                 break
             if not construct and end == i and common_word(tok.norm) and not self.genitive(tokens, i, sent_end):
-                if definite(tok) and definite(tokens[i - 1]):
-                    end += 1  # الرئيس المشارك، رئيس الحكومة المكلف: an adjective ends the title
-                break  # الزعيم الكوري وصل إلى، خبراء تابعون للأمم: not a name
+                break  # الزعيم الكوري وصل إلى، خبراء تابعون للأمم، وزيرة الإعلام القرار: not a name
+            if tok.norm[:1] in "وف" and not known_name_word(tok.norm) \
+                    and any(_known_word(k) for k in proclitic_keys(tok.light)[1:]):
+                break  # ومتابعته: a conjunction on a word, the name has ended
             if not construct and end - i >= 2 and not known_name_word(tok.norm) \
                     and word_counts().get(tok.norm, 0) >= THIRD_WORD_MIN_COUNT:
                 break  # a third word must not be a common word (لي هسيين لونغ، عبد الكريم الهاروني)
             end += 1
         if end == limit and end < sent_end and not tokens[end].prefix:
             return end  # رابطة أمهات المختطفين: the construct goes on into the next head
-        while construct and end > i and not definite(tokens[end - 1]) and common_word(tokens[end - 1].norm) \
-                and not tokens[end - 1].norm.endswith(NISBA_ENDINGS):
-            end -= 1  # (منظمات إرهابية keeps its nisba adjective)
+        while construct and end > i and not definite(tokens[end - 1]) and _describing(tokens[end - 1].norm):
+            end -= 1
         return end
 
     def genitive(self, tokens: list[Token], i: int, sent_end: int) -> bool:
@@ -142,7 +160,11 @@ class NameEnds:
         if tok.prefix:
             return tok.prefix == "و" and prev.key.startswith("ال") and prev.key.endswith(("ي", "يه"))
         if definite(prev):
-            # a definite head noun of an event (الهجوم الإرهابي) takes adjectives too
-            return tok.key.startswith("ال") and (prev.key in self.event_nouns or prev.key not in self.stop)
+            # a definite head noun of an event (الهجوم الإرهابي) takes adjectives too, but a
+            # verb with an object pronoun is no noun (قتلها الرئيس السابق)
+            noun = prev.key not in self.stop or prev.key in self.event_nouns and not prev.suffix
+            if prev.suffix and not tok.key.endswith(NISBA_ENDINGS):
+                return False  # عينه الرئيس: only a nisba describes a noun with a pronoun (تدخله العسكري)
+            return tok.key.startswith("ال") and noun
         return after_indefinite and not tok.key.startswith("ال") and prev.key not in self.stop \
             and prev.norm not in self.stop
