@@ -120,7 +120,8 @@ class MentionFinder:
             if m.label == "PER" and m.rule in ("lexicon", "title+name", "head"):
                 last = tokens[m.tokens[1] - 1]
                 # a name's last word, not a title's (وزير الداخلية … الشؤون الداخلية)
-                named = m.rule == "title+name" or (m.actor.id or "").startswith("PER-")
+                # (وزيرة الإعلام القرار: the word after the title is no personal name)
+                named = m.rule == "title+name" and m.name is not None or (m.actor.id or "").startswith("PER-")
                 if last.is_word and len(last.key) >= MIN_SURNAME and last.key not in self.stop and named \
                         and tokens[m.tokens[1] - 2].norm not in NAME_LINKS:
                     short.setdefault(last.key, m)

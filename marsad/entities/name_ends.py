@@ -113,7 +113,9 @@ class NameEnds:
             if construct and end > i and definite(tokens[end - 1]) and not definite(tok):
                 break
             if not construct and end == i and common_word(tok.norm) and not self.genitive(tokens, i, sent_end):
-                break  # الزعيم الكوري وصل إلى، خبراء تابعون للأمم، وزيرة الإعلام القرار: not a name
+                if definite(tok) and definite(tokens[i - 1]):
+                    end += 1  # الرئيس المخلوع، رئيس الحكومة المكلف: an adjective ends the title
+                break  # الزعيم الكوري وصل إلى، خبراء تابعون للأمم: not a name
             if tok.norm[:1] in "وف" and not known_name_word(tok.norm) \
                     and any(_known_word(k) for k in proclitic_keys(tok.light)[1:]):
                 break  # ومتابعته: a conjunction on a word, the name has ended
