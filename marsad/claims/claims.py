@@ -9,16 +9,47 @@ from __future__ import annotations
 from marsad.claims.cues import Cue, cue_index
 from marsad.doc import Doc
 from marsad.lexicon import Match
-from marsad.resources import grammar_words
+from marsad.resources import grammar_words, read_words
 from marsad.syntax import MentionMap
 from marsad.syntax_words import COMPLEMENTIZERS, RELATIVES, phrase_stop_words
-from marsad.text.clitics import prefix_for_key, verb_keys
+from marsad.text.clitics import enclitic_splits, prefix_for_key, verb_keys
 from marsad.text.normalize import fold
+from marsad.text.vocab import word_counts
 from marsad.types import Claim, Mention, Sentence, Span
 
 QUOTES = "\"«»“”'"
 QUOTING_VERBS = grammar_words("quoting_verbs")
 QUOTED_FROM_REACH = 6
+NAME_RULES = frozenset({"ner", "short-form", "lexicon"})  # a mention that is a bare name, no title
+SPEECH_NOUNS = read_words("speech_nouns.txt")
+THIRD_PERSON = frozenset({"ه", "ها", "هم", "هما", "هن"})
+PRONOUN_STEM_MIN_COUNT = 5  # a stem seen this often in the corpora is a word, so the ending is a pronoun
+
+
+def _is_participle(form: str) -> bool:
+    """A circumstantial participle (حال) cue: مؤكدا، مشيرة، قائلا، كاشفا (not
+    the dual verbs أكدا، قالا): its subject is the sentence's."""
+    word = fold(form.split()[0])
+    if word.endswith("ين"):
+        word = word[:-2] + "ا"
+    return word.endswith(("ا", "ه")) and (word.startswith("م") and len(word) >= 5 or len(word) == 5 and word[1] == "ا")
+
+
+def _pronoun_word(doc: Doc, speaker: Mention) -> bool:
+    """A plain one-word phrase that carries a third-person pronoun (قوله،
+    لقاءاته، يضعه): it stands for someone already named, it names no speaker
+    itself (but مراسلنا, "our correspondent", does)."""
+    a, b = speaker.tokens
+    if speaker.rule != "phrase" or b - a != 1:
+        return False
+    tok = doc.tokens[a]
+    if tok.suffix:
+        return tok.suffix in THIRD_PERSON
+    if tok.text.endswith("ة"):
+        return False  # ناطقة: the ة folds like the pronoun ه
+    counts = word_counts()  # the tokenizer leaves most suffixes on: قوله, لقاءاته
+    return any(suf in THIRD_PERSON and counts.get(stem, 0) >= PRONOUN_STEM_MIN_COUNT
+               for stem, suf in enclitic_splits(tok.norm))
 TRAILING = " .,،؛;:\n"
 
 
@@ -114,8 +145,8 @@ class ClaimExtractor:
                     j - 1, b, ("obj", "ل"), phrase_stop_words())  # وفقا للصحيفة: an unlisted source
                 if speaker is not None or j >= b or not tokens[j].is_word:
                     break
-            if speaker is None:
-                return None
+            if speaker is None or _pronoun_word(doc, speaker):
+                return None  # حسب قوله، بحسب ما يضعه: the speaker is whoever the pronoun stands for
             speaker = mmap.issuer_of(speaker, b) or speaker  # حسب بيان لرئاسة أمن الدولة: the issuer speaks
             after = speaker.end
             if m.start - a <= 1:  # بحسب X، content
@@ -123,15 +154,25 @@ class ClaimExtractor:
             else:  # content، بحسب X
                 content = self._trim(doc, sent.start, tokens[m.start].start)
         else:
+            if self._transfer(doc, m, clause):
+                return None  # نقل الجرحى إلى المستشفى: moving, not reporting
             speaker, how = mmap.verb_subject(m.start, m.end, clause)
             rule += how
+            if speaker is None and (named := self._name_after_cue(doc, mmap, m)) is not None:
+                speaker, rule = named, rule + ":name"  # وقالت هيلي: a bare name, whatever its letters
             quoted = self._quoted_from(doc, mmap, m, clause)
             if quoted is not None:
                 speaker, rule = quoted, rule + ":quoted-from"  # نقلت وكالات عن وزارة الدفاع قولها
+            if speaker is None and _is_participle(m.payloads[0].form) \
+                    and (main := mmap.subject_after(a, b)) is not None and main.start < cue_span.start:
+                speaker, rule = main, rule + ":main"  # وتنصل السفير … قائلا: the sentence's subject speaks
             if speaker is None:
                 # يقول بيتر ري، … / وأكدت مصادر ميدانية أن…: an unknown speaker
                 speaker = mmap.phrase_after(m.end - 1, clause[1], ("obj",), phrase_stop_words())
                 rule += ":phrase" if speaker else ""
+                if speaker is not None and (_pronoun_word(doc, speaker)
+                                            or doc.tokens[speaker.tokens[0]].norm in COMPLEMENTIZERS):
+                    speaker = None  # وقال عن أحد لقاءاته، وأفادت بأن…: no speaker named here
             if speaker is None:
                 speaker = last_speaker
                 rule += ":carried"
@@ -152,6 +193,25 @@ class ClaimExtractor:
             speaker = owner or speaker  # بيان لوزارة الخزانة، بيان صادر عن الرابطة: the body speaks
         direct = self._is_direct(doc.text, after, content)
         return Claim(speaker, cue_span, content, s_i, direct=direct, rule=rule)
+
+    @staticmethod
+    def _name_after_cue(doc: Doc, mmap: MentionMap, m: Match[Cue]) -> Mention | None:
+        """A person named right after the cue with no title (وقالت هيلي،
+        قال ميرغني): the subject, even when the name's letters do not show
+        the gender the verb has (foreign women's names end in no ة)."""
+        found = mmap.starts.get(m.end)
+        if found is None or found.label != "PER" or found.rule not in NAME_RULES:
+            return None
+        return found
+
+    @staticmethod
+    def _transfer(doc: Doc, m: Match[Cue], clause: tuple[int, int]) -> bool:
+        """`نقل` reports only as "نقل X عن Y" (or نقل قوله/تصريحاته); with no
+        عن and no speech noun in the clause it moves something (نقل الجرحى)."""
+        if fold(m.payloads[0].form.split()[0]) not in QUOTING_VERBS:
+            return False
+        words = {t.norm for t in doc.tokens[m.end:clause[1]]} | {t.key for t in doc.tokens[m.end:clause[1]]}
+        return "عن" not in words and not words & SPEECH_NOUNS
 
     @staticmethod
     def _quoted_from(doc: Doc, mmap: MentionMap, m: Match[Cue], clause: tuple[int, int]) -> Mention | None:

@@ -12,8 +12,11 @@ Links, each a plain rule:
 - the same actor id (a country and its nisba share one);
 - a short form and the full name it shortens (a name word seen before);
 - apposition: a title right before a name (`وزير الخارجية، سيرغي لافروف`);
+- apposition the other way: a name right before its title (`جو بايدن، نائب
+  الرئيس الأميركي`);
 - a title introducing a name in the next sentences (same country, no other
-  named person of that country between);
+  named person of that country between, the person not named before and
+  not carrying another title of their own);
 - a bare title later (`الوزير`, `الجنرال`) and the last named person who
   bore it.
 """
@@ -24,6 +27,7 @@ from marsad.text.clitics import without_article
 from marsad.types import Actor, Mention, evolve
 
 INTRODUCE_REACH = 2  # sentences within which a title may introduce a name
+OWN_TITLE_GAP = 3  # tokens between a title and the name it belongs to (commas, آنذاك)
 APPOSITION_MARKS = frozenset({"،", ","})
 
 
@@ -47,9 +51,10 @@ class Coreferencer:
     def _link_same_actor(mentions: list[Mention], clusters: _Clusters) -> None:
         first: dict[tuple[str, bool], int] = {}
         for i, m in enumerate(mentions):
-            if m.actor and m.actor.id:
+            if m.actor and m.actor.id and (m.label != "PER" or m.actor.id.startswith("PER-")):
                 # a person titled by an institution (رئيس هيئة الأركان → the military)
-                # is not the institution itself
+                # is not the institution itself; and two titled persons of one state
+                # (الرئيس الأميركي، نائب الرئيس الأميركي) are not one person
                 key = (m.actor.id, m.label == "PER")
                 clusters.union(first.setdefault(key, i), i)
 
@@ -81,6 +86,10 @@ class Coreferencer:
                 clusters.union(i, i + 1)  # وزير الخارجية، سيرغي لافروف
                 bearer[title] = i
                 continue
+            prev = mentions[i - 1] if i > 0 else None
+            if prev is not None and prev.label == "PER" and _is_named(prev) and _apposed(doc, prev, m):
+                clusters.union(i - 1, i)  # جو بايدن، نائب الرئيس الأميركي
+                continue
             if m.tokens[1] - m.tokens[0] == 1 and title in bearer:
                 clusters.union(bearer[title], i)  # … وقال الوزير
                 continue
@@ -106,14 +115,39 @@ def _introduced_name(doc: Doc, mentions: list[Mention], i: int) -> int | None:
     country = title.actor.country if title.actor else None
     if not country:
         return None
+    head = without_article(doc.tokens[title.tokens[0]].key)
+    for j in range(i - 1, -1, -1):  # الرئيس الروسي فلاديمير بوتين … الرئيس الروسي: the same title again
+        m = mentions[j]
+        if m.label == "PER" and m.actor and (m.actor.id or "").startswith("PER-") and m.actor.country == country \
+                and without_article(doc.tokens[m.tokens[0]].key) == head:
+            return j
     last_sentence = doc.sentence_of_token(title.tokens[0]) + INTRODUCE_REACH
     for j in range(i + 1, len(mentions)):
         m = mentions[j]
         if doc.sentence_of_token(m.tokens[0]) > last_sentence:
             return None
         if m.label == "PER" and m.actor and m.actor.country == country:
-            return j if _is_named(m) else None
+            if not _is_named(m) or _known_before(mentions, i, m) or _own_title(doc, mentions, j, title):
+                return None  # السفير التركي … أردوغان (named before); دبلوماسي … وزير الخارجية، ليبرمان
+            return j
     return None
+
+
+def _known_before(mentions: list[Mention], i: int, person: Mention) -> bool:
+    """Whether the person was already named before mention i: a title cannot introduce them."""
+    pid = person.actor.id if person.actor else None
+    return bool(pid) and any(m.actor is not None and m.actor.id == pid for m in mentions[:i])
+
+
+def _own_title(doc: Doc, mentions: list[Mention], j: int, title: Mention) -> bool:
+    """Whether the named person at j comes with a title of their own, right
+    before the name and other than `title`'s (وزير الخارجية الإسرائيلي،
+    آنذاك، أفيغدور ليبرمان is not the دبلوماسي of the sentence before)."""
+    prev = mentions[j - 1]
+    if prev.label != "PER" or _is_named(prev) or mentions[j].tokens[0] - prev.tokens[1] > OWN_TITLE_GAP:
+        return False
+    head = without_article(doc.tokens[prev.tokens[0]].key)
+    return head != without_article(doc.tokens[title.tokens[0]].key)
 
 
 def _resolve(mentions: list[Mention], clusters: _Clusters) -> list[Mention]:

@@ -11,24 +11,28 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate
 
 import numpy as np
 
 from marsad.doc import Doc
 from marsad.entities.actors import ActorBase, Alias, Head, function_words
+from marsad.entities.context_actors import by_context
+from marsad.entities.extra_mentions import NAME_LINKS, backed_by_ner, members_of_groups, ner_surnames
+from marsad.entities.name_ends import NameEnds, abstract_heads, adjectival_heads, in_construct
 from marsad.names.romanize import looks_like_name
 from marsad.resources import grammar_words, read_words
 from marsad.syntax_words import adjective_like, adverbials, definite
 from marsad.text.clitics import prefix_for_key, proclitic_keys
 from marsad.text.formtable import FormTable
 from marsad.text.normalize import fold
-from marsad.types import Actor, Mention, Token, evolve
+from marsad.types import Actor, Mention, Token
 
 LEXICON_WORD, POSSESSED_HEAD = 1, 2  # what a word may begin (MentionFinder._atom_word)
 ORG_NAME_MAX_TOKENS = 3
+PERSON_NAME_MAX_TOKENS = 3
 UNNAMED_HEADS = frozenset({"Statement"})  # بيان صادر عن…: the next word is not its name
 MIN_SURNAME = 3  # a short form must be a real word, not a particle
+QUOTES = frozenset('"«»“”')  # تنظيم "الدولة الإسلامية": a quoted name follows the head (or مجموعة 5+1 a number)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +86,8 @@ class MentionFinder:
         self.mods = modifiers()
         self.event_nouns = _event_noun_words()
         self.advs = adverbials()
+        self.abstract = abstract_heads()
+        self.ends = NameEnds(self.stop, self.advs, self.mods, self.event_nouns, adjectival_heads())
         self.atom_words = FormTable(self._atom_word)  # which words may begin an atom (see _atoms)
         self._titles: dict[str, tuple[str, bool]] = {}  # head text -> (its kind, _is_title)
         # ids of the states and their sectors (`_is_state`), for one set lookup per alias
@@ -97,8 +103,8 @@ class MentionFinder:
             mentions.extend(self._compose(doc, atoms, sent.tokens[1]))
         doc.mentions = self._short_forms(doc, mentions)
         if doc.ner_spans:
-            doc.mentions = backed_by_ner(doc, doc.mentions)
-        doc.mentions = members_of_groups(doc, doc.mentions)
+            doc.mentions = ner_surnames(doc, backed_by_ner(doc, doc.mentions, abstract=self.abstract), self.stop)
+        doc.mentions = by_context(doc, members_of_groups(doc, doc.mentions), self.base)
         return doc
 
     def _short_forms(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -113,8 +119,11 @@ class MentionFinder:
                 continue
             if m.label == "PER" and m.rule in ("lexicon", "title+name", "head"):
                 last = tokens[m.tokens[1] - 1]
-                if last.is_word and len(last.key) >= MIN_SURNAME and last.key not in self.stop \
-                        and (m.actor.id is None or m.actor.id.startswith("PER-")):
+                # a name's last word, not a title's (وزير الداخلية … الشؤون الداخلية)
+                # (وزيرة الإعلام القرار: the word after the title is no personal name)
+                named = m.rule == "title+name" and m.name is not None or (m.actor.id or "").startswith("PER-")
+                if last.is_word and len(last.key) >= MIN_SURNAME and last.key not in self.stop and named \
+                        and tokens[m.tokens[1] - 2].norm not in NAME_LINKS:
                     short.setdefault(last.key, m)
             elif m.label == "ORG" and (m.actor.id or m.rule == "head+name"):
                 first = tokens[m.tokens[0]]
@@ -178,6 +187,8 @@ class MentionFinder:
             if head and head.end - head.start == 1 and i > start and not tokens[i].prefix \
                     and tokens[i - 1].key in ADJECTIVE_HOSTS and tokens[i].norm.endswith(("ي", "يه")):
                 head = None  # مؤتمر صحفي، مصدر دبلوماسي: the nisba describes the noun before it
+            if head and head.end - head.start == 1 and i > start and self.ends.describes_noun(tokens, i):
+                head = None  # الشؤون الداخلية، حاجز عسكري: an adjective of the noun before it
             if name and (not head or name.end >= head.end):
                 atoms.append(Atom(name.start, name.end, aliases=name.payloads, key=name.key))
                 i = name.end
@@ -231,13 +242,17 @@ class MentionFinder:
                                       and (k >= len(atoms) or atoms[k].start != end)):
                 adjectives += tokens[end].norm not in self.mods
                 end += 1  # القوات الكردية، المنظمات الدولية
+            if end > group[-1].end and k < len(atoms) and atoms[k].start == end and atoms[k].kind == "NORP":
+                group.append(atoms[k])  # هيئة الطيران المدني الإماراتي: the nisba after the adjective
+                end = atoms[k].end
+                k += 1
             has_title = any(a.head and self._is_title(a.head) for a in group)
             has_person = any(al.kind == "PER" for a in group for al in a.aliases)
             rule = "lexicon" if len(group) == 1 and not group[0].head else "head"
             limit = atoms[k].start if k < len(atoms) else sent_end
             name = None
             if has_title and not has_person:
-                name_end = self._name_after(tokens, end, sent_end, limit)
+                name_end = self.ends.name_after(tokens, end, sent_end, limit, PERSON_NAME_MAX_TOKENS)
                 if name_end > end:
                     name = (tokens[end].start, tokens[name_end - 1].end)
                     if not looks_like_name(doc.text[name[0]:name[1]]):
@@ -247,7 +262,7 @@ class MentionFinder:
                     and not definite(tokens[group[0].end - 1]) and group[0].head.name_en not in UNNAMED_HEADS:
                 # رابطة أمهات المختطفين: an institution noun in construct
                 # state takes the unknown name after it.
-                name_end = self._name_after(tokens, end, sent_end, limit, ORG_NAME_MAX_TOKENS)
+                name_end = self.ends.name_after(tokens, end, sent_end, limit, ORG_NAME_MAX_TOKENS, construct=True)
                 if name_end > end:
                     end, rule = name_end, "head+name"
             while end < sent_end and tokens[end - 1].hashtag and tokens[end].hashtag \
@@ -267,6 +282,10 @@ class MentionFinder:
                 end = atoms[k].end  # رابطة أمهات المختطفين: the construct name goes on into a genitive noun
                 k += 1
             start = group[0].start
+            if rule == "head" and len(group) == 1 and end == group[0].end and not tokens[start].suffix \
+                    and fold(group[0].key) in self.abstract \
+                    and not (end < sent_end and (tokens[end].text in QUOTES or tokens[end].norm.isdigit())):
+                continue  # يضمن الأمن، بالقوة: the abstract noun, not an actor
             out.append(self._mention(doc, group, start, end, rule, name))
         return out
 
@@ -285,7 +304,8 @@ class MentionFinder:
             if last.head and last.head.kind == "ORG" and not definite(tokens[last.start]) \
                     and any(c in tokens[nxt.start].prefix for c in "بل"):
                 return False  # بيان لوزارة…: a preposition ends an institution noun's construct
-            if last.head and (not definite(tokens[last.start]) or last.head.text.endswith("باسم")):
+            if last.head and (in_construct(tokens[last.end - 1]) or last.head.text.endswith("باسم")
+                              or not definite(tokens[last.end - 1]) and tokens[nxt.start].prefix):
                 return True  # construct state takes a genitive: قوات النظام السوري، المتحدث باسم الجيش
             if nxt.kind == "NORP":
                 return True  # الجيش الروسي
@@ -297,22 +317,6 @@ class MentionFinder:
             return False
         # An actor takes a nisba (حزب الله اللبناني) but two names stay apart.
         return nxt.kind == "NORP" and first.kind != "NORP"
-
-    def _name_after(self, tokens: list[Token], i: int, sent_end: int, limit: int,
-                    max_tokens: int = 2) -> int:
-        """End of an unknown name right after a title or institution noun, or `i`."""
-        end = i
-        while end < min(sent_end, limit) and end - i < max_tokens:
-            tok = tokens[end]
-            if not tok.is_word or tok.norm.isdigit() or len(tok.norm) < 2:
-                break
-            if tok.norm in self.stop or tok.norm in self.advs or any(
-                    k in self.stop for k in proclitic_keys(tok.light)[1:2]):
-                break
-            if tok.prefix:  # names don't carry و/ب/ل in running text after a title
-                break
-            end += 1
-        return end
 
     def _mention(self, doc: Doc, group: list[Atom], start: int, end: int, rule: str,
                  name: tuple[int, int] | None = None) -> Mention:
@@ -360,32 +364,6 @@ class MentionFinder:
         return None, label
 
 
-# Names the NER stage may add as mentions. Measured on gold/dev.jsonl: new
-# persons and organisations leave event F1 as it was and lift claims; new
-# places and MISC names become wrong event targets (strict F1 0.298 → 0.287),
-# so they stay in `doc.ner_spans` only.
-NER_MENTION_LABELS = frozenset({"PER", "ORG"})
-
-
-def backed_by_ner(doc: Doc, mentions: list[Mention], labels: frozenset[str] = NER_MENTION_LABELS) -> list[Mention]:
-    """Add the names the NER stage found that no lexicon mention overlaps
-    (the lexicon keeps priority where both found something): they are
-    entities without an actor. A person must start with a word that can
-    begin a name (an unknown one after a verbal noun is read as its agent)."""
-    from marsad.ner.tagger import starts_like_a_name
-
-    # A span overlaps a mention iff one starting before the span's end ends
-    # after its start: the furthest end among the mentions sorted by start,
-    # up to the span's end, answers it with one binary search per span.
-    taken = sorted((m.start, m.end) for m in mentions)
-    starts = [a for a, _ in taken]
-    reach = list(accumulate((b for _, b in taken), max))
-    extra = [Mention(s.start, s.end, s.text, s.label, s.tokens, None, "ner") for s in doc.ner_spans
-             if s.label in labels and not ((k := bisect_left(starts, s.end)) and reach[k - 1] > s.start)
-             and (s.label != "PER" or starts_like_a_name(doc.tokens[s.tokens[0]]))]
-    return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
-
-
 PLURAL_NOUNS = grammar_words("plural_person_nouns")
 ADJECTIVE_HOSTS = grammar_words("adjective_hosts")
 
@@ -394,25 +372,3 @@ def is_plural(head_text: str) -> bool:
     """Plural person nouns (مقاتلين، عناصر) name groups, not one person."""
     key = fold(head_text).split()[0]
     return key.endswith(("ين", "ون", "ات")) or key in PLURAL_NOUNS or key.removeprefix("ال") in PLURAL_NOUNS
-
-
-
-
-MEMBER_HEADS = grammar_words("member_heads")
-
-
-def members_of_groups(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """`30 عنصرا من الحوثيين`، `أفراد من المعارضة السورية`: generic members
-    named by their group resolve to the group's actor (the span stays theirs)."""
-    by_start = {m.tokens[0]: m for m in mentions}
-    out = []
-    for m in mentions:
-        head = doc.tokens[m.tokens[0]]
-        j = m.tokens[1]
-        group = by_start.get(j + 1) if j + 1 < len(doc.tokens) and doc.tokens[j].norm == "من" else None
-        if group is not None and m.actor is not None and m.actor.id is None and m.rule == "head" \
-                and m.tokens[1] - m.tokens[0] == 1 and head.reads_as(MEMBER_HEADS) \
-                and group.actor is not None and group.label in ("ORG", "NORP") and group.actor.sector != "CVL":
-            m = evolve(m, actor=group.actor)
-        out.append(m)
-    return out
