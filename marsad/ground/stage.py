@@ -11,7 +11,8 @@ Attachment (issue #3):
 - location (events): the most specific place in the clause, else in the
   sentence, else the article's dominant place (the most mentioned one);
   a place that is the event's source or target (اتهم روسيا الولايات المتحدة)
-  is an actor there, not the venue.
+  is an actor there, not the venue, unless the act is physical and the
+  place its target (استهدفت الهجمات المملكة العربية السعودية).
 """
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ WEAK_RULES = ("year",)
 # Only the story's own day words carry over to later sentences ("الأربعاء"،
 # "أمس"); "قبل ثلاثة أسابيع" or an explicit date dates one statement only.
 CARRIED_RULES = frozenset({"weekday", "relday"})  # "منذ 2011": background, used only inside the item's own clause
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})  # acts done at their target (قصفت … غزة)
 RELATIVES = frozenset(fold(w) for w in grammar_words("relatives"))
 
 
@@ -115,7 +117,9 @@ class Grounder:
             in_sentence = venues_of.get(s_i)
             if in_sentence is None:
                 in_sentence = venues_of[s_i] = [p for p in places if sent.start <= p.start < sent.end]
-            roles = [(m.start, m.end) for m in (e.source, e.target) if m is not None]
+            # a place that acts, or is accused, met… is an actor there; a place struck or raided is the venue too
+            actors = (e.source,) if e.type in PLACE_TARGET_TYPES else (e.source, e.target)
+            roles = [(m.start, m.end) for m in actors if m is not None]
             venues = [p for p in in_sentence if not any(a < p.end and p.start < b for a, b in roles)]
             place = _pick_place(venues, cl, e.trigger.start) or _pick_place(
                 venues, (sent.start, sent.end), e.trigger.start) or dominant

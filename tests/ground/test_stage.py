@@ -113,3 +113,14 @@ def test_date_before_the_relative_clause_still_counts(pipe):
     doc = pipe(ArticleInput("t", "", text, "2018-04-15"))
     [strike] = [e for e in doc.events if e.type == "ASSAULT"]
     assert strike.date.value == "2018-04-10"
+
+
+def test_a_place_struck_is_the_venue_a_place_accused_is_not(pipe):
+    # pool_2000: the venue of an attack on a town is the town, even as the attack's target
+    doc = pipe(ArticleInput("t", "", "وكانت قوات المعارضة جددت هجومها على بلدة جوبر في دمشق أمس.", "2015-08-01"))
+    [attack] = [e for e in doc.events if e.type == "ASSAULT"]
+    assert attack.location["name_en"] == "Jawbar"
+    doc = pipe(ArticleInput("t", "", "اتهم رئيس هيئة الأركان الروسية العامة الولايات المتحدة بتدريب مقاتلين في سوريا.",
+                            "2017-12-27"))
+    [accuse] = [e for e in doc.events if e.type == "ACCUSE"]
+    assert accuse.location["country"] != "USA"
