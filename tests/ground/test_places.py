@@ -185,6 +185,7 @@ def test_place_names_that_are_names_in_the_news_stay(pipe, text, name):
     ("أعلن ماريوبول فتح ممر إلى شبه جزيرة القرم التي انتزعتها روسيا", "شبه جزيرة القرم", "Crimea"),
     ("تشير إلى أن إيران هي القوة الكبرى في منطقة الخليج", "منطقة الخليج", "Persian Gulf region"),
     ("قصفت قوات الأسد قريتي محمبل وجوزف بجبل الزاوية في الريف الجنوبي لإدلب", "جبل الزاوية", "Jabal al-Zawiya"),
+    ("ان قوات الاحتلال اقتحمت المسجد الأقصى المبارك ليلة أمس", "المسجد الأقصى المبارك", "Al-Aqsa Mosque"),
 ])
 def test_curated_regions(pipe, text, span, name):
     assert [p.name_en for p in places(pipe, text) if p.text == span and p.name_en.startswith(name)]
