@@ -21,9 +21,8 @@ from collections.abc import Sequence
 import numpy as np
 
 from marsad.doc import Doc
-from marsad.ner.clusters import stem_key
 from marsad.ner.discourse import MIN_SINGLE_WORD, spread_names
-from marsad.ner.features import BOS, EOS, HASHTAG_MARK, OFFSETS, Resources, form_reading
+from marsad.ner.features import BOS, EOS, HASHTAG_MARK, OFFSETS, FormReading, Resources, form_reading
 from marsad.ner.vectors import VECTOR_OFFSETS
 from marsad.ner.model import CrfWeights
 from marsad.text.formtable import FormTable
@@ -75,11 +74,11 @@ class Decoder:
         for pad in (BOS, EOS):
             self.form_id(pad)
 
-    def _scores(self, form: str) -> np.ndarray:
-        """What the form adds to each label's score at each offset: the sum of
+    def _scores(self, reading: FormReading) -> np.ndarray:
+        """What a form adds to each label's score at each offset: the sum of
         its features' weight rows (summed in the weights' float32, row after
         row, as crfsuite's own scorer does)."""
-        own, near, vec = form_reading(form, self.res)
+        own, near, vec = reading.own, reading.near, reading.vector
         rows = []
         for k in OFFSETS:
             names, at_k = (own, self.own_rows) if k == 0 else (near, self.near_rows[k])
@@ -110,9 +109,10 @@ class Decoder:
                 self.held = np.concatenate([self.held, np.zeros_like(self.held)])
                 self.keys = np.concatenate([self.keys, np.zeros_like(self.keys)])
                 self.short = np.concatenate([self.short, np.zeros_like(self.short)])
-            self.table[:, idx] = self._scores(form)
+            reading = form_reading(form, self.res)
+            self.table[:, idx] = self._scores(reading)
             self.held[idx] = fold(form) in self.w.outside
-            key = _stem(form)
+            key = reading.stem
             self.keys[idx] = self.key_index.setdefault(key, len(self.key_index))
             # a hashtag's words name one thing together, never alone
             self.short[idx] = len(key) < MIN_SINGLE_WORD or form.startswith(HASHTAG_MARK)
@@ -260,10 +260,3 @@ class Decoder:
         """IOB2 tags of the tokens in `bounds` (sentence ranges of `forms`), in order."""
         labels = self.labels
         return [labels[k] for k in self.tag_ids(forms, bounds, spread, window).tolist()]
-
-
-def _stem(form: str) -> str:
-    """The stem repeats of a name are matched by (`للبنك` → البنك)."""
-    if form.startswith(HASHTAG_MARK) and len(form) > 1:
-        form = form[1:]
-    return stem_key(form) if form.isalpha() else fold(form)

@@ -193,11 +193,24 @@ def _vector(wk: WordKey | None, res: Resources) -> np.ndarray | None:
     return vec
 
 
-def form_reading(word: str, res: Resources) -> tuple[tuple[str, ...], tuple[str, ...], np.ndarray | None]:
-    """(word_features, word_vector) of one word form, its key read once."""
+@dataclass(frozen=True, slots=True)
+class FormReading:
+    """All a decoder reads of one word form, its key read once: the features
+    as the tagged word and as a neighbour, the dense vector, and the stem key
+    repeats of a name are matched by (`للبنك` → البنك)."""
+
+    own: tuple[str, ...]
+    near: tuple[str, ...]
+    vector: np.ndarray | None
+    stem: str
+
+
+def form_reading(word: str, res: Resources) -> FormReading:
+    """The features, vector and stem key of one word form, its key read once."""
     wk = word_key(word)
     own, near = _features(word, wk, res)
-    return own, near, _vector(wk, res)
+    stem = wk.key if wk is not None else fold(word.removeprefix(HASHTAG_MARK))
+    return FormReading(own, near, _vector(wk, res), stem)
 
 
 def crf_items(words: list[str], res: Resources, memo: dict[str, tuple] | None = None) -> list:

@@ -46,3 +46,13 @@ def test_features_and_vector_read_a_form_by_one_key():
     assert res.vectors is not None  # the vector is the one of the stem the features name
     vec = word_vector("وبالرقة", res)
     assert vec is not None and (vec == res.vectors.get(wk.key)).all()
+
+
+def test_repeats_of_a_name_share_one_stem_key_with_clitics_diacritics_or_hashtag():
+    # the decoder spreads a name to its repeats by this key: الرقة … بالرقة … بِالرَّقَّةِ … #الرقة
+    from marsad.ner.features import Resources, form_reading
+
+    res = Resources.default()
+    keys = {form_reading(w, res).stem for w in ("الرقة", "بالرقة", "بِالرَّقَّةِ", "#الرقة")}
+    assert len(keys) == 1
+    assert form_reading("وبالموصل", res).stem != form_reading("بالرقة", res).stem
