@@ -39,6 +39,7 @@ from marsad.events.context import (
     side_in_ranks,
     victim_of_cause,
 )
+from marsad.events.asides import drop_accidents, is_boilerplate
 from marsad.events.lexicon import Trigger
 from marsad.events.modality import clause_governors, event_modality, governor_positions
 from marsad.events.nouns import noun_roles, target_preps
@@ -125,6 +126,8 @@ class EventExtractor:
         starts, governing = trigger_starts(doc), governor_positions(doc)  # per-word tables, once per document
         for s_i, sent in enumerate(doc.sentences):
             a, b = sent.tokens
+            if is_boilerplate(doc, s_i):
+                continue  # سمات …، رابط الخبر: a tag list or a link line, no text
             matches = find_triggers(doc, a, b, mmap.covering, starts)
             sent_events: list[Event] = []
             verb_ends: list[int] = []
@@ -155,6 +158,7 @@ class EventExtractor:
                         subjects.append((event.source.tokens[0], event.source))
                         subjects.sort(key=lambda x: x[0])
             sent_events = merge_aims(doc, merge_causes(doc, drop_complement_acts(doc, drop_results(doc, sent_events))))
+            sent_events = drop_accidents(doc, sent_events)
             # an event is an act by or on an actor: "البنادق تقتل"، "المظاهرات" alone are not
             events.extend(e for e in reciprocate(doc, dedupe(complement_targets(doc, sent_events))) if e.source or e.target)
         doc.events = protest_targets(doc, events)
