@@ -41,6 +41,7 @@ from marsad.events.context import (
 )
 from marsad.events.asides import drop_accidents, is_boilerplate
 from marsad.events.lexicon import Trigger
+from marsad.events.opinion import reported_only
 from marsad.events.modality import clause_governors, event_modality, governor_positions
 from marsad.events.nouns import noun_roles, target_preps
 from marsad.events.ontology import SOLO_TYPES
@@ -161,7 +162,7 @@ class EventExtractor:
             sent_events = drop_accidents(doc, sent_events)
             # an event is an act by or on an actor: "البنادق تقتل"، "المظاهرات" alone are not
             events.extend(e for e in reciprocate(doc, dedupe(complement_targets(doc, sent_events))) if e.source or e.target)
-        doc.events = protest_targets(doc, events)
+        doc.events = reported_only(doc, protest_targets(doc, events))
         return doc
 
     def _event(self, doc: Doc, mmap: MentionMap, s_i: int, m: Match[Trigger], trig: Trigger,
