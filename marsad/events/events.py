@@ -384,6 +384,10 @@ class EventExtractor:
                 rule += ":object-named-twice"
         anchor = m.start if light_verb is None else light_verb  # سوف تفرض X عقوبات: the light verb carries the modality
         negated, hedged = event_modality(doc, sent.tokens[0], anchor, governors)
+        if anchor != m.start:
+            # حاول تجنيد، فشلت في اقتحام: the light verb itself may be the attempt or the failure
+            negated_at, hedged_at = event_modality(doc, sent.tokens[0], m.start, governors)
+            negated, hedged = negated or negated_at, hedged or hedged_at
         if hedged and trig.pos == "noun" and anchor == m.start and trig.type not in SOLO_TYPES \
                 and not (source is not None and source.tokens[0] >= m.end):
             # محاولة اعتداء، وقف تجنيد الأطفال، يسعى للحصول على موافقة: a planned or demanded act

@@ -14,6 +14,7 @@ from marsad.types import Token
 
 
 NEGATING, HEDGING = 1, 2  # governor flags of a word (bits)
+MIN_KEY = 3  # a clitic-stripped reading shorter than this is a particle (كما → ما)
 
 
 def clause_governors(doc: Doc, s_i: int,
@@ -59,8 +60,9 @@ def event_modality(doc: Doc, sent_start: int, i: int, governors: tuple[list[int]
     if "س" in trig.prefix:
         hedged = True
     for j in range(max(sent_start, i - 3), i):
-        norm, stem = tokens[j].norm, tokens[j].stem
-        for form in (norm, lookup_keys(tokens[j].light)[-1]):
+        norm, stem, key = tokens[j].norm, tokens[j].stem, tokens[j].key
+        # لإلغاء القمة: the word read without its clitics (not the particles ما، لا inside كما، فلا)
+        for form in (norm, lookup_keys(tokens[j].light)[-1], *((key,) if len(key) >= MIN_KEY else ())):
             if form in words.negated_before and i - j <= words.negated_before[form]:
                 negated = True
             if form in words.hedged_before and i - j <= words.hedged_before[form]:
