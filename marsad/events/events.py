@@ -31,6 +31,7 @@ from marsad.events.context import (
     light_verb_before,
     past_act_adjectives,
     pledges_hostility,
+    warns_of_danger,
     reported_as_ongoing,
     target_after_pronoun,
     sentenced_to,
@@ -177,6 +178,8 @@ class EventExtractor:
             aimed = act_noun_before(doc, m.start, clause[0])
             if aimed is not None and aimed != "ASSAULT":
                 trig = evolve(trig, type=aimed)  # العقوبات الجديدة تستهدف X: the sanctions aim at X
+        if trig.type == "THREATEN" and warns_of_danger(doc, m.start, sent.tokens[1]):
+            return None  # حذر من أن غزة على شفير حرب: a warning of a danger is no threat
         if trig.type == "AGREE" and pledges_hostility(doc, m.start, sent.tokens[1]):
             trig = evolve(trig, type="THREATEN")  # تعهد بالتصدي لهم: a pledge to act against someone
         if trig.type == "SUPPORT" and trig.pos == "verb" and upholds_punishment(doc, m.start, sent.tokens[1]):
