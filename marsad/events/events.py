@@ -83,6 +83,7 @@ DAMMA = "\u064f"
 
 
 ALLEGATION_NOUNS = grammar_words("allegation_nouns")
+PARTNER_VERBS = grammar_words("partner_verbs")
 
 IMPERSONAL_PASSIVE = grammar_words("impersonal_passive")
 PARTNER_PREPOSITIONS = frozenset({"مع", "ضد"})  # التعاون مع موسكو، التدخل ضد الجهاديين
@@ -385,6 +386,8 @@ class EventExtractor:
                     target = source
                 source = carried_other(subjects, m.start, verb_gender(tokens[m.start]), tokens, target)
                 rule += ":object-named-twice"
+        if trig.type == "CONSULT" and target is None and tokens[m.start].reads_as(PARTNER_VERBS):
+            return None  # بحثا عن فلول الحوثيين، تبحث خيارات أخرى: a search or a study, no talks
         anchor = m.start if light_verb is None else light_verb  # سوف تفرض X عقوبات: the light verb carries the modality
         negated, hedged = event_modality(doc, sent.tokens[0], anchor, governors)
         if anchor != m.start:
