@@ -84,6 +84,7 @@ DAMMA = "\u064f"
 
 ALLEGATION_NOUNS = grammar_words("allegation_nouns")
 PARTNER_VERBS = grammar_words("partner_verbs")
+REFERENCE_TYPES = frozenset({"AGREE"})  # whose definite noun refers back to a known act
 
 IMPERSONAL_PASSIVE = grammar_words("impersonal_passive")
 PARTNER_PREPOSITIONS = frozenset({"مع", "ضد"})  # التعاون مع موسكو، التدخل ضد الجهاديين
@@ -386,6 +387,11 @@ class EventExtractor:
                     target = source
                 source = carried_other(subjects, m.start, verb_gender(tokens[m.start]), tokens, target)
                 rule += ":object-named-twice"
+        if trig.type in REFERENCE_TYPES and trig.pos == "noun" and definite(tokens[m.start]) \
+                and not rule.startswith("noun:light"):
+            # الالتزام بالهدنة، الاتفاق النووي الإيراني: the definite noun names a known agreement;
+            # a new one is reached or signed (توصل إلى الاتفاق، وقع الاتفاق: a light verb)
+            return None
         if trig.type == "CONSULT" and target is None and tokens[m.start].reads_as(PARTNER_VERBS):
             return None  # بحثا عن فلول الحوثيين، تبحث خيارات أخرى: a search or a study, no talks
         anchor = m.start if light_verb is None else light_verb  # سوف تفرض X عقوبات: the light verb carries the modality
