@@ -105,6 +105,22 @@ def actor_key(m: Mention | None) -> str | None:
 
 
 TOPIC_WINDOW = 4
+DATELINE_REACH = 12  # دبي، الإمارات العربية المتحدة (CNN)--
+DASHES = frozenset({"-", "--", "—", "–"})
+
+
+def dateline_end(doc: Doc, a: int, b: int) -> int:
+    """Where the text of the sentence at a..b starts after a dateline
+    (`القاهرة، مصر (CNN) --`، `بيروت (أ ف ب) -`): the place names the
+    agency's desk, not the subject of what follows."""
+    tokens = doc.tokens
+    for j in range(a + 1, min(b - 1, a + DATELINE_REACH)):
+        if tokens[j].text == ")" and tokens[j + 1].text in DASHES:
+            k = j + 1
+            while k < b and tokens[k].text in DASHES:
+                k += 1
+            return k
+    return a
 TOPIC_PREPOSITIONS = ("ب", "ل", "في", "من", "على", "الى", "عن")
 
 
@@ -114,6 +130,7 @@ def topics(doc: Doc, mmap: MentionMap) -> list[tuple[int, Mention]]:
     out = []
     for sent in doc.sentences:
         a, b = sent.tokens
+        a = dateline_end(doc, a, b)
         for j in range(a, min(b, a + TOPIC_WINDOW)):
             m = mmap.starts.get(j)
             if m and m.label != "NORP" and can_act(m) and not mmap.introduced_by(j, TOPIC_PREPOSITIONS):

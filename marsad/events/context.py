@@ -281,6 +281,19 @@ def pledges_hostility(doc: Doc, i: int, end: int) -> bool:
                for j in range(i + 1, min(end, i + 1 + PLEDGE_REACH)))
 
 
+WARNING_VERBS = grammar_words("warning_verbs")
+THREAT_OBJECTS = grammar_words("threat_objects") | HOSTILE_ACTS
+WARNING_REACH = 8  # حذر الرئيس الروسي فلاديمير بوتين من "عواقب وخيمة"
+
+
+def warns_of_danger(doc: Doc, i: int, end: int) -> bool:
+    """`حذر من أن غزة على شفير حرب`: a warning verb at i that names no harm the
+    speaker threatens (عواقب، عقوبات، الرد، القوة) warns of a danger, it threatens no one."""
+    if not doc.tokens[i].reads_as(WARNING_VERBS):
+        return False
+    return not any(doc.tokens[j].reads_as(THREAT_OBJECTS) for j in range(i + 1, min(end, i + 1 + WARNING_REACH)))
+
+
 PUNISHMENTS = grammar_words("punishments")
 UPHELD_REACH = 14  # أيدت محكمة النقض المصرية، وهي آخر مراحل التقاضي في مصر، حكم الإعدام
 

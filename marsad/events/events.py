@@ -31,6 +31,7 @@ from marsad.events.context import (
     light_verb_before,
     past_act_adjectives,
     pledges_hostility,
+    warns_of_danger,
     reported_as_ongoing,
     target_after_pronoun,
     sentenced_to,
@@ -39,7 +40,9 @@ from marsad.events.context import (
     side_in_ranks,
     victim_of_cause,
 )
+from marsad.events.asides import drop_accidents, is_boilerplate
 from marsad.events.lexicon import Trigger
+from marsad.events.opinion import reported_only
 from marsad.events.modality import clause_governors, event_modality, governor_positions
 from marsad.events.nouns import noun_roles, target_preps
 from marsad.events.ontology import SOLO_TYPES
@@ -80,6 +83,8 @@ DAMMA = "\u064f"
 
 
 ALLEGATION_NOUNS = grammar_words("allegation_nouns")
+PARTNER_VERBS = grammar_words("partner_verbs")
+REFERENCE_TYPES = frozenset({"AGREE"})  # whose definite noun refers back to a known act
 
 IMPERSONAL_PASSIVE = grammar_words("impersonal_passive")
 PARTNER_PREPOSITIONS = frozenset({"مع", "ضد"})  # التعاون مع موسكو، التدخل ضد الجهاديين
@@ -125,6 +130,8 @@ class EventExtractor:
         starts, governing = trigger_starts(doc), governor_positions(doc)  # per-word tables, once per document
         for s_i, sent in enumerate(doc.sentences):
             a, b = sent.tokens
+            if is_boilerplate(doc, s_i):
+                continue  # سمات …، رابط الخبر: a tag list or a link line, no text
             matches = find_triggers(doc, a, b, mmap.covering, starts)
             sent_events: list[Event] = []
             verb_ends: list[int] = []
@@ -155,9 +162,10 @@ class EventExtractor:
                         subjects.append((event.source.tokens[0], event.source))
                         subjects.sort(key=lambda x: x[0])
             sent_events = merge_aims(doc, merge_causes(doc, drop_complement_acts(doc, drop_results(doc, sent_events))))
+            sent_events = drop_accidents(doc, sent_events)
             # an event is an act by or on an actor: "البنادق تقتل"، "المظاهرات" alone are not
             events.extend(e for e in reciprocate(doc, dedupe(complement_targets(doc, sent_events))) if e.source or e.target)
-        doc.events = protest_targets(doc, events)
+        doc.events = reported_only(doc, protest_targets(doc, events))
         return doc
 
     def _event(self, doc: Doc, mmap: MentionMap, s_i: int, m: Match[Trigger], trig: Trigger,
@@ -172,6 +180,8 @@ class EventExtractor:
             aimed = act_noun_before(doc, m.start, clause[0])
             if aimed is not None and aimed != "ASSAULT":
                 trig = evolve(trig, type=aimed)  # العقوبات الجديدة تستهدف X: the sanctions aim at X
+        if trig.type == "THREATEN" and warns_of_danger(doc, m.start, sent.tokens[1]):
+            return None  # حذر من أن غزة على شفير حرب: a warning of a danger is no threat
         if trig.type == "AGREE" and pledges_hostility(doc, m.start, sent.tokens[1]):
             trig = evolve(trig, type="THREATEN")  # تعهد بالتصدي لهم: a pledge to act against someone
         if trig.type == "SUPPORT" and trig.pos == "verb" and upholds_punishment(doc, m.start, sent.tokens[1]):
@@ -377,8 +387,19 @@ class EventExtractor:
                     target = source
                 source = carried_other(subjects, m.start, verb_gender(tokens[m.start]), tokens, target)
                 rule += ":object-named-twice"
+        if trig.type in REFERENCE_TYPES and trig.pos == "noun" and definite(tokens[m.start]) \
+                and not rule.startswith("noun:light"):
+            # الالتزام بالهدنة، الاتفاق النووي الإيراني: the definite noun names a known agreement;
+            # a new one is reached or signed (توصل إلى الاتفاق، وقع الاتفاق: a light verb)
+            return None
+        if trig.type == "CONSULT" and target is None and tokens[m.start].reads_as(PARTNER_VERBS):
+            return None  # بحثا عن فلول الحوثيين، تبحث خيارات أخرى: a search or a study, no talks
         anchor = m.start if light_verb is None else light_verb  # سوف تفرض X عقوبات: the light verb carries the modality
         negated, hedged = event_modality(doc, sent.tokens[0], anchor, governors)
+        if anchor != m.start:
+            # حاول تجنيد، فشلت في اقتحام: the light verb itself may be the attempt or the failure
+            negated_at, hedged_at = event_modality(doc, sent.tokens[0], m.start, governors)
+            negated, hedged = negated or negated_at, hedged or hedged_at
         if hedged and trig.pos == "noun" and anchor == m.start and trig.type not in SOLO_TYPES \
                 and not (source is not None and source.tokens[0] >= m.end):
             # محاولة اعتداء، وقف تجنيد الأطفال، يسعى للحصول على موافقة: a planned or demanded act

@@ -8,12 +8,15 @@ import numpy as np
 
 from marsad.doc import Doc
 from marsad.events.lexicon import modality_words
+from marsad.resources import grammar_words
 from marsad.text.clitics import lookup_keys
 from marsad.text.formtable import FormTable
 from marsad.types import Token
 
 
 NEGATING, HEDGING = 1, 2  # governor flags of a word (bits)
+MA_ADVERBS = grammar_words("ma_adverbs")
+MIN_KEY = 3  # a clitic-stripped reading shorter than this is a particle (كما → ما)
 
 
 def clause_governors(doc: Doc, s_i: int,
@@ -59,10 +62,12 @@ def event_modality(doc: Doc, sent_start: int, i: int, governors: tuple[list[int]
     if "س" in trig.prefix:
         hedged = True
     for j in range(max(sent_start, i - 3), i):
-        norm, stem = tokens[j].norm, tokens[j].stem
-        for form in (norm, lookup_keys(tokens[j].light)[-1]):
-            if form in words.negated_before and i - j <= words.negated_before[form]:
-                negated = True
+        norm, stem, key = tokens[j].norm, tokens[j].stem, tokens[j].key
+        # لإلغاء القمة: the word read without its clitics (not the particles ما، لا inside كما، فلا)
+        for form in (norm, lookup_keys(tokens[j].light)[-1], *((key,) if len(key) >= MIN_KEY else ())):
+            if form in words.negated_before and i - j <= words.negated_before[form] \
+                    and not (j > sent_start and tokens[j - 1].reads_as(MA_ADVERBS)):
+                negated = True  # (but عادة ما تقوم، سرعان ما أعلن: ما after an adverb negates nothing)
             if form in words.hedged_before and i - j <= words.hedged_before[form]:
                 hedged = True
         if words.qad_imperfect and norm == "قد" and i - j == 1 and stem[:1] in "يتن":

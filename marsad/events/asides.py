@@ -1,0 +1,46 @@
+"""Sentences that tell no political act: accidents and page furniture.
+
+    تحطمت طائرة تدريب غرب تركيا مما أسفر عن مقتل طياريها
+    → no ASSAULT (nobody killed them) and no AID (a training plane gives no aid)
+    سمات تركيا داعش سلاح الجو سوريا قصف
+    → no event (a tag list under the article)
+"""
+from __future__ import annotations
+
+from marsad.doc import Doc
+from marsad.events.context import DEATH_VERBS
+from marsad.resources import grammar_words
+from marsad.types import Event
+
+ACCIDENT_WORDS = grammar_words("accident_words")
+BOILERPLATE_STARTS = grammar_words("boilerplate_starts")
+DEATH_WORDS = DEATH_VERBS | grammar_words("death_nouns")
+# what an accident sentence yields by mistake: its deaths and the plane's or
+# the trip's purpose (طائرة تدريب، رحلة تدريب); a named attack keeps the sentence
+ACCIDENT_TYPES = frozenset({"ASSAULT", "AID"})
+
+
+def is_boilerplate(doc: Doc, s_i: int) -> bool:
+    """Whether sentence s_i is a tag list or a link line, not text."""
+    a, b = doc.sentences[s_i].tokens
+    # "@handle سمات …": a signature or a handle may stand before the tag list
+    first = next((t for t in doc.tokens[a:b] if any("\u0621" <= ch <= "\u064a" for ch in t.text)), None)
+    return first is not None and first.reads_as(BOILERPLATE_STARTS)
+
+
+def drop_accidents(doc: Doc, events: list[Event]) -> list[Event]:
+    """The events of one sentence without the deaths and purposes of an
+    accident it reports (a crash, a drowning, a quake), unless a verb of
+    attack in the sentence says someone caused it."""
+    if not events:
+        return events
+    a, b = doc.sentences[events[0].sentence].tokens
+    if not any(doc.tokens[j].reads_as(ACCIDENT_WORDS) for j in range(a, b)):
+        return events
+    if any(ev.type == "ASSAULT" and not _death_word(doc, ev) for ev in events):
+        return events  # أسقطت الدفاعات الجوية طائرة، تحطمت إثر استهدافها: an attack, not an accident
+    return [ev for ev in events if not (ev.type in ACCIDENT_TYPES and ev.rule.startswith("noun"))]
+
+
+def _death_word(doc: Doc, ev: Event) -> bool:
+    return doc.tokens[doc.token_at(ev.trigger.start)].reads_as(DEATH_WORDS)
