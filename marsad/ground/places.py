@@ -12,7 +12,7 @@ places and countries, then feature type and population. Common words that are
 also village names (في، الجديد، بشار…) are not places, and small places need a
 head (`قرية`، `بلدة`…) or a locative preposition to count. A name that the
 news mostly uses as a word (`أمان` safety, `عقبة` obstacle: see
-tools/build_place_rates.py) counts without a head only where the tagger
+tools/buildplace_rates.py) counts without a head only where the tagger
 marks it as a place, unless it names a country. A city outside the
 Middle East (`gnw:` rows: London, Geneva, Sochi) counts only after a city head
 (`مدينة`، `العاصمة`) or where a locative word introduces a name the tagger
@@ -27,12 +27,13 @@ import math
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 import numpy as np
 
 from marsad.doc import Doc
-from marsad.ground._text import key, split_forms, table
+from marsad.ground._text import key, split_forms
+from marsad.ground.place_words import PlaceVocab, head_before, may_end_head, place_vocab, prefix_of, rarely_named
 from marsad.resources import path, read_tsv
 from marsad.text.clitics import proclitic_keys
 from marsad.text.formtable import FormTable
@@ -43,7 +44,6 @@ MINOR_POPULATION = 15_000  # below this a locality needs a head or a locative co
 RARE_WORD = 40  # corpus count under which a minor place's name is not a common word
 MAX_NAME_WORDS = 6
 MEMO_MAX = 300_000  # word forms remembered by `_FirstWords` (cleared when full)
-NAMED_SHARE_MIN = 0.3  # a name marked as a place in fewer of its corpus occurrences is mostly a word
 COMMON_AFTER_AREA_NOUN = 100  # corpus count from which a word after منطقة/مركز is a common noun, not a village
 PER_PLACE_MIN = 50_000  # a place this big inside a person mention is a place (محافظ صعدة)
 COMMON_RATIO_REJECT = 1.0  # corpus count per 100 inhabitants above which a bare name is a word
@@ -137,7 +137,7 @@ class _FirstWords(dict):
                         single = (k, entries[()])
                 if single:
                     break
-            never_bare = single is None or not _bare_places(self._gaz, _vocab(), single[0], single[0],
+            never_bare = single is None or not _bare_places(self._gaz, place_vocab(), single[0], single[0],
                                                             single[1], True)
             hit = _FirstWord(readings, frozenset(seconds), single, never_bare)
         self[light] = hit
@@ -216,40 +216,6 @@ class Gazetteer:
         return cls(places, names)
 
 
-@dataclass(frozen=True)
-class _Vocab:
-    heads: dict[tuple[str, ...], str]
-    directions: frozenset[str]
-    locatives: frozenset[str]
-    not_place: frozenset[str]
-    never_name: frozenset[str]
-
-
-@cache
-def _vocab() -> _Vocab:
-    heads: dict[tuple[str, ...], str] = {}
-    directions: set[str] = set()
-    locatives: set[str] = set()
-    not_place: set[str] = set()
-    never_name: set[str] = set()
-    for row in table("ground_places.tsv"):
-        for form in split_forms(row["forms"]):
-            k = key(form)
-            if row["kind"] == "head":
-                heads[tuple(k.split())] = row["value"]
-            elif row["kind"] == "direction":
-                directions.add(k)
-            elif row["kind"] == "locative":
-                locatives.add(k)
-            elif row["kind"] == "not_place":
-                not_place.add(k)
-            elif row["kind"] == "never_name":
-                never_name.add(k)
-    not_place.update(" ".join(h) for h in heads)  # a bare head (مدينة، شمال) is not a name
-    not_place.update(never_name)
-    return _Vocab(heads, frozenset(directions), frozenset(locatives), frozenset(not_place), frozenset(never_name))
-
-
 @dataclass
 class _Cand:
     i: int  # first token of the name
@@ -276,45 +242,6 @@ def _match_at(gaz: Gazetteer, norms: list[str], readings: tuple[str, ...], i: in
     return None
 
 
-@cache
-def _head_last_words() -> frozenset[str]:
-    return frozenset(h[-1] for h in _vocab().heads)
-
-
-@lru_cache(maxsize=100_000)
-def _may_end_head(light: str) -> bool:
-    last = _head_last_words()
-    return any(k in last for k in proclitic_keys(light))
-
-
-def _head_before(v: _Vocab, tokens, i: int, lo: int) -> tuple[int, str, str] | None:
-    """(first token, head kind, stripped prefix) of a head right before token i."""
-    if i <= lo or not _may_end_head(tokens[i - 1].light):
-        return None  # the word before cannot end a head: the usual case
-    for size in (2, 1):
-        a = i - size
-        if a < lo or not all(tokens[q].is_word for q in range(a, i)):
-            continue
-        first = tokens[a]
-        rest = tuple(tokens[q].norm for q in range(a + 1, i))
-        for k in proclitic_keys(first.light):
-            kind = v.heads.get((k, *rest))
-            if kind:
-                return a, kind, _prefix_of(first.light, k)
-    return None
-
-
-@lru_cache(maxsize=100_000)
-def _prefix_of(light: str, k: str) -> str:
-    from marsad.text.clitics import proclitic_splits
-    from marsad.text.normalize import fold
-
-    for prefix, stem in proclitic_splits(light):
-        if fold(stem) == k:
-            return prefix
-    return ""
-
-
 BARE, AFTER_HEAD = 1, 2  # a word that begins a place name: alone, or only after a head (or going on)
 
 
@@ -332,13 +259,13 @@ def _place_words() -> FormTable:
 
 @cache
 def _head_end_words() -> FormTable:
-    """Whether a word may end a head (`معبر`, `ريف`…): see `_may_end_head`."""
-    return FormTable(lambda tok: _may_end_head(tok.light))
+    """Whether a word may end a head (`معبر`, `ريف`…): see `may_end_head`."""
+    return FormTable(lambda tok: may_end_head(tok.light))
 
 
 def find_places(doc: Doc) -> list[PlaceMention]:
     gaz = Gazetteer.load()
-    v = _vocab()
+    v = place_vocab()
     tokens = doc.tokens
     person_tokens: set[int] = set()
     # token ranges named as places by the tagger or the actor base
@@ -387,7 +314,7 @@ def find_places(doc: Doc) -> list[PlaceMention]:
             fw = first_words[tok.light]
             if i + 1 < hi and norms[i + 1] in fw.seconds:
                 hit = _match_at(gaz, norms, fw.readings, i, hi)
-            elif fw.never_bare and not (i > lo and _may_end_head(tokens[i - 1].light)):
+            elif fw.never_bare and not (i > lo and may_end_head(tokens[i - 1].light)):
                 continue  # the usual case: a common word, a place only after a head
             else:  # no longer name goes on here: the one-word reading, if any
                 hit = (i + 1, *fw.single) if fw.single else None
@@ -403,9 +330,9 @@ def find_places(doc: Doc) -> list[PlaceMention]:
                 i = j  # part of a person's name (not محافظ صعدة, ولي العهد القاهرة)
                 continue
             name = k if j == i + 1 else " ".join([k, *norms[i + 1:j]])
-            head = _head_before(v, tokens, i, lo)
+            head = head_before(v, tokens, i, lo)
             if head is None and i in nisba_ends:  # a head with its nationality: العاصمة الروسية موسكو
-                head = _head_before(v, tokens, nisba_ends[i], lo)
+                head = head_before(v, tokens, nisba_ends[i], lo)
             if head:
                 if name in v.never_name or name in v.not_place and head[1] in ("region", "district"):
                     i = j  # a direction or an area noun before a common word: شمال البلاد، مركز مديرية
@@ -420,7 +347,7 @@ def find_places(doc: Doc) -> list[PlaceMention]:
                     # take for a name is a phrase, not a village: مركز الشرطة، منطقة الشرق الأوسط
                     places = tuple(p for p in places if not _minor(p))
             else:
-                prefix = _prefix_of(tok.light, k)
+                prefix = prefix_of(tok.light, k)
                 # a locative: a preposition glued to the name (بالرقة) or before it (في الرقة)
                 locative = bool(prefix.strip("وف")) or (i > lo and norms[i - 1] in v.locatives)
                 places = _bare_places(gaz, v, name, k, ids, locative)
@@ -459,7 +386,7 @@ def find_places(doc: Doc) -> list[PlaceMention]:
     return out
 
 
-def _bare_places(gaz: Gazetteer, v: _Vocab, name: str, k: str, ids: tuple[int, ...],
+def _bare_places(gaz: Gazetteer, v: PlaceVocab, name: str, k: str, ids: tuple[int, ...],
                  locative: bool) -> tuple[Place, ...]:
     """The places a name without a head may be (none when it is not a place
     there). Depends only on the name (which fixes `k`, its first word as read,
@@ -472,7 +399,7 @@ def _bare_places(gaz: Gazetteer, v: _Vocab, name: str, k: str, ids: tuple[int, .
     return hit
 
 
-def _bare_verdict(gaz: Gazetteer, v: _Vocab, name: str, k: str, ids: tuple[int, ...],
+def _bare_verdict(gaz: Gazetteer, v: PlaceVocab, name: str, k: str, ids: tuple[int, ...],
                   locative: bool) -> tuple[Place, ...]:
     if name in v.not_place:
         return ()
@@ -488,26 +415,6 @@ def _bare_verdict(gaz: Gazetteer, v: _Vocab, name: str, k: str, ids: tuple[int, 
 def _major(p: Place) -> bool:
     """A country or a hand-curated place."""
     return p.feature == "country" or p.curated
-
-
-@cache
-def _place_rates() -> dict[str, float]:
-    """Share of a one-word place name's corpus occurrences marked as a place
-    (tools/build_place_rates.py), for names seen often enough to judge."""
-    out: dict[str, float] = {}
-    with gzip.open(path("place_rates.tsv.gz"), "rt", encoding="utf-8") as fh:
-        for line in fh:
-            if not line.startswith("#"):
-                word, seen, marked = line.rstrip("\n").split("\t")
-                out[word] = int(marked) / int(seen)
-    return out
-
-
-def rarely_named(name: str) -> bool:
-    """Whether a one-word place name is mostly something else in the news
-    (أمان safety, not Amman): then only the tagger's reading of it here counts."""
-    rate = _place_rates().get(name)
-    return rate is not None and rate < NAMED_SHARE_MIN
 
 
 def _minor(p: Place) -> bool:
