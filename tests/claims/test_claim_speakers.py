@@ -85,3 +85,22 @@ def test_first_person_verbs_attribute_nothing():
     text = ("نعم، نقولها بفخر واعتزاز ان المملكة كانت إطفائية الحرائق الملتهبة في المنطقة. ونرى في الافق "
             "محاولات دولية واقليمية لضبط السلوك الايراني.")
     assert claims(text) == []
+
+
+def test_the_actor_after_bi_anna_is_no_speaker():
+    # alarabiya_2018: "تقارير" report; the president after بأن is what they report on
+    text = "وأفادت تقارير بأن الرئيس الفرنسي إيمانويل ماكرون سيتخذ قرارا بشأن الرد خلال الأيام المقبلة."
+    assert speakers(text) == ["تقارير"]
+    text = "وأفاد الأرياني بأن وكالات إغاثة دولية ألغت اتفاقيات وقعتها مع جمعيات حوثية."
+    assert speakers(text) == ["الأرياني"]
+
+
+def test_a_preposition_set_apart_by_a_tatweel_is_no_speaker():
+    # alarabiya_2018 / pool_2000: بـ"…" after وصفه, لـ«الشرق الأوسط» after the cue
+    text = ('وعبر عفيفي، في بيان صحافي مساء الأحد، عن دهشته إزاء ما وصفه بـ"رد الفعل العصبي وغير المبرر" '
+            'من جانب الحكومة.')
+    assert not any(s.startswith(("بـ", "ب")) for s in speakers(text)), speakers(text)
+    text = ('وقال وزير المصالحة السوري علي حيدر إن الاتفاق سيتيح إخراج المدنيين منها. وأضاف لـ«الشرق الأوسط»، '
+            'أن «عشرات العائلات تمكنت من الخروج من المدينة».')
+    found = speakers(text)
+    assert not any("الشرق" in s for s in found), found
