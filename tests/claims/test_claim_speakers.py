@@ -104,3 +104,23 @@ def test_a_preposition_set_apart_by_a_tatweel_is_no_speaker():
             'أن «عشرات العائلات تمكنت من الخروج من المدينة».')
     found = speakers(text)
     assert not any("الشرق" in s for s in found), found
+
+
+def test_the_object_of_a_participle_after_the_cue_is_the_addressee():
+    # alarabiya_2018: the Philippine minister speaks to the Kuwaiti officials
+    text = ('وقال وزير الخارجية الفلبيني آلان كايتانو إنه يعتذر عن تصريحاته. وأضاف مخاطبا المسؤولين '
+            'الكويتيين: "أنا آسف على اللغة التي استخدمتها".')
+    assert speakers(text) == ["وزير الخارجية الفلبيني", "وزير الخارجية الفلبيني"]
+
+
+def test_cue_words_that_follow_name_or_describe_report_nothing():
+    # alarabiya_2018 / pool_2000: تابعت بلاغات (followed up), تدعى (is called),
+    # أمنية مشددة (tight), على ذكر (a noun after a preposition)
+    assert claims("وتابعت الأجهزة الأمنية بلاغات قدمها مواطنون في الأسابيع الماضية حول مجهول أقدم على "
+                  "تخريب وإشعال النيران في عدد من المساجد، أسفرت عن أضرار محدودة.") == []
+    found = speakers("فيما تقول جارة لها تدعى زينب أن شقيقها قتل، لكنها لا تعرف أين ومتى.")
+    assert found == ["جارة"], found
+    assert claims("تظاهر آلاف الأشخاص، السبت، في وسط برلين تحت حراسة أمنية مشددة، تنديدا بالتدخل "
+                  "العسكري التركي في عفرين.") == []
+    assert claims("واقتصرت وسائل إعلام الحوثيين على ذكر مكان استهداف الغارات، لكن الميليشيات تكتمت على "
+                  "خسائرها.") == []
