@@ -6,7 +6,7 @@ from bisect import bisect_left
 from itertools import accumulate
 
 from marsad.doc import Doc
-from marsad.entities.name_ends import common_word, known_name_word
+from marsad.entities.name_ends import common_word, known_name_word, name_letters
 from marsad.resources import grammar_words
 from marsad.types import Mention, evolve
 
@@ -76,7 +76,10 @@ def ner_surnames(doc: Doc, mentions: list[Mention], stop: frozenset[str]) -> lis
         full = short.get(tok.key) if tok.is_word and tok.i not in covered else None
         if full is None or tok.start < full.start:
             continue
-        a = tok.start_after(tok.prefix)
+        kept = name_letters(tokens[full.tokens[1] - 1], tok)
+        if kept is None:
+            continue
+        a = tok.start_after(kept)
         extra.append(Mention(a, tok.end, doc.text[a:tok.end], "PER", (tok.i, tok.i + 1), None, "short-form"))
     return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
 

@@ -18,7 +18,7 @@ from marsad.doc import Doc
 from marsad.entities.actors import ActorBase, Alias, Head, function_words
 from marsad.entities.context_actors import by_context
 from marsad.entities.extra_mentions import NAME_LINKS, backed_by_ner, members_of_groups, ner_surnames
-from marsad.entities.name_ends import NameEnds, abstract_heads, adjectival_heads, in_construct
+from marsad.entities.name_ends import NameEnds, abstract_heads, adjectival_heads, in_construct, name_letters
 from marsad.names.romanize import looks_like_name
 from marsad.resources import grammar_words, read_words
 from marsad.syntax_words import adjective_like, adverbials, definite
@@ -144,7 +144,10 @@ class MentionFinder:
             full = short[tok.key] if tok.is_word and tok.i not in covered else None
             if full is None or full.tokens[0] <= tok.i < full.tokens[1] or tok.start < full.start:
                 continue
-            a = tok.start_after(tok.prefix)
+            kept = name_letters(tokens[full.tokens[1] - 1], tok)
+            if kept is None:
+                continue
+            a = tok.start_after(kept)
             out.append(Mention(a, tok.end, doc.text[a:tok.end], full.label, (tok.i, tok.i + 1), full.actor,
                                "short-form", name=(a, tok.end) if full.name else None))
         return sorted(out, key=lambda m: m.start)

@@ -252,3 +252,14 @@ def test_members_counted_by_their_group_resolve_to_the_group():
     doc = marsad.extract("وأدت المعارك إلى مقتل 30 عنصراً من الحوثيين.", date="2018-05-21")
     member = next(m for m in doc.mentions if m.text == "عنصراً")
     assert member.actor is not None and member.actor.name_en.startswith("Houthis")
+
+
+def test_a_surname_keeps_a_first_letter_that_looks_like_a_preposition():
+    # pool_2000 (Okaz): راجح بادي, then بادي alone; its ب is no preposition
+    import marsad
+
+    text = ("أكد المتحدث باسم الحكومة اليمنية راجح بادي أن الهدنة الإنسانية في اليمن تأتي في إطار حرص "
+            "المملكة على إدخال المساعدات. وقال بادي في تصريحات لـ «عكاظ» إن على المتمردين الحوثيين "
+            "الالتزام بالهدنة.")
+    ents = [e["text"] for e in marsad.extract(text, date="2015-07-27").to_dict()["entities"]]
+    assert "بادي" in ents and "ادي" not in ents, ents
