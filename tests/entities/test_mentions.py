@@ -263,3 +263,13 @@ def test_a_surname_keeps_a_first_letter_that_looks_like_a_preposition():
             "الالتزام بالهدنة.")
     ents = [e["text"] for e in marsad.extract(text, date="2015-07-27").to_dict()["entities"]]
     assert "بادي" in ents and "ادي" not in ents, ents
+
+
+def test_the_body_a_title_serves_lends_no_surname():
+    # pool_2000 (عين اليوم): "وزير الحرس الوطني" then "الحرس الوطني"; الوطني is no person
+    import marsad
+
+    text = ("نوه الأمير متعب بن عبدالله بن عبدالعزيز وزير الحرس الوطني، بقدرات القوات العسكرية السعودية. "
+            "وأشار إلى أن الحرس الوطني مستمر في دعم وتطوير قواته العسكرية للقيام بواجباتها.")
+    ents = marsad.extract(text, date="2016-01-01").to_dict()["entities"]
+    assert not any(e["text"] == "الوطني" and e["label"] == "PER" for e in ents), ents
