@@ -17,7 +17,7 @@ import numpy as np
 from marsad.doc import Doc
 from marsad.entities.actors import ActorBase, Alias, Head, function_words
 from marsad.entities.context_actors import by_context
-from marsad.entities.extra_mentions import NAME_LINKS, backed_by_ner, members_of_groups, ner_surnames
+from marsad.entities.extra_mentions import NAME_LINKS, backed_by_ner, members_of_groups, ner_surnames, quoted_names
 from marsad.entities.name_ends import NameEnds, abstract_heads, adjectival_heads, in_construct, name_letters
 from marsad.names.romanize import looks_like_name
 from marsad.resources import grammar_words, read_words
@@ -105,7 +105,7 @@ class MentionFinder:
         doc.mentions = self._short_forms(doc, mentions)
         if doc.ner_spans:
             doc.mentions = ner_surnames(doc, backed_by_ner(doc, doc.mentions, abstract=self.abstract), self.stop)
-        doc.mentions = by_context(doc, members_of_groups(doc, doc.mentions), self.base)
+        doc.mentions = by_context(doc, members_of_groups(doc, quoted_names(doc, doc.mentions)), self.base)
         return doc
 
     def _short_forms(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:

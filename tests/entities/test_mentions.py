@@ -273,3 +273,15 @@ def test_the_body_a_title_serves_lends_no_surname():
             "وأشار إلى أن الحرس الوطني مستمر في دعم وتطوير قواته العسكرية للقيام بواجباتها.")
     ents = marsad.extract(text, date="2016-01-01").to_dict()["entities"]
     assert not any(e["text"] == "الوطني" and e["label"] == "PER" for e in ents), ents
+
+
+def test_an_institution_noun_and_the_quoted_name_after_it_are_one_mention():
+    # alarabiya_2018: شبكة "سي بي أس"، وكالة "وام"
+    import marsad
+
+    text = ('وقال تيلرسون، في مقابلة مع برنامج "60 دقيقة" على شبكة "سي بي أس" الإخبارية: "كوزير للخارجية '
+            'يقتضي عملي التأكد من أن الكوريين الشماليين يفهمون". ووصلت قوات إلى عدن بحسب ما أفادت وكالة '
+            '"وام" الرسمية.')
+    ents = [e["text"] for e in marsad.extract(text, date="2018-03-18").to_dict()["entities"]]
+    assert 'شبكة "سي بي أس"' in ents, ents
+    assert 'وكالة "وام"' in ents, ents
