@@ -60,8 +60,8 @@ def mention_gender(m: Mention, tokens: list[Token]) -> str | None:
         return None
     if m.label == "GPE":
         return MASC if key in masculine_places() else FEM
-    if word.endswith(("ون", "ين")) and m.label in ("NORP", "ORG", "PER"):
-        return PLURAL
+    if word.endswith(("ون", "ين")) and (m.label in ("NORP", "ORG") or m.label == "PER" and m.rule == "head"):
+        return PLURAL  # المسؤولون; but بوتين، هايدون are one man's names
     if m.label == "NORP":
         return None  # الروسية (feminine) or المغاربة (a broken plural): can't tell
     if word.endswith(("ة", "ات")):

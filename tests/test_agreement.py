@@ -50,3 +50,10 @@ def test_a_womans_name_without_a_feminine_ending_is_feminine():
     accuse = next(e for e in doc.to_dict()["events"] if e["trigger"]["text"] == "اتهمت")
     assert accuse["source"]["text"] == "ماي"
     assert accuse["target"]["text"] == "موسكو"
+
+
+def test_a_mans_name_ending_like_a_plural_is_singular():
+    # alarabiya_2018: بوتين، هايدون end in ين/ون but are one man each
+    doc = marsad.extract("وقال بوتين إن روسيا لن ترد. وقال دين هايدون إن هدف المتهم كان إقامة جيش من الأطفال.")
+    by_text = {m.text: mention_gender(m, doc.tokens) for m in doc.mentions}
+    assert by_text["بوتين"] == MASC

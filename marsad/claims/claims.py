@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from marsad.claims.cues import Cue, cue_index
-from marsad.claims.filters import circumstantial, noun_or_adjective, not_a_speaker, speech_follows
+from marsad.claims.filters import carried_speaker, circumstantial, noun_or_adjective, not_a_speaker, speech_follows
 from marsad.doc import Doc
 from marsad.lexicon import Match
 from marsad.resources import grammar_words, read_words
@@ -78,7 +78,7 @@ class ClaimExtractor:
         index = cue_index()
         mmap = MentionMap(doc)
         claims: list[Claim] = []
-        last_speaker: Mention | None = None
+        recent: list[Mention] = []  # speakers so far, the latest last
         starts = index.starts(doc, verb_keys)
         for s_i, sent in enumerate(doc.sentences):
             a, b = sent.tokens
@@ -94,11 +94,11 @@ class ClaimExtractor:
                     continue  # بحسب ما أعلن X: one claim, made by the verb
                 if self._nested(doc, m, sent_claims) or self._not_a_report(doc, m, a):
                     continue
-                claim = self._claim(doc, mmap, s_i, m, cue, last_speaker)
+                claim = self._claim(doc, mmap, s_i, m, cue, recent)
                 if claim:
                     sent_claims.append(claim)
                     if claim.speaker:
-                        last_speaker = claim.speaker
+                        recent.append(claim.speaker)
             claims.extend(sent_claims)
         doc.claims = claims
         return doc
@@ -133,7 +133,7 @@ class ClaimExtractor:
         return inside and not tok.prefix.startswith(("و", "ف"))
 
     def _claim(self, doc: Doc, mmap: MentionMap, s_i: int, m: Match[Cue], cue: Cue,
-               last_speaker: Mention | None) -> Claim | None:
+               recent: list[Mention]) -> Claim | None:
         sent = doc.sentences[s_i]
         a, b = sent.tokens
         clause = next((c for c in sent.clauses if c[0] <= m.start < c[1]), sent.tokens)
@@ -183,7 +183,7 @@ class ClaimExtractor:
                                             or doc.tokens[speaker.tokens[0]].norm in COMPLEMENTIZERS):
                     speaker = None  # وقال عن أحد لقاءاته، وأفادت بأن…: no speaker named here
             if speaker is None:
-                speaker = last_speaker
+                speaker = carried_speaker(doc, tokens[m.start], recent)
                 rule += ":carried"
                 after = tokens[m.end - 1].end
             else:

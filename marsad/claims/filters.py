@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from marsad.agreement import FEM, MASC, agrees, mention_gender, verb_gender
 from marsad.doc import Doc
 from marsad.entities.actors import function_words
 from marsad.resources import read_words
@@ -74,3 +75,30 @@ def noun_or_adjective(doc: Doc, i: int, sent_start: int) -> bool:
         return True  # a person "called" X (the segmenter may cut سيدة into س+يدة)
     return (key.startswith("م") and key.endswith("ه") and fold(prev.text).endswith("ه")
             and not definite(prev) and not prev.prefix)
+
+
+CARRY_BACK = 3  # earlier speakers a pronoun cue may go back to
+
+
+def cue_gender(tok: Token) -> str | None:
+    """The gender a cue shows: its verb's (قالت، يضيف), or a participle's
+    ending (مشيرة feminine, مشيرا masculine)."""
+    found = verb_gender(tok)
+    word = fold(tok.text).rstrip("\u064b")
+    if circumstantial(tok) or word.startswith("م") and word.endswith("ه") and len(word) >= 5:
+        return FEM if word.endswith("ه") else MASC
+    return found
+
+
+def carried_speaker(doc: Doc, cue: Token, recent: list[Mention]) -> Mention | None:
+    """The speaker a cue with a pronoun subject continues: the latest one,
+    unless its gender tells otherwise (`السفير الكويتي … الولايات المتحدة …
+    مشيرة إلى`: the feminine participle is not the ambassador's); then the
+    latest of the few before that agrees."""
+    if not recent:
+        return None
+    gender = cue_gender(cue)
+    for m in reversed(recent[-CARRY_BACK:]):
+        if agrees(gender, mention_gender(m, doc.tokens), pronoun=True):
+            return m
+    return recent[-1]

@@ -124,3 +124,13 @@ def test_cue_words_that_follow_name_or_describe_report_nothing():
                   "العسكري التركي في عفرين.") == []
     assert claims("واقتصرت وسائل إعلام الحوثيين على ذكر مكان استهداف الغارات، لكن الميليشيات تكتمت على "
                   "خسائرها.") == []
+
+
+def test_a_feminine_cue_with_no_subject_goes_back_to_the_woman_who_spoke():
+    # alarabiya_2018 (Munich conference): the chairman spoke last, but قالت is Theresa May's
+    text = ('وأكدت رئيسة حكومة بريطانيا، بأن بلادها تغادر الاتحاد الأوروبي لا محالة. وشهد المؤتمر لحظات '
+            'تصفيق طويلة عندما قال رئيس المؤتمر ووفغانغ ايشنيغر إلى تيريزا ماي "إن الأوروبيين يريدون بقاء '
+            'بريطانيا في الاتحاد". صفق الحضور طويلا. انتظرت تيريزا والابتسامة على شفتيها نهاية التصفيق ثم '
+            'قالت "لا سبيل لإعادة الاستفتاء ثانية".')
+    said = [c for c in claims(text) if c["cue"]["text"] == "قالت"]
+    assert len(said) == 1 and said[0]["speaker"]["text"] == "رئيسة حكومة بريطانيا", said
