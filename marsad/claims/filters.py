@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from functools import cache
 
-from marsad.agreement import FEM, MASC, agrees, mention_gender, verb_gender
+from marsad.agreement import FEM, MASC, mention_gender, verb_gender
 from marsad.doc import Doc
 from marsad.entities.actors import function_words
 from marsad.resources import read_words
-from marsad.syntax_words import COMPLEMENTIZERS, PREPOSITION_WORDS, QUOTE_MARKS, abstract_nouns, definite
+from marsad.syntax_words import COMPLEMENTIZERS, PREPOSITION_WORDS, QUOTE_MARKS, definite
 from marsad.text.clitics import lookup_keys
 from marsad.text.normalize import fold
 from marsad.types import Mention, Token
@@ -21,7 +21,7 @@ TANWEEN = "\u064b"
 
 @cache
 def unspeaking_heads() -> frozenset[str]:
-    return read_words("unspeaking_heads.txt") | abstract_nouns()
+    return read_words("unspeaking_heads.txt")
 
 
 def circumstantial(tok: Token) -> bool:
@@ -99,6 +99,7 @@ def carried_speaker(doc: Doc, cue: Token, recent: list[Mention]) -> Mention | No
         return None
     gender = cue_gender(cue)
     for m in reversed(recent[-CARRY_BACK:]):
-        if agrees(gender, mention_gender(m, doc.tokens), pronoun=True):
+        # only a clash of masculine and feminine counts: a plural ending (الكرملين) misleads
+        if {gender, mention_gender(m, doc.tokens)} != {FEM, MASC}:
             return m
     return recent[-1]
