@@ -26,6 +26,11 @@ def masculine_places() -> frozenset[str]:
     return read_words("masculine_places.txt")
 
 
+@cache
+def female_names() -> frozenset[str]:
+    return read_words("female_names.txt")
+
+
 def verb_gender(tok: Token) -> str | None:
     """f, m or p from the verb's affixes; None when they don't tell."""
     stem = tok.stem
@@ -55,16 +60,20 @@ def mention_gender(m: Mention, tokens: list[Token]) -> str | None:
         return None
     if m.label == "GPE":
         return MASC if key in masculine_places() else FEM
-    if word.endswith(("ون", "ين")) and m.label in ("NORP", "ORG", "PER"):
-        return PLURAL
+    if word.endswith(("ون", "ين")) and (m.label in ("NORP", "ORG") or m.label == "PER" and m.rule == "head"):
+        return PLURAL  # المسؤولون; but بوتين، هايدون are one man's names
     if m.label == "NORP":
         return None  # الروسية (feminine) or المغاربة (a broken plural): can't tell
     if word.endswith(("ة", "ات")):
         return FEM
     if m.label == "PER":
-        # one person: masculine unless the title is feminine (الوزيرة، رئيسة الوزراء);
-        # plural person nouns (مصادر، قادة) are labelled ORG, not PER
-        return FEM if word.endswith("ة") else MASC
+        # one person: masculine unless the title is feminine (الوزيرة، رئيسة الوزراء)
+        # or a woman's name stands in it (نيكي هيلي، ماي); plural person nouns
+        # (مصادر، قادة) are labelled ORG, not PER
+        names = female_names()
+        if word.endswith("ة") or any(fold(t.stem) in names for t in tokens[m.tokens[0]:m.tokens[1]]):
+            return FEM
+        return MASC
     return None
 
 

@@ -306,8 +306,9 @@ class MentionMap:
             return None
         k = j
         while k < end and k - j < max_tokens and toks[k].is_word and not toks[k].norm.isdigit() \
-                and toks[k].norm not in stop and (k == j or not toks[k].prefix) and k not in self.starts:
-            k += 1
+                and toks[k].norm not in stop and toks[k].norm not in COMPLEMENTIZERS \
+                and (k == j or not toks[k].prefix) and k not in self.starts:
+            k += 1  # مراسلنا بأن القوات: a complementiser ends the phrase
         if k == j:
             return None
         behind = self.actor_behind(k - 1, end) if k - j == 1 else None
@@ -353,8 +354,10 @@ class MentionMap:
                 return None
             if k == j + 1 and toks[k].norm == "من":
                 continue
+            # بأن، إن open a clause: what follows is no genitive (وأفاد مراسلنا بأن القوات…)
             construct = k == j + 1 and not toks[j].norm.startswith("ال") and not toks[k].norm.startswith("ال") \
-                and toks[k].norm not in function_words() and toks[k].norm not in PREPOSITION_WORDS
+                and toks[k].norm not in function_words() and toks[k].norm not in PREPOSITION_WORDS \
+                and toks[k].norm not in COMPLEMENTIZERS
             if not (toks[k].is_word and not toks[k].prefix and (toks[k].norm.startswith("ال") or construct)):
                 return None  # only an adjective, or a noun of the construct chain, may stand between
         return None

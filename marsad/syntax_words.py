@@ -49,6 +49,9 @@ def prep_clitic(tok: Token) -> str:
     for c in "بلك":
         if c in tok.prefix:
             return c
+    bare = tok.text.lstrip("وف")
+    if len(bare) >= 2 and bare[0] in "بلك" and bare[1] == "\u0640":
+        return bare[0]  # بـ"اللقاء"، لـCNN: a tatweel sets the preposition apart
     light = tok.light.lstrip("وف") if len(tok.light) > 4 else tok.light
     if light.startswith(("بال", "كال")) and len(light) > 4:
         return light[0]

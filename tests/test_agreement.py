@@ -38,3 +38,22 @@ def test_object_after_a_verb_of_the_other_gender():
     doc = marsad.extract("وأضاف الوزير الألماني أن بلاده متمسكة بالاتفاق. ودعا الولايات المتحدة إلى الحفاظ عليه.")
     request = [e for e in doc.events if e.type == "REQUEST"]
     assert request and request[0].target is not None and "الولايات المتحدة" in request[0].target.text
+
+
+def test_a_womans_name_without_a_feminine_ending_is_feminine():
+    # alarabiya_2018: ماي accuses Moscow; she is the subject of اتهمت, not its object
+    text = ("وكانت رئيسة الوزراء البريطانية تيريزا ماي قد طردت 23 دبلوماسيا روسيا. واتهمت ماي موسكو "
+            "بتسميم الجاسوس، فيما نفت روسيا الاتهامات جملة وتفصيلا.")
+    doc = marsad.extract(text, date="2018-03-20")
+    may = next(m for m in doc.mentions if m.text == "ماي")
+    assert mention_gender(may, doc.tokens) == FEM
+    accuse = next(e for e in doc.to_dict()["events"] if e["trigger"]["text"] == "اتهمت")
+    assert accuse["source"]["text"] == "ماي"
+    assert accuse["target"]["text"] == "موسكو"
+
+
+def test_a_mans_name_ending_like_a_plural_is_singular():
+    # alarabiya_2018: بوتين، هايدون end in ين/ون but are one man each
+    doc = marsad.extract("وقال بوتين إن روسيا لن ترد. وقال دين هايدون إن هدف المتهم كان إقامة جيش من الأطفال.")
+    by_text = {m.text: mention_gender(m, doc.tokens) for m in doc.mentions}
+    assert by_text["بوتين"] == MASC

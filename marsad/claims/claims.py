@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from marsad.claims.cues import Cue, cue_index
+from marsad.claims.filters import carried_speaker, circumstantial, noun_or_adjective, not_a_speaker, speech_follows
 from marsad.doc import Doc
 from marsad.lexicon import Match
 from marsad.resources import grammar_words, read_words
@@ -77,7 +78,7 @@ class ClaimExtractor:
         index = cue_index()
         mmap = MentionMap(doc)
         claims: list[Claim] = []
-        last_speaker: Mention | None = None
+        recent: list[Mention] = []  # speakers so far, the latest last
         starts = index.starts(doc, verb_keys)
         for s_i, sent in enumerate(doc.sentences):
             a, b = sent.tokens
@@ -93,11 +94,11 @@ class ClaimExtractor:
                     continue  # بحسب ما أعلن X: one claim, made by the verb
                 if self._nested(doc, m, sent_claims) or self._not_a_report(doc, m, a):
                     continue
-                claim = self._claim(doc, mmap, s_i, m, cue, last_speaker)
+                claim = self._claim(doc, mmap, s_i, m, cue, recent)
                 if claim:
                     sent_claims.append(claim)
                     if claim.speaker:
-                        last_speaker = claim.speaker
+                        recent.append(claim.speaker)
             claims.extend(sent_claims)
         doc.claims = claims
         return doc
@@ -111,10 +112,15 @@ class ClaimExtractor:
         tok = tokens[m.start]
         if m.payloads[0].kind not in ("verb", "continuation"):
             return False
-        if tok.text.endswith("ى") and tok.key.startswith("يدع"):
+        if tok.text.endswith("ى") and tok.key.startswith(("يدع", "تدع")):
             return True
         if m.start > sent_start and tokens[m.start - 1].norm in RELATIVES:
             return True
+        if noun_or_adjective(doc, m.start, sent_start):
+            return True
+        if m.payloads[0].kind == "continuation" and not speech_follows(
+                doc, m.end, doc.sentences[doc.sentence_of_token(m.start)].tokens[1]):
+            return True  # وتابع الجلسات، واختتمت مشاورات: following or ending, not saying
         nxt = tokens[m.end] if m.end < len(tokens) else None
         return bool(tok.key in grammar_words("impersonal_verbs") and nxt is not None
                     and nxt.norm in COMPLEMENTIZERS and m.start - sent_start <= 1)
@@ -127,7 +133,7 @@ class ClaimExtractor:
         return inside and not tok.prefix.startswith(("و", "ف"))
 
     def _claim(self, doc: Doc, mmap: MentionMap, s_i: int, m: Match[Cue], cue: Cue,
-               last_speaker: Mention | None) -> Claim | None:
+               recent: list[Mention]) -> Claim | None:
         sent = doc.sentences[s_i]
         a, b = sent.tokens
         clause = next((c for c in sent.clauses if c[0] <= m.start < c[1]), sent.tokens)
@@ -137,7 +143,9 @@ class ClaimExtractor:
         cue_span = Span(cue_start, tokens[m.end - 1].end, doc.text[cue_start:tokens[m.end - 1].end])
         speaker: Mention | None
         rule = cue.kind
-        if cue.kind == "according":
+        if cue.kind == "according" and m.end < b and tokens[m.end].norm in COMPLEMENTIZERS:
+            rule = "verb"  # كما قال إنه…: كما is "also", the verb reports with a pronoun subject
+        if rule == "according":
             speaker = None
             # حسبما نشرت صحيفة…: a reporting verb may stand between the cue and the source
             for j in (m.end, m.end + 1):
@@ -145,7 +153,7 @@ class ClaimExtractor:
                     j - 1, b, ("obj", "ل"), phrase_stop_words())  # وفقا للصحيفة: an unlisted source
                 if speaker is not None or j >= b or not tokens[j].is_word:
                     break
-            if speaker is None or _pronoun_word(doc, speaker):
+            if speaker is None or _pronoun_word(doc, speaker) or not_a_speaker(doc, speaker):
                 return None  # حسب قوله، بحسب ما يضعه: the speaker is whoever the pronoun stands for
             speaker = mmap.issuer_of(speaker, b) or speaker  # حسب بيان لرئاسة أمن الدولة: the issuer speaks
             after = speaker.end
@@ -166,15 +174,16 @@ class ClaimExtractor:
             if speaker is None and _is_participle(m.payloads[0].form) \
                     and (main := mmap.subject_after(a, b)) is not None and main.start < cue_span.start:
                 speaker, rule = main, rule + ":main"  # وتنصل السفير … قائلا: the sentence's subject speaks
-            if speaker is None:
-                # يقول بيتر ري، … / وأكدت مصادر ميدانية أن…: an unknown speaker
+            if speaker is None and not (m.end < clause[1] and circumstantial(tokens[m.end])):
+                # يقول بيتر ري، … / وأكدت مصادر ميدانية أن…: an unknown speaker (not
+                # after وأضاف مخاطبا الصحافيين: the participle's object is the addressee)
                 speaker = mmap.phrase_after(m.end - 1, clause[1], ("obj",), phrase_stop_words())
                 rule += ":phrase" if speaker else ""
-                if speaker is not None and (_pronoun_word(doc, speaker)
+                if speaker is not None and (_pronoun_word(doc, speaker) or not_a_speaker(doc, speaker)
                                             or doc.tokens[speaker.tokens[0]].norm in COMPLEMENTIZERS):
                     speaker = None  # وقال عن أحد لقاءاته، وأفادت بأن…: no speaker named here
             if speaker is None:
-                speaker = last_speaker
+                speaker = carried_speaker(doc, tokens[m.start], recent)
                 rule += ":carried"
                 after = tokens[m.end - 1].end
             else:

@@ -17,8 +17,8 @@ import numpy as np
 from marsad.doc import Doc
 from marsad.entities.actors import ActorBase, Alias, Head, function_words
 from marsad.entities.context_actors import by_context
-from marsad.entities.extra_mentions import NAME_LINKS, backed_by_ner, members_of_groups, ner_surnames
-from marsad.entities.name_ends import NameEnds, abstract_heads, adjectival_heads, in_construct
+from marsad.entities.extra_mentions import NAME_LINKS, backed_by_ner, members_of_groups, ner_surnames, quoted_names
+from marsad.entities.name_ends import NameEnds, abstract_heads, adjectival_heads, in_construct, name_letters
 from marsad.names.romanize import looks_like_name
 from marsad.resources import grammar_words, read_words
 from marsad.syntax_words import adjective_like, adverbials, definite
@@ -32,6 +32,7 @@ ORG_NAME_MAX_TOKENS = 3
 PERSON_NAME_MAX_TOKENS = 3
 UNNAMED_HEADS = frozenset({"Statement"})  # بيان صادر عن…: the next word is not its name
 MIN_SURNAME = 3  # a short form must be a real word, not a particle
+SPEAKING_FOR = frozenset({"باسم"})  # folded: المتحدث باسم/بإسم الحرس الوطني
 QUOTES = frozenset('"«»“”')  # تنظيم "الدولة الإسلامية": a quoted name follows the head (or مجموعة 5+1 a number)
 
 
@@ -104,7 +105,7 @@ class MentionFinder:
         doc.mentions = self._short_forms(doc, mentions)
         if doc.ner_spans:
             doc.mentions = ner_surnames(doc, backed_by_ner(doc, doc.mentions, abstract=self.abstract), self.stop)
-        doc.mentions = by_context(doc, members_of_groups(doc, doc.mentions), self.base)
+        doc.mentions = by_context(doc, members_of_groups(doc, quoted_names(doc, doc.mentions)), self.base)
         return doc
 
     def _short_forms(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -121,7 +122,8 @@ class MentionFinder:
                 last = tokens[m.tokens[1] - 1]
                 # a name's last word, not a title's (وزير الداخلية … الشؤون الداخلية)
                 # (وزيرة الإعلام القرار: the word after the title is no personal name)
-                named = m.rule == "title+name" and m.name is not None or (m.actor.id or "").startswith("PER-")
+                named = m.rule == "title+name" and m.name is not None and not self._body_named(doc, m) \
+                    or (m.actor.id or "").startswith("PER-")
                 if last.is_word and len(last.key) >= MIN_SURNAME and last.key not in self.stop and named \
                         and tokens[m.tokens[1] - 2].norm not in NAME_LINKS:
                     short.setdefault(last.key, m)
@@ -144,10 +146,26 @@ class MentionFinder:
             full = short[tok.key] if tok.is_word and tok.i not in covered else None
             if full is None or full.tokens[0] <= tok.i < full.tokens[1] or tok.start < full.start:
                 continue
-            a = tok.start_after(tok.prefix)
+            kept = name_letters(tokens[full.tokens[1] - 1], tok)
+            if kept is None:
+                continue
+            a = tok.start_after(kept)
             out.append(Mention(a, tok.end, doc.text[a:tok.end], full.label, (tok.i, tok.i + 1), full.actor,
                                "short-form", name=(a, tok.end) if full.name else None))
         return sorted(out, key=lambda m: m.start)
+
+    @staticmethod
+    def _body_named(doc: Doc, m: Mention) -> bool:
+        """`المتحدث باسم الحرس الوطني`، `وزير الحرس الوطني`: the "name" after
+        باسم, or one opening with a definite noun that is no nisba (a personal
+        name has none), is the body the title serves; its last word (الوطني)
+        is no surname."""
+        first = next((t for t in doc.tokens[m.tokens[0]:m.tokens[1]] if m.name and t.start >= m.name[0]), None)
+        if first is None:
+            return False
+        if first.i > 0 and doc.tokens[first.i - 1].norm in SPEAKING_FOR:
+            return True
+        return first.stem.startswith("ال") and not adjective_like(first)
 
     # -- atoms ---------------------------------------------------------------
     def _atom_word(self, tok: Token) -> int:

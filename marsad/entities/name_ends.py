@@ -170,3 +170,16 @@ class NameEnds:
             return tok.key.startswith("ال") and noun
         return after_indefinite and not tok.key.startswith("ال") and prev.key not in self.stop \
             and prev.norm not in self.stop
+
+
+def name_letters(surname: Token, tok: Token) -> str | None:
+    """The proclitics to cut off a later mention `tok` of a surname, or None
+    if it is not that surname. Inside a full name a segmenter's "clitic" is
+    the name's own letter (راجح بادي: no preposition ب): a later `بادي` keeps
+    it and only what stands before it is cut (لبادي → بادي)."""
+    own = surname.prefix
+    if not own:
+        return tok.prefix
+    if not tok.prefix.endswith(own):
+        return None
+    return tok.prefix[:len(tok.prefix) - len(own)]

@@ -85,3 +85,52 @@ def test_first_person_verbs_attribute_nothing():
     text = ("نعم، نقولها بفخر واعتزاز ان المملكة كانت إطفائية الحرائق الملتهبة في المنطقة. ونرى في الافق "
             "محاولات دولية واقليمية لضبط السلوك الايراني.")
     assert claims(text) == []
+
+
+def test_the_actor_after_bi_anna_is_no_speaker():
+    # alarabiya_2018: "تقارير" report; the president after بأن is what they report on
+    text = "وأفادت تقارير بأن الرئيس الفرنسي إيمانويل ماكرون سيتخذ قرارا بشأن الرد خلال الأيام المقبلة."
+    assert speakers(text) == ["تقارير"]
+    text = "وأفاد الأرياني بأن وكالات إغاثة دولية ألغت اتفاقيات وقعتها مع جمعيات حوثية."
+    assert speakers(text) == ["الأرياني"]
+
+
+def test_a_preposition_set_apart_by_a_tatweel_is_no_speaker():
+    # alarabiya_2018 / pool_2000: بـ"…" after وصفه, لـ«الشرق الأوسط» after the cue
+    text = ('وعبر عفيفي، في بيان صحافي مساء الأحد، عن دهشته إزاء ما وصفه بـ"رد الفعل العصبي وغير المبرر" '
+            'من جانب الحكومة.')
+    assert not any(s.startswith(("بـ", "ب")) for s in speakers(text)), speakers(text)
+    text = ('وقال وزير المصالحة السوري علي حيدر إن الاتفاق سيتيح إخراج المدنيين منها. وأضاف لـ«الشرق الأوسط»، '
+            'أن «عشرات العائلات تمكنت من الخروج من المدينة».')
+    found = speakers(text)
+    assert not any("الشرق" in s for s in found), found
+
+
+def test_the_object_of_a_participle_after_the_cue_is_the_addressee():
+    # alarabiya_2018: the Philippine minister speaks to the Kuwaiti officials
+    text = ('وقال وزير الخارجية الفلبيني آلان كايتانو إنه يعتذر عن تصريحاته. وأضاف مخاطبا المسؤولين '
+            'الكويتيين: "أنا آسف على اللغة التي استخدمتها".')
+    assert speakers(text) == ["وزير الخارجية الفلبيني", "وزير الخارجية الفلبيني"]
+
+
+def test_cue_words_that_follow_name_or_describe_report_nothing():
+    # alarabiya_2018 / pool_2000: تابعت بلاغات (followed up), تدعى (is called),
+    # أمنية مشددة (tight), على ذكر (a noun after a preposition)
+    assert claims("وتابعت الأجهزة الأمنية بلاغات قدمها مواطنون في الأسابيع الماضية حول مجهول أقدم على "
+                  "تخريب وإشعال النيران في عدد من المساجد، أسفرت عن أضرار محدودة.") == []
+    found = speakers("فيما تقول جارة لها تدعى زينب أن شقيقها قتل، لكنها لا تعرف أين ومتى.")
+    assert found == ["جارة"], found
+    assert claims("تظاهر آلاف الأشخاص، السبت، في وسط برلين تحت حراسة أمنية مشددة، تنديدا بالتدخل "
+                  "العسكري التركي في عفرين.") == []
+    assert claims("واقتصرت وسائل إعلام الحوثيين على ذكر مكان استهداف الغارات، لكن الميليشيات تكتمت على "
+                  "خسائرها.") == []
+
+
+def test_a_feminine_cue_with_no_subject_goes_back_to_the_woman_who_spoke():
+    # alarabiya_2018 (Munich conference): the chairman spoke last, but قالت is Theresa May's
+    text = ('وأكدت رئيسة حكومة بريطانيا، بأن بلادها تغادر الاتحاد الأوروبي لا محالة. وشهد المؤتمر لحظات '
+            'تصفيق طويلة عندما قال رئيس المؤتمر ووفغانغ ايشنيغر إلى تيريزا ماي "إن الأوروبيين يريدون بقاء '
+            'بريطانيا في الاتحاد". صفق الحضور طويلا. انتظرت تيريزا والابتسامة على شفتيها نهاية التصفيق ثم '
+            'قالت "لا سبيل لإعادة الاستفتاء ثانية".')
+    said = [c for c in claims(text) if c["cue"]["text"] == "قالت"]
+    assert len(said) == 1 and said[0]["speaker"]["text"] == "رئيسة حكومة بريطانيا", said

@@ -252,3 +252,36 @@ def test_members_counted_by_their_group_resolve_to_the_group():
     doc = marsad.extract("وأدت المعارك إلى مقتل 30 عنصراً من الحوثيين.", date="2018-05-21")
     member = next(m for m in doc.mentions if m.text == "عنصراً")
     assert member.actor is not None and member.actor.name_en.startswith("Houthis")
+
+
+def test_a_surname_keeps_a_first_letter_that_looks_like_a_preposition():
+    # pool_2000 (Okaz): راجح بادي, then بادي alone; its ب is no preposition
+    import marsad
+
+    text = ("أكد المتحدث باسم الحكومة اليمنية راجح بادي أن الهدنة الإنسانية في اليمن تأتي في إطار حرص "
+            "المملكة على إدخال المساعدات. وقال بادي في تصريحات لـ «عكاظ» إن على المتمردين الحوثيين "
+            "الالتزام بالهدنة.")
+    ents = [e["text"] for e in marsad.extract(text, date="2015-07-27").to_dict()["entities"]]
+    assert "بادي" in ents and "ادي" not in ents, ents
+
+
+def test_the_body_a_title_serves_lends_no_surname():
+    # pool_2000 (عين اليوم): "وزير الحرس الوطني" then "الحرس الوطني"; الوطني is no person
+    import marsad
+
+    text = ("نوه الأمير متعب بن عبدالله بن عبدالعزيز وزير الحرس الوطني، بقدرات القوات العسكرية السعودية. "
+            "وأشار إلى أن الحرس الوطني مستمر في دعم وتطوير قواته العسكرية للقيام بواجباتها.")
+    ents = marsad.extract(text, date="2016-01-01").to_dict()["entities"]
+    assert not any(e["text"] == "الوطني" and e["label"] == "PER" for e in ents), ents
+
+
+def test_an_institution_noun_and_the_quoted_name_after_it_are_one_mention():
+    # alarabiya_2018: شبكة "سي بي أس"، وكالة "وام"
+    import marsad
+
+    text = ('وقال تيلرسون، في مقابلة مع برنامج "60 دقيقة" على شبكة "سي بي أس" الإخبارية: "كوزير للخارجية '
+            'يقتضي عملي التأكد من أن الكوريين الشماليين يفهمون". ووصلت قوات إلى عدن بحسب ما أفادت وكالة '
+            '"وام" الرسمية.')
+    ents = [e["text"] for e in marsad.extract(text, date="2018-03-18").to_dict()["entities"]]
+    assert 'شبكة "سي بي أس"' in ents, ents
+    assert 'وكالة "وام"' in ents, ents
