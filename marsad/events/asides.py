@@ -7,9 +7,12 @@
 """
 from __future__ import annotations
 
+from functools import cache
+
 from marsad.doc import Doc
 from marsad.events.context import DEATH_VERBS
 from marsad.resources import grammar_words
+from marsad.text.formtable import FormTable
 from marsad.types import Event
 
 ACCIDENT_WORDS = grammar_words("accident_words")
@@ -35,11 +38,17 @@ def drop_accidents(doc: Doc, events: list[Event]) -> list[Event]:
     if not events:
         return events
     a, b = doc.sentences[events[0].sentence].tokens
-    if not any(doc.tokens[j].reads_as(ACCIDENT_WORDS) for j in range(a, b)):
+    if not _accident_words().values(doc)[a:b].any():
         return events
     if any(ev.type == "ASSAULT" and not _death_word(doc, ev) for ev in events):
         return events  # أسقطت الدفاعات الجوية طائرة، تحطمت إثر استهدافها: an attack, not an accident
     return [ev for ev in events if not (ev.type in ACCIDENT_TYPES and ev.rule.startswith("noun"))]
+
+
+@cache
+def _accident_words() -> FormTable:
+    """Whether a word form reads as an accident word (تحطم، غرق، اصطدام…)."""
+    return FormTable(lambda tok: tok.reads_as(ACCIDENT_WORDS))
 
 
 def _death_word(doc: Doc, ev: Event) -> bool:
