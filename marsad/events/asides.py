@@ -35,8 +35,8 @@ def drop_accidents(doc: Doc, events: list[Event]) -> list[Event]:
     """The events of one sentence without the deaths and purposes of an
     accident it reports (a crash, a drowning, a quake), unless a verb of
     attack in the sentence says someone caused it."""
-    if not events:
-        return events
+    if not any(ev.type in ACCIDENT_TYPES and ev.rule.startswith("noun") for ev in events):
+        return events  # nothing an accident could have yielded: the usual case
     a, b = doc.sentences[events[0].sentence].tokens
     if not _accident_words().values(doc)[a:b].any():
         return events
