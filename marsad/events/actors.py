@@ -114,13 +114,18 @@ def dateline_end(doc: Doc, a: int, b: int) -> int:
     (`القاهرة، مصر (CNN) --`، `بيروت (أ ف ب) -`): the place names the
     agency's desk, not the subject of what follows."""
     tokens = doc.tokens
-    for j in range(a + 1, min(b - 1, a + DATELINE_REACH)):
+    end = min(b - 1, a + DATELINE_REACH)
+    if end <= a + 1 or ")" not in doc.text[tokens[a].start:tokens[end].end]:
+        return a  # no closing bracket near the start: the usual case
+    for j in range(a + 1, end):
         if tokens[j].text == ")" and tokens[j + 1].text in DASHES:
             k = j + 1
             while k < b and tokens[k].text in DASHES:
                 k += 1
             return k
     return a
+
+
 TOPIC_PREPOSITIONS = ("ب", "ل", "في", "من", "على", "الى", "عن")
 
 

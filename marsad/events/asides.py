@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from marsad.doc import Doc
@@ -15,6 +16,7 @@ from marsad.resources import grammar_words
 from marsad.text.formtable import FormTable
 from marsad.types import Event
 
+ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 ACCIDENT_WORDS = grammar_words("accident_words")
 BOILERPLATE_STARTS = grammar_words("boilerplate_starts")
 DEATH_WORDS = DEATH_VERBS | grammar_words("death_nouns")
@@ -25,10 +27,10 @@ ACCIDENT_TYPES = frozenset({"ASSAULT", "AID"})
 
 def is_boilerplate(doc: Doc, s_i: int) -> bool:
     """Whether sentence s_i is a tag list or a link line, not text."""
-    a, b = doc.sentences[s_i].tokens
+    sent = doc.sentences[s_i]
     # "@handle سمات …": a signature or a handle may stand before the tag list
-    first = next((t for t in doc.tokens[a:b] if any("\u0621" <= ch <= "\u064a" for ch in t.text)), None)
-    return first is not None and first.reads_as(BOILERPLATE_STARTS)
+    letter = ARABIC_LETTER.search(doc.text, sent.start, sent.end)
+    return letter is not None and doc.tokens[doc.token_at(letter.start())].reads_as(BOILERPLATE_STARTS)
 
 
 def drop_accidents(doc: Doc, events: list[Event]) -> list[Event]:
