@@ -8,7 +8,7 @@
 """
 from __future__ import annotations
 
-__version__ = "0.4.1"
+__version__ = "0.5.0"
 
 
 def extract(text: str, *, title: str = "", date: str | None = None, id: str | None = None,
