@@ -1,7 +1,7 @@
 """The words of and around place names: heads (`ريف`، `مدينة`), directions,
 locative prepositions, words that are never or rarely names, and how often a
 one-word place name is a name in the news. Read from resources/ground_places.tsv
-and resources/place_rates.tsv.gz (tools/buildplace_rates.py); used by places.py.
+and resources/place_rates.tsv.gz (tools/build_place_rates.py); used by places.py.
 """
 from __future__ import annotations
 
@@ -92,7 +92,7 @@ def prefix_of(light: str, k: str) -> str:
 @cache
 def place_rates() -> dict[str, float]:
     """Share of a one-word place name's corpus occurrences marked as a place
-    (tools/buildplace_rates.py), for names seen often enough to judge."""
+    (tools/build_place_rates.py), for names seen often enough to judge."""
     out: dict[str, float] = {}
     with gzip.open(path("place_rates.tsv.gz"), "rt", encoding="utf-8") as fh:
         for line in fh:

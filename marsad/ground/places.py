@@ -12,7 +12,7 @@ places and countries, then feature type and population. Common words that are
 also village names (في، الجديد، بشار…) are not places, and small places need a
 head (`قرية`، `بلدة`…) or a locative preposition to count. A name that the
 news mostly uses as a word (`أمان` safety, `عقبة` obstacle: see
-tools/buildplace_rates.py) counts without a head only where the tagger
+tools/build_place_rates.py) counts without a head only where the tagger
 marks it as a place, unless it names a country. A city outside the
 Middle East (`gnw:` rows: London, Geneva, Sochi) counts only after a city head
 (`مدينة`، `العاصمة`) or where a locative word introduces a name the tagger
@@ -430,7 +430,7 @@ def _plausible(p: Place, count: int, locative: bool) -> bool:
     ratio = 100 * count / max(p.population, 1)
     if ratio > COMMON_RATIO_REJECT:
         return False
-    if p.feature in MINOR_FEATURES and p.population < MINOR_POPULATION:
+    if _minor(p):
         return locative and count < RARE_WORD
     if ratio > COMMON_RATIO_LOCATIVE and p.feature != "admin1":
         return locative

@@ -23,9 +23,8 @@ from marsad.doc import Doc
 from marsad.ground.dates import DateMention, anchor_kind, find_dates
 from marsad.ground.places import PlaceMention, find_places
 from marsad.ground.quantities import QuantityMention, find_quantities, may_start
-from marsad.resources import grammar_words
+from marsad.syntax_words import RELATIVES
 from marsad.text.formtable import FormTable
-from marsad.text.normalize import fold
 from marsad.types import DateValue, evolve
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
@@ -35,7 +34,6 @@ WEAK_RULES = ("year",)
 # "أمس"); "قبل ثلاثة أسابيع" or an explicit date dates one statement only.
 CARRIED_RULES = frozenset({"weekday", "relday"})  # "منذ 2011": background, used only inside the item's own clause
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})  # acts done at their target (قصفت … غزة)
-RELATIVES = frozenset(fold(w) for w in grammar_words("relatives"))
 
 
 class Grounder:
