@@ -7,16 +7,15 @@
 """
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from marsad.doc import Doc
 from marsad.events.context import DEATH_VERBS
 from marsad.resources import grammar_words
 from marsad.text.formtable import FormTable
+from marsad.text.normalize import ARABIC_LETTER
 from marsad.types import Event
 
-ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 ACCIDENT_WORDS = grammar_words("accident_words")
 BOILERPLATE_STARTS = grammar_words("boilerplate_starts")
 DEATH_WORDS = DEATH_VERBS | grammar_words("death_nouns")

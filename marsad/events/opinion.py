@@ -17,6 +17,7 @@ from functools import cache
 from marsad.doc import Doc
 from marsad.resources import grammar_words
 from marsad.text.formtable import FormTable
+from marsad.text.normalize import ARABIC_LETTER
 from marsad.types import Event, Token
 
 FIRST_PERSON = grammar_words("first_person_words")
@@ -24,8 +25,6 @@ FIRST_PERSON_SUFFIX = "نا"  # جنودنا، بلادنا: the clitic pronoun 
 OPINION_SHARE = 0.015  # first-person words per Arabic word, outside quotations
 OPINION_MIN = 5  # and at least this many: a short note says little
 QUOTED = re.compile(r'"[^"\n]*"|«[^»\n]*»|“[^”\n]*”|”[^“”\n]*“')
-
-
 ARABIC, FIRST = 1, 2  # word kinds (FIRST: an Arabic word in the first person)
 
 
@@ -33,7 +32,7 @@ ARABIC, FIRST = 1, 2  # word kinds (FIRST: an Arabic word in the first person)
 def _word_kinds() -> FormTable:
     """ARABIC or FIRST for an Arabic word, 0 for anything else, per word form."""
     def kind(tok: Token) -> int:
-        if not any("\u0621" <= ch <= "\u064a" for ch in tok.text):
+        if not ARABIC_LETTER.search(tok.text):
             return 0
         return FIRST if tok.suffix == FIRST_PERSON_SUFFIX or tok.reads_as(FIRST_PERSON) else ARABIC
 

@@ -6,12 +6,15 @@ keeps, for every folded character, the raw index it came from.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
 
 from marsad.resources import load_json
+
+ARABIC_LETTER = re.compile("[\u0621-\u064a]")  # a letter of the Arabic alphabet (hamza to yaa)
 
 
 @cache
