@@ -71,19 +71,27 @@ def ner_surnames(doc: Doc, mentions: list[Mention], stop: frozenset[str]) -> lis
     if not short:
         return mentions
     covered = {i for m in mentions for i in range(*m.tokens)}
-    extra = []
+    extra = short_form_mentions(doc, short, covered)
+    return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
+
+
+def short_form_mentions(doc: Doc, short: dict[str, Mention], covered: set[int]) -> list[Mention]:
+    """Mentions of the later words that repeat a name's short form: each word
+    (not in `covered`) whose key `short` maps to a full mention named earlier
+    in the article, with the full mention's label, actor and name span."""
+    tokens = doc.tokens
+    out: list[Mention] = []
     for tok in tokens:
         full = short.get(tok.key) if tok.is_word and tok.i not in covered else None
-        if full is None or tok.start < full.start:
+        if full is None or full.tokens[0] <= tok.i < full.tokens[1] or tok.start < full.start:
             continue
         kept = name_letters(tokens[full.tokens[1] - 1], tok)
         if kept is None:
             continue
         a = tok.start_after(kept)
-        extra.append(Mention(a, tok.end, doc.text[a:tok.end], "PER", (tok.i, tok.i + 1), None, "short-form"))
-    return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
-
-
+        out.append(Mention(a, tok.end, doc.text[a:tok.end], full.label, (tok.i, tok.i + 1), full.actor,
+                           "short-form", name=(a, tok.end) if full.name else None))
+    return out
 
 
 MEMBER_HEADS = grammar_words("member_heads")

@@ -17,8 +17,16 @@ import numpy as np
 from marsad.doc import Doc
 from marsad.entities.actors import ActorBase, Alias, Head, function_words
 from marsad.entities.context_actors import by_context
-from marsad.entities.extra_mentions import NAME_LINKS, backed_by_ner, members_of_groups, ner_surnames, quoted_names
-from marsad.entities.name_ends import NameEnds, abstract_heads, adjectival_heads, in_construct, name_letters
+from marsad.entities.extra_mentions import (
+    MIN_SURNAME,
+    NAME_LINKS,
+    backed_by_ner,
+    members_of_groups,
+    ner_surnames,
+    quoted_names,
+    short_form_mentions,
+)
+from marsad.entities.name_ends import NameEnds, abstract_heads, adjectival_heads, in_construct
 from marsad.names.romanize import looks_like_name
 from marsad.resources import grammar_words, read_words
 from marsad.syntax_words import adjective_like, adverbials, definite
@@ -31,7 +39,6 @@ LEXICON_WORD, POSSESSED_HEAD = 1, 2  # what a word may begin (MentionFinder._ato
 ORG_NAME_MAX_TOKENS = 3
 PERSON_NAME_MAX_TOKENS = 3
 UNNAMED_HEADS = frozenset({"Statement"})  # بيان صادر عن…: the next word is not its name
-MIN_SURNAME = 3  # a short form must be a real word, not a particle
 SPEAKING_FOR = frozenset({"باسم"})  # folded: المتحدث باسم/بإسم الحرس الوطني
 QUOTES = frozenset('"«»“”')  # تنظيم "الدولة الإسلامية": a quoted name follows the head (or مجموعة 5+1 a number)
 
@@ -142,16 +149,7 @@ class MentionFinder:
                 m = Mention(m.start, m.end, m.text, full.label, m.tokens, full.actor, "short-form")  # المجلس → مجلس الأمن
             out.append(m)
             covered.update(range(*m.tokens))
-        for tok in [t for t in tokens if t.key in short]:
-            full = short[tok.key] if tok.is_word and tok.i not in covered else None
-            if full is None or full.tokens[0] <= tok.i < full.tokens[1] or tok.start < full.start:
-                continue
-            kept = name_letters(tokens[full.tokens[1] - 1], tok)
-            if kept is None:
-                continue
-            a = tok.start_after(kept)
-            out.append(Mention(a, tok.end, doc.text[a:tok.end], full.label, (tok.i, tok.i + 1), full.actor,
-                               "short-form", name=(a, tok.end) if full.name else None))
+        out += short_form_mentions(doc, short, covered)
         return sorted(out, key=lambda m: m.start)
 
     @staticmethod
