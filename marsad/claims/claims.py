@@ -51,6 +51,8 @@ def _pronoun_word(doc: Doc, speaker: Mention) -> bool:
     counts = word_counts()  # the tokenizer leaves most suffixes on: قوله, لقاءاته
     return any(suf in THIRD_PERSON and counts.get(stem, 0) >= PRONOUN_STEM_MIN_COUNT
                for stem, suf in enclitic_splits(tok.norm))
+
+
 TRAILING = " .,،؛;:\n"
 
 

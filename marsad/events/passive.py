@@ -47,6 +47,7 @@ def reads_passive(doc: Doc, mmap: MentionMap, m: Match[Trigger], trig: Trigger,
     return bool(victim and victim.actor and victim.actor.id is None
                 and (victim.actor.sector == "CVL" or victim.label == "PER" and victim.rule == "head"))
 
+
 def passive_agent(doc: Doc, mmap: MentionMap, i: int, end: int) -> Mention | None:
     """`على يد X`، `من قبل X`، `برصاص X` after a passive verb name the agent."""
     for j in range(i, min(end, i + OBJECT_WINDOW)):
