@@ -33,16 +33,12 @@ def main() -> None:
     t0 = time.perf_counter()
     weights = fit(part + hashtag_copies(part), TrainConfig(), Resources.default())
     decoder = Decoder(weights)
-    bounds, forms = [], []
-    for s in block:
-        bounds.append((len(forms), len(forms) + len(s.words)))
-        forms.extend(s.words)
     print(f"trained on sentences 0-{len(part) - 1} in {time.perf_counter() - t0:.0f} s; "
           f"check block: sentences {len(part)}-{len(train) - 1}")
     for spread in (True, False):
-        tags = decoder.tag(forms, bounds, spread=spread, window=SPREAD_WINDOW)
+        tags = decoder.tag_sentences([s.words for s in block], spread=spread, window=SPREAD_WINDOW)
         print(f"# {'names spread within ±%d sentences' % SPREAD_WINDOW if spread else 'sentences alone'}")
-        print(format_score(score((s.tags, tags[a:b]) for s, (a, b) in zip(block, bounds))))
+        print(format_score(score((s.tags, t) for s, t in zip(block, tags))))
 
 
 if __name__ == "__main__":

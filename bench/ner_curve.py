@@ -41,18 +41,14 @@ def main() -> None:
     train = list(train)
     blocks = [train[i:i + BLOCK] for i in range(0, len(train), BLOCK)]
     random.Random(SEED).shuffle(blocks)
-    bounds, forms = [], []
-    for s in dev:
-        bounds.append((len(forms), len(forms) + len(s.words)))
-        forms.extend(s.words)
     points: list[tuple[int, float]] = []
     print("share  sentences  tokens   F1     P      R      seconds")
     for share in (float(x) for x in args.shares.split(",")):
         part = [s for b in blocks[: max(1, round(share * len(blocks)))] for s in b]
         t0 = time.perf_counter()
         decoder = Decoder(fit(part + hashtag_copies(part), TrainConfig(), Resources.default()))
-        tags = decoder.tag(forms, bounds, spread=True, window=SPREAD_WINDOW)
-        result = score((s.tags, tags[a:b]) for s, (a, b) in zip(dev, bounds))
+        tags = decoder.tag_sentences([s.words for s in dev], spread=True, window=SPREAD_WINDOW)
+        result = score((s.tags, t) for s, t in zip(dev, tags))
         tokens = sum(len(s.words) for s in part)
         t = result.total()
         f1, p, r = t.f1, t.precision, t.recall

@@ -60,15 +60,10 @@ def eval_ner(
     except (ConllError, ModelError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from exc
-    decoder = Decoder(weights)
-    bounds, forms = [], []
-    for s in sentences:
-        bounds.append((len(forms), len(forms) + len(s.words)))
-        forms.extend(s.words)
-    tags = decoder.tag(forms, bounds, spread=spread, window=SPREAD_WINDOW)
+    tags = Decoder(weights).tag_sentences([s.words for s in sentences], spread=spread, window=SPREAD_WINDOW)
     how = f"names spread within ±{SPREAD_WINDOW} sentences" if spread else "sentences alone"
     typer.echo(f"# {'dev split' if dev else conll}: {len(sentences)} sentences ({how})")
-    typer.echo(format_score(score((s.tags, tags[a:b]) for s, (a, b) in zip(sentences, bounds))))
+    typer.echo(format_score(score((s.tags, t) for s, t in zip(sentences, tags))))
 
 
 def register(app: typer.Typer, train_app: typer.Typer) -> None:

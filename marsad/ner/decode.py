@@ -260,3 +260,15 @@ class Decoder:
         """IOB2 tags of the tokens in `bounds` (sentence ranges of `forms`), in order."""
         labels = self.labels
         return [labels[k] for k in self.tag_ids(forms, bounds, spread, window).tolist()]
+
+    def tag_sentences(self, sentences: Sequence[Sequence[str]], spread: bool = False,
+                      window: int | None = None) -> list[list[str]]:
+        """IOB2 tags of each sentence (a sequence of word forms), tagged together
+        as one document (names spread across them with `spread`)."""
+        forms: list[str] = []
+        bounds: list[tuple[int, int]] = []
+        for words in sentences:
+            bounds.append((len(forms), len(forms) + len(words)))
+            forms.extend(words)
+        tags = self.tag(forms, bounds, spread, window)
+        return [tags[a:b] for a, b in bounds]
