@@ -8,8 +8,9 @@ from typing import Annotated, Optional
 import typer
 
 from marsad import __version__
+from marsad.options import ArticleDate, OneLineErrors, article_date, check
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(cls=OneLineErrors, add_completion=False, no_args_is_help=True, pretty_exceptions_show_locals=False,
                   help="Marsad: Arabic news → sourced political and conflict events.")
 
 
@@ -29,7 +30,7 @@ def main(version: Annotated[bool, typer.Option("--version", callback=_version, i
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files (.txt seed layout, .jsonl, .csv), directories, globs, or - for stdin.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="text (readable summary) or jsonl (output contract).")] = "text",
-    date: Annotated[Optional[str], typer.Option(help="Article date YYYY-MM-DD for inputs that carry none.")] = None,
+    date: ArticleDate = None,
     out: Annotated[Optional[Path], typer.Option(help="Write to this file instead of stdout.")] = None,
 ) -> None:
     """Extract events, claims and entities from Arabic news articles."""
@@ -37,7 +38,11 @@ def extract(
 
     if fmt not in ("text", "jsonl"):
         raise typer.BadParameter("must be text or jsonl", param_hint="--format")
-    stream = out.open("w", encoding="utf-8") if out else sys.stdout
+    check(article_date, date, "--date")
+    try:
+        stream = out.open("w", encoding="utf-8") if out else sys.stdout
+    except OSError as exc:
+        raise typer.BadParameter(f"{out}: cannot write ({exc.strerror})", param_hint="--out") from None
     try:
         stats = run_extract(paths, stream, fmt=fmt, date=date)
     finally:
@@ -50,8 +55,8 @@ def extract(
 
 @app.command("eval")
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="Gold JSONL (annotation-guide format).")],
-    system: Annotated[Optional[Path], typer.Option(help="System output JSONL; default: run the pipeline on the gold texts.")] = None,
+    gold: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True, help="Gold JSONL (annotation-guide format).")],
+    system: Annotated[Optional[Path], typer.Option(exists=True, dir_okay=False, readable=True, help="System output JSONL; default: run the pipeline on the gold texts.")] = None,
     misses: Annotated[bool, typer.Option("--misses/--no-misses", help="List the gold items not found.")] = True,
 ) -> None:
     """Score events and claims against gold articles (P/R/F1, per type, misses)."""

@@ -32,7 +32,7 @@ def dedup_command(
         raise typer.BadParameter(str(exc), param_hint="--settings") from exc
     errors = ErrorCounter()
     if db is not None:
-        store = open_db(db)
+        store = open_db(db, readonly=False)
         try:
             result = dedup_store(store, s)
         finally:

@@ -20,17 +20,14 @@ def record_source(records: list[str] | None, db: str | None) -> None:
         raise typer.BadParameter("give JSONL files of records (or - for stdin), or --db URL", param_hint="RECORDS/--db")
 
 
-def open_db(db: str):
-    """An existing store's connection, or exit 2 with the store's error."""
+def open_db(db: str, readonly: bool = True):
+    """An existing store's connection (read-only unless asked), or exit 2 with the store's error."""
     from marsad.store.base import StoreError, open_store
-    from marsad.store.urls import DbUrlError, parse_db_url
+    from marsad.store.urls import DbUrlError
 
     try:
-        url = parse_db_url(db)
-        if url.kind == "sqlite" and not Path(url.target).is_file():
-            # open_store would make an empty store, and a typo would export nothing, quietly
-            raise StoreError(f"{url.target}: no such store (make one with marsad ingest)")
-        return open_store(url)
+        # never create: a typo would export nothing, quietly
+        return open_store(db, readonly=readonly, create=False)
     except (StoreError, DbUrlError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None

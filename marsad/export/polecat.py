@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable
 from typing import TextIO
 
@@ -61,6 +62,19 @@ def polecat_row(rec: dict, index: int, ev: dict, story: dict) -> dict:
     return row
 
 
+# Characters that end a line for some reader (str.splitlines, awk, Excel) or split a TSV field.
+_BREAKS = re.compile("[\t\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
+
+
+def tsv_field(value: object) -> object:
+    r"""A TSV cell: tabs and line breaks become one space, so one event is one line for line-based tools.
+
+    >>> tsv_field("قال\tالجيش\nإن")
+    'قال الجيش إن'
+    """
+    return _BREAKS.sub(" ", value) if isinstance(value, str) else value
+
+
 def write_polecat(records: Iterable[dict], out: TextIO) -> int:
     writer = csv.DictWriter(out, fieldnames=COLUMNS, delimiter="\t", lineterminator="\n",
                             quoting=csv.QUOTE_MINIMAL, extrasaction="raise")
@@ -69,6 +83,6 @@ def write_polecat(records: Iterable[dict], out: TextIO) -> int:
     for rec in records:
         story = story_names(rec) if rec["events"] else {}
         for i, ev in enumerate(rec["events"]):
-            writer.writerow(polecat_row(rec, i, ev, story))
+            writer.writerow({k: tsv_field(v) for k, v in polecat_row(rec, i, ev, story).items()})
             n += 1
     return n

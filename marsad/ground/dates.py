@@ -11,8 +11,9 @@ get precision `unknown` and no value.
     [('الخامس من ديسمبر (كانون الأول)', '2017-12-05')]
 
 Vocabulary: resources/ground_dates.tsv and the ordinals in ground_numbers.tsv.
-Hijri dates use the tabular (arithmetical) Islamic calendar, which may differ
-by a day from Umm al-Qura or sighting.
+Hijri dates follow Umm al-Qura, the calendar Saudi and Gulf outlets print
+(`hijridate`'s tables, 1343-1500 AH = 1924-2077); outside that range the
+tabular (arithmetical) calendar, which can be a day off, is the fallback.
 """
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache, lru_cache
+
+from hijridate import Gregorian, Hijri
 
 from marsad.ground._text import (
     NOT_AFTER_LETTER,
@@ -39,7 +42,8 @@ from marsad.text.normalize import fold
 ISLAMIC_EPOCH_ORDINAL = 227015  # proleptic Gregorian ordinal of 1 Muharram 1 AH (622-07-19)
 FUTURE_WINDOW_BEFORE = 70  # folded characters scanned for a future marker
 FUTURE_WINDOW_AFTER = 25
-UPCOMING_DAYS = 60  # a day/month without a year up to this far ahead is upcoming, not last year's
+UPCOMING_DAYS = 60
+MIN_REF_YEAR, MAX_REF_YEAR = 1800, 2200  # as marsad.options: article dates outside are placeholders  # a day/month without a year up to this far ahead is upcoming, not last year's
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,9 +59,28 @@ class DateMention:
 # --- calendars -------------------------------------------------------------
 
 def hijri_to_gregorian(year: int, month: int, day: int) -> date:
+    """Umm al-Qura where its tables reach, else the tabular calendar. Day 30 of a month
+    Umm al-Qura gives 29 days (an outlet that follows sighting) is the day after the 29th.
+
+    >>> hijri_to_gregorian(1436, 10, 18)  # SPA: "18 شوال 1436 هـ الموافق 03 اغسطس 2015 م"
+    datetime.date(2015, 8, 3)
+    >>> hijri_to_gregorian(1600, 1, 1)  # beyond the tables: tabular
+    datetime.date(2173, 12, 6)
+    """
+    try:
+        if day == 30 and Hijri(year, month, 1).month_length() == 29:
+            g, extra = Hijri(year, month, 29).to_gregorian(), 1
+        else:
+            g, extra = Hijri(year, month, day).to_gregorian(), 0
+        return date(g.year, g.month, g.day) + timedelta(days=extra)  # a plain date, not hijridate's subclass
+    except (OverflowError, ValueError):
+        return tabular_hijri_to_gregorian(year, month, day)
+
+
+def tabular_hijri_to_gregorian(year: int, month: int, day: int) -> date:
     """Tabular Islamic calendar (civil epoch, leap years 2,5,7,10,13,16,18,21,24,26,29).
 
-    >>> hijri_to_gregorian(1439, 9, 1)
+    >>> tabular_hijri_to_gregorian(1439, 9, 1)
     datetime.date(2018, 5, 16)
     """
     ordinal = (day + math.ceil(29.5 * (month - 1)) + (year - 1) * 354 + (3 + 11 * year) // 30
@@ -66,6 +89,15 @@ def hijri_to_gregorian(year: int, month: int, day: int) -> date:
 
 
 def hijri_year_of(d: date) -> int:
+    """The Hijri year that `d` falls in (Umm al-Qura where it reaches).
+
+    >>> hijri_year_of(date(2018, 5, 16))
+    1439
+    """
+    try:
+        return Gregorian(d.year, d.month, d.day).to_hijri().year
+    except (OverflowError, ValueError):
+        pass
     year = int((d.toordinal() - ISLAMIC_EPOCH_ORDINAL) * 30 / 10631) + 1
     while hijri_to_gregorian(year + 1, 1, 1) <= d:
         year += 1
@@ -194,12 +226,15 @@ def _vocab() -> _Vocab:
 # --- resolution ------------------------------------------------------------
 
 def _parse_article_date(article_date: str | None) -> date | None:
+    """The reference day, or None (relative dates then get precision unknown); a year like
+    0001 or 9999 is a placeholder, not a date to count weekdays back from."""
     if not article_date:
         return None
     try:
-        return date.fromisoformat(article_date[:10])
+        ref = date.fromisoformat(article_date[:10])
     except ValueError:
         return None
+    return ref if MIN_REF_YEAR <= ref.year <= MAX_REF_YEAR else None
 
 
 def _future_context(folded: str, a: int, b: int, v: _Vocab) -> bool:
@@ -449,7 +484,10 @@ def _dates_in(f: Folded, article_date: str | None, anchor_spans) -> tuple[DateMe
     out: list[DateMention] = []
     for m in _matches(f.text, v, anchor_spans):
         group = next(g for g in _SPAN_GROUPS if m.group(g))
-        res = _resolve(m, f.text, ref, v)
+        try:
+            res = _resolve(m, f.text, ref, v)
+        except (ValueError, OverflowError):  # a year the calendar cannot hold (عام 9999 المقبل)
+            continue
         if res is None:
             continue
         a, b = f.span(m.start(group), m.end(group))

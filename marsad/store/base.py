@@ -201,14 +201,26 @@ def _json(value: Any) -> Any:
     return orjson.dumps(value).decode("utf-8") if isinstance(value, (dict, list)) else value
 
 
-def open_store(db: str | DbUrl | None = None) -> Store:
-    """Open (and create if needed) the store named by a `--db` value."""
+def open_store(db: str | DbUrl | None = None, *, readonly: bool = False, create: bool | None = None) -> Store:
+    """Open the store named by a `--db` value.
+
+    A writer creates the store if needed (`create` defaults to `not readonly`); a reader
+    (`readonly=True`) needs an existing store and cannot change it: the SQLite file is opened
+    read-only (no journal switch, no tables made), a PostgreSQL session read-only."""
     url = db if isinstance(db, DbUrl) else parse_db_url(db)
+    create = not readonly if create is None else create
     if url.kind == "postgresql":
         from marsad.store.postgres import PostgresStore
-        store: Store = PostgresStore(url)
+        store: Store = PostgresStore(url, readonly=readonly)
     else:
         from marsad.store.sqlite import SqliteStore
-        store = SqliteStore(url)
-    store.create()
+        store = SqliteStore(url, readonly=readonly, create=create)
+    try:
+        if create:
+            store.create()
+        elif store._schema() is None:
+            raise StoreError(f"{url}: no Marsad store here (make one with marsad ingest)")
+    except BaseException:
+        store.close()
+        raise
     return store

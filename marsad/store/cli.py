@@ -6,43 +6,32 @@ from typing import Annotated, Optional
 
 import typer
 
+from marsad.options import (
+    MAX_COUNT, ArticleDate, Db, Limit, Since, Until, article_date, check, event_types, period_bound, row_limit,
+    text_value,
+)
 from marsad.store.output import CLAIM_TABLE, EVENT_TABLE, FORMATS, write_rows
 
-Db = Annotated[Optional[str], typer.Option("--db", help="SQLite file, sqlite:///PATH or postgresql://USER@HOST:PORT/DB (default marsad.db).")]
 Fmt = Annotated[str, typer.Option("--format", "-f", help="table, csv or jsonl.")]
-Limit = Annotated[Optional[int], typer.Option(help="At most this many rows (table output defaults to 50).")]
-Since = Annotated[Optional[str], typer.Option(help="From this date (YYYY-MM-DD), inclusive.")]
-Until = Annotated[Optional[str], typer.Option(help="Up to this date (YYYY-MM-DD), inclusive.")]
-TABLE_LIMIT = 50
 
 
-def _open(db: str | None):
+def _open(db: str | None, *, write: bool = False):
+    """The store at `db`: created by a writer (`ingest`); a reader needs an existing one and opens it read-only."""
     from marsad.store.base import StoreError, open_store
     from marsad.store.urls import DbUrlError
 
     try:
-        return open_store(db)
+        return open_store(db) if write else open_store(db, readonly=True)
     except (StoreError, DbUrlError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
 
 
-def _check(fmt: str, *dates: str | None) -> None:
-    from datetime import date
-
+def _check(fmt: str, since: str | None = None, until: str | None = None) -> None:
     if fmt not in FORMATS:
         raise typer.BadParameter(f"must be one of {', '.join(FORMATS)}", param_hint="--format")
-    for value in dates:
-        if value:
-            try:
-                date.fromisoformat(value)
-            except ValueError:
-                raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD", param_hint="--since/--until") from None
-
-
-def _row_limit(limit: int | None, fmt: str) -> int | None:
-    """The rows to print: all for a file format, TABLE_LIMIT for a table unless asked."""
-    return limit if limit is not None or fmt != "table" else TABLE_LIMIT
+    check(period_bound, since, "--since")
+    check(period_bound, until, "--until")
 
 
 def _write_rows(db: str | None, rows, fmt: str, table, noun: str) -> None:
@@ -58,16 +47,16 @@ def _write_rows(db: str | None, rows, fmt: str, table, noun: str) -> None:
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files (.txt, .jsonl, .csv), directories, globs, or -.")],
     db: Db = None,
-    date: Annotated[Optional[str], typer.Option(help="Article date YYYY-MM-DD for inputs that carry none.")] = None,
-    batch: Annotated[int, typer.Option(help="Articles per transaction.")] = 100,
+    date: ArticleDate = None,
+    batch: Annotated[int, typer.Option(min=1, max=100_000, help="Articles per transaction.")] = 100,
     progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Progress bar on stderr (default: when stderr is a terminal).")] = None,
 ) -> None:
     """Extract articles and store them (idempotent: stored articles of this pipeline version are skipped)."""
     from marsad.store.base import StoreError
     from marsad.store.ingest import ingest as run
 
-    _check("table", date)
-    store = _open(db)
+    check(article_date, date, "--date")
+    store = _open(db, write=True)
     try:
         stats = run(paths, store, date=date, batch_size=max(1, batch),
                     progress=sys.stderr.isatty() if progress is None else progress)
@@ -85,12 +74,13 @@ def ingest(
 def search(
     query: Annotated[str, typer.Argument(help="Arabic words; every one must match (clitics and spelling variants fold).")],
     db: Db = None,
-    limit: Annotated[int, typer.Option(help="At most this many articles.")] = 10,
+    limit: Annotated[int, typer.Option(min=1, max=10_000, help="At most this many articles.")] = 10,
 ) -> None:
     """Full-text search over titles and texts, ranked, with snippets of the raw text."""
     from marsad.store.search import PLAIN_MARKS, TTY_MARKS
     from marsad.store.search import search as run
 
+    check(text_value, query, "QUERY")
     store = _open(db)
     try:
         hits = run(store, query, limit, TTY_MARKS if sys.stdout.isatty() else PLAIN_MARKS)
@@ -114,7 +104,7 @@ def events(
     until: Until = None,
     hedged: Annotated[Optional[bool], typer.Option("--hedged/--no-hedged")] = None,
     negated: Annotated[Optional[bool], typer.Option("--negated/--no-negated")] = None,
-    min_reports: Annotated[int, typer.Option(help="Events reported by at least N articles (after dedup).")] = 1,
+    min_reports: Annotated[int, typer.Option(min=1, max=MAX_COUNT, help="Events reported by at least N articles (after dedup).")] = 1,
     fmt: Fmt = "table",
     limit: Limit = None,
 ) -> None:
@@ -123,12 +113,16 @@ def events(
     from marsad.store.query import events as run
 
     _check(fmt, since, until)
+    types = check(event_types, type)
+    for value, name in ((mode, "--mode"), (source, "--source"), (target, "--target"), (country, "--country"),
+                        (place, "--place")):
+        check(text_value, value, name)
     try:
         where = Near.parse(near) if near else None
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--near") from None
-    f = EventFilter(type, mode, source, target, country, place, where, since, until, hedged, negated, min_reports,
-                    _row_limit(limit, fmt))
+    f = EventFilter(",".join(types) if types else None, mode, source, target, country, place, where, since, until,
+                    hedged, negated, min_reports, row_limit(limit, fmt))
     _write_rows(db, lambda store: run(store, f), fmt, EVENT_TABLE, "event")
 
 
@@ -146,7 +140,9 @@ def claims(
     from marsad.store.query import claims as run
 
     _check(fmt, since, until)
-    f = ClaimFilter(speaker, since, until, text, _row_limit(limit, fmt))
+    check(text_value, speaker, "--speaker")
+    check(text_value, text, "--text")
+    f = ClaimFilter(speaker, since, until, text, row_limit(limit, fmt))
     _write_rows(db, lambda store: run(store, f), fmt, CLAIM_TABLE, "claim")
 
 

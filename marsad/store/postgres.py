@@ -28,7 +28,10 @@ def connect(url: str) -> Any:
     startup = {"options": p.options} if p.options else None
     conn = pg8000.dbapi.connect(user=p.user, database=p.database, host=p.host or "localhost", port=p.port,
                                 unix_sock=p.unix_sock, password=p.password, ssl_context=_ssl(p.sslmode),
-                                application_name=p.application_name, startup_params=startup)
+                                application_name=p.application_name, startup_params=startup,
+                                timeout=p.connect_timeout)
+    # pg8000's timeout bounds every socket read; once connected, a long query must not hit it.
+    conn._usock.settimeout(None)
     # Autocommit: `transaction()` then means an explicit BEGIN…COMMIT.
     conn.autocommit = True
     return conn
@@ -70,12 +73,17 @@ class PostgresStore(Store):
     # Two first runs at once would race on CREATE TABLE IF NOT EXISTS (a catalog unique violation).
     ddl_lock = f"SELECT pg_advisory_xact_lock({WRITER_LOCK_KEY + 1})"
 
-    def __init__(self, url: DbUrl):
+    def __init__(self, url: DbUrl, readonly: bool = False):
         super().__init__(url)
         import pg8000.dbapi
 
         try:
             self.conn = connect(url.target)
+            if readonly:
+                # every transaction of this session is read-only: the server refuses writes
+                cur = self.conn.cursor()
+                cur.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+                cur.close()
         except (pg8000.dbapi.Error, OSError) as exc:
             raise StoreError(f"{url}: cannot connect ({error_message(exc)})") from None
 

@@ -81,11 +81,24 @@ class Where:
         return " AND ".join(self.clauses) if self.clauses else "1 = 1"
 
 
+# LIKE with an escape character, so a user's `%` or `_` is a letter, not a wildcard.
+LIKE = "LIKE ? ESCAPE '\\'"
+
+
+def like_escape(value: str) -> str:
+    r"""`value` for a LIKE pattern: its wildcards and the escape character match themselves.
+
+    >>> like_escape("100%_a\\b")
+    '100\\%\\_a\\\\b'
+    """
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def _arabic(fold_column: str, value: str, where: Where) -> None:
     """Every word of `value`, folded and without its clitics (`وبالجيش` → الجيش), is in the folded span text."""
     keys = query_keys(value) or [fold(value).strip()]
     for key in keys:
-        where.add(f"{fold_column} LIKE ?", f"%{key}%")
+        where.add(f"{fold_column} {LIKE}", f"%{like_escape(key)}%")
 
 
 def _name_match(column: str, value: str, where: Where, fold_column: str | None = None) -> None:
@@ -94,8 +107,9 @@ def _name_match(column: str, value: str, where: Where, fold_column: str | None =
         _arabic(fold_column, value, where)
         return
     low = value.strip().lower()
-    where.add(f"(LOWER({column}) = ? OR LOWER({column}) LIKE ? OR LOWER({column}) LIKE ? OR LOWER({column}) LIKE ?)",
-              low, f"{low} %", f"% {low}", f"% {low} %")
+    pat = like_escape(low)
+    where.add(f"(LOWER({column}) = ? OR LOWER({column}) {LIKE} OR LOWER({column}) {LIKE} OR LOWER({column}) {LIKE})",
+              low, f"{pat} %", f"% {pat}", f"% {pat} %")
 
 
 @lru_cache(maxsize=1)
@@ -250,7 +264,9 @@ def claims(store: Store, f: ClaimFilter) -> Iterator[dict]:
         _actor("c.speaker", f.speaker, where)
     _common(where, "c", f.since, f.until)
     if f.text:
-        where.add("c.content_fold LIKE ?", f"%{' '.join(fold(f.text).split())}%")
+        words = " ".join(fold(f.text).split())
+        # text that folds to nothing (`_`, punctuation) matches no claim rather than every claim
+        where.add(f"c.content_fold {LIKE}", f"%{like_escape(words)}%") if words else where.add("1 = 0")
     cols = ", ".join("COALESCE(c.date, c.article_date) AS date" if k == "date" else f"c.{k}" for k in CLAIM_COLUMNS)
     sql = (f"SELECT {cols}, a.source AS outlet, a.title FROM claims c JOIN articles a ON a.id = c.article_id "
            f"WHERE {where.sql()} ORDER BY date, c.article_id, c.idx")

@@ -21,6 +21,21 @@ class ArticleRows:
     search_body: str = ""
 
 
+def _text_safe(row: tuple) -> tuple:
+    """The row with NUL in its strings replaced by U+FFFD: PostgreSQL cannot hold a NUL in
+    TEXT, and SQLite must give the same answers (the record's JSON keeps the raw text, escaped)."""
+    if not any(isinstance(v, str) and "\x00" in v for v in row):
+        return row
+    return tuple(v.replace("\x00", "\ufffd") if isinstance(v, str) else v for v in row)
+
+
+def _meta(value: object) -> str | None:
+    """An article's title/source/url column: text, whatever JSON type the input gave."""
+    if value is None or isinstance(value, str):
+        return value
+    return orjson.dumps(value).decode("utf-8")
+
+
 def _span(span: dict | None) -> tuple:
     return (span["start"], span["end"]) if span and "start" in span else (None, None)
 
@@ -90,13 +105,18 @@ def flatten(record: dict, version: str, origin: str | None = None,
     events, claims, entities = record.get("events") or [], record.get("claims") or [], record.get("entities") or []
     quantities = [q for i, e in enumerate(events) for q in _quantities(aid, "event", i, e.get("quantities"), version)]
     quantities += [q for i, c in enumerate(claims) for q in _quantities(aid, "claim", i, c.get("quantities"), version)]
-    article = (aid, record.get("title"), adate, record.get("source"), record.get("url"), origin,
+    article = (aid, _meta(record.get("title")), adate, _meta(record.get("source")), _meta(record.get("url")), origin,
                len(entities), len(events), len(claims), version,
                datetime.now(timezone.utc).isoformat(timespec="seconds"),
                orjson.dumps(record).decode("utf-8"))
-    return ArticleRows(aid, article, {
+    children = {
         schema.ENTITIES.name: [_entity(aid, i, e, version) for i, e in enumerate(entities)],
         schema.EVENTS.name: [_event(aid, adate, i, e, text, version) for i, e in enumerate(events)],
         schema.CLAIMS.name: [_claim(aid, adate, i, c, text, version) for i, c in enumerate(claims)],
         schema.QUANTITIES.name: quantities,
-    }, search_title, search_body)
+    }
+    if "\x00" in text or _text_safe(article) is not article:
+        children = {name: [_text_safe(r) for r in rows] for name, rows in children.items()}
+        article = _text_safe(article)
+        search_title, search_body = (s.replace("\x00", "\ufffd") for s in (search_title, search_body))
+    return ArticleRows(aid, article, children, search_title, search_body)

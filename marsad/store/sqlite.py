@@ -7,6 +7,7 @@ cut can lose the last commits, never corrupt the file).
 from __future__ import annotations
 
 import fcntl
+import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -23,17 +24,26 @@ class SqliteStore(Store):
     dialect = "sqlite"
     search_key = "rowid"
 
-    def __init__(self, url: DbUrl):
+    def __init__(self, url: DbUrl, readonly: bool = False, create: bool = True):
         super().__init__(url)
         path = Path(url.target)
         if not path.parent.is_dir():
             raise StoreError(f"{url.target}: directory {path.parent} does not exist")
+        if not create and not path.is_file():
+            # connecting would make an empty store, and a typo would quietly find nothing
+            raise StoreError(f"{url.target}: no such store (make one with marsad ingest)")
         try:
-            self.conn = sqlite3.connect(url.target, timeout=BUSY_TIMEOUT_S, isolation_level=None)
-            self.conn.execute("PRAGMA journal_mode=WAL")
+            if readonly:
+                # mode=ro: SQLite itself refuses every write, whatever the file's permissions say
+                self.conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                                            timeout=BUSY_TIMEOUT_S, isolation_level=None)
+                self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            else:
+                self.conn = sqlite3.connect(url.target, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                self.conn.execute("PRAGMA synchronous=NORMAL")
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{url.target}: not a usable SQLite database ({exc})") from None
-        self.conn.execute("PRAGMA synchronous=NORMAL")
         self.conn.execute("PRAGMA foreign_keys=OFF")
 
     def _search_ddl(self) -> list[str]:
@@ -70,8 +80,9 @@ class SqliteStore(Store):
 
     @contextmanager
     def writer_lock(self) -> Iterator[None]:
-        # An OS lock beside the file: released by the kernel even on kill -9.
-        with open(self.url.target + "-ingest.lock", "w") as fh:
+        # An OS lock beside the file: released by the kernel even on kill -9. Keyed by the
+        # resolved path, so a symlink or a relative path names the same lock.
+        with open(os.path.realpath(self.url.target) + "-ingest.lock", "w") as fh:
             try:
                 fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:

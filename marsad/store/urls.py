@@ -18,8 +18,10 @@ DEFAULT_DB = "marsad.db"
 PG_SCHEMES = ("postgresql://", "postgres://")
 # Where Debian's and upstream's servers put their unix sockets (libpq's compiled-in default).
 SOCKET_DIRS = ("/var/run/postgresql", "/tmp")
-# connect_timeout is left out: pg8000's timeout would apply to every query, not just the connect.
-PG_QUERY_KEYS = {"host", "port", "user", "password", "dbname", "options", "application_name", "sslmode"}
+PG_QUERY_KEYS = {"host", "port", "user", "password", "dbname", "options", "application_name", "sslmode",
+                 "connect_timeout"}
+# libpq waits forever by default; a server that accepts and never answers would hang every command.
+DEFAULT_CONNECT_TIMEOUT_S = 10.0
 
 
 class DbUrlError(ValueError):
@@ -71,6 +73,7 @@ class PgParams:
     options: str | None = None    # server options, e.g. -csearch_path=s1
     application_name: str | None = None
     sslmode: str | None = None
+    connect_timeout: float = DEFAULT_CONNECT_TIMEOUT_S  # seconds for the connection and its start-up handshake
 
 
 def pg_params(url: str, env: dict[str, str] | None = None, socket_dirs: tuple[str, ...] = SOCKET_DIRS) -> PgParams:
@@ -102,6 +105,7 @@ def pg_params(url: str, env: dict[str, str] | None = None, socket_dirs: tuple[st
         port_no = int(query.get("port") or port or env.get("PGPORT") or 5432)
     except ValueError:
         raise DbUrlError(f"{_hide_password(url)}: the port is not a number") from None
+    timeout = _timeout(query.get("connect_timeout") or env.get("PGCONNECT_TIMEOUT"), url)
     user = unquote(query.get("user") or user) or env.get("PGUSER") or getpass.getuser()
     if host is None:
         host = next((d for d in socket_dirs if os.path.exists(f"{d}/.s.PGSQL.{port_no}")), "localhost")
@@ -111,7 +115,25 @@ def pg_params(url: str, env: dict[str, str] | None = None, socket_dirs: tuple[st
         host=None if sock else host, port=port_no, unix_sock=sock,
         password=unquote(query.get("password") or password) or env.get("PGPASSWORD") or None,
         options=query.get("options"), application_name=query.get("application_name"),
-        sslmode=query.get("sslmode") or env.get("PGSSLMODE"))
+        sslmode=query.get("sslmode") or env.get("PGSSLMODE"), connect_timeout=timeout)
+
+
+def _timeout(value: str | None, url: str) -> float:
+    """libpq's connect_timeout: seconds, where 0 (or nothing) would mean 'wait forever'; we keep a bound.
+
+    >>> _timeout("3", "u"), _timeout(None, "u")
+    (3.0, 10.0)
+    """
+    if not value:
+        return DEFAULT_CONNECT_TIMEOUT_S
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise DbUrlError(f"{_hide_password(url)}: connect_timeout {value!r} is not a number of seconds") from None
+    if not 0 <= seconds <= 3600:
+        raise DbUrlError(f"{_hide_password(url)}: connect_timeout {value!r} is out of range (0-3600 s)")
+    # libpq reads 0 as "no limit"; a bounded default serves a CLI better, so 0 means the default.
+    return seconds or DEFAULT_CONNECT_TIMEOUT_S
 
 
 def _host_port(hostport: str) -> tuple[str, str]:

@@ -66,7 +66,20 @@ def test_claims_command(runner, ingested):
 
 @pytest.mark.parametrize("args, message", [
     (["events", "--near", "33,36"], "LAT,LON,KM"),
-    (["events", "--since", "2018-13-01"], "not a date"),
+    (["events", "--since", "2018-13-01"], "not a real date"),
+    # issue 13: values v0.5.0 took (compared as strings, or stored) or answered with a traceback
+    (["events", "--since", "20180101"], "is not a date YYYY-MM-DD, YYYY-MM or YYYY"),
+    (["events", "--until", "2018-W01-1"], "is not a date YYYY-MM-DD, YYYY-MM or YYYY"),
+    (["events", "--limit", "-1"], "--limit"),
+    (["claims", "--limit", "0"], "--limit"),
+    (["events", "--type", ","], "names no type (valid: AGREE"),
+    (["events", "--type", "ACCUSE,BOMB"], "unknown type 'BOMB'"),
+    (["events", "--min-reports", "99999999999999999999"], "--min-reports"),
+    (["events", "--source", "a\x00b"], "NUL"),
+    (["ingest", "x.txt", "--date", "yesterday"], "not a day YYYY-MM-DD"),
+    (["extract", "x.txt", "--date", "0001-01-01"], "outside the years"),
+    (["extract", "x.txt", "--out", "/nonexistent/x"], "cannot write"),
+    (["eval", "missing.jsonl"], "does not exist"),
     (["events", "--format", "xml"], "table, csv, jsonl"),
     (["search", "العراق", "--db", "mysql://u@h/x"], "unknown database scheme"),
     (["events", "--db", "/no/such/dir/m.db"], "does not exist"),
@@ -75,4 +88,5 @@ def test_claims_command(runner, ingested):
 def test_bad_options_are_named(runner, args, message):
     result = runner.invoke(app, args)
     assert result.exit_code == 2
-    assert message in result.output + result.stderr
+    assert message in result.stderr
+    assert len(result.stderr.splitlines()) == 1 and result.stderr.startswith("error: ")  # one line, no traceback

@@ -42,7 +42,8 @@ def test_postgres_url_to_connection_arguments_with_pg_variables_and_socket_defau
 
 
 @pytest.mark.parametrize("value, message", [
-    ("postgresql://u@h/db?connect_timeout=5", "unsupported parameter"),
+    ("postgresql://u@h/db?sslcert=x", "unsupported parameter"),
+    ("postgresql://u@h/db?connect_timeout=soon", "not a number of seconds"),
     ("postgresql://u@h:port/db", "port is not a number"),
 ])
 def test_bad_postgres_urls_are_refused_by_name(value, message):
@@ -50,3 +51,27 @@ def test_bad_postgres_urls_are_refused_by_name(value, message):
 
     with pytest.raises(DbUrlError, match=message):
         pg_params(value, env={})
+
+
+def test_connect_timeout_is_read_from_the_url():
+    from marsad.store.urls import DEFAULT_CONNECT_TIMEOUT_S, pg_params
+
+    assert pg_params("postgresql://u@h/db?connect_timeout=3", env={}).connect_timeout == 3.0
+    assert pg_params("postgresql://u@h/db", env={}).connect_timeout == DEFAULT_CONNECT_TIMEOUT_S
+
+
+def test_a_server_that_accepts_and_never_answers_times_out():
+    """v0.5.0 hung every command on such a port (issue 13): a real listening socket that never replies."""
+    import socket
+    import time
+
+    from marsad.store.base import StoreError, open_store
+
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen(1)
+        port = server.getsockname()[1]
+        t0 = time.monotonic()
+        with pytest.raises(StoreError, match="cannot connect"):
+            open_store(f"postgresql://u@127.0.0.1:{port}/db?connect_timeout=1")
+        assert time.monotonic() - t0 < 10
