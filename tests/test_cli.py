@@ -33,3 +33,17 @@ def test_bad_input_is_reported_and_the_batch_goes_on(tmp_path):
     assert run.returncode == 1
     assert f"error: {bad}:1: invalid JSON" in run.stderr
     assert len(run.stdout.splitlines()) == 1
+
+
+def test_the_python_api_names_a_bad_argument():
+    """Issue 13: marsad.extract(None) failed deep inside with an AttributeError."""
+    import pytest
+
+    import marsad
+
+    with pytest.raises(TypeError, match="text must be a str"):
+        marsad.extract(None)
+    with pytest.raises(ValueError, match="outside the years"):
+        marsad.extract("اتهمت روسيا الولايات المتحدة", date="0001-01-01")
+    with pytest.raises(ValueError, match="not a day"):
+        marsad.extract("اتهمت روسيا الولايات المتحدة", date="yesterday")

@@ -157,3 +157,22 @@ def test_text_formats_stream(fmt, pool_records, monkeypatch):
 
     export(records(), fmt)
     assert sizes[-1] > 0 and sizes[-1] < len(buf.getvalue())
+
+
+def test_polecat_cells_hold_no_tab_or_line_break(tmp_path, pool_records):
+    """Issue 13: a tab or newline inside a field broke line-based tools (cut, awk, wc -l)."""
+    import copy
+
+    recs = copy.deepcopy([r for r in pool_records if r["events"]][:5])
+    for rec in recs:
+        rec["source"] = "Sky\tNews\nArabia\u2028"
+        ev = rec["events"][0]
+        if ev.get("source"):
+            ev["source"]["text"] = "قوات\tالنظام\r\nالسوري"
+    out = tmp_path / "e.tsv"
+    n = export(recs, "polecat", out)
+    lines = out.read_text(encoding="utf-8").split("\n")[:-1]
+    assert len(lines) == n + 1
+    assert all(line.count("\t") == 39 for line in lines)
+    rows = list(csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t"))
+    assert {r["Source"] for r in rows} == {"Sky News Arabia "}
