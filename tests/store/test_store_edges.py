@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from marsad.cli import app
@@ -107,3 +109,39 @@ def loaded_url(loaded):
     store, _ = loaded
     return (store.url.target, store.count("events"))
 
+
+
+# Every filter option of the query commands, with the kinds of value a user (or a script gone wrong) sends.
+OPTIONS = {
+    "events": ["--type", "--mode", "--source", "--target", "--country", "--place", "--near", "--since", "--until",
+               "--min-reports", "--limit", "--format"],
+    "claims": ["--speaker", "--since", "--until", "--text", "--limit", "--format"],
+    "search": ["QUERY", "--limit"],
+    "export": ["--format"],
+}
+HOSTILE_TEXT = st.one_of(
+    st.text(max_size=40),
+    st.sampled_from(["%", "_", "\\", "'", '"', ";", "--", "\x00", "-1", "0", "1e309", "nan", "9" * 30, "", " ",
+                     "2018-02-30", "2018-W01", "ACCUSE,", "\u202e", "العراق%", "ا" * 5000]),
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_fuzzed_cli_values_never_give_a_traceback_or_change_the_store(loaded_url, data):
+    url, count = loaded_url
+    command = data.draw(st.sampled_from(sorted(OPTIONS)))
+    option = data.draw(st.sampled_from(OPTIONS[command]))
+    value = data.draw(HOSTILE_TEXT)
+    args = [command, value, "--db", url] if option == "QUERY" else [command, option, value, "--db", url]
+    if command == "search" and option != "QUERY":
+        args.insert(1, "العراق")
+    if command == "export":
+        args += ["--out", os.devnull]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code in (0, 2), (args, result.output, result.exception)
+    assert "Traceback" not in result.output
+    if result.exit_code == 2:
+        assert result.stderr.startswith("error: ") and len(result.stderr.splitlines()) == 1, result.stderr
+    with open_store(url, readonly=True) as store:
+        assert store.count("events") == count
