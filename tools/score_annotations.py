@@ -27,7 +27,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("annotations", nargs="+")
     ap.add_argument("--corpus", action="append", default=None)
     ap.add_argument("--required-only", action="store_true",
-                    help="leave out the annotator's required:false items (default: score every item, as a system's)")
+                    help="leave out the annotator's required:false items (default: keep them; unmatched, they are "
+                         "neither rewarded nor punished, as gold's are)")
     args = ap.parse_args(argv)
     articles = articles_by_id(args.corpus or CORPORA)
     gold_rows = list(read_jsonl(args.gold))

@@ -5,7 +5,9 @@ cue) starts inside the gold item's sentence, the types are equal (events), and
 each gold role that is not null is matched by the system role's span text or
 actor English name (one contains the other after Arabic folding). Matching is
 one-to-one and greedy; `required: false` gold items neither reward nor
-penalise.
+penalise. A matched event's place is right when the gold names none and the
+system gives none, or by `marsad.eval.places.place_matches` (a name inside the
+other, or points within 25 km).
 """
 from __future__ import annotations
 
@@ -15,6 +17,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from marsad.text.normalize import fold
+
+
+def place_matches(gold: list[str] | str, location: dict | None) -> bool:
+    from marsad.eval.places import place_matches as matches  # the gazetteer loads only when gold has places
+
+    return matches(gold, location)
+
 
 _SPACE = re.compile(r"\s+")
 
@@ -150,7 +159,9 @@ def _match(gold_items: list[dict], sys_items: list[dict], record: dict,
         elif required:
             fn += 1
             missed.append(g)
-    fp = len(sys_items) - len(used)
+    # an unmatched item the other side marked arguable (`required: false`, when an annotator is
+    # scored as a system) is neither rewarded nor punished, as on the gold side
+    fp = sum(1 for n, s in enumerate(sys_items) if n not in used and s.get("required", True))
     return tp, fp, fn, missed, pairs
 
 
@@ -178,10 +189,10 @@ def score(gold: list[dict], system: dict[str, dict]) -> Report:
         for ge, se in pairs:
             if ge.get("date"):
                 rep.event_dates.add((se.get("date") or {}).get("value") == ge["date"])
-            if ge.get("place"):
-                rep.event_places.add(role_matches([ge["place"]] if isinstance(ge["place"], str) else ge["place"],
-                                                  {"text": (se.get("location") or {}).get("text", ""),
-                                                   "actor": {"name_en": (se.get("location") or {}).get("name_en")}}))
+            if "place" in ge:
+                # gold null: the text names no place for the act, and the system should give none
+                rep.event_places.add(place_matches(ge["place"], se.get("location")) if ge["place"]
+                                     else not se.get("location"))
         for etype in {e["type"] for e in g_events} | {e["type"] for e in s_events}:
             ge = [e for e in g_events if e["type"] == etype]
             se = [e for e in s_events if e["type"] == etype]
