@@ -1,0 +1,140 @@
+"""Candidates the learned event models choose among, computed from a rules-processed `Doc`.
+
+- trigger candidates: every trigger-lexicon match in a sentence (also inside a mention, and
+  those the rules dropped), with what the rules made of it;
+- role candidates of a trigger: the mentions of its sentence and the one before, the rules'
+  own picks (carried subjects, antecedents), the speaker of a claim in the sentence, and "none".
+
+The rules' analysis is kept as facts about each candidate (`RuleView`), so the models can use
+it as evidence rather than as the answer (../shared/docs/learning.md).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from marsad.doc import Doc
+from marsad.events.lexicon import Trigger
+from marsad.events.triggers import find_triggers, trigger_starts
+from marsad.lexicon import Match
+from marsad.syntax import MentionMap
+from marsad.types import Event, Mention
+
+WINDOW_SENTENCES = 1  # role candidates come from the trigger's sentence and this many before it
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerCandidate:
+    sentence: int
+    start: int  # token index
+    end: int    # token index, exclusive
+    payloads: tuple[Trigger, ...]  # lexicon entries (learned-vocabulary ones have pos "learned")
+    rule_event: Event | None  # the rules' event at this trigger, if they made one
+    origin: str = "lexicon"   # lexicon | learned | cue (a claim's cue: قال X إن Y … may be an ACCUSE)
+
+    @property
+    def types(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(p.type for p in self.payloads))
+
+    @property
+    def pos(self) -> str:
+        return self.payloads[0].pos if self.payloads else self.origin
+
+
+@dataclass(frozen=True, slots=True)
+class RoleCandidate:
+    mention: Mention | None  # None: no actor in this role
+    sentence: int            # the candidate's sentence (the trigger's for None)
+
+
+class RuleView:
+    """What the rules computed for one document, indexed for the feature functions."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.mmap = MentionMap(doc)
+        self.events_at: dict[int, Event] = {}
+        for e in doc.events:
+            self.events_at.setdefault(doc.token_at(e.trigger.start), e)
+        self.speakers: dict[int, list[Mention]] = {}
+        self.cue_tokens: set[int] = set()
+        for c in doc.claims:
+            if c.speaker is not None:
+                self.speakers.setdefault(c.sentence, []).append(c.speaker)
+            self.cue_tokens.add(doc.token_at(c.cue.start))
+
+    @cached_property
+    def mentions_by_sentence(self) -> list[list[Mention]]:
+        by: list[list[Mention]] = [[] for _ in self.doc.sentences]
+        for m in self.doc.mentions:
+            by[self.doc.sentence_of_token(m.tokens[0])].append(m)
+        for ms in by:
+            ms.sort(key=lambda m: m.tokens)
+        return by
+
+    @cached_property
+    def quote_depth(self) -> list[bool]:
+        """Per token: inside a quotation opened earlier in its sentence."""
+        inside = [False] * len(self.doc.tokens)
+        for s in self.doc.sentences:
+            depth = False
+            for i in range(*s.tokens):
+                t = self.doc.tokens[i].text
+                if t in ("«", "“"):
+                    depth = True
+                elif t in ("»", "”"):
+                    depth = False
+                elif t == '"':
+                    depth = not depth
+                inside[i] = depth
+        return inside
+
+
+def trigger_candidates(doc: Doc, view: RuleView, vocab: dict[str, tuple[str, ...]] | None = None
+                       ) -> list[TriggerCandidate]:
+    """Lexicon matches, then words of the learned vocabulary (`vocab`: word key → types seen as
+    triggers in the training annotations) and claim cues that no match covers, in text order."""
+    starts = trigger_starts(doc)
+    out: list[TriggerCandidate] = []
+    taken: set[int] = set()
+    for s_i, sent in enumerate(doc.sentences):
+        a, b = sent.tokens
+        matches: list[Match[Trigger]] = find_triggers(doc, a, b, {}, starts)
+        for m in matches:
+            out.append(TriggerCandidate(s_i, m.start, m.end, tuple(m.payloads), view.events_at.get(m.start)))
+            taken.update(range(m.start, m.end))
+    extra: list[TriggerCandidate] = []
+    for i in sorted(view.cue_tokens - taken):
+        extra.append(TriggerCandidate(doc.sentence_of_token(i), i, i + 1, (), view.events_at.get(i), "cue"))
+        taken.add(i)
+    if vocab:
+        for i, tok in enumerate(doc.tokens):
+            types = vocab.get(tok.key) if tok.is_word and i not in taken else None
+            if types and i not in view.mmap.covering:
+                payloads = tuple(Trigger(t, None, "learned", (), tok.key) for t in types)
+                extra.append(TriggerCandidate(doc.sentence_of_token(i), i, i + 1, payloads, view.events_at.get(i),
+                                              "learned"))
+    if extra:
+        out = sorted(out + extra, key=lambda c: (c.start, c.end))
+    return out
+
+
+def role_candidates(doc: Doc, view: RuleView, trig: TriggerCandidate) -> list[RoleCandidate]:
+    """The trigger's window mentions, the rules' picks from further away, claim speakers, and none."""
+    seen: set[tuple[int, int]] = set()
+    out = [RoleCandidate(None, trig.sentence)]
+    for s in range(max(0, trig.sentence - WINDOW_SENTENCES), trig.sentence + 1):
+        for m in view.mentions_by_sentence[s]:
+            if m.tokens[0] < trig.start <= m.tokens[1] - 1:
+                continue  # the mention holding the trigger itself
+            seen.add(m.tokens)
+            out.append(RoleCandidate(m, s))
+    extra = list(view.speakers.get(trig.sentence, ()))
+    if trig.rule_event is not None:
+        extra += [r for r in (trig.rule_event.source, trig.rule_event.target) if r is not None]
+    for m in extra:
+        if m.tokens not in seen:
+            seen.add(m.tokens)
+            out.append(RoleCandidate(m, doc.sentence_of_token(m.tokens[0]) if m.tokens[0] < len(doc.tokens)
+                                     else trig.sentence))
+    return out

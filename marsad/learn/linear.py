@@ -1,0 +1,90 @@
+"""A linear model over string features, saved safely (npz weights + JSON vocabulary and card).
+
+Training uses scikit-learn's LogisticRegression (the `train` extra); prediction needs numpy only.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+
+@dataclass
+class LinearModel:
+    classes: list[str]
+    vocab: dict[str, int]
+    weights: np.ndarray  # (features, classes) float32; a binary model has one column
+    bias: np.ndarray     # (classes,)
+    card: dict = field(default_factory=dict)
+
+    def columns(self, features: Sequence[str]) -> list[int]:
+        vocab = self.vocab
+        return [vocab[f] for f in features if f in vocab]
+
+    def scores(self, features: Sequence[str]) -> np.ndarray:
+        cols = self.columns(features)
+        if not cols:
+            return self.bias.copy()
+        return self.weights[cols].sum(axis=0) + self.bias
+
+    def probabilities(self, features: Sequence[str]) -> np.ndarray:
+        """Class probabilities (softmax; for a binary model [P(0), P(1)])."""
+        s = self.scores(features)
+        if len(self.classes) == 2 and s.shape[0] == 1:
+            p1 = 1.0 / (1.0 + np.exp(-s[0]))
+            return np.array([1.0 - p1, p1])
+        e = np.exp(s - s.max())
+        return e / e.sum()
+
+    def save(self, stem: Path) -> None:
+        """`stem.npz` (weights) and `stem.json` (classes, vocabulary in column order, card)."""
+        np.savez_compressed(stem.with_suffix(".npz"), weights=self.weights.astype(np.float32),
+                            bias=self.bias.astype(np.float32))
+        names = [None] * len(self.vocab)
+        for name, col in self.vocab.items():
+            names[col] = name
+        stem.with_suffix(".json").write_text(
+            json.dumps({"classes": self.classes, "features": names, "card": self.card}, ensure_ascii=False,
+                       indent=None, separators=(",", ":")), encoding="utf-8")
+
+    @classmethod
+    def load(cls, stem: Path) -> LinearModel:
+        meta = json.loads(stem.with_suffix(".json").read_text(encoding="utf-8"))
+        with np.load(stem.with_suffix(".npz"), allow_pickle=False) as data:
+            weights, bias = data["weights"], data["bias"]
+        return cls(meta["classes"], {f: i for i, f in enumerate(meta["features"])}, weights, bias,
+                   meta.get("card", {}))
+
+
+def fit(samples: list[list[str]], labels: list[str], *, c: float = 1.0, min_count: int = 1,
+        binary_positive: str | None = None, max_iter: int = 300) -> LinearModel:
+    """Logistic regression on string features (deterministic: lbfgs, fixed order).
+
+    With `binary_positive` the model is binary (one weight column: the positive class's logit)."""
+    from collections import Counter
+
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    counts = Counter(f for s in samples for f in set(s))
+    names = sorted(f for f, n in counts.items() if n >= min_count)
+    vocab = {f: i for i, f in enumerate(names)}
+    rows, cols = [], []
+    for r, s in enumerate(samples):
+        for col in sorted({vocab[f] for f in s if f in vocab}):
+            rows.append(r)
+            cols.append(col)
+    x = csr_matrix((np.ones(len(rows), dtype=np.float64), (rows, cols)), shape=(len(samples), len(vocab)))
+    if binary_positive is not None:
+        y = np.array([1 if lab == binary_positive else 0 for lab in labels])
+        clf = LogisticRegression(C=c, max_iter=max_iter, solver="lbfgs")
+        clf.fit(x, y)
+        return LinearModel(["0", "1"], vocab, clf.coef_.T.astype(np.float32), clf.intercept_.astype(np.float32))
+    classes = sorted(set(labels))
+    y = np.array([classes.index(lab) for lab in labels])
+    clf = LogisticRegression(C=c, max_iter=max_iter, solver="lbfgs")
+    clf.fit(x, y)
+    return LinearModel(classes, vocab, clf.coef_.T.astype(np.float32), clf.intercept_.astype(np.float32))

@@ -1,0 +1,145 @@
+"""The learned events stage: the rules' output and analysis in, the models' events out.
+
+Runs after the rules' `EventExtractor` and before grounding (which dates and places the events it
+finds). For every trigger candidate the trigger model picks a PLOVER type or none; for each event
+the role rankers pick a source and a target among the candidates (mentions, the rules' picks,
+speakers, none). Modality and attribution come from the rules' event at the same trigger when
+there is one, else from the same rules run on the model's trigger.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from marsad.doc import Doc
+from marsad.events.modality import clause_governors, event_modality, governor_positions
+from marsad.learn.candidates import RoleCandidate, RuleView, TriggerCandidate, role_candidates, trigger_candidates
+from marsad.learn.data import NONE, trigger_feature_rows
+from marsad.learn.features import role_features
+from marsad.learn.linear import LinearModel
+from marsad.types import Attribution, Event, Mention, Span
+
+MODEL_DIR = Path(__file__).resolve().parent / "models"
+ROLES = ("source", "target")
+
+
+@dataclass(frozen=True)
+class EventModels:
+    trigger: LinearModel
+    roles: dict[str, LinearModel]
+    vocab: dict[str, tuple[str, ...]]  # learned trigger words → types (marsad.learn.data.learn_vocabulary)
+    none_threshold: float = 0.5        # an event when P(no event) is below this
+
+    @classmethod
+    def load(cls, directory: Path = MODEL_DIR) -> EventModels:
+        meta = json.loads((directory / "events.json").read_text(encoding="utf-8"))
+        return cls(LinearModel.load(directory / "trigger"),
+                   {role: LinearModel.load(directory / role) for role in ROLES},
+                   {k: tuple(v) for k, v in meta["vocabulary"].items()}, meta["none_threshold"])
+
+    def save(self, directory: Path) -> None:
+        directory.mkdir(parents=True, exist_ok=True)
+        self.trigger.save(directory / "trigger")
+        for role, model in self.roles.items():
+            model.save(directory / role)
+        (directory / "events.json").write_text(json.dumps(
+            {"none_threshold": self.none_threshold, "vocabulary": self.vocab}, ensure_ascii=False, indent=0,
+            sort_keys=True), encoding="utf-8")
+
+
+@cache
+def shipped_models() -> EventModels:
+    return EventModels.load()
+
+
+def _trigger_span(doc: Doc, c: TriggerCandidate) -> Span:
+    if c.rule_event is not None:
+        return c.rule_event.trigger
+    first, last = doc.tokens[c.start], doc.tokens[c.end - 1]
+    start = first.start_after(first.prefix)
+    return Span(start, last.end, doc.text[start:last.end])
+
+
+def _attribution(doc: Doc, c: TriggerCandidate, span: Span) -> Attribution | None:
+    if c.rule_event is not None:
+        return c.rule_event.attribution
+    for claim in doc.claims:
+        if claim.sentence == c.sentence and claim.content[0] <= span.start < claim.content[1]:
+            return Attribution(claim.speaker, claim.cue)
+    return None
+
+
+class EventModel:
+    """Replace the rules' events by the learned models' (the rules stay as candidates and features)."""
+
+    name = "event_model"
+    requires = ("tokens", "sentences", "mentions", "claims", "events")
+    provides = ("events",)
+
+    def __init__(self, models: EventModels | None = None):
+        self.models = models
+
+    def __call__(self, doc: Doc) -> Doc:
+        models = self.models or shipped_models()
+        doc.events = predict_events(doc, models)
+        return doc
+
+
+def _pick(doc: Doc, view: RuleView, models: EventModels, c: TriggerCandidate, etype: str,
+          cands: list[RoleCandidate]) -> dict[str, tuple[Mention | None, float]]:
+    """The best source and target, never the same mention for both."""
+    scored: dict[str, np.ndarray] = {}
+    for role in ROLES:
+        model = models.roles[role]
+        scored[role] = np.array([model.scores(role_features(doc, view, c, etype, role, rc, cands))[0]
+                                 for rc in cands])
+    best = {role: int(np.argmax(s)) for role, s in scored.items()}
+    if best["source"] == best["target"] and cands[best["source"]].mention is not None:
+        # the weaker role takes its next best candidate
+        weaker = min(ROLES, key=lambda r: scored[r][best[r]] - np.partition(scored[r], -2)[-2]
+                     if len(cands) > 1 else 0.0)
+        order = np.argsort(-scored[weaker])
+        best[weaker] = int(order[1]) if len(order) > 1 else 0
+    out = {}
+    for role in ROLES:
+        s = scored[role]
+        p = np.exp(s - s.max())
+        out[role] = (cands[best[role]].mention, float(p[best[role]] / p.sum()))
+    return out
+
+
+def predict_events(doc: Doc, models: EventModels) -> list[Event]:
+    view = RuleView(doc)
+    cands = trigger_candidates(doc, view, models.vocab)
+    if not cands:
+        return []
+    rows = trigger_feature_rows(doc, view, cands)
+    positions = governor_positions(doc)
+    none_col = models.trigger.classes.index(NONE)
+    events: list[Event] = []
+    for c, feats in zip(cands, rows):
+        probs = models.trigger.probabilities(feats)
+        if probs[none_col] >= models.none_threshold:
+            continue
+        k = int(np.argmax(np.where(np.arange(len(probs)) == none_col, -1.0, probs)))
+        etype = models.trigger.classes[k]
+        roles = _pick(doc, view, models, c, etype, role_candidates(doc, view, c))
+        span = _trigger_span(doc, c)
+        sent = doc.sentences[c.sentence]
+        if c.rule_event is not None:
+            negated, hedged, evidence = c.rule_event.negated, c.rule_event.hedged, c.rule_event.evidence
+        else:
+            negated, hedged = event_modality(doc, sent.tokens[0], c.start,
+                                             clause_governors(doc, c.sentence, positions))
+            evidence = (sent.start, sent.end)
+        mode = next((p.mode for p in c.payloads if p.type == etype), None)
+        events.append(Event(
+            type=etype, trigger=span, source=roles["source"][0], target=roles["target"][0],
+            evidence=evidence, sentence=c.sentence, mode=mode, negated=negated, hedged=hedged,
+            attribution=_attribution(doc, c, span), confidence=round(float(1.0 - probs[none_col]), 3),
+            rule="model" + (f"<{c.rule_event.rule}" if c.rule_event is not None else "")))
+    return events

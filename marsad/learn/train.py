@@ -1,0 +1,112 @@
+"""`marsad train events`: rebuild the learned event models from the annotated corpus.
+
+    annotations/events/train_pool.jsonl (train split) + ../shared texts
+      → rules pipeline → candidates aligned to gold → features → logistic regression
+      → marsad/learn/models/{trigger,source,target}.{npz,json} with a card each
+"""
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+from marsad.doc import Doc
+from marsad.eval.annotations import articles_by_id, join_texts, read_jsonl
+from marsad.eval.scoring import Report, score
+from marsad.learn.data import Examples, add_article, learn_vocabulary
+from marsad.learn.linear import fit
+from marsad.learn.stage import EventModels, predict_events
+from marsad.pipeline import Pipeline
+from marsad.types import ArticleInput
+
+REPO = Path(__file__).resolve().parents[2]
+ANNOTATIONS = REPO / "annotations" / "events" / "train_pool.jsonl"
+DEFAULT_C = {"trigger": 0.5, "source": 0.5, "target": 0.5}
+
+
+def annotated_rows(data: Path, split: str | None = "train", path: Path = ANNOTATIONS) -> list[dict]:
+    """Gold-file rows of the annotated corpus (texts joined from `data`/corpora), one split or all."""
+    articles = articles_by_id([data / "corpora" / "train_pool.jsonl"])
+    rows = [r for r in read_jsonl(path) if split is None or r.get("split") == split]
+    return list(join_texts(rows, articles))
+
+
+def rules_pipeline() -> Pipeline:
+    """The pipeline up to the rules' events: what the models read."""
+    from marsad.claims.claims import ClaimExtractor
+    from marsad.entities.coref import Coreferencer
+    from marsad.entities.mentions import MentionFinder
+    from marsad.events.events import EventExtractor
+    from marsad.ner.tagger import NerTagger
+    from marsad.text.stages import Sentencizer, Tokenizer
+
+    return Pipeline([Tokenizer(), Sentencizer(), NerTagger(), MentionFinder(), Coreferencer(), ClaimExtractor(),
+                     EventExtractor()])
+
+
+def process(rows: Iterable[dict], pipeline: Pipeline | None = None) -> list[tuple[dict, Doc]]:
+    pipeline = pipeline or rules_pipeline()
+    return [(r, pipeline(ArticleInput(id=r["id"], title=r.get("title") or "", text=r["text"], date=r.get("date"),
+                                      source=r.get("source"), url=r.get("url")))) for r in rows]
+
+
+def build_examples(processed: list[tuple[dict, Doc]], vocab: dict[str, tuple[str, ...]]) -> Examples:
+    ex = Examples()
+    for row, doc in processed:
+        add_article(ex, doc, row["events"], vocab)
+    return ex
+
+
+def train_models(processed: list[tuple[dict, Doc]], c: dict[str, float] | None = None,
+                 none_threshold: float = 0.5) -> tuple[EventModels, Examples]:
+    c = {**DEFAULT_C, **(c or {})}
+    vocab = learn_vocabulary(processed)
+    ex = build_examples(processed, vocab)
+    trigger = fit(ex.trigger_x, ex.trigger_y, c=c["trigger"])
+    roles = {role: fit(ex.role_x[role], ex.role_y[role], c=c[role], binary_positive="1")
+             for role in ("source", "target")}
+    return EventModels(trigger, roles, vocab, none_threshold), ex
+
+
+def evaluate(processed: list[tuple[dict, Doc]], models: EventModels) -> Report:
+    """Score the models' events (claims as the rules give them) against the rows' gold."""
+    from marsad.ground.stage import Grounder
+
+    grounder = Grounder()
+    records = {}
+    for row, doc in processed:
+        rules_events = doc.events
+        doc.events = predict_events(doc, models)
+        records[row["id"]] = grounder(doc).to_dict()
+        doc.events = rules_events
+    return score([r for r, _ in processed], records)
+
+
+def corpus_hash(rows: list[dict]) -> str:
+    h = hashlib.sha256()
+    for r in sorted(rows, key=lambda r: r["id"]):
+        h.update(r["id"].encode())
+        h.update(repr((r["events"], r["claims"])).encode())
+    return h.hexdigest()[:16]
+
+
+def train(data: Path, out: Path, limit: int | None = None, log=print) -> EventModels:
+    t0 = time.perf_counter()
+    rows = annotated_rows(data, "train")
+    if limit:
+        rows = rows[:limit]
+    processed = process(rows)
+    models, ex = train_models(processed)
+    card = {"data": "annotations/events/train_pool.jsonl (split train), texts from ../shared/data/corpora/"
+                    "train_pool.jsonl", "articles": len(rows), "data_sha256": corpus_hash(rows),
+            "examples": {"trigger": len(ex.trigger_y), "source": len(ex.role_y["source"]),
+                         "target": len(ex.role_y["target"])},
+            "candidate_recall": dict(ex.stats), "c": DEFAULT_C,
+            "command": "marsad train events", "seconds": round(time.perf_counter() - t0, 1)}
+    models.trigger.card = {**card, "model": "trigger type (16 PLOVER types + NONE), multinomial logistic regression"}
+    for role, m in models.roles.items():
+        m.card = {**card, "model": f"{role} ranker, binary logistic regression, argmax over candidates"}
+    models.save(out)
+    log(f"trained on {len(rows)} articles in {card['seconds']} s → {out}")
+    return models
