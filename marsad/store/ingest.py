@@ -105,6 +105,8 @@ def ingest(paths: list[str], store: Store, date: str | None = None, batch_size: 
                 bar.report(f"error: {item}")
                 stats.errors += 1
                 continue
+            for warning in item.warnings:
+                bar.report(f"warning: {warning}")
             aid = item.id or stable_id(item.text)
             old = known.get(aid)
             if old == version:  # also an id seen earlier in this run
