@@ -1,4 +1,4 @@
-"""Readers: seed-layout text, JSONL, CSV, directories, globs and stdin.
+"""Readers: seed-layout text, JSONL, CSV, HTML pages, WARC archives, directories, globs and stdin.
 
 Each input yields `ArticleInput`s or `ReadError`s: a broken file or record is
 reported by name (`FILE:LINE`) and the batch goes on.
@@ -32,7 +32,7 @@ from marsad.io.decode import Line, decode_lines
 from marsad.types import ArticleInput
 
 FIELDS = ("id", "title", "date", "source", "url", "text")
-SUFFIXES = (".txt", ".jsonl", ".csv")
+SUFFIXES = (".txt", ".jsonl", ".csv", ".html", ".htm", ".warc", ".warc.gz")
 FILENAME_DATE_RE = re.compile(r"(?:^|[-_])(\d{4})(\d{2})(\d{2})$")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Characters that text does not have and binary data or a misread encoding does: C0 and C1
@@ -40,6 +40,7 @@ DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 NOT_TEXT_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd\ud800-\udfff\ue000-\uf8ff]")
 NOT_TEXT_SHARE = 0.05
 SURROGATE_RE = re.compile("[\ud800-\udfff]")
+HTML_START_RE = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.IGNORECASE | re.DOTALL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +79,12 @@ def warnings_of(lines: Iterable[Line], origin: str) -> tuple[str, ...]:
 
 
 def kind_of(name: str) -> str:
-    """The reader for a file name: .txt, .jsonl or .csv."""
-    return Path(name.lower()).suffix
+    """The reader for a file name: .txt, .jsonl, .csv, .html or .warc (.htm is .html, .warc.gz is .warc)."""
+    lower = name.lower()
+    if lower.endswith((".warc", ".warc.gz")):
+        return ".warc"
+    suffix = Path(lower).suffix
+    return ".html" if suffix in (".html", ".htm") else suffix
 
 
 def _compressed(data: bytes) -> bool:
@@ -235,6 +240,14 @@ def read_csv(lines: Sequence[Line], origin: str, default_date: str | None) -> It
 def read_bytes(data: bytes, origin: str, kind: str, stem: str | None,
                default_date: str | None) -> Iterator[ArticleInput | ReadError]:
     """The articles in one input's bytes, read as `kind` (a suffix from `kind_of`)."""
+    if kind == ".warc":
+        from marsad.io.web import read_warc
+        yield from read_warc(data, origin, default_date)
+        return
+    if kind == ".html":
+        from marsad.io.web import read_html
+        yield from read_html(data, origin, stem, default_date)
+        return
     if not data.strip():
         yield ReadError(origin, "empty input")
         return
@@ -256,9 +269,15 @@ def read_bytes(data: bytes, origin: str, kind: str, stem: str | None,
 
 
 def _stdin_kind(data: bytes) -> str:
-    """What standard input holds: JSONL, or seed-layout text."""
+    """What standard input holds: a WARC, an HTML page, JSONL, or seed-layout text."""
+    from marsad.io.web import is_warc
+
+    if is_warc(data):
+        return ".warc"
     _, lines = decode_lines(data[:4096])
     head = "\n".join(line.text for line in lines).lstrip("\ufeff")
+    if HTML_START_RE.match(head):
+        return ".html"
     return ".jsonl" if head.lstrip().startswith("{") else ".txt"
 
 
@@ -272,7 +291,7 @@ def expand(paths: list[str]) -> Iterator[str | ReadError]:
         if path.is_dir():
             found = sorted(f for f in path.rglob("*") if f.is_file() and f.name.lower().endswith(SUFFIXES))
             if not found:
-                yield ReadError(p, "directory has no .txt, .jsonl or .csv files")
+                yield ReadError(p, "directory has no .txt, .jsonl, .csv, .html, .htm, .warc or .warc.gz files")
             yield from (str(f) for f in found)
         elif path.is_file():
             yield p

@@ -56,7 +56,7 @@ def _write_rows(db: str | None, rows, fmt: str, table, noun: str) -> None:
 
 
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files (.txt, .jsonl, .csv), directories, globs, or -.")],
+    paths: Annotated[list[str], typer.Argument(help="Files (.txt, .jsonl, .csv, .html, .warc[.gz]), directories, globs, or -.")],
     db: Db = None,
     date: Annotated[Optional[str], typer.Option(help="Article date YYYY-MM-DD for inputs that carry none.")] = None,
     batch: Annotated[int, typer.Option(help="Articles per transaction.")] = 100,
