@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
+import hashlib
+
 import orjson
 
 from marsad.store import schema
@@ -19,6 +21,21 @@ class ArticleRows:
     children: dict[str, list[tuple]] = field(default_factory=dict)
     search_title: str = ""
     search_body: str = ""
+
+
+CONTENT_HASH_CHARS = 16
+
+
+def content_hash(title: object, text: object, date: object, source: object, url: object) -> str:
+    """A hash of an article as read (title, text, date, source, url): with its id, the article's
+    identity in a store, so that a corrected text under the same id is re-extracted."""
+    key = orjson.dumps([title, text, date, source, url])
+    return hashlib.sha256(key).hexdigest()[:CONTENT_HASH_CHARS]
+
+
+def record_content_hash(record: dict) -> str:
+    """`content_hash` of the article a contract record was extracted from."""
+    return content_hash(*(record.get(k) for k in ("title", "text", "date", "source", "url")))
 
 
 def _span(span: dict | None) -> tuple:
@@ -84,8 +101,9 @@ def _entity(aid: str, i: int, ent: dict, version: str) -> tuple:
 
 
 def flatten(record: dict, version: str, origin: str | None = None,
-            search_title: str = "", search_body: str = "") -> ArticleRows:
-    """The rows of one contract record; `search_*` are the folded, clitic-stripped texts (search.py)."""
+            search_title: str = "", search_body: str = "", content_hash: str | None = None) -> ArticleRows:
+    """The rows of one contract record; `search_*` are the folded, clitic-stripped texts (search.py);
+    `content_hash` that of the input it came from (default: of the record's fields)."""
     aid, adate, text = record["id"], record.get("date"), record.get("text") or ""
     events, claims, entities = record.get("events") or [], record.get("claims") or [], record.get("entities") or []
     quantities = [q for i, e in enumerate(events) for q in _quantities(aid, "event", i, e.get("quantities"), version)]
@@ -93,7 +111,7 @@ def flatten(record: dict, version: str, origin: str | None = None,
     article = (aid, record.get("title"), adate, record.get("source"), record.get("url"), origin,
                len(entities), len(events), len(claims), version,
                datetime.now(timezone.utc).isoformat(timespec="seconds"),
-               orjson.dumps(record).decode("utf-8"))
+               orjson.dumps(record).decode("utf-8"), content_hash or record_content_hash(record))
     return ArticleRows(aid, article, {
         schema.ENTITIES.name: [_entity(aid, i, e, version) for i, e in enumerate(entities)],
         schema.EVENTS.name: [_event(aid, adate, i, e, text, version) for i, e in enumerate(events)],
