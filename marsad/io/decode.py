@@ -28,6 +28,7 @@ from dataclasses import dataclass
 UTF8, UTF16LE, UTF16BE, CP1256 = "utf-8", "utf-16-le", "utf-16-be", "cp1256"
 NAMES = {UTF8: "UTF-8", UTF16LE: "UTF-16", UTF16BE: "UTF-16", CP1256: "Windows-1256"}
 UTF16_HIGH_BYTE_SHARE = 0.8   # share of 0x00/0x06 bytes at odd (LE) or even (BE) positions
+UTF16_LOW_ZERO_SHARE = 0.2    # at most this share of 0x00 bytes at the other positions
 ARABIC_SHARE = 0.7            # of the non-ASCII characters of a Windows-1256 reading
 MIN_LINE_EVIDENCE = 3         # invalid UTF-8 sequences before one line may be read as Windows-1256
 REPLACEMENT = "\ufffd"
@@ -96,11 +97,12 @@ def detect(data: bytes) -> tuple[str, int]:
     if data.startswith(codecs.BOM_UTF16_BE):
         return UTF16BE, 2
     if len(data) >= 4:
-        odd, even = data[1::2], data[0::2]
-        odd_share = (odd.count(0) + odd.count(6)) / len(odd)
-        even_share = (even.count(0) + even.count(6)) / len(even)
-        if max(odd_share, even_share) > UTF16_HIGH_BYTE_SHARE:
-            return (UTF16LE if odd_share > even_share else UTF16BE), 0
+        # Arabic or Latin UTF-16: the high bytes are nearly all 0x00 or 0x06, the low bytes
+        # nearly never 0x00 (runs of NUL bytes, as in binary data, have zeros at both).
+        for encoding, high, low in ((UTF16LE, data[1::2], data[0::2]), (UTF16BE, data[0::2], data[1::2])):
+            if ((high.count(0) + high.count(6)) > UTF16_HIGH_BYTE_SHARE * len(high)
+                    and low.count(0) < UTF16_LOW_ZERO_SHARE * len(low)):
+                return encoding, 0
     try:
         data.decode(UTF8)
         return UTF8, 0
@@ -133,23 +135,31 @@ def _line_spans(data: bytes, start: int, encoding: str) -> Iterator[tuple[int, i
 
 
 def _decode_line(chunk: bytes, offset: int, encoding: str) -> tuple[str, str]:
-    """(text, warning) of one line of a file read as `encoding`."""
+    """(text, warning) of one line of an input read as `encoding`.
+
+    A line's own evidence can overrule the input's 8-bit encoding: more valid multi-byte
+    UTF-8 characters than invalid sequences make it UTF-8 (in a Windows-1256 file too),
+    and a line of invalid UTF-8 that reads as Arabic in Windows-1256 is that."""
+    text, bad = decode_noting(chunk, UTF8 if encoding == CP1256 else encoding)
+    if encoding not in (UTF8, CP1256):
+        return text, _replaced(encoding, offset, bad)
+    good = _non_ascii(text) - len(bad)
     if encoding == CP1256:
-        try:
-            text = chunk.decode(UTF8)
-        except UnicodeDecodeError:
-            return chunk.decode(CP1256), ""
-        if _non_ascii(text) >= 2:  # valid multi-byte UTF-8: that, not Windows-1256 mojibake
-            return text, "line read as UTF-8 (the rest of the input is Windows-1256)"
+        if good >= 2 and good > len(bad):  # UTF-8, not Windows-1256 mojibake
+            return text, "; ".join(filter(None, ("line read as UTF-8 (the rest of the input is Windows-1256)",
+                                                 _replaced(UTF8, offset, bad))))
         return chunk.decode(CP1256), ""
-    text, bad = decode_noting(chunk, encoding)
+    if bad and _looks_cp1256(chunk, good, len(bad), MIN_LINE_EVIDENCE):
+        return chunk.decode(CP1256), "line read as Windows-1256 (not UTF-8, unlike the rest of the input)"
+    return text, _replaced(UTF8, offset, bad)
+
+
+def _replaced(encoding: str, offset: int, bad: list[int]) -> str:
+    """The warning for invalid sequences at these offsets of a line starting at `offset`."""
     if not bad:
-        return text, ""
-    if encoding == UTF8:
-        if _looks_cp1256(chunk, _non_ascii(text) - len(bad), len(bad), MIN_LINE_EVIDENCE):
-            return chunk.decode(CP1256), "line read as Windows-1256 (not UTF-8, unlike the rest of the input)"
+        return ""
     many = f" ({len(bad)} invalid sequences)" if len(bad) > 1 else ""
-    return text, f"invalid {NAMES[encoding]} at byte {offset + bad[0]}{many} replaced with U+FFFD"
+    return f"invalid {NAMES[encoding]} at byte {offset + bad[0]}{many} replaced with U+FFFD"
 
 
 def decode_lines(data: bytes) -> tuple[str, list[Line]]:
