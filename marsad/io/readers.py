@@ -316,7 +316,7 @@ def read_articles(paths: list[str], default_date: str | None = None,
                 origin, stem, kind = "<stdin>", None, _stdin_kind(data)
             else:
                 data = Path(item).read_bytes()
-                origin, stem, kind = item, Path(item).stem, kind_of(item)
+                origin, stem, kind = item, Path(item).stem, kind_of(str(item))
         except OSError as exc:
             yield ReadError(item if item != "-" else "<stdin>", str(exc))
             continue

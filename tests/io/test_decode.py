@@ -195,3 +195,9 @@ def test_decode_lines_keeps_every_character(tmp_path):
         expect = text if encoding != "cp1256" else text.replace("\u2028", " ")
         assert "\n".join(line.text for line in lines) == expect
         assert [line.number for line in lines] == [1, 2, 3, 4]
+
+
+def test_paths_may_be_path_objects(tmp_path, pool_rows):
+    path = tmp_path / "p.jsonl"
+    path.write_bytes(_jsonl(pool_rows[:2]))
+    assert [a.id for a in read_articles([path])] == [r["id"] for r in pool_rows[:2]]
