@@ -18,7 +18,8 @@ class Stats:
 
 def run_extract(paths: list[str], out: TextIO, fmt: str = "jsonl", date: str | None = None,
                 pipeline: Pipeline | None = None, errors: TextIO | None = None) -> Stats:
-    """Process every article; a bad input is reported on `errors` and skipped."""
+    """Process every article; a bad input is reported on `errors` and skipped, and what
+    reading an article had to do (a bad byte replaced) is a `warning:` line there."""
     pipeline = pipeline or default_pipeline()
     pipeline.warm_up(freeze=True)
     errors = errors or sys.stderr
@@ -28,6 +29,8 @@ def run_extract(paths: list[str], out: TextIO, fmt: str = "jsonl", date: str | N
             print(f"error: {item}", file=errors)
             stats.errors += 1
             continue
+        for warning in item.warnings:
+            print(f"warning: {warning}", file=errors)
         try:
             doc = pipeline(item)
         except Exception as exc:  # noqa: BLE001 - one broken article never stops a batch

@@ -28,7 +28,7 @@ def main(version: Annotated[bool, typer.Option("--version", callback=_version, i
 
 @app.command()
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Files (.txt seed layout, .jsonl, .csv), directories, globs, or - for stdin.")],
+    paths: Annotated[list[str], typer.Argument(help="Files (.txt seed layout, .jsonl, .csv, .html, .warc[.gz]), directories, globs, or - for stdin.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="text (readable summary) or jsonl (output contract).")] = "text",
     date: ArticleDate = None,
     out: Annotated[Optional[Path], typer.Option(help="Write to this file instead of stdout.")] = None,

@@ -305,6 +305,9 @@ class ArticleInput:
     url: str | None = None
     origin: str = ""  # file (and line) it came from, for error messages
     extra: dict = field(default_factory=dict)
+    # What reading it had to do, as `FILE:LINE: message` (a bad byte replaced by U+FFFD, a line
+    # read in another encoding); `marsad extract` and `ingest` print each as `warning: ...`.
+    warnings: tuple[str, ...] = ()
 
 
 @cache

@@ -12,7 +12,7 @@ from typing import Any
 import orjson
 
 from marsad.store import schema
-from marsad.store.rows import ArticleRows
+from marsad.store.rows import ArticleRows, record_content_hash
 from marsad.store.urls import DbUrl, parse_db_url
 
 
@@ -61,7 +61,16 @@ class Store:
             if row is None:
                 cur.execute(self.sql("INSERT INTO meta (key, value) VALUES (?, ?)"), ("schema", schema.SCHEMA_VERSION))
             elif row[0] != schema.SCHEMA_VERSION:
-                raise StoreError(f"{self.url}: store schema {row[0]}, this Marsad needs {schema.SCHEMA_VERSION}")
+                self._migrate(cur, row[0])
+
+    def _migrate(self, cur: Any, stored: str) -> None:
+        """Bring an older store to this schema inside create()'s transaction, or refuse it."""
+        steps = schema.migrations(stored)
+        if not steps:
+            raise StoreError(f"{self.url}: store schema {stored}, this Marsad needs {schema.SCHEMA_VERSION}")
+        for stmt in steps:
+            cur.execute(stmt)
+        cur.execute(self.sql("UPDATE meta SET value = ? WHERE key = ?"), (schema.SCHEMA_VERSION, "schema"))
 
     def _schema(self) -> str | None:
         """The stored schema version, None for an empty database."""
@@ -76,6 +85,17 @@ class Store:
     def versions(self) -> dict[str, str]:
         """Article id -> pipeline version, for every stored article."""
         return dict(self.rows("SELECT id, version FROM articles"))
+
+    def identities(self) -> dict[str, tuple[str, str | None]]:
+        """Article id -> (pipeline version, content hash), for every stored article (the hash
+        is None in rows stored before schema 2: see `stored_content_hash`)."""
+        return {aid: (version, digest) for aid, version, digest in
+                self.rows("SELECT id, version, content_hash FROM articles")}
+
+    def stored_content_hash(self, aid: str) -> str | None:
+        """The content hash of a stored article, from its record (rows.record_content_hash)."""
+        row = next(self.rows("SELECT record FROM articles WHERE id = ?", (aid,)), None)
+        return record_content_hash(orjson.loads(row[0])) if row else None
 
     def write(self, batch: Sequence[ArticleRows], replaced: set[str]) -> None:
         """Store a batch in ONE transaction; articles in `replaced` lose their old rows first."""

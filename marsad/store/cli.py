@@ -45,7 +45,7 @@ def _write_rows(db: str | None, rows, fmt: str, table, noun: str) -> None:
 
 
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files (.txt, .jsonl, .csv), directories, globs, or -.")],
+    paths: Annotated[list[str], typer.Argument(help="Files (.txt, .jsonl, .csv, .html, .warc[.gz]), directories, globs, or -.")],
     db: Db = None,
     date: ArticleDate = None,
     batch: Annotated[int, typer.Option(min=1, max=100_000, help="Articles per transaction.")] = 100,

@@ -4,8 +4,14 @@ Articles are committed in batches (default 100), each batch ONE transaction
 holding the articles' rows and their search entries. A batch amortises the
 commit (an fsync on PostgreSQL, a WAL sync point on SQLite) over many articles,
 and a crash loses at most the batch in flight (under a second of extraction),
-which the next run redoes: an article is stored with all its rows or not at all,
-and a stored article with the current pipeline version is skipped.
+which the next run redoes: an article is stored with all its rows or not at all.
+
+An article's identity is its id (or `stable_id` of its text) and the hash of its
+content as read (rows.content_hash): a stored article with the current pipeline
+version and the same content is skipped; another version or a corrected text is
+re-extracted and replaces it. Within one run the first article read under an id
+is the one stored: a later one with the same content is skipped, one with other
+content is an error (so that a rerun of the same input never rewrites).
 """
 from __future__ import annotations
 
@@ -19,7 +25,7 @@ from marsad.io.readers import ReadError, read_articles
 from marsad.pipeline import Pipeline, default_pipeline
 from marsad.store.base import Store, StoreError, error_message
 from marsad.store.progress import IngestProgress
-from marsad.store.rows import ArticleRows, flatten
+from marsad.store.rows import ArticleRows, content_hash, flatten
 from marsad.store.search import index_text
 from marsad.store.version import pipeline_version
 from marsad.text.tokens import tokenize
@@ -30,16 +36,19 @@ BATCH_SIZE = 100
 @dataclass
 class IngestStats:
     stored: int = 0     # new articles written
-    replaced: int = 0   # re-extracted under a newer pipeline version (counted in stored too)
-    skipped: int = 0    # already stored by this pipeline version
+    replaced: int = 0   # re-extracted: a newer pipeline version or a changed text (counted in stored too)
+    skipped: int = 0    # already stored by this pipeline version with this content
     errors: int = 0
 
 
-def prepare(doc: Doc, version: str, origin: str | None = None) -> ArticleRows:
+def prepare(doc: Doc, version: str, origin: str | None = None, digest: str | None = None) -> ArticleRows:
     """The rows of one extracted article, search text included (the body's tokens are the pipeline's own)."""
     return flatten(doc.to_dict(), version, origin,
                    search_title=index_text(tokenize(doc.title)) if doc.title else "",
-                   search_body=index_text(doc.tokens))
+                   search_body=index_text(doc.tokens), content_hash=digest)
+
+
+Identity = tuple[str, "str | None"]  # (pipeline version, content hash) of a stored article
 
 
 @dataclass
@@ -48,15 +57,16 @@ class _Batch:
 
     rows: list[ArticleRows] = field(default_factory=list)
     origins: dict[str, str | None] = field(default_factory=dict)
-    previous: dict[str, str] = field(default_factory=dict)  # id -> version being replaced
+    previous: dict[str, Identity] = field(default_factory=dict)  # id -> stored identity being replaced
 
-    def add(self, rows: ArticleRows, origin: str | None, old_version: str | None) -> None:
+    def add(self, rows: ArticleRows, origin: str | None, old: Identity | None) -> None:
         self.rows.append(rows)
         self.origins[rows.id] = origin
-        if old_version is not None:
-            self.previous[rows.id] = old_version
+        if old is not None:
+            self.previous[rows.id] = old
 
-    def flush(self, store: Store, known: dict[str, str], stats: IngestStats, report: Callable[[str], None]) -> None:
+    def flush(self, store: Store, known: dict[str, Identity], stats: IngestStats,
+              report: Callable[[str], None]) -> None:
         """Commit the batch in one transaction; if the database refuses it, commit article by
         article and report the ones it refuses (their old rows, if any, stay)."""
         if not self.rows:
@@ -97,7 +107,8 @@ def ingest(paths: list[str], store: Store, date: str | None = None, batch_size: 
     batch = _Batch()
     read = 0
     with store.writer_lock(), IngestProgress(progress, errors or sys.stderr) as bar:
-        known = store.versions()
+        known = store.identities()
+        seen: dict[str, tuple[str, str]] = {}  # id -> (content hash, origin) of the articles read in this run
         for item in read_articles(paths, default_date=date):
             read += 1
             bar.update(read, stats.stored, stats.skipped, stats.errors)
@@ -105,18 +116,33 @@ def ingest(paths: list[str], store: Store, date: str | None = None, batch_size: 
                 bar.report(f"error: {item}")
                 stats.errors += 1
                 continue
+            for warning in item.warnings:
+                bar.report(f"warning: {warning}")
             aid = item.id or stable_id(item.text)
+            digest = content_hash(item.title, item.text, item.date, item.source, item.url)
+            if aid in seen:  # the first article read under an id in this run is the one stored
+                first_digest, first_origin = seen[aid]
+                if first_digest == digest:
+                    stats.skipped += 1
+                else:
+                    bar.report(f"error: {item.origin}: id {aid!r} already read from {first_origin} with other "
+                               "content; not stored")
+                    stats.errors += 1
+                continue
+            seen[aid] = (digest, item.origin)
             old = known.get(aid)
-            if old == version:  # also an id seen earlier in this run
+            if old is not None and old[0] == version and old[1] is None:  # stored before schema 2
+                old = (old[0], store.stored_content_hash(aid))
+            if old == (version, digest):
                 stats.skipped += 1
                 continue
             try:
-                rows = prepare(pipeline(item), version, item.origin)
+                rows = prepare(pipeline(item), version, item.origin, digest)
             except Exception as exc:  # noqa: BLE001 - one broken article never stops a batch
                 bar.report(f"error: {item.origin}: extraction failed ({type(exc).__name__}: {exc})")
                 stats.errors += 1
                 continue
-            known[aid] = version
+            known[aid] = (version, digest)
             batch.add(rows, item.origin, old)
             if len(batch.rows) >= batch_size:
                 batch.flush(store, known, stats, bar.report)

@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
+import hashlib
+
 import orjson
 
 from marsad.store import schema
@@ -34,6 +36,21 @@ def _meta(value: object) -> str | None:
     if value is None or isinstance(value, str):
         return value
     return orjson.dumps(value).decode("utf-8")
+
+
+CONTENT_HASH_CHARS = 16
+
+
+def content_hash(title: object, text: object, date: object, source: object, url: object) -> str:
+    """A hash of an article as read (title, text, date, source, url): with its id, the article's
+    identity in a store, so that a corrected text under the same id is re-extracted."""
+    key = orjson.dumps([title, text, date, source, url])
+    return hashlib.sha256(key).hexdigest()[:CONTENT_HASH_CHARS]
+
+
+def record_content_hash(record: dict) -> str:
+    """`content_hash` of the article a contract record was extracted from."""
+    return content_hash(*(record.get(k) for k in ("title", "text", "date", "source", "url")))
 
 
 def _span(span: dict | None) -> tuple:
@@ -99,8 +116,9 @@ def _entity(aid: str, i: int, ent: dict, version: str) -> tuple:
 
 
 def flatten(record: dict, version: str, origin: str | None = None,
-            search_title: str = "", search_body: str = "") -> ArticleRows:
-    """The rows of one contract record; `search_*` are the folded, clitic-stripped texts (search.py)."""
+            search_title: str = "", search_body: str = "", content_hash: str | None = None) -> ArticleRows:
+    """The rows of one contract record; `search_*` are the folded, clitic-stripped texts (search.py);
+    `content_hash` that of the input it came from (default: of the record's fields)."""
     aid, adate, text = record["id"], record.get("date"), record.get("text") or ""
     events, claims, entities = record.get("events") or [], record.get("claims") or [], record.get("entities") or []
     quantities = [q for i, e in enumerate(events) for q in _quantities(aid, "event", i, e.get("quantities"), version)]
@@ -108,7 +126,7 @@ def flatten(record: dict, version: str, origin: str | None = None,
     article = (aid, _meta(record.get("title")), adate, _meta(record.get("source")), _meta(record.get("url")), origin,
                len(entities), len(events), len(claims), version,
                datetime.now(timezone.utc).isoformat(timespec="seconds"),
-               orjson.dumps(record).decode("utf-8"))
+               orjson.dumps(record).decode("utf-8"), content_hash or record_content_hash(record))
     children = {
         schema.ENTITIES.name: [_entity(aid, i, e, version) for i, e in enumerate(entities)],
         schema.EVENTS.name: [_event(aid, adate, i, e, text, version) for i, e in enumerate(events)],

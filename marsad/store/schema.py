@@ -7,12 +7,17 @@ which would reorder keys). Each row carries the pipeline `version` that made it.
 
 `canonical_events` and `event_links` hold cross-article dedup clusters; ingest
 leaves them empty and deletes an article's links when it re-extracts it.
+
+Schema 2 added `articles.content_hash` (rows.content_hash: the article as read),
+so that a corrected text under a stored id is re-extracted; a schema-1 store gets
+the column when opened (NULL in its old rows, which ingest compares through
+their records).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 ACTOR = ("text", "fold", "actor_id", "actor_name", "country", "sector")
 
 
@@ -40,7 +45,7 @@ class Table:
 ARTICLES = Table("articles", (
     ("id", "TEXT"), ("title", "TEXT"), ("date", "TEXT"), ("source", "TEXT"), ("url", "TEXT"),
     ("origin", "TEXT"), ("n_entities", "INT"), ("n_events", "INT"), ("n_claims", "INT"),
-    ("version", "TEXT"), ("ingested_at", "TEXT"), ("record", "TEXT"),
+    ("version", "TEXT"), ("ingested_at", "TEXT"), ("record", "TEXT"), ("content_hash", "TEXT"),
 ), ("id",), (("date",), ("source",)))
 
 ENTITIES = Table("entities", (
@@ -112,6 +117,14 @@ def create_statements(dialect: str) -> list[str]:
             name = f"{table.name}_{'_'.join(index)}_idx"
             out.append(f"CREATE INDEX IF NOT EXISTS {name} ON {table.name} ({', '.join(index)})")
     return out
+
+
+def migrations(stored: str) -> list[str]:
+    """Statements bringing a store of schema `stored` to SCHEMA_VERSION (both dialects);
+    an empty list if there is no way."""
+    if stored == "1":
+        return ["ALTER TABLE articles ADD COLUMN content_hash TEXT"]
+    return []
 
 
 def insert_sql(table: Table) -> str:
