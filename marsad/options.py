@@ -14,11 +14,10 @@ import typer
 from typer.core import TyperGroup
 
 from marsad.events.ontology import PLOVER_TYPES as EVENT_TYPES
+from marsad.types import MAX_YEAR, MIN_YEAR
 
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 PERIOD_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-# Dates outside these years are typos (or `0001-01-01`, whose relative dates overflow).
-MIN_YEAR, MAX_YEAR = 1800, 2200
 # SQLite integers are 64-bit; PostgreSQL's INTEGER 32-bit: one bound for both backends.
 MAX_COUNT = 2**31 - 1
 TABLE_LIMIT = 50

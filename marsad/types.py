@@ -293,6 +293,11 @@ class Claim:
         }
 
 
+# Article dates outside these years are placeholders or typos (0001-01-01, 9999-12-31): relative
+# dates (أمس، الأربعاء) are not resolved against them.
+MIN_YEAR, MAX_YEAR = 1800, 2200
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleInput:
     """An article as read, before any processing."""

@@ -38,12 +38,12 @@ from marsad.ground._text import (
     trie_alternation,
 )
 from marsad.text.normalize import fold
+from marsad.types import MAX_YEAR, MIN_YEAR
 
 ISLAMIC_EPOCH_ORDINAL = 227015  # proleptic Gregorian ordinal of 1 Muharram 1 AH (622-07-19)
 FUTURE_WINDOW_BEFORE = 70  # folded characters scanned for a future marker
 FUTURE_WINDOW_AFTER = 25
-UPCOMING_DAYS = 60
-MIN_REF_YEAR, MAX_REF_YEAR = 1800, 2200  # as marsad.options: article dates outside are placeholders  # a day/month without a year up to this far ahead is upcoming, not last year's
+UPCOMING_DAYS = 60  # a day/month without a year up to this far ahead is upcoming, not last year's
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,7 +234,7 @@ def _parse_article_date(article_date: str | None) -> date | None:
         ref = date.fromisoformat(article_date[:10])
     except ValueError:
         return None
-    return ref if MIN_REF_YEAR <= ref.year <= MAX_REF_YEAR else None
+    return ref if MIN_YEAR <= ref.year <= MAX_YEAR else None
 
 
 def _future_context(folded: str, a: int, b: int, v: _Vocab) -> bool:

@@ -29,7 +29,7 @@ from datetime import date
 from pathlib import Path
 
 from marsad.io.decode import Line, decode_lines
-from marsad.types import ArticleInput
+from marsad.types import MAX_YEAR, MIN_YEAR, ArticleInput
 
 FIELDS = ("id", "title", "date", "source", "url", "text")
 SUFFIXES = (".txt", ".jsonl", ".csv", ".html", ".htm", ".warc", ".warc.gz")
@@ -106,10 +106,24 @@ def valid_date(value: object) -> str | None:
     if not DATE_RE.match(value):
         return None
     try:
-        date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         return None
-    return value
+    # a placeholder year (0001-01-01, 9999-12-31) is no date to resolve أمس or a weekday against
+    return value if MIN_YEAR <= day.year <= MAX_YEAR else None
+
+
+def _meta_text(value: object) -> str | None:
+    """A record's title/source/url as text: a number as written, a list joined by "; ".
+
+    >>> _meta_text(["BBC", "Reuters"]), _meta_text(2018), _meta_text("")
+    ('BBC; Reuters', '2018', None)
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value if v is not None) or None
+    return value if isinstance(value, str) else str(value)
 
 
 def _filename_date(stem: str) -> str | None:
@@ -157,7 +171,7 @@ def _from_record(row: dict, origin: str, default_date: str | None, warnings: tup
     text = row.get("text")
     if not isinstance(text, str) or not text.strip():
         raise DecodeError("no 'text' field (or it is empty)")
-    title = str(row.get("title") or "")
+    title = _meta_text(row.get("title")) or ""
     problem = plausible_error(title + text)
     if problem:
         raise DecodeError(problem)
@@ -168,8 +182,8 @@ def _from_record(row: dict, origin: str, default_date: str | None, warnings: tup
         title=title,
         text=text,
         date=valid_date(row.get("date")) or default_date,
-        source=row.get("source") or None,
-        url=row.get("url") or None,
+        source=_meta_text(row.get("source")),
+        url=_meta_text(row.get("url")),
         origin=origin,
         extra=extra,
         warnings=warnings[:1] or fixed,
