@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from typing import Generic, Protocol, TypeVar
+from typing import Generic, NamedTuple, Protocol, TypeVar
 
 
 class _Spanned(Protocol):
@@ -50,3 +50,14 @@ class ByStart(Generic[T]):
     def overlapping(self, a: int, b: int) -> list[T]:
         """The items sharing a character with `[a, b)`."""
         return [it for it in self._between(a - self._longest, b) if it.end > a]
+
+
+class Pair(NamedTuple):
+    """A bare (start, end) span, for ByStart."""
+
+    start: int
+    end: int
+
+
+def by_start_pairs(spans: Sequence[tuple[int, int]]) -> ByStart[Pair]:
+    return ByStart([Pair(a, b) for a, b in spans])
