@@ -29,6 +29,7 @@ from marsad.text.formtable import FormTable
 from marsad.text.normalize import fold
 
 MEMO_MAX = 200_000  # word forms kept before the tables are rebuilt from scratch
+VITERBI_BLOCK = 2048  # spans decoded together (see _viterbi_free)
 
 
 class Decoder:
@@ -252,7 +253,13 @@ class Decoder:
         stops = np.flatnonzero(free & (last | ~next_free))
         if not len(starts):
             return out
-        out[free] = self.viterbi(e, starts, stops - starts + 1, ~first[starts], ~last[stops])
+        lengths, after_o, before_o = stops - starts + 1, ~first[starts], ~last[stops]
+        # spans are searched independently: a block at a time keeps the lane
+        # arrays in cache and their memory bounded in a long article
+        labels = [self.viterbi(e, starts[k:k + VITERBI_BLOCK], lengths[k:k + VITERBI_BLOCK],
+                               after_o[k:k + VITERBI_BLOCK], before_o[k:k + VITERBI_BLOCK])
+                  for k in range(0, len(starts), VITERBI_BLOCK)]
+        out[free] = labels[0] if len(labels) == 1 else np.concatenate(labels)
         return out
 
     def tag(self, forms: Sequence[str], bounds: Sequence[tuple[int, int]], spread: bool = False,
