@@ -27,6 +27,7 @@ from collections import defaultdict
 
 from marsad.doc import Doc
 from marsad.text.clitics import without_article
+from marsad.text.normalize import without_invisible
 from marsad.types import Actor, Mention, evolve
 
 INTRODUCE_REACH = 2  # sentences within which a title may introduce a name
@@ -108,7 +109,7 @@ def _is_named(m: Mention) -> bool:
 
 
 def _apposed(doc: Doc, title: Mention, name: Mention) -> bool:
-    between = doc.text[title.end:name.start].strip()
+    between = without_invisible(doc.text[title.end:name.start]).strip()
     return between == "" or between in APPOSITION_MARKS
 
 

@@ -26,7 +26,7 @@ from marsad.ner.features import BOS, EOS, HASHTAG_MARK, OFFSETS, FormReading, Re
 from marsad.ner.vectors import VECTOR_OFFSETS
 from marsad.ner.model import CrfWeights
 from marsad.text.formtable import FormTable
-from marsad.text.normalize import fold
+from marsad.text.normalize import fold, without_invisible
 
 MEMO_MAX = 200_000  # word forms kept before the tables are rebuilt from scratch
 VITERBI_BLOCK = 2048  # spans decoded together (see _viterbi_free)
@@ -64,7 +64,8 @@ class Decoder:
         self.index: dict[str, int] = {}
         # each word form's row here, by the tokenizer's form ids (a new table
         # on each reset, as the rows change)
-        self.rows = FormTable(lambda tok: self.form_id(tok.text), np.intp)
+        # the form without invisible characters: قال and ق\u200fال read alike
+        self.rows = FormTable(lambda tok: self.form_id(without_invisible(tok.text)), np.intp)
         # table[j, form]: what the form adds to each label's score at offset
         # OFFSETS[j]; one contiguous block per offset, so a row gather is a `take`
         self.table = np.zeros((len(OFFSETS), 1024, self.n_labels))
@@ -138,7 +139,7 @@ class Decoder:
             rows = self.rows
             ids = rows.values(doc)
             for i in tagged:
-                ids[i] = self.form_id(HASHTAG_MARK + doc.tokens[i].text)
+                ids[i] = self.form_id(HASHTAG_MARK + without_invisible(doc.tokens[i].text))
             if self.rows is rows:
                 return ids
 
