@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from marsad import __version__
+from marsad.limits import DEFAULT_LONG, DEFAULT_MAX_CHARS, LONG_CHOICES, LONG_HELP, MAX_CHARS_HELP
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Marsad: Arabic news → sourced political and conflict events.")
@@ -25,21 +26,29 @@ def main(version: Annotated[bool, typer.Option("--version", callback=_version, i
     pass
 
 
+def check_long(long: str) -> None:
+    if long not in LONG_CHOICES:
+        raise typer.BadParameter(f"must be one of {', '.join(LONG_CHOICES)}", param_hint="--long")
+
+
 @app.command()
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files (.txt seed layout, .jsonl, .csv), directories, globs, or - for stdin.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="text (readable summary) or jsonl (output contract).")] = "text",
     date: Annotated[Optional[str], typer.Option(help="Article date YYYY-MM-DD for inputs that carry none.")] = None,
     out: Annotated[Optional[Path], typer.Option(help="Write to this file instead of stdout.")] = None,
+    max_chars: Annotated[int, typer.Option("--max-chars", min=1, help=MAX_CHARS_HELP)] = DEFAULT_MAX_CHARS,
+    long: Annotated[str, typer.Option("--long", help=LONG_HELP)] = DEFAULT_LONG,
 ) -> None:
     """Extract events, claims and entities from Arabic news articles."""
     from marsad.batch import run_extract
 
     if fmt not in ("text", "jsonl"):
         raise typer.BadParameter("must be text or jsonl", param_hint="--format")
+    check_long(long)
     stream = out.open("w", encoding="utf-8") if out else sys.stdout
     try:
-        stats = run_extract(paths, stream, fmt=fmt, date=date)
+        stats = run_extract(paths, stream, fmt=fmt, date=date, max_chars=max_chars, long=long)
     finally:
         if out:
             stream.close()
