@@ -7,6 +7,7 @@ from typing import TextIO
 
 from marsad.io.readers import ReadError, read_articles
 from marsad.io.writers import summary, to_jsonl
+from marsad.limits import DEFAULT_LONG, DEFAULT_MAX_CHARS, check_limits, limit_articles
 from marsad.pipeline import Pipeline, default_pipeline
 
 
@@ -17,14 +18,20 @@ class Stats:
 
 
 def run_extract(paths: list[str], out: TextIO, fmt: str = "jsonl", date: str | None = None,
-                pipeline: Pipeline | None = None, errors: TextIO | None = None) -> Stats:
+                pipeline: Pipeline | None = None, errors: TextIO | None = None,
+                max_chars: int = DEFAULT_MAX_CHARS, long: str = DEFAULT_LONG) -> Stats:
     """Process every article; a bad input is reported on `errors` and skipped, and what
-    reading an article had to do (a bad byte replaced) is a `warning:` line there."""
+    reading an article had to do (a bad byte replaced) is a `warning:` line there.
+    An article over `max_chars` characters is split into parts or refused
+    (`long`, see marsad.limits)."""
+    check_limits(max_chars, long)
     pipeline = pipeline or default_pipeline()
     pipeline.warm_up(freeze=True)
     errors = errors or sys.stderr
     stats = Stats()
-    for item in read_articles(paths, default_date=date):
+    articles = limit_articles(read_articles(paths, default_date=date), max_chars, long,
+                              note=lambda line: print(line, file=errors))
+    for item in articles:
         if isinstance(item, ReadError):
             print(f"error: {item}", file=errors)
             stats.errors += 1

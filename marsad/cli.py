@@ -9,6 +9,7 @@ import typer
 
 from marsad import __version__
 from marsad.options import ArticleDate, OneLineErrors, article_date, check
+from marsad.limits import DEFAULT_LONG, DEFAULT_MAX_CHARS, LONG_CHOICES, LONG_HELP, MAX_CHARS_HELP
 
 app = typer.Typer(cls=OneLineErrors, add_completion=False, no_args_is_help=True, pretty_exceptions_show_locals=False,
                   help="Marsad: Arabic news → sourced political and conflict events.")
@@ -26,12 +27,19 @@ def main(version: Annotated[bool, typer.Option("--version", callback=_version, i
     pass
 
 
+def check_long(long: str) -> None:
+    if long not in LONG_CHOICES:
+        raise typer.BadParameter(f"must be one of {', '.join(LONG_CHOICES)}", param_hint="--long")
+
+
 @app.command()
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files (.txt seed layout, .jsonl, .csv, .html, .warc[.gz]), directories, globs, or - for stdin.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="text (readable summary) or jsonl (output contract).")] = "text",
     date: ArticleDate = None,
     out: Annotated[Optional[Path], typer.Option(help="Write to this file instead of stdout.")] = None,
+    max_chars: Annotated[int, typer.Option("--max-chars", min=1, help=MAX_CHARS_HELP)] = DEFAULT_MAX_CHARS,
+    long: Annotated[str, typer.Option("--long", help=LONG_HELP)] = DEFAULT_LONG,
 ) -> None:
     """Extract events, claims and entities from Arabic news articles."""
     from marsad.batch import run_extract
@@ -39,12 +47,13 @@ def extract(
     if fmt not in ("text", "jsonl"):
         raise typer.BadParameter("must be text or jsonl", param_hint="--format")
     check(article_date, date, "--date")
+    check_long(long)
     try:
         stream = out.open("w", encoding="utf-8") if out else sys.stdout
     except OSError as exc:
         raise typer.BadParameter(f"{out}: cannot write ({exc.strerror})", param_hint="--out") from None
     try:
-        stats = run_extract(paths, stream, fmt=fmt, date=date)
+        stats = run_extract(paths, stream, fmt=fmt, date=date, max_chars=max_chars, long=long)
     finally:
         if out:
             stream.close()

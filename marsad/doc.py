@@ -43,6 +43,7 @@ class Doc:
                                                                      compare=False)
     # (tokens, their start offsets) for token_at
     _token_starts: tuple[list[Token], list[int]] | None = field(default=None, init=False, repr=False, compare=False)
+    _claim_index: object | None = field(default=None, init=False, repr=False, compare=False)  # see claim_index
 
     @classmethod
     def from_input(cls, article: ArticleInput) -> Doc:
@@ -74,6 +75,15 @@ class Doc:
         if cached is None or cached[0] is not self.tokens:
             cached = self._token_starts = (self.tokens, [t.start for t in self.tokens])
         return bisect_right(cached[1], offset) - 1
+
+    def claim_index(self):
+        """The claims indexed by sentence and speaker (claims.index.ClaimIndex), rebuilt when `claims` is replaced."""
+        from marsad.claims.index import ClaimIndex
+
+        index = self._claim_index
+        if not isinstance(index, ClaimIndex) or index.claims is not self.claims:
+            index = self._claim_index = ClaimIndex(self.claims)
+        return index
 
     def sentence_of_token(self, i: int) -> int:
         """Index of the sentence holding token i (binary search)."""

@@ -6,6 +6,9 @@ caller then falls back to the actor the text is about.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Iterator
+
 from marsad.agreement import agrees, mention_gender, verb_gender
 from marsad.doc import Doc
 from marsad.entities.actors import function_words
@@ -61,6 +64,20 @@ class MentionMap:
             self.starts[m.tokens[0]] = m
             for t in range(*m.tokens):
                 self.covering[t] = m
+        self._mentions = doc.mentions
+        self._ends = [m.tokens[1] for m in doc.mentions]
+        self._ordered = all(a <= b for a, b in zip(self._ends, self._ends[1:]))
+
+    def latest_ending(self, lo: int, hi: int) -> Iterator[Mention]:
+        """The mentions ending at a token in (lo, hi], latest in `doc.mentions`
+        first. The mentions come in text order, so a bisect finds them;
+        walking back from the article's end for each question was quadratic."""
+        mentions, ends = self._mentions, self._ends
+        if self._ordered:
+            for k in range(bisect_right(ends, hi) - 1, bisect_right(ends, lo) - 1, -1):
+                yield mentions[k]
+        else:  # not in order: look at each
+            yield from (m for m in reversed(mentions) if lo < m.tokens[1] <= hi)
 
     def skip_adverbials(self, i: int, end: int) -> int:
         advs = adverbials()

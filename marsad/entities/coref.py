@@ -22,8 +22,12 @@ Links, each a plain rule:
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections import defaultdict
+
 from marsad.doc import Doc
 from marsad.text.clitics import without_article
+from marsad.text.normalize import without_invisible
 from marsad.types import Actor, Mention, evolve
 
 INTRODUCE_REACH = 2  # sentences within which a title may introduce a name
@@ -74,6 +78,7 @@ class Coreferencer:
     def _link_titles(doc: Doc, mentions: list[Mention], clusters: _Clusters) -> None:
         tokens = doc.tokens
         bearer: dict[str, int] = {}  # title word key → last named person with that title
+        earlier = _Earlier(doc, mentions)
         for i, m in enumerate(mentions):
             if m.label != "PER":
                 continue
@@ -93,7 +98,7 @@ class Coreferencer:
             if m.tokens[1] - m.tokens[0] == 1 and title in bearer:
                 clusters.union(bearer[title], i)  # … وقال الوزير
                 continue
-            named = _introduced_name(doc, mentions, i)
+            named = _introduced_name(doc, mentions, i, earlier)
             if named is not None:
                 clusters.union(i, named)
 
@@ -104,11 +109,38 @@ def _is_named(m: Mention) -> bool:
 
 
 def _apposed(doc: Doc, title: Mention, name: Mention) -> bool:
-    between = doc.text[title.end:name.start].strip()
+    between = without_invisible(doc.text[title.end:name.start]).strip()
     return between == "" or between in APPOSITION_MARKS
 
 
-def _introduced_name(doc: Doc, mentions: list[Mention], i: int) -> int | None:
+class _Earlier:
+    """What `_introduced_name` asks of the mentions before a title, indexed
+    once per article: walking back over all of them for each title made a
+    long article quadratic."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention]) -> None:
+        self.titled: dict[tuple[str, str], list[int]] = defaultdict(list)  # (country, head) → known persons
+        self.first: dict[str, int] = {}  # actor id → its first mention
+        for j, m in enumerate(mentions):
+            if m.actor is None:
+                continue
+            self.first.setdefault(m.actor.id, j)
+            if m.label == "PER" and (m.actor.id or "").startswith("PER-"):
+                self.titled[(m.actor.country, without_article(doc.tokens[m.tokens[0]].key))].append(j)
+
+    def last_titled(self, country: str, head: str, before: int) -> int | None:
+        """The latest known person of `country` under the title `head` before mention `before`."""
+        found = self.titled.get((country, head))
+        k = bisect_left(found, before) if found else 0
+        return found[k - 1] if k else None
+
+    def known_before(self, i: int, person: Mention) -> bool:
+        """Whether the person was already named before mention i: a title cannot introduce them."""
+        pid = person.actor.id if person.actor else None
+        return bool(pid) and self.first.get(pid, i) < i
+
+
+def _introduced_name(doc: Doc, mentions: list[Mention], i: int, earlier: _Earlier) -> int | None:
     """`رئيس هيئة الأركان الروسية العامة` … `الجنرال فاليري جيراسيموف`: a title of
     a country introduces the next named person of that country, close by."""
     title = mentions[i]
@@ -116,27 +148,20 @@ def _introduced_name(doc: Doc, mentions: list[Mention], i: int) -> int | None:
     if not country:
         return None
     head = without_article(doc.tokens[title.tokens[0]].key)
-    for j in range(i - 1, -1, -1):  # الرئيس الروسي فلاديمير بوتين … الرئيس الروسي: the same title again
-        m = mentions[j]
-        if m.label == "PER" and m.actor and (m.actor.id or "").startswith("PER-") and m.actor.country == country \
-                and without_article(doc.tokens[m.tokens[0]].key) == head:
-            return j
+    # الرئيس الروسي فلاديمير بوتين … الرئيس الروسي: the same title again
+    again = earlier.last_titled(country, head, i)
+    if again is not None:
+        return again
     last_sentence = doc.sentence_of_token(title.tokens[0]) + INTRODUCE_REACH
     for j in range(i + 1, len(mentions)):
         m = mentions[j]
         if doc.sentence_of_token(m.tokens[0]) > last_sentence:
             return None
         if m.label == "PER" and m.actor and m.actor.country == country:
-            if not _is_named(m) or _known_before(mentions, i, m) or _own_title(doc, mentions, j, title):
+            if not _is_named(m) or earlier.known_before(i, m) or _own_title(doc, mentions, j, title):
                 return None  # السفير التركي … أردوغان (named before); دبلوماسي … وزير الخارجية، ليبرمان
             return j
     return None
-
-
-def _known_before(mentions: list[Mention], i: int, person: Mention) -> bool:
-    """Whether the person was already named before mention i: a title cannot introduce them."""
-    pid = person.actor.id if person.actor else None
-    return bool(pid) and any(m.actor is not None and m.actor.id == pid for m in mentions[:i])
 
 
 def _own_title(doc: Doc, mentions: list[Mention], j: int, title: Mention) -> bool:

@@ -39,7 +39,7 @@ def drop_accidents(doc: Doc, events: list[Event]) -> list[Event]:
     if not any(ev.type in ACCIDENT_TYPES and ev.rule.startswith("noun") for ev in events):
         return events  # nothing an accident could have yielded: the usual case
     a, b = doc.sentences[events[0].sentence].tokens
-    if not _accident_words().values(doc)[a:b].any():
+    if not _accident_words().values(doc, a, b).any():
         return events
     if any(ev.type == "ASSAULT" and not _death_word(doc, ev) for ev in events):
         return events  # أسقطت الدفاعات الجوية طائرة، تحطمت إثر استهدافها: an attack, not an accident

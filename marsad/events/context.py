@@ -355,6 +355,9 @@ PRONOUN_OBJECTS = {fold(w): g for g, words in (("m", "له عليه ضده إل�
                                                ("p", "لهم عليهم ضدهم إليهم اليهم معهم"))
                    for w in words.split()}
 PRONOUN_OBJECT_REACH = 3
+# sentences back a pronoun object's antecedent may be (the farthest in 4,000
+# articles of ../shared/data is 4)
+PRONOUN_ANTECEDENT_SENTENCES = 10
 
 
 def target_after_pronoun(doc: Doc, mmap: MentionMap, i: int, end: int, source: Mention | None) -> Mention | None:
@@ -365,8 +368,10 @@ def target_after_pronoun(doc: Doc, mmap: MentionMap, i: int, end: int, source: M
         gender = PRONOUN_OBJECTS.get(doc.tokens[j].norm)
         if gender is None:
             continue
-        for m in reversed(doc.mentions):
-            if m.tokens[1] > i or m is source or not can_act(m) or is_victim(m) or m.label not in ("PER", "ORG", "GPE"):
+        # an antecedent more than a few sentences back is no antecedent (and the walk must stay short)
+        lo = doc.sentences[max(0, doc.sentence_of_token(i) - PRONOUN_ANTECEDENT_SENTENCES)].tokens[0]
+        for m in mmap.latest_ending(lo, i):
+            if m is source or not can_act(m) or is_victim(m) or m.label not in ("PER", "ORG", "GPE"):
                 continue
             if source is not None and source.actor is not None and m.actor == source.actor:
                 continue

@@ -6,6 +6,8 @@
 """
 from __future__ import annotations
 
+from bisect import insort
+
 from marsad.agreement import verb_gender
 from marsad.doc import Doc
 from marsad.events.actors import (
@@ -159,8 +161,8 @@ class EventExtractor:
                                          if r is not None and r.tokens[0] >= m.end)
                     if event.source and event.rule in ("verb", "verb:svo", "noun:light", "noun:light:svo") \
                             and can_act(event.source):  # explicit subjects, also of light verbs
-                        subjects.append((event.source.tokens[0], event.source))
-                        subjects.sort(key=lambda x: x[0])
+                        # after any subject at the same position, as a stable sort put it
+                        insort(subjects, (event.source.tokens[0], event.source), key=lambda x: x[0])
             sent_events = merge_aims(doc, merge_causes(doc, drop_complement_acts(doc, drop_results(doc, sent_events))))
             sent_events = drop_accidents(doc, sent_events)
             # an event is an act by or on an actor: "البنادق تقتل"، "المظاهرات" alone are not
@@ -360,7 +362,7 @@ class EventExtractor:
             rule += ":clause" if source else ""
         if trig.pos == "noun" and source is None and rule == "noun" and trig.type == "ASSAULT":
             # الغارات، المعارك with no agent in the sentence: the armed actor the story follows
-            speakers = [c.speaker for c in doc.claims if c.speaker and c.sentence == s_i
+            speakers = [c.speaker for c in doc.claim_index().in_sentence(s_i) if c.speaker
                         and c.content[0] <= tokens[m.start].start < c.content[1]]
             source = carried_armed(subjects, m.start, [target, *speakers], aerial=trig.mode == "aerial")
             rule += ":carried" if source else ""
@@ -409,8 +411,8 @@ class EventExtractor:
         t_start = trig_tok.start_after(prefix_for_key(trig_tok.light, m.key))
         trigger = Span(t_start, tokens[m.end - 1].end, doc.text[t_start:tokens[m.end - 1].end])
         attribution = next(
-            (Attribution(c.speaker, c.cue) for c in doc.claims
-             if c.sentence == s_i and c.content[0] <= trigger.start < c.content[1]),
+            (Attribution(c.speaker, c.cue) for c in doc.claim_index().in_sentence(s_i)
+             if c.content[0] <= trigger.start < c.content[1]),
             None,
         )
         clause_span = (tokens[clause[0]].start, tokens[clause[1] - 1].end)

@@ -101,8 +101,8 @@ def noun_roles(doc: Doc, mmap: MentionMap, m: Match[Trigger], trig: Trigger, cla
         return source, target, "noun:exposed"
     if source is None:
         source = mmap.subject_before(m.start, clause[0])
-        if source is not None and any(c.speaker is not None and c.speaker.start == source.start
-                                      and c.content[0] >= source.end for c in doc.claims):
+        if source is not None and any(c.content[0] >= source.end
+                                      for c in doc.claim_index().by_speaker_at(source.start)):
             source = None  # أعلن الإعلام السوري خروج المقاتلين: the speaker announces, the act is another's
     if source is None:
         lv = light_verb

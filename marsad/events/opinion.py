@@ -12,6 +12,7 @@ samples A and D or of the gold dev set reaches 0.4 %.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 
 from marsad.doc import Doc
@@ -47,7 +48,14 @@ def is_opinion(doc: Doc) -> bool:
     if len(firsts) < OPINION_MIN or len(firsts) < OPINION_SHARE * words:
         return False  # the usual case; quotations could only lower the count
     quoted = [(m.start(), m.end()) for m in QUOTED.finditer(doc.text)]
-    first = sum(1 for q in firsts if not any(a <= doc.tokens[q].start < b for a, b in quoted))
+    # matches do not overlap and come in order: only the last one starting at or before a word may hold it
+    quote_starts = [a for a, _ in quoted]
+
+    def in_quote(x: int) -> bool:
+        k = bisect_right(quote_starts, x) - 1
+        return k >= 0 and x < quoted[k][1]
+
+    first = sum(1 for q in firsts if not in_quote(doc.tokens[q].start))
     return first >= OPINION_MIN and first >= OPINION_SHARE * words
 
 

@@ -8,7 +8,7 @@ from marsad.events.actors import actor_key, has_actor
 from marsad.events.context import AIM_VERBS, DEATH_VERBS, death_caused, light_verb_before
 from marsad.resources import grammar_words
 from marsad.syntax_words import prep_clitic
-from marsad.types import Event, evolve
+from marsad.types import Event, Mention, evolve
 
 COMPLEMENT_TARGET_TYPES = frozenset({"ACCUSE", "REJECT", "PROTEST"})
 COMPLEMENT_WINDOW = 10  # tokens from the verb to its بـ complement
@@ -182,10 +182,14 @@ def protest_targets(doc: Doc, events: list[Event]) -> list[Event]:
     else against the named actor the story's last protest was against."""
     out: list[Event] = []
     last: Event | None = None
+    demands: dict[int, list[Event]] = {}  # sentence → its demands, in order: not a walk over the article per protest
+    for e in events:
+        if e.type in DEMAND_TYPES:
+            demands.setdefault(e.sentence, []).append(e)
     for ev in events:
         if ev.type == "PROTEST" and not has_actor(ev.target):
-            demand = next((e for e in events if e.sentence == ev.sentence and e.type in DEMAND_TYPES
-                           and has_actor(e.target) and actor_key(e.target) != actor_key(ev.source)
+            demand = next((e for e in demands.get(ev.sentence, ())
+                           if has_actor(e.target) and actor_key(e.target) != actor_key(ev.source)
                            and "ب" not in doc.tokens[e.target.tokens[0]].prefix
                            and (e.source is None or ev.source is None or actor_key(e.source) == actor_key(ev.source)
                                 or e.rule.endswith(":participle"))), None)
@@ -195,10 +199,16 @@ def protest_targets(doc: Doc, events: list[Event]) -> list[Event]:
             if target is not None:
                 ev = evolve(ev, target=target, rule=ev.rule + ":protest-target")
         if ev.type == "PROTEST" and has_actor(ev.target) and (
-                ev.target.actor.id or doc.tokens[ev.target.tokens[0]].stem.startswith("ال")):
+                _named(ev.target) or doc.tokens[ev.target.tokens[0]].stem.startswith("ال")):
             last = ev  # a named actor or a definite one (الحكومات), not a bare noun (عسكري)
         out.append(ev)
     return out
+
+
+def _named(m: Mention) -> bool:
+    """An actor of the base, or a name the tagger found that the base lacks
+    (هتافات تطالب بـ«استقالة ثاباتيرو»: a mention with no actor at all)."""
+    return bool(m.actor.id) if m.actor is not None else m.rule == "ner"
 
 
 def dedupe(events: list[Event]) -> list[Event]:

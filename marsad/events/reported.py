@@ -103,14 +103,9 @@ def describes_noun(doc: Doc, mmap: MentionMap, m: Mention) -> bool:
 
 def last_speaker(doc: Doc, before: int, other: Mention | None) -> Mention | None:
     """The speaker of the latest claim before `before` who is not `other`."""
-    for c in reversed(doc.claims):
-        if c.cue.start < before and c.speaker is not None and c.speaker.rule != "phrase" \
-                and (other is None or c.speaker.text != other.text):
-            return c.speaker
-    return None
+    return doc.claim_index().last_speaker(before, other)
 
 
 def announces(doc: Doc, source: Mention, at: int) -> bool:
     """Whether `source` is the speaker of the statement that tells the act at `at`."""
-    return any(c.speaker is not None and c.speaker.start == source.start and c.content[0] <= at < c.content[1]
-               for c in doc.claims)
+    return any(c.content[0] <= at < c.content[1] for c in doc.claim_index().by_speaker_at(source.start))

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from marsad.ground._text import Folded, folded, key, split_forms, table
+from marsad.ground.offsets import by_start_pairs
 
 TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[%٪]|[^\W\d_]+|\S")
 NOT_COUNT_BEFORE = frozenset(key(w) for w in (
@@ -190,7 +191,8 @@ def find_quantities(text: str, date_spans: list[tuple[int, int]] | None = None,
     else:
         f, toks = _RawOffsets(), tokens
     words = [t[2] for t in toks]
-    busy = dates.date_spans(text) if date_spans is None else date_spans
+    # the date spans near a count, by bisect: a scan of all of them per count is quadratic in a long article
+    busy = by_start_pairs(dates.date_spans(text) if date_spans is None else date_spans)
     out: list[QuantityMention] = []
     n = len(toks)
     # Only digits and number words can start a count: visit just those.
@@ -264,7 +266,7 @@ def find_quantities(text: str, date_spans: list[tuple[int, int]] | None = None,
                     continue  # أحد، واحد: "one of", rarely a count
         a_fold, b_fold = toks[i][0], toks[j - 1][1]
         ra, rb = f.span(a_fold, b_fold)
-        if any(s <= ra < e or s < rb <= e for s, e in busy):
+        if any(s <= ra < e or s < rb <= e for s, e in busy.overlapping(ra, rb)):
             i = j
             continue
         # Context that makes a number not a count.

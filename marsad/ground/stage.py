@@ -16,11 +16,12 @@ Attachment (issue #3):
 """
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections import Counter
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
 
 from marsad.doc import Doc
 from marsad.ground.dates import DateMention, anchor_kind, find_dates
+from marsad.ground.offsets import ByStart
 from marsad.ground.places import PlaceMention, find_places
 from marsad.ground.quantities import QuantityMention, find_quantities, may_start
 from marsad.syntax_words import RELATIVES
@@ -57,6 +58,9 @@ class Grounder:
         places = find_places(doc)
         doc_date = DateValue(doc.date, "day") if doc.date else DateValue(None, "unknown")
         dominant = _dominant(places)
+        # every lookup below is by offset in the sorted spans, never a scan of the document's list
+        dated, counted, placed = ByStart(dates), ByStart(quants), ByStart(places)
+        narrative = _Narrative(dates)
         starts = [s.start for s in doc.sentences]
         relatives = [doc.tokens[i].start for i in self.relative_words.positions(doc)]
 
@@ -79,42 +83,45 @@ class Grounder:
         def carried(s_i: int) -> DateValue:
             """The narrative date: the last day-precise date stated in an earlier
             sentence (a story told on "Tuesday" stays on Tuesday), else the article date."""
-            before = [d for d in dates if d.start < doc.sentences[s_i].start and d.precision == "day"
-                      and d.rule.split(":")[0] in CARRIED_RULES]
-            if before and doc.date:
-                return DateValue(before[-1].value, "day")
+            before = narrative.last_before(doc.sentences[s_i].start)
+            if before is not None and doc.date:
+                return DateValue(before.value, "day")
             return doc_date
 
         claims = []
         for c in doc.claims:
             sent = doc.sentences[c.sentence]
             cl = clause_span(c.sentence, c.cue.start)
-            pick = _pick_date(dates, cl, c.cue.start) or _pick_date(
-                [d for d in dates if not (c.content[0] <= d.start < c.content[1]) and not after_relative(c.cue.start, d)],
+            pick = _pick_date(dated.starting_in(*cl), cl, c.cue.start) or _pick_date(
+                [d for d in dated.starting_in(sent.start, sent.end)
+                 if not (c.content[0] <= d.start < c.content[1]) and not after_relative(c.cue.start, d)],
                 (sent.start, sent.end), c.cue.start, strong_only=True)
             date = DateValue(pick.value, pick.precision) if pick else carried(c.sentence)
-            qs = _quantities_in(quants, c.content)
+            qs = _quantities_in(counted, c.content)
             claims.append(evolve(c, date=date, quantities=qs))
         doc.claims = claims
 
+        contents_of: dict[int, list[tuple[int, int]]] = defaultdict(list)  # sentence -> its claims' contents
+        for c in claims:
+            contents_of[c.sentence].append(c.content)
         venues_of: dict[int, list[PlaceMention]] = {}  # sentence -> its places
         events = []
         for e in doc.events:
             s_i = e.sentence if e.sentence < len(doc.sentences) else sentence_of(e.trigger.start)
             sent = doc.sentences[s_i]
             cl = clause_span(s_i, e.trigger.start)
-            pick = _pick_date(dates, cl, e.trigger.start)
+            pick = _pick_date(dated.starting_in(*cl), cl, e.trigger.start)
             if pick is None and dates:
-                other_content = [c.content for c in doc.claims
-                                 if c.sentence == s_i and not (c.content[0] <= e.trigger.start < c.content[1])]
-                pool = [d for d in dates if not any(a <= d.start < b for a, b in other_content)
+                other_content = [(a, b) for a, b in contents_of.get(s_i, ()) if not (a <= e.trigger.start < b)]
+                pool = [d for d in dated.starting_in(sent.start, sent.end)
+                        if not any(a <= d.start < b for a, b in other_content)
                         and not after_relative(e.trigger.start, d)]
                 pick = _pick_date(pool, (sent.start, sent.end), e.trigger.start, strong_only=True)
             date = DateValue(pick.value, pick.precision) if pick else carried(s_i)
-            qs = _quantities_in(quants, cl)
+            qs = _quantities_in(counted, cl)
             in_sentence = venues_of.get(s_i)
             if in_sentence is None:
-                in_sentence = venues_of[s_i] = [p for p in places if sent.start <= p.start < sent.end]
+                in_sentence = venues_of[s_i] = placed.starting_in(sent.start, sent.end)
             # a place that acts, or is accused, met… is an actor there; a place struck or raided is the venue too
             actors = (e.source,) if e.type in PLACE_TARGET_TYPES else (e.source, e.target)
             roles = [(m.start, m.end) for m in actors if m is not None]
@@ -124,28 +131,47 @@ class Grounder:
             events.append(evolve(e, date=date, quantities=qs,
                                    location=place.to_location() if place else None))
         doc.events = events
-        doc.mentions = _place_mentions(doc.mentions, places)
+        doc.mentions = _place_mentions(doc.mentions, placed)
         return doc
 
 
-def _quantities_in(quants: list[QuantityMention], span: tuple[int, int]) -> tuple[dict, ...]:
+def _quantities_in(quants: ByStart[QuantityMention], span: tuple[int, int]) -> tuple[dict, ...]:
     """The counts inside `span`, as output dicts (fresh ones for each item)."""
     if not quants:
         return ()
-    return tuple(_qdict(q) for q in quants if span[0] <= q.start and q.end <= span[1])
+    return tuple(_qdict(q) for q in quants.inside(*span))
+
+
+class _Narrative:
+    """The dates a later sentence may carry over (CARRIED_RULES, day-precise),
+    answering "the last one in the list that starts before offset x" by bisect."""
+
+    def __init__(self, dates: list[DateMention]) -> None:
+        kept = [(d.start, i) for i, d in enumerate(dates)
+                if d.precision == "day" and d.rule.split(":")[0] in CARRIED_RULES]
+        kept.sort()
+        self._dates = dates
+        self._starts = [start for start, _ in kept]
+        self._latest: list[int] = []  # the highest list index among the first k+1 by start
+        for _, i in kept:
+            self._latest.append(max(i, self._latest[-1]) if self._latest else i)
+
+    def last_before(self, offset: int) -> DateMention | None:
+        k = bisect_left(self._starts, offset)
+        return self._dates[self._latest[k - 1]] if k else None
 
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
-def _place_mentions(mentions: list, places: list[PlaceMention]) -> list:
+def _place_mentions(mentions: list, places: ByStart[PlaceMention]) -> list:
     """Give GPE/LOC entity mentions the place they name (`الرقة` → Raqqa)."""
     if not places:
         return mentions
     out = []
     for m in mentions:
         if m.label in PLACE_LABELS:
-            hit = next((p for p in places if p.start < m.end and m.start < p.end), None)
+            hit = next(iter(places.overlapping(m.start, m.end)), None)
             if hit is not None:
                 m = evolve(m, place=hit.to_location())
         out.append(m)

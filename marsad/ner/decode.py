@@ -26,9 +26,10 @@ from marsad.ner.features import BOS, EOS, HASHTAG_MARK, OFFSETS, FormReading, Re
 from marsad.ner.vectors import VECTOR_OFFSETS
 from marsad.ner.model import CrfWeights
 from marsad.text.formtable import FormTable
-from marsad.text.normalize import fold
+from marsad.text.normalize import fold, without_invisible
 
 MEMO_MAX = 200_000  # word forms kept before the tables are rebuilt from scratch
+VITERBI_BLOCK = 2048  # spans decoded together (see _viterbi_free)
 
 
 class Decoder:
@@ -63,7 +64,8 @@ class Decoder:
         self.index: dict[str, int] = {}
         # each word form's row here, by the tokenizer's form ids (a new table
         # on each reset, as the rows change)
-        self.rows = FormTable(lambda tok: self.form_id(tok.text), np.intp)
+        # the form without invisible characters: قال and ق\u200fال read alike
+        self.rows = FormTable(lambda tok: self.form_id(without_invisible(tok.text)), np.intp)
         # table[j, form]: what the form adds to each label's score at offset
         # OFFSETS[j]; one contiguous block per offset, so a row gather is a `take`
         self.table = np.zeros((len(OFFSETS), 1024, self.n_labels))
@@ -137,7 +139,7 @@ class Decoder:
             rows = self.rows
             ids = rows.values(doc)
             for i in tagged:
-                ids[i] = self.form_id(HASHTAG_MARK + doc.tokens[i].text)
+                ids[i] = self.form_id(HASHTAG_MARK + without_invisible(doc.tokens[i].text))
             if self.rows is rows:
                 return ids
 
@@ -252,7 +254,13 @@ class Decoder:
         stops = np.flatnonzero(free & (last | ~next_free))
         if not len(starts):
             return out
-        out[free] = self.viterbi(e, starts, stops - starts + 1, ~first[starts], ~last[stops])
+        lengths, after_o, before_o = stops - starts + 1, ~first[starts], ~last[stops]
+        # spans are searched independently: a block at a time keeps the lane
+        # arrays in cache and their memory bounded in a long article
+        labels = [self.viterbi(e, starts[k:k + VITERBI_BLOCK], lengths[k:k + VITERBI_BLOCK],
+                               after_o[k:k + VITERBI_BLOCK], before_o[k:k + VITERBI_BLOCK])
+                  for k in range(0, len(starts), VITERBI_BLOCK)]
+        out[free] = labels[0] if len(labels) == 1 else np.concatenate(labels)
         return out
 
     def tag(self, forms: Sequence[str], bounds: Sequence[tuple[int, int]], spread: bool = False,

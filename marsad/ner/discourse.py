@@ -57,10 +57,11 @@ def _unify_types(tags: np.ndarray, keys: np.ndarray, names: list[tuple[int, int,
     for members in by_words.values():
         if len({names[k][2] for k in members}) < 2:
             continue
+        everywhere = Counter(names[m][2] for m in members) if window is None else None  # one count, not one per member
         for k in members:
             a, b, kind = names[k]
-            near = Counter(names[m][2] for m in members
-                           if window is None or abs(int(sentence_of[names[m][0]]) - int(sentence_of[a])) <= window)
+            near = everywhere or Counter(names[m][2] for m in members
+                                         if abs(int(sentence_of[names[m][0]]) - int(sentence_of[a])) <= window)
             best = max(sorted(near), key=near.__getitem__)
             if near[best] > near[kind]:
                 out[a] = index["B-" + best]
@@ -101,10 +102,18 @@ def spread_names(tags: np.ndarray, keys: np.ndarray, held: np.ndarray, lengths: 
     if not found:
         return out
     firsts = {seq[0] for seq in found}
-    rows_of: dict[int, list[int]] = {}  # where each name's first stem occurs, in one pass
-    for a, key in enumerate(keys.tolist()):
+    sizes = sorted({len(seq) for seq in found})
+    # where each name's stems occur, in one pass: looking at every row of its
+    # first stem for each name made a long article quadratic (one first stem,
+    # الرئيس, begins many names)
+    rows_of: dict[tuple[int, ...], list[int]] = {}
+    key_list = keys.tolist()
+    for a, key in enumerate(key_list):
         if key in firsts:
-            rows_of.setdefault(key, []).append(a)
+            for size in sizes:
+                seq = tuple(key_list[a:a + size])
+                if len(seq) == size and seq in found:
+                    rows_of.setdefault(seq, []).append(a)
     # longest names first, so `البنك التجاري` is placed before `البنك` could be
     for seq in sorted(found, key=lambda s: (-len(s), s)):
         seen = found[seq]
@@ -115,11 +124,11 @@ def spread_names(tags: np.ndarray, keys: np.ndarray, held: np.ndarray, lengths: 
         kind = kinds.pop()
         near = np.array(sorted({s for s, _ in seen})) if window is not None else None
         size = len(seq)
-        for a in rows_of[seq[0]]:
+        for a in rows_of.get(seq, ()):
             if out[a] != o or held[a]:  # most repeats found are the tagged names themselves
                 continue
             b = a + size
-            if b > n or (size > 1 and (starts[a + 1:b].any() or keys[a:b].tolist() != list(seq))):
+            if size > 1 and starts[a + 1:b].any():
                 continue
             if (out[a:b] != o).any() or held[a:b].any():
                 continue

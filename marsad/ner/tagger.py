@@ -22,12 +22,14 @@ from marsad.ner.discourse import chunk_rows
 from marsad.ner.features import HASHTAG_MARK
 from marsad.ner.model import CrfWeights, default_weights
 from marsad.text.clitics import proclitic_keys
+from marsad.text.normalize import without_invisible
 from marsad.types import NerSpan, Token
 
 
 def token_form(tok: Token) -> str:
-    """The word form the tagger's features are computed from."""
-    return HASHTAG_MARK + tok.text if tok.hashtag else tok.text
+    """The word form the tagger's features are computed from (invisible characters inside it left out)."""
+    text = without_invisible(tok.text)
+    return HASHTAG_MARK + text if tok.hashtag else text
 
 
 @cache

@@ -10,6 +10,7 @@ from marsad.options import (
     MAX_COUNT, ArticleDate, Db, Limit, Since, Until, article_date, check, event_types, period_bound, row_limit,
     text_value,
 )
+from marsad.limits import DEFAULT_LONG, DEFAULT_MAX_CHARS, LONG_CHOICES, LONG_HELP, MAX_CHARS_HELP
 from marsad.store.output import CLAIM_TABLE, EVENT_TABLE, FORMATS, write_rows
 
 Fmt = Annotated[str, typer.Option("--format", "-f", help="table, csv or jsonl.")]
@@ -50,16 +51,20 @@ def ingest(
     date: ArticleDate = None,
     batch: Annotated[int, typer.Option(min=1, max=100_000, help="Articles per transaction.")] = 100,
     progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Progress bar on stderr (default: when stderr is a terminal).")] = None,
+    max_chars: Annotated[int, typer.Option("--max-chars", min=1, help=MAX_CHARS_HELP)] = DEFAULT_MAX_CHARS,
+    long: Annotated[str, typer.Option("--long", help=LONG_HELP)] = DEFAULT_LONG,
 ) -> None:
     """Extract articles and store them (idempotent: stored articles of this pipeline version are skipped)."""
     from marsad.store.base import StoreError
     from marsad.store.ingest import ingest as run
 
     check(article_date, date, "--date")
+    if long not in LONG_CHOICES:
+        raise typer.BadParameter(f"must be one of {', '.join(LONG_CHOICES)}", param_hint="--long")
     store = _open(db, write=True)
     try:
         stats = run(paths, store, date=date, batch_size=max(1, batch),
-                    progress=sys.stderr.isatty() if progress is None else progress)
+                    progress=sys.stderr.isatty() if progress is None else progress, max_chars=max_chars, long=long)
     except StoreError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None

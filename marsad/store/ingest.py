@@ -22,6 +22,7 @@ from typing import TextIO
 
 from marsad.doc import Doc, stable_id
 from marsad.io.readers import ReadError, read_articles
+from marsad.limits import DEFAULT_LONG, DEFAULT_MAX_CHARS, check_limits, limit_articles
 from marsad.pipeline import Pipeline, default_pipeline
 from marsad.store.base import Store, StoreError, error_message
 from marsad.store.progress import IngestProgress
@@ -98,8 +99,10 @@ class _Batch:
 
 def ingest(paths: list[str], store: Store, date: str | None = None, batch_size: int = BATCH_SIZE,
            pipeline: Pipeline | None = None, version: str | None = None, errors: TextIO | None = None,
-           progress: bool = False) -> IngestStats:
-    """Extract and store every article under `paths`; bad ones are reported and skipped."""
+           progress: bool = False, max_chars: int = DEFAULT_MAX_CHARS, long: str = DEFAULT_LONG) -> IngestStats:
+    """Extract and store every article under `paths`; bad ones are reported and skipped.
+    An article over `max_chars` characters is stored as parts or refused (`long`, see marsad.limits)."""
+    check_limits(max_chars, long)
     pipeline = pipeline or default_pipeline()
     pipeline.warm_up(freeze=True)
     version = version or pipeline_version()
@@ -109,7 +112,7 @@ def ingest(paths: list[str], store: Store, date: str | None = None, batch_size: 
     with store.writer_lock(), IngestProgress(progress, errors or sys.stderr) as bar:
         known = store.identities()
         seen: dict[str, tuple[str, str]] = {}  # id -> (content hash, origin) of the articles read in this run
-        for item in read_articles(paths, default_date=date):
+        for item in limit_articles(read_articles(paths, default_date=date), max_chars, long, note=bar.report):
             read += 1
             bar.update(read, stats.stored, stats.skipped, stats.errors)
             if isinstance(item, ReadError):

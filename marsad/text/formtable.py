@@ -32,9 +32,13 @@ class FormTable:
         self._numbering: object | None = None
         self._values = np.full(1024, UNKNOWN, dtype=dtype)
 
-    def values(self, doc: Doc) -> np.ndarray:
-        """The value of each of the document's tokens."""
+    def values(self, doc: Doc, a: int = 0, b: int | None = None) -> np.ndarray:
+        """The value of each of the document's tokens, or of tokens a…b-1 only
+        (a stage looking at one sentence at a time must not gather the whole
+        document each time: that is quadratic in a long article)."""
         numbering, ids = doc.form_ids()
+        if a or b is not None:
+            ids = ids[a:b]
         if numbering is not None and numbering is not self._numbering:
             self._numbering = numbering  # the tokenizer started a new numbering: forget the old one
             self._values = np.full(1024, UNKNOWN, dtype=self.dtype)
@@ -47,7 +51,7 @@ class FormTable:
         if len(missing):
             tokens, table, compute = doc.tokens, self._values, self.compute
             for k in missing.tolist():
-                vals[k] = value = compute(tokens[k])
+                vals[k] = value = compute(tokens[a + k])
                 if ids[k]:
                     table[ids[k]] = value
         return vals

@@ -16,6 +16,27 @@ from marsad.resources import load_json
 
 ARABIC_LETTER = re.compile("[\u0621-\u064a]")  # a letter of the Arabic alphabet (hamza to yaa)
 
+# Characters that show nothing: zero-width space and (non-)joiners, LRM and
+# RLM, the Arabic letter mark, bidi embeddings, overrides and isolates, the
+# word joiner, a BOM inside the text, the soft hyphen. Web copy strews them
+# between and inside words; the tokenizer and the sentence splitter read them
+# as nothing (part of the word they sit in, whitespace between words) and
+# folding deletes them (charmap.json), while the raw text keeps them.
+INVISIBLE = "\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff"  # a regex class body
+INVISIBLE_CHARS = frozenset(
+    "\u00ad\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff")
+_INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
+
+
+def without_invisible(text: str) -> str:
+    """`text` with the invisible characters removed (for comparing forms, never for spans)."""
+    return _INVISIBLE_RE.sub("", text) if not text.isascii() else text
+
+
+def blank(ch: str) -> bool:
+    """Whitespace or an invisible character: nothing a reader sees."""
+    return ch.isspace() or ch in INVISIBLE_CHARS
+
 
 @cache
 def _light_table() -> dict[int, str | None]:

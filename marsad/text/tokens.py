@@ -11,19 +11,24 @@ import re
 from functools import cache, lru_cache
 
 from marsad.text.clitics import segment
-from marsad.text.normalize import fold, fold_light
+from marsad.text.normalize import INVISIBLE, fold, fold_light
 from marsad.text.vocab import word_counts
 from marsad.types import Token, WordForm
 
 _MARKS = "\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640"
+_DIGITS = "0-9\u0660-\u0669\u06F0-\u06F9"
 # The alternatives start with disjoint characters, so their order only sets
 # the speed: words, the commonest, first; `++` never backtracks into a word.
+# An invisible character (normalize.INVISIBLE) between two letters or digits
+# is part of the word or number; anywhere else it is no token at all, like
+# whitespace: it is in no alternative's first class.
 TOKEN_RE = re.compile(
-    rf"(?P<word>(?:[^\W\d_]|[{_MARKS}])++)"
-    rf"|(?P<num>[0-9\u0660-\u0669\u06F0-\u06F9]+(?:[.,\u066B\u066C][0-9\u0660-\u0669\u06F0-\u06F9]+)*)"
-    rf"|(?P<punct>[^\w\s{_MARKS}])"
+    rf"(?P<word>(?:[^\W\d_]|[{_MARKS}])++(?:[{INVISIBLE}]++(?:[^\W\d_]|[{_MARKS}])++)*+)"
+    rf"|(?P<num>[{_DIGITS}]++(?:[{INVISIBLE}]*+[.,\u066B\u066C]?[{INVISIBLE}]*+[{_DIGITS}]++)*+)"
+    rf"|(?P<punct>[^\w\s{_MARKS}{INVISIBLE}])"
 )
-HASHTAG_RE = re.compile(rf"#((?:[^\W_]|[{_MARKS}])+(?:_(?:[^\W_]|[{_MARKS}])+)*)")
+_TAG_PIECE = rf"(?:[^\W_]|[{_MARKS}])+(?:[{INVISIBLE}]+(?:[^\W_]|[{_MARKS}])+)*"
+HASHTAG_RE = re.compile(rf"#[{INVISIBLE}]*({_TAG_PIECE}(?:[{INVISIBLE}]*_[{INVISIBLE}]*{_TAG_PIECE})*)")
 # Prepositions that scraped text glues to the preceding word, and function
 # words it glues to the following one ("كمارفعت" = كما رفعت).
 GLUED_TAILS = ("في", "من", "على", "عن", "الى", "مع")

@@ -87,3 +87,17 @@ def test_a_named_march_has_no_agent_in_its_name():
 def test_an_exchange_of_blame_does_not_reverse_a_death_told_after_it():
     evs = events("جرى تبادل للاتهامات بشأن المسؤولية عن الحرائق التي أدت إلى مقتل 82 شخصا في اليونان.")
     assert not [e for e in evs if e["type"] == "ASSAULT" and "شخصا" in ((e["source"] or {}).get("text") or "")]
+
+
+def test_protest_whose_target_has_no_actor_does_not_crash():
+    # issue #13: a name the tagger found but the actor base lacks (ثاباتيرو) has no actor at all;
+    # protest_targets read its actor's id and raised, losing the article's events
+    evs = events("المتظاهرين هتافات تطالب بـ«استقالة ثاباتيرو»")
+    protest = next(e for e in evs if e["type"] == "PROTEST")
+    assert protest["target"]["text"] == "ثاباتيرو" and protest["target"]["actor"] is None
+
+
+def test_later_protest_keeps_a_named_target_the_base_lacks():
+    evs = events("وردد المتظاهرين هتافات تطالب بـ«استقالة ثاباتيرو». واحتشد المتظاهرون أمام البرلمان.")
+    protests = [e for e in evs if e["type"] == "PROTEST"]
+    assert len(protests) == 2 and protests[1]["target"]["text"] == "ثاباتيرو"
