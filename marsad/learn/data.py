@@ -15,6 +15,7 @@ from marsad.doc import Doc
 from marsad.eval.scoring import role_matches
 from marsad.learn.candidates import RoleCandidate, RuleView, TriggerCandidate, role_candidates, trigger_candidates
 from marsad.learn.features import role_features, trigger_features
+from marsad.learn.sentences import anchor, sentence_features, sentence_views
 from marsad.events.modality import clause_governors, governor_positions
 
 NONE = "NONE"
@@ -24,7 +25,7 @@ SKIP = "SKIP"  # a candidate aligned to an arguable gold event: neither positive
 @dataclass
 class Examples:
     trigger_x: list[list[str]] = field(default_factory=list)
-    trigger_y: list[str] = field(default_factory=list)
+    trigger_y: list = field(default_factory=list)  # per sentence: the set of gold types
     role_x: dict[str, list[list[str]]] = field(default_factory=lambda: {"source": [], "target": []})
     role_y: dict[str, list[str]] = field(default_factory=lambda: {"source": [], "target": []})
     stats: Counter = field(default_factory=Counter)
@@ -123,32 +124,49 @@ def learn_vocabulary(processed: list[tuple[dict, Doc]]) -> dict[str, tuple[str, 
     return vocab
 
 
+def sentence_of(doc: Doc, evidence: str) -> int | None:
+    """The sentence holding the start of a gold item's evidence."""
+    ev = _evidence_span(doc.text, evidence)
+    if ev is None:
+        return None
+    for k, s in enumerate(doc.sentences):
+        if s.start <= ev[0] < s.end:
+            return k
+    return None
+
+
 def add_article(ex: Examples, doc: Doc, gold_events: list[dict], vocab: dict[str, tuple[str, ...]] | None = None
                 ) -> None:
-    """Add one rules-processed article's trigger and role examples."""
+    """Add one rules-processed article's sentence-type and role examples."""
     view = RuleView(doc)
     cands = trigger_candidates(doc, view, vocab)
-    aligned = align(doc, cands, gold_events)
-    rows = trigger_feature_rows(doc, view, cands)
-    required = sum(1 for g in gold_events if g.get("required", True))
-    ex.stats["gold_required"] += required
-    ex.stats["gold_required_aligned"] += sum(1 for g in aligned.values() if g.get("required", True))
-    for k, (c, feats) in enumerate(zip(cands, rows)):
-        g = aligned.get(k)
-        label = NONE if g is None else g["type"] if g.get("required", True) else SKIP
-        if label == SKIP:
+    views = sentence_views(doc, cands)
+    by_sentence: dict[int, list[dict]] = {}
+    for g in gold_events:
+        k = sentence_of(doc, g.get("evidence", ""))
+        if k is None:
+            ex.stats["gold_unplaced"] += 1
             continue
-        ex.trigger_x.append(feats)
-        ex.trigger_y.append(label)
-        if g is None:
-            continue
-        role_cands = role_candidates(doc, view, c)
-        for role in ("source", "target"):
-            ok = [candidate_matches(g.get(role), rc) for rc in role_cands]
-            ex.stats[f"{role}_events"] += 1
-            if not any(ok):
-                ex.stats[f"{role}_no_candidate"] += 1
-                continue
-            for rc, good in zip(role_cands, ok):
-                ex.role_x[role].append(role_features(doc, view, c, g["type"], role, rc, role_cands))
-                ex.role_y[role].append("1" if good else "0")
+        by_sentence.setdefault(k, []).append(g)
+    for sv in views:
+        golds = by_sentence.get(sv.index, [])
+        ex.trigger_x.append(sentence_features(doc, view, sv))
+        ex.trigger_y.append({g["type"] for g in golds})
+        first_of_type: dict[str, dict] = {}
+        for g in sorted(golds, key=lambda g: not g.get("required", True)):
+            first_of_type.setdefault(g["type"], g)
+            if g.get("required", True):
+                ex.stats["gold_required"] += 1
+        for etype, g in first_of_type.items():
+            trig = anchor(doc, view, sv, etype)
+            ex.stats[f"anchor_{trig.origin}"] += 1
+            role_cands = role_candidates(doc, view, trig)
+            for role in ("source", "target"):
+                ok = [candidate_matches(g.get(role), rc) for rc in role_cands]
+                ex.stats[f"{role}_events"] += 1
+                if not any(ok):
+                    ex.stats[f"{role}_no_candidate"] += 1
+                    continue
+                for rc, good in zip(role_cands, ok):
+                    ex.role_x[role].append(role_features(doc, view, trig, etype, role, rc, role_cands))
+                    ex.role_y[role].append("1" if good else "0")

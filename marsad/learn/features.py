@@ -5,14 +5,29 @@ Features are strings (`name=value`); the model's vocabulary maps them to columns
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from marsad.agreement import agrees, mention_gender, verb_gender
 from marsad.doc import Doc
 from marsad.events.modality import event_modality
 from marsad.learn.candidates import RoleCandidate, RuleView, TriggerCandidate
+from marsad.ner.clusters import load_clusters, stem_key
 from marsad.syntax_words import PREPOSITION_WORDS
 from marsad.types import Mention
 
 DISTANCE_BUCKETS = (1, 2, 3, 5, 8, 12, 20)
+
+
+@lru_cache(maxsize=200_000)
+def word_clusters(text: str) -> tuple[int, int] | None:
+    """(coarse, fine) distributional cluster of a word (marsad.ner.clusters: learned from
+    Marsad's own unlabelled news), so that inflections and synonyms share evidence."""
+    return load_clusters().get(stem_key(text))
+
+
+def _cluster_features(name: str, text: str) -> list[str]:
+    c = word_clusters(text)
+    return [f"{name}c1={c[0]}", f"{name}c2={c[1]}"] if c else [f"{name}c=none"]
 
 
 def _bucket(n: int) -> str:
@@ -42,6 +57,7 @@ def trigger_features(doc: Doc, view: RuleView, c: TriggerCandidate, earlier_type
     pos = c.pos
     f = [f"w={words}", f"pos={pos}", f"origin={c.origin}", f"pre={first.prefix}", f"suf={first.suffix}", f"len={c.end - c.start}",
          f"w3={first.key[:3]}", f"we2={first.key[-2:]}"]
+    f += _cluster_features("", first.text)
     for t in c.types:
         f += [f"lex={t}", f"lex={t}&pos={pos}", f"lex={t}&w={words}", f"lex={t}&pre={first.prefix}"]
     if len(c.types) > 1:
@@ -52,6 +68,8 @@ def trigger_features(doc: Doc, view: RuleView, c: TriggerCandidate, earlier_type
         f.append(f"w{k:+d}={w}")
         if k in (-1, 1):
             f.append(f"w{k:+d}={w}&w={words}")
+            if a <= i < b and doc.tokens[i].is_word:
+                f += _cluster_features(f"w{k:+d}", doc.tokens[i].text)
     rule = c.rule_event
     if rule is None:
         f.append("rule=none")
@@ -145,6 +163,9 @@ def role_features(doc: Doc, view: RuleView, trig: TriggerCandidate, etype: str, 
         f.append(f"punct_before={prev.text}")
     head = doc.tokens[m.tokens[0]].key
     f += [f"head={head}", f"{role}&T={etype}&head={head}"]
+    hc = word_clusters(doc.tokens[m.tokens[0]].text)
+    if hc:
+        f += [f"headc2={hc[1]}", f"T={etype}&headc1={hc[0]}"]
     gender = mention_gender(m, doc.tokens)
     vg = verb_gender(doc.tokens[trig.start]) if pos in ("verb", "passive", "learned", "cue") else None
     if gender and vg:

@@ -19,6 +19,7 @@ class LinearModel:
     weights: np.ndarray  # (features, classes) float32; a binary model has one column
     bias: np.ndarray     # (classes,)
     card: dict = field(default_factory=dict)
+    multilabel: bool = False  # one independent binary model per class (sigmoid), not a softmax
 
     def columns(self, features: Sequence[str]) -> list[int]:
         vocab = self.vocab
@@ -33,6 +34,8 @@ class LinearModel:
     def probabilities(self, features: Sequence[str]) -> np.ndarray:
         """Class probabilities (softmax; for a binary model [P(0), P(1)])."""
         s = self.scores(features)
+        if self.multilabel:
+            return 1.0 / (1.0 + np.exp(-s))
         if len(self.classes) == 2 and s.shape[0] == 1:
             p1 = 1.0 / (1.0 + np.exp(-s[0]))
             return np.array([1.0 - p1, p1])
@@ -47,7 +50,8 @@ class LinearModel:
         for name, col in self.vocab.items():
             names[col] = name
         stem.with_suffix(".json").write_text(
-            json.dumps({"classes": self.classes, "features": names, "card": self.card}, ensure_ascii=False,
+            json.dumps({"classes": self.classes, "features": names, "card": self.card,
+                        "multilabel": self.multilabel}, ensure_ascii=False,
                        indent=None, separators=(",", ":")), encoding="utf-8")
 
     @classmethod
@@ -56,7 +60,44 @@ class LinearModel:
         with np.load(stem.with_suffix(".npz"), allow_pickle=False) as data:
             weights, bias = data["weights"], data["bias"]
         return cls(meta["classes"], {f: i for i, f in enumerate(meta["features"])}, weights, bias,
-                   meta.get("card", {}))
+                   meta.get("card", {}), meta.get("multilabel", False))
+
+
+def _design(samples: list[list[str]], min_count: int):
+    from collections import Counter
+
+    from scipy.sparse import csr_matrix
+
+    counts = Counter(f for s in samples for f in set(s))
+    names = sorted(f for f, n in counts.items() if n >= min_count)
+    vocab = {f: i for i, f in enumerate(names)}
+    rows, cols = [], []
+    for r, s in enumerate(samples):
+        for col in sorted({vocab[f] for f in s if f in vocab}):
+            rows.append(r)
+            cols.append(col)
+    x = csr_matrix((np.ones(len(rows), dtype=np.float64), (rows, cols)), shape=(len(samples), len(vocab)))
+    return vocab, x
+
+
+def fit_multilabel(samples: list[list[str]], label_sets: list[set[str]], classes: list[str], *, c: float = 1.0,
+                   min_count: int = 2, max_iter: int = 300) -> LinearModel:
+    """One binary logistic regression per class over shared features (a sample may have several labels)."""
+    from sklearn.linear_model import LogisticRegression
+
+    vocab, x = _design(samples, min_count)
+    weights = np.zeros((len(vocab), len(classes)), dtype=np.float32)
+    bias = np.zeros(len(classes), dtype=np.float32)
+    for k, cls in enumerate(classes):
+        y = np.array([1 if cls in labels else 0 for labels in label_sets])
+        if y.min() == y.max():
+            bias[k] = 10.0 if y[0] else -10.0
+            continue
+        clf = LogisticRegression(C=c, max_iter=max_iter, solver="lbfgs")
+        clf.fit(x, y)
+        weights[:, k] = clf.coef_[0]
+        bias[k] = clf.intercept_[0]
+    return LinearModel(list(classes), vocab, weights, bias, multilabel=True)
 
 
 def fit(samples: list[list[str]], labels: list[str], *, c: float = 1.0, min_count: int = 1,

@@ -18,7 +18,7 @@ import numpy as np
 from marsad.doc import Doc
 from marsad.events.modality import clause_governors, event_modality, governor_positions
 from marsad.learn.candidates import RoleCandidate, RuleView, TriggerCandidate, role_candidates, trigger_candidates
-from marsad.learn.data import NONE, trigger_feature_rows
+from marsad.learn.sentences import anchor, sentence_features, sentence_views
 from marsad.learn.features import role_features
 from marsad.learn.linear import LinearModel
 from marsad.types import Attribution, Event, Mention, Span
@@ -32,7 +32,7 @@ class EventModels:
     trigger: LinearModel
     roles: dict[str, LinearModel]
     vocab: dict[str, tuple[str, ...]]  # learned trigger words → types (marsad.learn.data.learn_vocabulary)
-    none_threshold: float = 0.5        # an event when P(no event) is below this
+    none_threshold: float = 0.5        # a sentence states a type when its probability reaches this
 
     @classmethod
     def load(cls, directory: Path = MODEL_DIR) -> EventModels:
@@ -115,31 +115,28 @@ def _pick(doc: Doc, view: RuleView, models: EventModels, c: TriggerCandidate, et
 def predict_events(doc: Doc, models: EventModels) -> list[Event]:
     view = RuleView(doc)
     cands = trigger_candidates(doc, view, models.vocab)
-    if not cands:
-        return []
-    rows = trigger_feature_rows(doc, view, cands)
     positions = governor_positions(doc)
-    none_col = models.trigger.classes.index(NONE)
     events: list[Event] = []
-    for c, feats in zip(cands, rows):
-        probs = models.trigger.probabilities(feats)
-        if probs[none_col] >= models.none_threshold:
-            continue
-        k = int(np.argmax(np.where(np.arange(len(probs)) == none_col, -1.0, probs)))
-        etype = models.trigger.classes[k]
-        roles = _pick(doc, view, models, c, etype, role_candidates(doc, view, c))
-        span = _trigger_span(doc, c)
-        sent = doc.sentences[c.sentence]
-        if c.rule_event is not None:
-            negated, hedged, evidence = c.rule_event.negated, c.rule_event.hedged, c.rule_event.evidence
-        else:
-            negated, hedged = event_modality(doc, sent.tokens[0], c.start,
-                                             clause_governors(doc, c.sentence, positions))
-            evidence = (sent.start, sent.end)
-        mode = next((p.mode for p in c.payloads if p.type == etype), None)
-        events.append(Event(
-            type=etype, trigger=span, source=roles["source"][0], target=roles["target"][0],
-            evidence=evidence, sentence=c.sentence, mode=mode, negated=negated, hedged=hedged,
-            attribution=_attribution(doc, c, span), confidence=round(float(1.0 - probs[none_col]), 3),
-            rule="model" + (f"<{c.rule_event.rule}" if c.rule_event is not None else "")))
+    for sv in sentence_views(doc, cands):
+        probs = models.trigger.probabilities(sentence_features(doc, view, sv))
+        for k in np.flatnonzero(probs >= models.none_threshold):
+            etype = models.trigger.classes[int(k)]
+            c = anchor(doc, view, sv, etype)
+            roles = _pick(doc, view, models, c, etype, role_candidates(doc, view, c))
+            span = _trigger_span(doc, c)
+            sent = doc.sentences[c.sentence]
+            rule_event = c.rule_event if c.rule_event is not None and c.rule_event.type == etype else None
+            if rule_event is not None:
+                negated, hedged, evidence = rule_event.negated, rule_event.hedged, rule_event.evidence
+            else:
+                negated, hedged = event_modality(doc, sent.tokens[0], c.start,
+                                                 clause_governors(doc, c.sentence, positions))
+                evidence = (sent.start, sent.end)
+            mode = next((p.mode for p in c.payloads if p.type == etype), None)
+            events.append(Event(
+                type=etype, trigger=span, source=roles["source"][0], target=roles["target"][0],
+                evidence=evidence, sentence=c.sentence, mode=mode, negated=negated, hedged=hedged,
+                attribution=_attribution(doc, c, span), confidence=round(float(probs[k]), 3),
+                rule=f"model:{c.origin}" + (f"<{c.rule_event.rule}" if c.rule_event is not None else "")))
+    events.sort(key=lambda e: (e.trigger.start, e.type))
     return events

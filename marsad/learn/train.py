@@ -15,7 +15,8 @@ from marsad.doc import Doc
 from marsad.eval.annotations import articles_by_id, join_texts, read_jsonl
 from marsad.eval.scoring import Report, score
 from marsad.learn.data import Examples, add_article, learn_vocabulary
-from marsad.learn.linear import fit
+from marsad.events.ontology import PLOVER_TYPES
+from marsad.learn.linear import fit, fit_multilabel
 from marsad.learn.stage import EventModels, predict_events
 from marsad.pipeline import Pipeline
 from marsad.types import ArticleInput
@@ -63,7 +64,7 @@ def train_models(processed: list[tuple[dict, Doc]], c: dict[str, float] | None =
     c = {**DEFAULT_C, **(c or {})}
     vocab = learn_vocabulary(processed)
     ex = build_examples(processed, vocab)
-    trigger = fit(ex.trigger_x, ex.trigger_y, c=c["trigger"])
+    trigger = fit_multilabel(ex.trigger_x, ex.trigger_y, list(PLOVER_TYPES), c=c["trigger"])
     roles = {role: fit(ex.role_x[role], ex.role_y[role], c=c[role], binary_positive="1")
              for role in ("source", "target")}
     return EventModels(trigger, roles, vocab, none_threshold), ex

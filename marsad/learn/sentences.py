@@ -1,0 +1,93 @@
+"""The sentence-type view of events: which PLOVER types does a sentence state, and which word anchors each.
+
+The scorer (and the annotation guide: one event per act per sentence) counts events per sentence
+and type; 96 % of (sentence, type) pairs in the annotated corpus hold one event. So the trigger
+decision is made per sentence and type — a multi-label classifier over the sentence's words, their
+clusters, the lexicon's hits and the rules' events — and a sentence's several triggers of one
+type (قصفت … غارات … مقتل) no longer make several events of one act.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.doc import Doc
+from marsad.learn.candidates import RuleView, TriggerCandidate
+from marsad.learn.features import word_clusters
+
+# An anchor found by none of the candidate rules: the sentence's first word (the scorer only
+# needs the trigger inside the sentence; the rules rarely leave a sentence with no candidate).
+FALLBACK = "sentence"
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceView:
+    index: int
+    candidates: tuple[TriggerCandidate, ...]
+
+
+def sentence_views(doc: Doc, cands: list[TriggerCandidate]) -> list[SentenceView]:
+    by: list[list[TriggerCandidate]] = [[] for _ in doc.sentences]
+    for c in cands:
+        by[c.sentence].append(c)
+    return [SentenceView(i, tuple(cs)) for i, cs in enumerate(by)]
+
+
+def sentence_features(doc: Doc, view: RuleView, sv: SentenceView) -> list[str]:
+    """Features of one sentence for the multi-label type model (shared by training and prediction)."""
+    sent = doc.sentences[sv.index]
+    a, b = sent.tokens
+    f = ["bias", f"first={'y' if sv.index == 0 else 'n'}"]
+    for i in range(a, b):
+        tok = doc.tokens[i]
+        if not tok.is_word:
+            if tok.text.isdigit():
+                f.append("number")
+            continue
+        f.append(f"k={tok.key}")
+        cl = word_clusters(tok.text)
+        if cl:
+            f.append(f"c2={cl[1]}")
+    for c in sv.candidates:
+        key = doc.tokens[c.start].key
+        if c.origin == "cue":
+            f += ["cue", f"cue={key}"]
+        for t in c.types:
+            f += [f"lex={t}", f"lex={t}&k={key}", f"lex={t}&pos={c.pos}"]
+            if view.quote_depth[c.start]:
+                f.append(f"lex={t}&quoted")
+    for e in doc.events:
+        if e.sentence == sv.index:
+            f += [f"rule={e.type}", f"rule={e.type}&name={e.rule}"]
+            if e.negated:
+                f.append(f"rule={e.type}&negated")
+            if e.hedged:
+                f.append(f"rule={e.type}&hedged")
+    sectors = {m.actor.sector for m in view.mentions_by_sentence[sv.index] if m.actor and m.actor.sector}
+    f += [f"sec={s}" for s in sorted(sectors)]
+    f.append(f"mentions={min(len(view.mentions_by_sentence[sv.index]), 4)}")
+    if view.speakers.get(sv.index):
+        f.append("has_speaker")
+    return f
+
+
+def anchor(doc: Doc, view: RuleView, sv: SentenceView, etype: str) -> TriggerCandidate:
+    """The word that stands for the sentence's event of `etype`: a lexicon match of that type (one the
+    rules made an event of first), else the rules' event of that type, else a claim cue, else the
+    sentence's first candidate or word."""
+    typed = [c for c in sv.candidates if etype in c.types]
+    for c in typed:
+        if c.rule_event is not None and c.rule_event.type == etype:
+            return c
+    if typed:
+        return typed[0]
+    for c in sv.candidates:
+        if c.rule_event is not None and c.rule_event.type == etype:
+            return c
+    for c in sv.candidates:
+        if c.origin == "cue":
+            return c
+    if sv.candidates:
+        return sv.candidates[0]
+    a, b = doc.sentences[sv.index].tokens
+    first = next((i for i in range(a, b) if doc.tokens[i].is_word), a)
+    return TriggerCandidate(sv.index, first, first + 1, (), view.events_at.get(first), FALLBACK)
