@@ -33,19 +33,24 @@ class EventModels:
     roles: dict[str, LinearModel]
     vocab: dict[str, tuple[str, ...]]  # learned trigger words → types (marsad.learn.data.learn_vocabulary)
     none_threshold: float = 0.5        # a sentence states a type when its probability reaches this
+    place: LinearModel | None = None   # the place ranker (marsad.learn.places), after grounding
 
     @classmethod
     def load(cls, directory: Path = MODEL_DIR) -> EventModels:
         meta = json.loads((directory / "events.json").read_text(encoding="utf-8"))
+        place = directory / "place.json"
         return cls(LinearModel.load(directory / "trigger"),
                    {role: LinearModel.load(directory / role) for role in ROLES},
-                   {k: tuple(v) for k, v in meta["vocabulary"].items()}, meta["none_threshold"])
+                   {k: tuple(v) for k, v in meta["vocabulary"].items()}, meta["none_threshold"],
+                   LinearModel.load(directory / "place") if place.exists() else None)
 
     def save(self, directory: Path) -> None:
         directory.mkdir(parents=True, exist_ok=True)
         self.trigger.save(directory / "trigger")
         for role, model in self.roles.items():
             model.save(directory / role)
+        if self.place is not None:
+            self.place.save(directory / "place")
         (directory / "events.json").write_text(json.dumps(
             {"none_threshold": self.none_threshold, "vocabulary": self.vocab}, ensure_ascii=False, indent=0,
             sort_keys=True), encoding="utf-8")
@@ -71,6 +76,25 @@ def _attribution(doc: Doc, c: TriggerCandidate, span: Span) -> Attribution | Non
         if claim.sentence == c.sentence and claim.content[0] <= span.start < claim.content[1]:
             return Attribution(claim.speaker, claim.cue)
     return None
+
+
+class PlaceModel:
+    """Choose each event's place with the learned ranker (after grounding, which proposes places)."""
+
+    name = "place_model"
+    requires = ("events", "grounding")
+    provides = ("places",)
+
+    def __init__(self, models: EventModels | None = None):
+        self.models = models
+
+    def __call__(self, doc: Doc) -> Doc:
+        from marsad.learn.places import predict_places
+
+        models = self.models or shipped_models()
+        if models.place is not None and doc.events:
+            doc.events = predict_places(doc, doc.events, models.place)
+        return doc
 
 
 class EventModel:

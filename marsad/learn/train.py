@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from dataclasses import replace
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -16,14 +17,14 @@ from marsad.eval.annotations import articles_by_id, join_texts, read_jsonl
 from marsad.eval.scoring import Report, score
 from marsad.learn.data import Examples, add_article, learn_vocabulary
 from marsad.events.ontology import PLOVER_TYPES
-from marsad.learn.linear import fit, fit_multilabel
+from marsad.learn.linear import LinearModel, fit, fit_multilabel
 from marsad.learn.stage import EventModels, predict_events
 from marsad.pipeline import Pipeline
 from marsad.types import ArticleInput
 
 REPO = Path(__file__).resolve().parents[2]
 ANNOTATIONS = REPO / "annotations" / "events" / "train_pool.jsonl"
-DEFAULT_C = {"trigger": 0.5, "source": 0.5, "target": 0.5}
+DEFAULT_C = {"trigger": 0.5, "source": 0.5, "target": 0.5, "place": 0.5}
 
 
 def annotated_rows(data: Path, split: str | None = "train", path: Path = ANNOTATIONS) -> list[dict]:
@@ -67,19 +68,56 @@ def train_models(processed: list[tuple[dict, Doc]], c: dict[str, float] | None =
     trigger = fit_multilabel(ex.trigger_x, ex.trigger_y, list(PLOVER_TYPES), c=c["trigger"])
     roles = {role: fit(ex.role_x[role], ex.role_y[role], c=c[role], binary_positive="1")
              for role in ("source", "target")}
-    return EventModels(trigger, roles, vocab, none_threshold), ex
+    models = EventModels(trigger, roles, vocab, none_threshold)
+    return replace(models, place=train_place(processed, models, c["place"])), ex
+
+
+def train_place(processed: list[tuple[dict, Doc]], models: EventModels, c: float) -> LinearModel:
+    """The place ranker, on the models' own events of the training articles matched to gold events
+    (same sentence and type) whose annotation says where (or that the text does not)."""
+    from marsad.ground.places import find_places
+    from marsad.ground.stage import Grounder
+    from marsad.learn.data import sentence_of
+    from marsad.learn.places import place_examples
+
+    grounder = Grounder()
+    xs: list[list[str]] = []
+    ys: list[str] = []
+    for row, doc in processed:
+        rules_events = doc.events
+        doc.events = predict_events(doc, models)
+        grounder(doc)
+        places = find_places(doc)
+        gold = {}
+        for g in row["events"]:
+            if "place" in g:
+                gold.setdefault((sentence_of(doc, g.get("evidence", "")), g["type"]), g)
+        for e in doc.events:
+            g = gold.get((e.sentence, e.type))
+            if g is not None:
+                ex = place_examples(doc, g, e, places)
+                if ex:
+                    xs += ex[0]
+                    ys += ex[1]
+        doc.events = rules_events
+    return fit(xs, ys, c=c, binary_positive="1")
 
 
 def evaluate(processed: list[tuple[dict, Doc]], models: EventModels) -> Report:
     """Score the models' events (claims as the rules give them) against the rows' gold."""
     from marsad.ground.stage import Grounder
 
+    from marsad.learn.places import predict_places
+
     grounder = Grounder()
     records = {}
     for row, doc in processed:
         rules_events = doc.events
         doc.events = predict_events(doc, models)
-        records[row["id"]] = grounder(doc).to_dict()
+        grounder(doc)
+        if models.place is not None:
+            doc.events = predict_places(doc, doc.events, models.place)
+        records[row["id"]] = doc.to_dict()
         doc.events = rules_events
     return score([r for r, _ in processed], records)
 

@@ -1,0 +1,111 @@
+"""The learned place of an event: a ranker over the places of its sentence, the sentence before,
+the article's dominant place, and "none" (the annotation guide: `null` when the sentence and its
+context do not say where; a speaker's location or the dateline is not the event's place).
+
+Runs after grounding; candidates are grounding's own `find_places` mentions.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+
+from marsad.doc import Doc
+from marsad.ground.places import PlaceMention, find_places
+from marsad.learn.features import _bucket, word_clusters
+from marsad.learn.linear import LinearModel
+from marsad.types import Event
+
+PLACE_PREPS = {"في": "in", "ب": "in", "قرب": "near", "على": "on", "من": "from", "الى": "to", "داخل": "in",
+               "شمال": "dir", "جنوب": "dir", "شرق": "dir", "غرب": "dir", "وسط": "in", "ريف": "dir"}
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceCandidate:
+    place: PlaceMention | None
+    where: str  # sentence | previous | dominant | none
+
+
+def dominant_place(places: list[PlaceMention]) -> PlaceMention | None:
+    if not places:
+        return None
+    counts = Counter((p.name_en, p.country) for p in places)
+    best = max(counts.values())
+    return next(p for p in places if counts[(p.name_en, p.country)] == best)
+
+
+def place_candidates(doc: Doc, places: list[PlaceMention], e: Event) -> list[PlaceCandidate]:
+    out = [PlaceCandidate(None, "none")]
+    s = e.sentence
+    spans = [(doc.sentences[k].start, doc.sentences[k].end, "sentence" if k == s else "previous")
+             for k in (s - 1, s) if 0 <= k < len(doc.sentences)]
+    seen = set()
+    for p in places:
+        for a, b, where in spans:
+            if a <= p.start < b:
+                out.append(PlaceCandidate(p, where))
+                seen.add((p.start, p.end))
+    dom = dominant_place(places)
+    if dom is not None and (dom.start, dom.end) not in seen:
+        out.append(PlaceCandidate(dom, "dominant"))
+    return out
+
+
+def place_features(doc: Doc, e: Event, c: PlaceCandidate) -> list[str]:
+    """Features of one place candidate of an event (shared by training and prediction)."""
+    t = e.type
+    if c.place is None:
+        return ["none", f"none&T={t}", f"none&neg={e.negated}", f"none&hedged={e.hedged}"]
+    p = c.place
+    anchor = e.trigger.start
+    i = doc.token_at(p.start)
+    prev = doc.tokens[i - 1].norm if i > 0 else ""
+    tok = doc.tokens[i]
+    prep = PLACE_PREPS.get(prev) or PLACE_PREPS.get(tok.prefix.lstrip("وف")) or "-"
+    before = p.end <= anchor
+    dist = len(doc.text[p.end:anchor].split()) if before else len(doc.text[anchor:p.start].split())
+    f = [f"where={c.where}", f"T={t}&where={c.where}", f"prec={p.precision}", f"T={t}&prec={p.precision}",
+         f"prep={prep}", f"T={t}&prep={prep}", f"side={'before' if before else 'after'}", f"dist={_bucket(dist)}",
+         f"feature={p.feature}"]
+    roles = [m for m in (e.source, e.target) if m is not None]
+    if any(m.start <= p.start < m.end or p.start <= m.start < p.end for m in roles):
+        f += ["in_role", f"T={t}&in_role"]
+    if i < 6 and p.start < 60:
+        f.append("dateline_like")
+    if e.attribution is not None and e.attribution.speaker is not None:
+        sp = e.attribution.speaker
+        if sp.start <= p.start < sp.end:
+            f.append("in_speaker")
+    cl = word_clusters(tok.text)
+    if cl:
+        f.append(f"c1={cl[0]}")
+    return f
+
+
+def place_examples(doc: Doc, gold_event: dict, e: Event, places: list[PlaceMention]
+                   ) -> tuple[list[list[str]], list[str]] | None:
+    """Ranker examples for one event whose gold `place` is known; None when no candidate fits."""
+    from marsad.eval.places import place_matches
+
+    cands = place_candidates(doc, places, e)
+    gold = gold_event.get("place")
+    ok = [c.place is None if not gold else c.place is not None and place_matches(gold, c.place.to_location())
+          for c in cands]
+    if not any(ok):
+        return None
+    return [place_features(doc, e, c) for c in cands], ["1" if good else "0" for good in ok]
+
+
+def predict_places(doc: Doc, events: list[Event], model: LinearModel) -> list[Event]:
+    """The events with `location` chosen by the ranker (grounding's pick is replaced)."""
+    from marsad.types import evolve
+
+    places = find_places(doc)
+    out = []
+    for e in events:
+        cands = place_candidates(doc, places, e)
+        scores = np.array([model.scores(place_features(doc, e, c))[0] for c in cands])
+        best = cands[int(np.argmax(scores))].place
+        out.append(evolve(e, location=best.to_location() if best is not None else None))
+    return out
