@@ -87,6 +87,7 @@ app.add_typer(train_app, name="train")
 
 from marsad.dedup.cli import dedup_command  # noqa: E402
 from marsad.export.cli import export_command  # noqa: E402
+from marsad.learn.cli import register as _register_learn  # noqa: E402
 from marsad.names.cli import register as _register_names  # noqa: E402
 from marsad.ner.cli import register as _register_ner  # noqa: E402
 from marsad.store.cli import register as _register_store  # noqa: E402
@@ -96,6 +97,7 @@ app.command("dedup")(dedup_command)
 _register_store(app)
 _register_names(app, train_app)
 _register_ner(app, train_app)
+_register_learn(train_app)
 
 if __name__ == "__main__":
     app()

@@ -12,7 +12,6 @@ The split is fixed by the id: test when int(sha1(id)) % 5 == 0 (20 %), else trai
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import re
 import sys

@@ -28,9 +28,9 @@ class TriggerCandidate:
     sentence: int
     start: int  # token index
     end: int    # token index, exclusive
-    payloads: tuple[Trigger, ...]  # lexicon entries (learned-vocabulary ones have pos "learned")
+    payloads: tuple[Trigger, ...]  # lexicon entries
     rule_event: Event | None  # the rules' event at this trigger, if they made one
-    origin: str = "lexicon"   # lexicon | learned | cue (a claim's cue: قال X إن Y … may be an ACCUSE)
+    origin: str = "lexicon"   # lexicon | cue (a claim's cue: قال X إن Y … may be an ACCUSE) | sentence
 
     @property
     def types(self) -> tuple[str, ...]:
@@ -90,10 +90,8 @@ class RuleView:
         return inside
 
 
-def trigger_candidates(doc: Doc, view: RuleView, vocab: dict[str, tuple[str, ...]] | None = None
-                       ) -> list[TriggerCandidate]:
-    """Lexicon matches, then words of the learned vocabulary (`vocab`: word key → types seen as
-    triggers in the training annotations) and claim cues that no match covers, in text order."""
+def trigger_candidates(doc: Doc, view: RuleView) -> list[TriggerCandidate]:
+    """Lexicon matches, then the claim cues that no match covers, in text order."""
     starts = trigger_starts(doc)
     out: list[TriggerCandidate] = []
     taken: set[int] = set()
@@ -107,13 +105,6 @@ def trigger_candidates(doc: Doc, view: RuleView, vocab: dict[str, tuple[str, ...
     for i in sorted(view.cue_tokens - taken):
         extra.append(TriggerCandidate(doc.sentence_of_token(i), i, i + 1, (), view.events_at.get(i), "cue"))
         taken.add(i)
-    if vocab:
-        for i, tok in enumerate(doc.tokens):
-            types = vocab.get(tok.key) if tok.is_word and i not in taken else None
-            if types and i not in view.mmap.covering:
-                payloads = tuple(Trigger(t, None, "learned", (), tok.key) for t in types)
-                extra.append(TriggerCandidate(doc.sentence_of_token(i), i, i + 1, payloads, view.events_at.get(i),
-                                              "learned"))
     if extra:
         out = sorted(out + extra, key=lambda c: (c.start, c.end))
     return out

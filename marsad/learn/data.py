@@ -13,10 +13,9 @@ from dataclasses import dataclass, field
 
 from marsad.doc import Doc
 from marsad.eval.scoring import role_matches
-from marsad.learn.candidates import RoleCandidate, RuleView, TriggerCandidate, role_candidates, trigger_candidates
-from marsad.learn.features import role_features, trigger_features
+from marsad.learn.candidates import RoleCandidate, RuleView, role_candidates, trigger_candidates
+from marsad.learn.features import role_features
 from marsad.learn.sentences import anchor, sentence_features, sentence_views
-from marsad.events.modality import clause_governors, governor_positions
 
 NONE = "NONE"
 SKIP = "SKIP"  # a candidate aligned to an arguable gold event: neither positive nor negative
@@ -44,84 +43,9 @@ def candidate_matches(gold_names: list[str] | None, cand: RoleCandidate) -> bool
     return cand.mention is not None and role_matches(gold_names, mention_dict(cand.mention))
 
 
-def trigger_feature_rows(doc: Doc, view: RuleView, cands: list[TriggerCandidate]) -> list[list[str]]:
-    """The trigger features of every candidate of a document, in order (shared with prediction)."""
-    rows = []
-    positions = governor_positions(doc)
-    governors: dict[int, tuple[list[int], list[int]]] = {}
-    earlier: dict[int, Counter] = {}
-    for c in cands:
-        if c.sentence not in governors:
-            governors[c.sentence] = clause_governors(doc, c.sentence, positions)
-        seen = earlier.setdefault(c.sentence, Counter())
-        rows.append(trigger_features(doc, view, c, seen, governors[c.sentence]))
-        seen.update(c.types)
-    return rows
-
-
 def _evidence_span(text: str, evidence: str) -> tuple[int, int] | None:
     pos = text.find(evidence)
     return (pos, pos + len(evidence)) if pos >= 0 and evidence else None
-
-
-def align(doc: Doc, cands: list[TriggerCandidate], gold_events: list[dict]) -> dict[int, dict]:
-    """Candidate index → the gold event aligned to it (required events first)."""
-    starts = [doc.tokens[c.start].start for c in cands]
-    sentence_spans = [(s.start, s.end) for s in doc.sentences]
-    used: dict[int, dict] = {}
-    for g in sorted(gold_events, key=lambda g: not g.get("required", True)):
-        ev = _evidence_span(doc.text, g.get("evidence", ""))
-        if ev is None:
-            continue
-        sents = {k for k, (a, b) in enumerate(sentence_spans) if a < ev[1] and ev[0] < b}
-        best, rank = None, 9
-        for k, c in enumerate(cands):
-            if k in used or c.sentence not in sents:
-                continue
-            inside = ev[0] <= starts[k] < ev[1]
-            typed = g["type"] in c.types
-            r = 0 if inside and typed else 1 if inside else 2 if typed else 9
-            if r < rank:
-                best, rank = k, r
-        if best is not None:
-            used[best] = g
-    return used
-
-
-VOCAB_MIN_EVENTS = 3   # a word counts as a learned trigger after this many gold events hold it …
-VOCAB_MIN_SHARE = 0.2  # … and when at least this share of its occurrences lies in a gold event's evidence
-
-
-def learn_vocabulary(processed: list[tuple[dict, Doc]]) -> dict[str, tuple[str, ...]]:
-    """Word keys the annotations show as triggers beyond the lexicon: words inside gold events'
-    evidence (not actor mentions, not function words) often enough, and rarely elsewhere."""
-    from marsad.resources import read_words
-
-    stop = read_words("function_words.txt")
-    in_evidence: dict[str, Counter] = {}
-    total: Counter = Counter()
-    for row, doc in processed:
-        covered = {t for m in doc.mentions for t in range(*m.tokens)}
-        starts = [t.start for t in doc.tokens]
-        for tok in doc.tokens:
-            if tok.is_word:
-                total[tok.key] += 1
-        for g in row["events"]:
-            ev = _evidence_span(doc.text, g.get("evidence", ""))
-            if ev is None:
-                continue
-            keys = {doc.tokens[i].key for i, s in enumerate(starts) if ev[0] <= s < ev[1]
-                    and doc.tokens[i].is_word and i not in covered and len(doc.tokens[i].key) > 2
-                    and doc.tokens[i].key not in stop and not doc.tokens[i].key.isdigit()}
-            for k in keys:
-                in_evidence.setdefault(k, Counter())[g["type"]] += 1
-    vocab = {}
-    for key, by_type in sorted(in_evidence.items()):
-        n = sum(by_type.values())
-        if n >= VOCAB_MIN_EVENTS and n / total[key] >= VOCAB_MIN_SHARE:
-            vocab[key] = tuple(t for t, k in sorted(by_type.items(), key=lambda x: (-x[1], x[0])) if k >= 2) \
-                or (by_type.most_common(1)[0][0],)
-    return vocab
 
 
 def sentence_of(doc: Doc, evidence: str) -> int | None:
@@ -135,11 +59,10 @@ def sentence_of(doc: Doc, evidence: str) -> int | None:
     return None
 
 
-def add_article(ex: Examples, doc: Doc, gold_events: list[dict], vocab: dict[str, tuple[str, ...]] | None = None
-                ) -> None:
+def add_article(ex: Examples, doc: Doc, gold_events: list[dict]) -> None:
     """Add one rules-processed article's sentence-type and role examples."""
     view = RuleView(doc)
-    cands = trigger_candidates(doc, view, vocab)
+    cands = trigger_candidates(doc, view)
     views = sentence_views(doc, cands)
     by_sentence: dict[int, list[dict]] = {}
     for g in gold_events:

@@ -1,5 +1,6 @@
-"""Feature functions of the learned event models: ONE function per model, shared by training
-(`marsad.learn.train`) and prediction (`marsad.learn.stage`), so the two cannot drift apart.
+"""Feature functions of the learned role rankers (the sentence-type features are in
+marsad/learn/sentences.py, the place ranker's in marsad/learn/places.py): ONE function per model,
+shared by training (`marsad.learn.train`) and prediction (`marsad.learn.stage`).
 
 Features are strings (`name=value`); the model's vocabulary maps them to columns.
 """
@@ -9,7 +10,6 @@ from functools import lru_cache
 
 from marsad.agreement import agrees, mention_gender, verb_gender
 from marsad.doc import Doc
-from marsad.events.modality import event_modality
 from marsad.learn.candidates import RoleCandidate, RuleView, TriggerCandidate
 from marsad.ner.clusters import load_clusters, stem_key
 from marsad.syntax_words import PREPOSITION_WORDS
@@ -44,69 +44,6 @@ def _word(doc: Doc, i: int, a: int, b: int) -> str:
         return "</s>"
     t = doc.tokens[i]
     return t.key if t.is_word else t.text
-
-
-def trigger_features(doc: Doc, view: RuleView, c: TriggerCandidate, earlier_types: dict[str, int],
-                     governors: tuple[list[int], list[int]]) -> list[str]:
-    """Features of one trigger candidate. `earlier_types`: lexicon types of earlier candidates
-    in the same sentence (count by type); `governors`: the sentence's denial/hedging governors."""
-    sent = doc.sentences[c.sentence]
-    a, b = sent.tokens
-    first = doc.tokens[c.start]
-    words = " ".join(doc.tokens[i].key for i in range(c.start, c.end))
-    pos = c.pos
-    f = [f"w={words}", f"pos={pos}", f"origin={c.origin}", f"pre={first.prefix}", f"suf={first.suffix}", f"len={c.end - c.start}",
-         f"w3={first.key[:3]}", f"we2={first.key[-2:]}"]
-    f += _cluster_features("", first.text)
-    for t in c.types:
-        f += [f"lex={t}", f"lex={t}&pos={pos}", f"lex={t}&w={words}", f"lex={t}&pre={first.prefix}"]
-    if len(c.types) > 1:
-        f.append("lex_ambiguous")
-    for k in (-2, -1, 1, 2):
-        i = c.start + k if k < 0 else c.end - 1 + k
-        w = _word(doc, i, a, b)
-        f.append(f"w{k:+d}={w}")
-        if k in (-1, 1):
-            f.append(f"w{k:+d}={w}&w={words}")
-            if a <= i < b and doc.tokens[i].is_word:
-                f += _cluster_features(f"w{k:+d}", doc.tokens[i].text)
-    rule = c.rule_event
-    if rule is None:
-        f.append("rule=none")
-    else:
-        f += [f"rule={rule.type}", f"rule_name={rule.rule}", f"rule={rule.type}&w={words}",
-              f"rule_src={'y' if rule.source else 'n'}", f"rule_tgt={'y' if rule.target else 'n'}"]
-        if rule.negated:
-            f.append("rule_negated")
-        if rule.hedged:
-            f.append("rule_hedged")
-    negated, hedged = event_modality(doc, a, c.start, governors)
-    if negated:
-        f.append("negated")
-    if hedged:
-        f.append("hedged")
-    if view.quote_depth[c.start]:
-        f.append("quoted")
-    if c.start in view.cue_tokens:
-        f.append("claim_cue")
-    if c.start in view.mmap.covering:
-        f.append("in_mention")
-    if c.start > a and doc.tokens[c.start - 1].norm in PREPOSITION_WORDS:
-        f.append("after_prep")
-    f.append(f"sent={'first' if c.sentence == 0 else 'body'}")
-    f.append(f"tok_in_sent={_bucket(c.start - a)}")
-    for t in c.types:
-        if earlier_types.get(t):
-            f.append(f"earlier_same_type&lex={t}")
-    before = [m for m in view.mentions_by_sentence[c.sentence] if m.tokens[1] <= c.start]
-    after = [m for m in view.mentions_by_sentence[c.sentence] if m.tokens[0] >= c.end]
-    f.append(f"mentions_before={min(len(before), 3)}")
-    f.append(f"mentions_after={min(len(after), 3)}")
-    if after and after[0].tokens[0] - c.end <= 1:
-        f.append("mention_next")
-        if after[0].actor and after[0].actor.sector:
-            f.append(f"next_sector={after[0].actor.sector}")
-    return f
 
 
 def _same(m: Mention | None, other: Mention | None) -> bool:
@@ -167,7 +104,7 @@ def role_features(doc: Doc, view: RuleView, trig: TriggerCandidate, etype: str, 
     if hc:
         f += [f"headc2={hc[1]}", f"T={etype}&headc1={hc[0]}"]
     gender = mention_gender(m, doc.tokens)
-    vg = verb_gender(doc.tokens[trig.start]) if pos in ("verb", "passive", "learned", "cue") else None
+    vg = verb_gender(doc.tokens[trig.start]) if pos in ("verb", "passive", "cue") else None
     if gender and vg:
         f.append(f"agree={'y' if agrees(vg, gender, False) else 'n'}&side={side}")
     preps = tuple(p for t in trig.payloads if t.type == etype for p in t.target)

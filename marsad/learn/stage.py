@@ -31,9 +31,15 @@ ROLES = ("source", "target")
 class EventModels:
     trigger: LinearModel
     roles: dict[str, LinearModel]
-    vocab: dict[str, tuple[str, ...]]  # learned trigger words → types (marsad.learn.data.learn_vocabulary)
     none_threshold: float = 0.5        # a sentence states a type when its probability reaches this
     place: LinearModel | None = None   # the place ranker (marsad.learn.places), after grounding
+    calibration: tuple[float, float] = (1.0, 0.0)  # Platt (a, b): confidence = sigmoid(a·logit(p) + b)
+
+    def confidence(self, p: float) -> float:
+        """The probability that an event of type probability `p` is strictly right (calibrated)."""
+        a, b = self.calibration
+        p = min(max(p, 1e-4), 1 - 1e-4)
+        return float(1.0 / (1.0 + np.exp(-(a * np.log(p / (1 - p)) + b))))
 
     @classmethod
     def load(cls, directory: Path = MODEL_DIR) -> EventModels:
@@ -41,8 +47,9 @@ class EventModels:
         place = directory / "place.json"
         return cls(LinearModel.load(directory / "trigger"),
                    {role: LinearModel.load(directory / role) for role in ROLES},
-                   {k: tuple(v) for k, v in meta["vocabulary"].items()}, meta["none_threshold"],
-                   LinearModel.load(directory / "place") if place.exists() else None)
+                   meta["none_threshold"],
+                   LinearModel.load(directory / "place") if place.exists() else None,
+                   tuple(meta.get("calibration", (1.0, 0.0))))
 
     def save(self, directory: Path) -> None:
         directory.mkdir(parents=True, exist_ok=True)
@@ -52,7 +59,7 @@ class EventModels:
         if self.place is not None:
             self.place.save(directory / "place")
         (directory / "events.json").write_text(json.dumps(
-            {"none_threshold": self.none_threshold, "vocabulary": self.vocab}, ensure_ascii=False, indent=0,
+            {"none_threshold": self.none_threshold, "calibration": list(self.calibration)}, ensure_ascii=False, indent=0,
             sort_keys=True), encoding="utf-8")
 
 
@@ -138,7 +145,7 @@ def _pick(doc: Doc, view: RuleView, models: EventModels, c: TriggerCandidate, et
 
 def predict_events(doc: Doc, models: EventModels) -> list[Event]:
     view = RuleView(doc)
-    cands = trigger_candidates(doc, view, models.vocab)
+    cands = trigger_candidates(doc, view)
     positions = governor_positions(doc)
     events: list[Event] = []
     for sv in sentence_views(doc, cands):
@@ -160,7 +167,7 @@ def predict_events(doc: Doc, models: EventModels) -> list[Event]:
             events.append(Event(
                 type=etype, trigger=span, source=roles["source"][0], target=roles["target"][0],
                 evidence=evidence, sentence=c.sentence, mode=mode, negated=negated, hedged=hedged,
-                attribution=_attribution(doc, c, span), confidence=round(float(probs[k]), 3),
+                attribution=_attribution(doc, c, span), confidence=round(models.confidence(float(probs[k])), 3),
                 rule=f"model:{c.origin}" + (f"<{c.rule_event.rule}" if c.rule_event is not None else "")))
     events.sort(key=lambda e: (e.trigger.start, e.type))
     return events

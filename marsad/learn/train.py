@@ -15,7 +15,7 @@ from pathlib import Path
 from marsad.doc import Doc
 from marsad.eval.annotations import articles_by_id, join_texts, read_jsonl
 from marsad.eval.scoring import Report, score
-from marsad.learn.data import Examples, add_article, learn_vocabulary
+from marsad.learn.data import Examples, add_article
 from marsad.events.ontology import PLOVER_TYPES
 from marsad.learn.linear import LinearModel, fit, fit_multilabel
 from marsad.learn.stage import EventModels, predict_events
@@ -53,22 +53,21 @@ def process(rows: Iterable[dict], pipeline: Pipeline | None = None) -> list[tupl
                                       source=r.get("source"), url=r.get("url")))) for r in rows]
 
 
-def build_examples(processed: list[tuple[dict, Doc]], vocab: dict[str, tuple[str, ...]]) -> Examples:
+def build_examples(processed: list[tuple[dict, Doc]]) -> Examples:
     ex = Examples()
     for row, doc in processed:
-        add_article(ex, doc, row["events"], vocab)
+        add_article(ex, doc, row["events"])
     return ex
 
 
 def train_models(processed: list[tuple[dict, Doc]], c: dict[str, float] | None = None,
                  none_threshold: float = 0.5) -> tuple[EventModels, Examples]:
     c = {**DEFAULT_C, **(c or {})}
-    vocab = learn_vocabulary(processed)
-    ex = build_examples(processed, vocab)
+    ex = build_examples(processed)
     trigger = fit_multilabel(ex.trigger_x, ex.trigger_y, list(PLOVER_TYPES), c=c["trigger"])
     roles = {role: fit(ex.role_x[role], ex.role_y[role], c=c[role], binary_positive="1")
              for role in ("source", "target")}
-    models = EventModels(trigger, roles, vocab, none_threshold)
+    models = EventModels(trigger, roles, none_threshold)
     return replace(models, place=train_place(processed, models, c["place"])), ex
 
 
@@ -130,22 +129,90 @@ def corpus_hash(rows: list[dict]) -> str:
     return h.hexdigest()[:16]
 
 
+THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
+
+
+def is_validation(article_id: str) -> bool:
+    """The slice of the train split that picks the threshold and calibrates confidence (one id in
+    five by SHA-1 remainder 1; the test split is remainder 0 and is never read here)."""
+    return int(hashlib.sha1(article_id.encode("utf-8")).hexdigest(), 16) % 5 == 1
+
+
+def matched_events(processed: list[tuple[dict, Doc]], models: EventModels) -> tuple[list[float], list[int]]:
+    """(model probability, 1 if the event strictly matches a gold event else 0) for every event the
+    models find in `processed`: the data for calibrating `confidence`."""
+    from marsad.eval.scoring import _match, role_matches
+    from marsad.ground.stage import Grounder
+
+    grounder = Grounder()
+    probs: list[float] = []
+    right: list[int] = []
+    for row, doc in processed:
+        rules_events = doc.events
+        doc.events = predict_events(doc, models)
+        rec = grounder(doc).to_dict()
+        doc.events = rules_events
+
+        def strict(ge: dict, se: dict) -> bool:
+            return (ge["type"] == se["type"] and role_matches(ge.get("source"), se.get("source"))
+                    and role_matches(ge.get("target"), se.get("target")))
+
+        pairs = _match(row["events"], rec["events"], rec, strict, "trigger")[4]
+        hit = {id(se) for _, se in pairs}
+        for se in rec["events"]:
+            probs.append(se["confidence"])
+            right.append(1 if id(se) in hit else 0)
+    return probs, right
+
+
+def fit_calibration(probs: list[float], right: list[int]) -> tuple[float, float]:
+    """Platt scaling: P(strictly right) = sigmoid(a * logit(p) + b)."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    p = np.clip(np.array(probs, dtype=float), 1e-4, 1 - 1e-4)
+    x = np.log(p / (1 - p)).reshape(-1, 1)
+    y = np.array(right)
+    if y.min() == y.max():
+        return 1.0, 0.0
+    clf = LogisticRegression(C=100.0).fit(x, y)
+    return float(clf.coef_[0][0]), float(clf.intercept_[0])
+
+
 def train(data: Path, out: Path, limit: int | None = None, log=print) -> EventModels:
+    """Pick the threshold on the validation slice of the train split, calibrate confidence there,
+    then fit every model on the whole train split and save them with their cards."""
     t0 = time.perf_counter()
     rows = annotated_rows(data, "train")
     if limit:
         rows = rows[:limit]
     processed = process(rows)
-    models, ex = train_models(processed)
+    fit_part = [(r, d) for r, d in processed if not is_validation(r["id"])]
+    val_part = [(r, d) for r, d in processed if is_validation(r["id"])]
+    threshold, calibration, val_f1 = 0.5, (1.0, 0.0), {}
+    if fit_part and val_part:
+        trial, _ = train_models(fit_part)
+        for th in THRESHOLDS:
+            val_f1[th] = round(evaluate(val_part, replace(trial, none_threshold=th)).events_strict.f1, 4)
+        threshold = max(THRESHOLDS, key=lambda th: (val_f1[th], -th))
+        calibration = fit_calibration(*matched_events(val_part, replace(trial, none_threshold=threshold)))
+        log(f"validation strict F1 by threshold {val_f1}: threshold {threshold}, calibration {calibration}")
+    models, ex = train_models(processed, none_threshold=threshold)
+    models = replace(models, calibration=calibration)
     card = {"data": "annotations/events/train_pool.jsonl (split train), texts from ../shared/data/corpora/"
                     "train_pool.jsonl", "articles": len(rows), "data_sha256": corpus_hash(rows),
-            "examples": {"trigger": len(ex.trigger_y), "source": len(ex.role_y["source"]),
+            "validation": {"articles": len(val_part), "strict_f1_by_threshold": val_f1, "threshold": threshold,
+                           "calibration": calibration},
+            "examples": {"sentence_types": len(ex.trigger_y), "source": len(ex.role_y["source"]),
                          "target": len(ex.role_y["target"])},
-            "candidate_recall": dict(ex.stats), "c": DEFAULT_C,
+            "alignment": dict(sorted(ex.stats.items())), "c": DEFAULT_C,
             "command": "marsad train events", "seconds": round(time.perf_counter() - t0, 1)}
-    models.trigger.card = {**card, "model": "trigger type (16 PLOVER types + NONE), multinomial logistic regression"}
+    models.trigger.card = {**card, "model": "sentence types: one binary logistic regression per PLOVER type "
+                                            "over the sentence's features (marsad.learn.sentences)"}
     for role, m in models.roles.items():
-        m.card = {**card, "model": f"{role} ranker, binary logistic regression, argmax over candidates"}
+        m.card = {**card, "model": f"{role} ranker: binary logistic regression, argmax over candidates"}
+    if models.place is not None:
+        models.place.card = {**card, "model": "place ranker: binary logistic regression, argmax over candidates"}
     models.save(out)
-    log(f"trained on {len(rows)} articles in {card['seconds']} s → {out}")
+    log(f"trained on {len(rows)} articles in {round(time.perf_counter() - t0, 1)} s → {out}")
     return models
