@@ -6,13 +6,14 @@
 """
 from __future__ import annotations
 
-from marsad.claims.cues import Cue, cue_index
+from marsad.grammar.cues import Cue, cue_index
 from marsad.claims.filters import carried_speaker, circumstantial, noun_or_adjective, not_a_speaker, speech_follows
 from marsad.doc import Doc
-from marsad.lexicon import Match
+from marsad.grammar.phrase_index import Match
 from marsad.resources import grammar_words, read_words
-from marsad.syntax import MentionMap
-from marsad.syntax_words import COMPLEMENTIZERS, RELATIVES, phrase_stop_words
+from marsad.grammar.mention_map import MentionMap
+from marsad.grammar.stop_words import phrase_stop_words
+from marsad.grammar.words import COMPLEMENTIZERS, RELATIVES
 from marsad.text.clitics import enclitic_splits, prefix_for_key, verb_keys
 from marsad.text.normalize import fold
 from marsad.text.vocab import word_counts

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from functools import cache
 
-from marsad.agreement import FEM, MASC, mention_gender, verb_gender
+from marsad.grammar.agreement import FEM, MASC, mention_gender, verb_gender
 from marsad.doc import Doc
-from marsad.entities.actors import function_words
+from marsad.grammar.predicates import definite
+from marsad.grammar.words import COMPLEMENTIZERS, PREPOSITION_WORDS, QUOTE_MARKS, function_words
 from marsad.resources import read_words
-from marsad.syntax_words import COMPLEMENTIZERS, PREPOSITION_WORDS, QUOTE_MARKS, definite
 from marsad.text.clitics import lookup_keys
 from marsad.text.normalize import fold
 from marsad.types import Mention, Token

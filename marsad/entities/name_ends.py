@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from marsad.resources import read_tsv, read_words
-from marsad.syntax_words import definite, is_count
+from marsad.grammar.predicates import definite, is_count
 from marsad.text.clitics import enclitic_splits, proclitic_keys
 from marsad.text.normalize import fold
 from marsad.text.vocab import word_counts
@@ -66,12 +66,6 @@ def adjectival_heads() -> dict[str, bool]:
 @cache
 def abstract_heads() -> frozenset[str]:
     return read_words("abstract_heads.txt")
-
-
-def in_construct(tok: Token) -> bool:
-    """Whether a noun can govern a genitive after it: it is indefinite and not
-    a sound plural that keeps its ن (مسلحون مكتب… are two phrases; مسلحو التنظيم is one)."""
-    return not definite(tok) and not (len(tok.key) >= 5 and tok.key.endswith(("ون", "ين")))
 
 
 @dataclass(frozen=True)

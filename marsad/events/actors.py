@@ -8,11 +8,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from marsad.agreement import agrees, mention_gender
+from marsad.grammar.agreement import agrees, mention_gender
 from marsad.doc import Doc
 from marsad.resources import grammar_words
-from marsad.syntax import MentionMap
-from marsad.syntax_words import COMPLEMENTIZERS
+from marsad.grammar.mention_map import MentionMap
+from marsad.grammar.words import COMPLEMENTIZERS
 from marsad.text.normalize import fold
 from marsad.types import Mention, Token
 

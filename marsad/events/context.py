@@ -5,21 +5,20 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
-from marsad.agreement import agrees, mention_gender, verb_gender
+from marsad.grammar.agreement import agrees, mention_gender, verb_gender
 from marsad.doc import Doc
 from marsad.events.actors import can_act, is_victim
-from marsad.events.lexicon import trigger_indexes
+from marsad.grammar.triggers import trigger_indexes
 from marsad.resources import grammar_words, read_words
-from marsad.syntax import MentionMap
-from marsad.syntax_words import (
+from marsad.grammar.mention_map import MentionMap
+from marsad.grammar.predicates import adjective_like, is_count, prep_clitic
+from marsad.grammar.words import (
     COMPLEMENTIZERS,
     PREPOSITION_WORDS,
     QUOTE_MARKS,
     STATEMENT_NOUNS,
-    adjective_like,
     adverbials,
-    is_count,
-    prep_clitic,
+    light_verbs,
 )
 from marsad.text.clitics import lookup_keys, verb_keys
 from marsad.text.normalize import fold
@@ -43,11 +42,6 @@ def governing_event(doc: Doc, i: int, clause: tuple[int, int], earlier: list[Eve
 
 
 LIGHT_VERB_REACH = 4  # شنت قوات الجيش اليمني هجوما: verb, subject, then the noun
-
-
-@cache
-def light_verbs() -> frozenset[str]:
-    return read_words("light_verbs.txt")
 
 
 @lru_cache(maxsize=50_000)

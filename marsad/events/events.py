@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import insort
 
-from marsad.agreement import verb_gender
+from marsad.grammar.agreement import verb_gender
 from marsad.doc import Doc
 from marsad.events.actors import (
     SUFFIX_GENDER,
@@ -43,11 +43,11 @@ from marsad.events.context import (
     victim_of_cause,
 )
 from marsad.events.asides import drop_accidents, is_boilerplate
-from marsad.events.lexicon import Trigger
+from marsad.grammar.triggers import Trigger
 from marsad.events.opinion import reported_only
 from marsad.events.modality import clause_governors, event_modality, governor_positions
 from marsad.events.nouns import noun_roles, target_preps
-from marsad.events.ontology import SOLO_TYPES
+from marsad.grammar.ontology import SOLO_TYPES
 from marsad.events.passes import (
     complement_targets,
     dedupe,
@@ -62,10 +62,12 @@ from marsad.events.passes import (
 from marsad.events.triggers import find_triggers, trigger_starts
 from marsad.events.passive import ADJUNCT_STARTS, CLAUSE_ENDS, OBJECT_WINDOW, passive_agent, reads_passive
 from marsad.events.reported import announces, describes_noun, last_speaker, reported_subject
-from marsad.lexicon import Match
+from marsad.grammar.phrase_index import Match
 from marsad.resources import grammar_words
-from marsad.syntax import MentionMap
-from marsad.syntax_words import PREPOSITION_WORDS, abstract_nouns, definite, phrase_stop_words, reads_as_any
+from marsad.grammar.mention_map import MentionMap
+from marsad.grammar.predicates import definite, reads_as_any
+from marsad.grammar.stop_words import phrase_stop_words
+from marsad.grammar.words import PREPOSITION_WORDS, abstract_nouns
 from marsad.text.clitics import prefix_for_key
 from marsad.types import Attribution, DateValue, Event, Mention, Span, evolve
 

@@ -5,7 +5,9 @@ governs it, a light verb, or the verb of exposure (تعرض لهجمات من…
 from __future__ import annotations
 
 from marsad.doc import Doc
-from marsad.entities.actors import function_words
+from marsad.grammar.predicates import adjective_like, is_count
+from marsad.grammar.stop_words import phrase_stop_words
+from marsad.grammar.words import PREPOSITION_WORDS, RELATIVES, function_words
 from marsad.events.actors import has_actor
 from marsad.events.context import (
     exposed_to,
@@ -14,10 +16,9 @@ from marsad.events.context import (
     is_masdar,
     light_verb_before,
 )
-from marsad.events.lexicon import Trigger
-from marsad.lexicon import Match
-from marsad.syntax import MentionMap
-from marsad.syntax_words import PREPOSITION_WORDS, RELATIVES, adjective_like, is_count, phrase_stop_words
+from marsad.grammar.triggers import Trigger
+from marsad.grammar.phrase_index import Match
+from marsad.grammar.mention_map import MentionMap
 from marsad.types import Event, Mention
 
 LAM_AGENT_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})

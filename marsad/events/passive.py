@@ -5,14 +5,14 @@
 """
 from __future__ import annotations
 
-from marsad.agreement import verb_gender
+from marsad.grammar.agreement import verb_gender
 from marsad.doc import Doc
 from marsad.events.context import is_attack_noun
-from marsad.events.lexicon import Trigger
-from marsad.lexicon import Match
+from marsad.grammar.triggers import Trigger
+from marsad.grammar.phrase_index import Match
 from marsad.resources import grammar_words
-from marsad.syntax import MentionMap
-from marsad.syntax_words import is_count
+from marsad.grammar.mention_map import MentionMap
+from marsad.grammar.predicates import is_count
 from marsad.text.clitics import lookup_keys
 from marsad.types import Mention
 

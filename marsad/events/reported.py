@@ -14,18 +14,16 @@ from typing import NamedTuple
 
 from marsad.doc import Doc
 from marsad.events.actors import can_act
-from marsad.events.lexicon import trigger_indexes
-from marsad.syntax import MentionMap
-from marsad.syntax_words import (
+from marsad.grammar.triggers import trigger_indexes
+from marsad.grammar.mention_map import MentionMap
+from marsad.grammar.predicates import definite, is_count, prep_clitic
+from marsad.grammar.words import (
     CLAUSE_COMMAS,
     CLAUSE_CONJUNCTIONS,
     COMPLEMENTIZERS,
     PRONOUN_COMPLEMENTIZERS,
     QUOTE_MARKS,
     RELATIVES,
-    definite,
-    is_count,
-    prep_clitic,
 )
 from marsad.text.clitics import lookup_keys
 from marsad.types import Mention

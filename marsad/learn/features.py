@@ -5,11 +5,11 @@ Features are strings (`name=value`); the model's vocabulary maps them to columns
 """
 from __future__ import annotations
 
-from marsad.agreement import agrees, mention_gender, verb_gender
+from marsad.grammar.agreement import agrees, mention_gender, verb_gender
 from marsad.doc import Doc
 from marsad.events.modality import event_modality
 from marsad.learn.candidates import RoleCandidate, RuleView, TriggerCandidate
-from marsad.syntax_words import PREPOSITION_WORDS
+from marsad.grammar.words import PREPOSITION_WORDS
 from marsad.types import Mention
 
 DISTANCE_BUCKETS = (1, 2, 3, 5, 8, 12, 20)

@@ -1,46 +1,10 @@
-"""Closed word classes and word-level tests the argument finders rely on
-(complementisers, particles, prepositions; is a word a count, definite, an
-adjective, behind a clitic preposition)."""
+"""Word-level tests the argument finders rely on: is a word definite, a
+nisba-like adjective, a count, behind a clitic preposition, in construct state."""
 from __future__ import annotations
 
-from functools import cache
-
-from marsad.entities.actors import function_words
-from marsad.resources import grammar_words, read_words
+from marsad.grammar.words import NUMBER_WORDS, function_words
 from marsad.text.clitics import lookup_keys
 from marsad.types import Token
-
-COMPLEMENTIZERS = grammar_words("complementizers")
-PRONOUN_COMPLEMENTIZERS = frozenset(c for c in COMPLEMENTIZERS if c.endswith(("ه", "ها", "هم")))  # أنها، إنه
-PRE_VERB_PARTICLES = grammar_words("pre_verb_particles")
-KANA = grammar_words("kana")
-PREPOSITION_WORDS = grammar_words("prepositions")
-RELATIVES = grammar_words("relatives")
-CLAUSE_CONJUNCTIONS = grammar_words("clause_conjunctions")
-NUMBER_WORDS = grammar_words("number_words")
-STATEMENT_NOUNS = grammar_words("statement_nouns")
-QUOTE_MARKS = frozenset('"«»“”')
-CLAUSE_COMMAS = frozenset("،,")
-
-
-@cache
-def adverbials() -> frozenset[str]:
-    return read_words("adverbials.txt")
-
-
-@cache
-def abstract_nouns() -> frozenset[str]:
-    """Nouns of acts, states and ideas: never an actor (resources/abstract_nouns.txt)."""
-    return read_words("abstract_nouns.txt")
-
-
-@cache
-def phrase_stop_words() -> frozenset[str]:
-    """Words that end a plain noun phrase (function words, adverbials, the
-    first words of triggers and cues)."""
-    from marsad.entities.mentions import default_stop_words
-
-    return default_stop_words() | adverbials()
 
 
 def prep_clitic(tok: Token) -> str:
@@ -86,3 +50,9 @@ def reads_as_any(tok: Token, words: frozenset[str]) -> bool:
 
 def adjective_after_noun(toks: list, i: int, j: int) -> bool:
     return toks[i].stem.startswith("ال") and adjective_like(toks[j])
+
+
+def in_construct(tok: Token) -> bool:
+    """Whether a noun can govern a genitive after it: it is indefinite and not
+    a sound plural that keeps its ن (مسلحون مكتب… are two phrases; مسلحو التنظيم is one)."""
+    return not definite(tok) and not (len(tok.key) >= 5 and tok.key.endswith(("ون", "ين")))

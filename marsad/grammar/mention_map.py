@@ -1,4 +1,5 @@
-"""Finding who does what around a verb or cue, shared by claims and events.
+"""The phrase finder: who does what around a verb or cue, shared by claims
+and events (`MentionMap` indexes a document's mentions by token).
 
 Arabic news puts the verb first (VSO: `اتهم X Y`), fronts the subject (SVO:
 `X تتهم Y`, `وكان X … قال`) or leaves it in the verb (`وقالت إن…`): the
@@ -9,36 +10,37 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from marsad.agreement import agrees, mention_gender, verb_gender
+from marsad.grammar.agreement import agrees, mention_gender, verb_gender
 from marsad.doc import Doc
-from marsad.entities.actors import function_words
-from marsad.syntax_words import (
-    CLAUSE_CONJUNCTIONS,
+from marsad.grammar.predicates import (
+    adjective_after_noun,
+    adjective_like,
+    definite,
+    is_count,
+    prep_clitic,
+    reads_as_any,
+)
+from marsad.grammar.stop_words import phrase_stop_words
+from marsad.grammar.words import (
     CLAUSE_COMMAS,
+    CLAUSE_CONJUNCTIONS,
     COMPLEMENTIZERS,
+    HONORIFICS,
     KANA,
+    KINSHIP_NOUNS,
     NUMBER_WORDS,
-    PRE_VERB_PARTICLES,
     PREPOSITION_WORDS,
+    PRE_VERB_PARTICLES,
     PRONOUN_COMPLEMENTIZERS,
     QUOTE_MARKS,
     RELATIVES,
     STATEMENT_NOUNS,
-    adjective_after_noun,
-    adjective_like,
     adverbials,
-    definite,
-    is_count,
-    phrase_stop_words,
-    prep_clitic,
-    reads_as_any,
+    function_words,
 )
-from marsad.resources import grammar_words
 from marsad.types import Mention
 
 MAX_ADVERBIALS = 3
-KINSHIP_NOUNS = grammar_words("kinship_nouns")
-HONORIFICS = grammar_words("honorifics")  # جلالة الملك: skipped like a time word before an actor
 HELD_NOUN_WORDS = 2
 NISBA_ENDINGS = ("يه", "يين", "يون")  # folded: استراتيجية، عسكريين
 ASIDE_WORDS = 5  # words an aside between commas may have

@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from marsad.lexicon import PhraseIndex, phrase_key
-from marsad.resources import path, read_tsv, read_words
+from marsad.grammar.phrase_index import PhraseIndex, phrase_key
+from marsad.grammar.words import function_words
+from marsad.resources import path, read_tsv
 from marsad.types import Actor
 
 HEAD_FILES = ("heads.tsv", "heads_more.tsv")
@@ -82,8 +83,3 @@ class ActorBase:
         cname = self.country_names.get(country, country)
         template = SECTOR_NAMES.get(sector, "{} (" + sector + ")")
         return Actor(f"{country}-{sector}", template.format(cname), country, sector)
-
-
-@cache
-def function_words() -> frozenset[str]:
-    return read_words("function_words.txt")
