@@ -26,7 +26,7 @@ from marsad.entities.extra_mentions import (
 )
 from marsad.entities.name_ends import NameEnds, abstract_heads, adjectival_heads
 from marsad.grammar.actor_base import ActorBase, Alias, Head
-from marsad.grammar.predicates import adjective_like, definite, in_construct
+from marsad.grammar.predicates import adjective_like, definite, in_construct, nisba_ending
 from marsad.grammar.stop_words import event_noun_words, name_stop_words
 from marsad.grammar.words import adverbials, modifiers
 from marsad.names.romanize import looks_like_name
@@ -39,7 +39,6 @@ from marsad.types import Actor, Mention, Token
 LEXICON_WORD, POSSESSED_HEAD = 1, 2  # what a word may begin (MentionFinder._atom_word)
 ORG_NAME_MAX_TOKENS = 3
 PERSON_NAME_MAX_TOKENS = 3
-UNNAMED_HEADS = frozenset({"Statement"})  # بيان صادر عن…: the next word is not its name
 SPEAKING_FOR = frozenset({"باسم"})  # folded: المتحدث باسم/بإسم الحرس الوطني
 QUOTES = frozenset('"«»“”')  # تنظيم "الدولة الإسلامية": a quoted name follows the head (or مجموعة 5+1 a number)
 
@@ -177,7 +176,7 @@ class MentionFinder:
                     and head.key in self.event_nouns:
                 head = None  # القضاء على…: "eliminating", not the judiciary
             if head and head.end - head.start == 1 and i > start and not tokens[i].prefix \
-                    and tokens[i - 1].key in ADJECTIVE_HOSTS and tokens[i].norm.endswith(("ي", "يه")):
+                    and tokens[i - 1].key in ADJECTIVE_HOSTS and nisba_ending(tokens[i].norm):
                 head = None  # مؤتمر صحفي، مصدر دبلوماسي: the nisba describes the noun before it
             if head and head.end - head.start == 1 and i > start and self.ends.describes_noun(tokens, i):
                 head = None  # الشؤون الداخلية، حاجز عسكري: an adjective of the noun before it
@@ -251,8 +250,9 @@ class MentionFinder:
                         name = None  # الرئيس المخلوع: not a personal name, so no romanisation
                     end, rule = name_end, "title+name"
             elif len(group) == 1 and group[0].head and group[0].head.kind == "ORG" and end == group[0].end \
-                    and not definite(tokens[group[0].end - 1]) and group[0].head.name_en not in UNNAMED_HEADS:
-                # رابطة أمهات المختطفين: an institution noun in construct
+                    and not definite(tokens[group[0].end - 1]) and group[0].head.role != "statement":
+                # رابطة أمهات المختطفين: an institution noun in construct (not بيان صادر عن…:
+                # the word after a statement is not its name)
                 # state takes the unknown name after it.
                 name_end = self.ends.name_after(tokens, end, sent_end, limit, ORG_NAME_MAX_TOKENS, construct=True)
                 if name_end > end:

@@ -11,8 +11,9 @@ from marsad.events.actors import can_act, is_victim
 from marsad.grammar.triggers import trigger_indexes
 from marsad.resources import grammar_words, read_words
 from marsad.grammar.mention_map import MentionMap
-from marsad.grammar.predicates import adjective_like, is_count, prep_clitic
+from marsad.grammar.predicates import adjective_like, is_count, participle, prep_clitic
 from marsad.grammar.words import (
+    ALL_PREPOSITIONS,
     COMPLEMENTIZERS,
     PREPOSITION_WORDS,
     QUOTE_MARKS,
@@ -24,7 +25,6 @@ from marsad.text.clitics import lookup_keys, verb_keys
 from marsad.text.normalize import fold
 from marsad.types import Event, Mention, Token
 
-PREPOSITION_WORDS_AND_CLITICS = (*PREPOSITION_WORDS, "ب", "ل", "ك")
 
 GOVERNED_REACH = 2  # اتهم X Y بتدريب: the noun follows the verb's object closely
 
@@ -103,10 +103,8 @@ def past_act_adjectives(doc: Doc, i: int) -> int:
 
 
 def is_participle(tok: Token) -> bool:
-    """An accusative active participle used as a verb (مطالبين، داعيا، مهددا،
-    متهمة): م + at least four letters, ending in -ين / -ا / -ة."""
-    w = tok.stem
-    return not tok.prefix and w.startswith("م") and len(w) >= 5 and w.endswith(("ين", "ا", "ة", "ً"))
+    """An active participle used as a verb (مطالبين، داعيا، مهددا، متهمة), with no proclitic."""
+    return not tok.prefix and participle(tok.key)
 
 
 MAX_PROCLITICS = 2  # و+ب before a word
@@ -162,7 +160,7 @@ def clause_subject(doc: Doc, mmap: MentionMap, i: int, clause_start: int) -> Men
         m = mmap.starts.get(j)
         if m is None or m.tokens[1] > i:
             continue
-        if mmap.introduced_by(j, PREPOSITION_WORDS_AND_CLITICS) or not can_act(m) or is_victim(m) \
+        if mmap.introduced_by(j, ALL_PREPOSITIONS) or not can_act(m) or is_victim(m) \
                 or m.label == "NORP":
             return None  # the clause's first actor is not a subject
         return m

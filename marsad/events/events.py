@@ -67,7 +67,7 @@ from marsad.resources import grammar_words
 from marsad.grammar.mention_map import MentionMap
 from marsad.grammar.predicates import definite, reads_as_any
 from marsad.grammar.stop_words import phrase_stop_words
-from marsad.grammar.words import PREPOSITION_WORDS, abstract_nouns
+from marsad.grammar.words import PREPOSITION_WORDS, abstract_nouns, prepositions
 from marsad.text.clitics import prefix_for_key
 from marsad.types import Attribution, DateValue, Event, Mention, Span, evolve
 
@@ -76,7 +76,7 @@ RECIPROCAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "ACCUSE"})
 PRONOUN_TARGET_TYPES = frozenset({"ACCUSE", "THREATEN", "REQUEST", "SANCTION", "SUPPORT", "AID"})
 JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # acts done with someone (مع)
 AGENT_GENITIVE_ACTS = grammar_words("agent_genitive_acts")
-SENTENCED_PREPS = ("بحق", "ضد", "على")  # those a sentence falls on
+SENTENCED_PREPS = prepositions("بحق", "ضد", "على")  # those a sentence falls on
 DOCUMENT_SUBJECT_GAP = 2  # قرارا جديدا يطالب: the document, an adjective, then the verb
 APPOSITION_GAP = 2  # tokens between a name and its apposition: "،" or "("
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT", "PROTEST"})
@@ -91,7 +91,7 @@ PARTNER_VERBS = grammar_words("partner_verbs")
 REFERENCE_TYPES = frozenset({"AGREE"})  # whose definite noun refers back to a known act
 
 IMPERSONAL_PASSIVE = grammar_words("impersonal_passive")
-PARTNER_PREPOSITIONS = frozenset({"مع", "ضد"})  # التعاون مع موسكو، التدخل ضد الجهاديين
+PARTNER_PREPOSITIONS = frozenset(prepositions("مع", "ضد"))  # التعاون مع موسكو، التدخل ضد الجهاديين
 
 
 def verb_suffix_pronoun(tok, m: Match[Trigger]) -> str:

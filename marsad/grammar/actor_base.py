@@ -37,6 +37,7 @@ class Head:
     kind: str  # PER (a title) or ORG (an institution / group noun)
     sector: str | None
     name_en: str
+    role: str = ""  # the heads table's `role`: statement, source, victim or ""
 
 
 class ActorBase:
@@ -46,6 +47,8 @@ class ActorBase:
         self.names: PhraseIndex[Alias] = PhraseIndex()
         self.heads: PhraseIndex[Head] = PhraseIndex()
         self.country_names: dict[str, str] = {}
+        # a head's English name -> its role: the actor a head alone names carries only that name
+        self.head_roles: dict[str, str] = {}
         self.ambiguous = ambiguous
         # A one-word entry that folds to a function word (إمام → امام = أمام) would fire everywhere.
         stop = function_words()
@@ -60,11 +63,14 @@ class ActorBase:
                 if key and not (len(key) == 1 and key[0] in stop):
                     self.names.add(alias, Alias(aid, row["kind"]))
         for row in head_rows:
+            role = row.get("role", "")
+            if self.head_roles.setdefault(row.get("name_en", ""), role) != role:
+                raise ValueError(f"heads: {row.get('name_en')!r} has two roles")
             for form in row["head_ar"].split("|"):
                 key = phrase_key(form)
                 if key and not (len(key) == 1 and key[0] in stop):
                     self.heads.add(form.strip(), Head(form.strip(), row["kind"], row.get("sector") or None,
-                                                      row.get("name_en", "")))
+                                                      row.get("name_en", ""), role))
 
     @classmethod
     @cache
@@ -83,3 +89,18 @@ class ActorBase:
         cname = self.country_names.get(country, country)
         template = SECTOR_NAMES.get(sector, "{} (" + sector + ")")
         return Actor(f"{country}-{sector}", template.format(cname), country, sector)
+
+
+def head_role(actor: Actor | None) -> str:
+    """The heads table's `role` of an actor a head noun alone names (no id):
+    `statement` (بيان: speaks for its issuer, does not act), `source` (مصادر:
+    reports, does not act), `victim` (مدنيين، متهمين: acted upon), else ""."""
+    if actor is None or actor.id is not None:
+        return ""
+    return ActorBase.load().head_roles.get(actor.name_en, "")
+
+
+@cache
+def military_coalitions() -> frozenset[str]:
+    """Ids of the coalitions and alliances that fight (resources/military_coalitions.tsv)."""
+    return frozenset(row["id"] for row in read_tsv("military_coalitions.tsv"))

@@ -8,7 +8,7 @@ caller then falls back to the actor the text is about.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from marsad.grammar.agreement import agrees, mention_gender, verb_gender
 from marsad.doc import Doc
@@ -17,6 +17,7 @@ from marsad.grammar.predicates import (
     adjective_like,
     definite,
     is_count,
+    nisba_ending,
     prep_clitic,
     reads_as_any,
 )
@@ -42,7 +43,6 @@ from marsad.types import Mention
 
 MAX_ADVERBIALS = 3
 HELD_NOUN_WORDS = 2
-NISBA_ENDINGS = ("يه", "يين", "يون")  # folded: استراتيجية، عسكريين
 ASIDE_WORDS = 5  # words an aside between commas may have
 MAX_FRONTED_WORDS = 4
 FRONTED_LINKS = frozenset({"من"})  # العشرات من أقاربه
@@ -295,7 +295,7 @@ class MentionMap:
             return True
         return j > 0 and self.doc.tokens[j - 1].norm in PREPOSITION_WORDS
 
-    def introduced_by(self, j: int, preps: tuple[str, ...]) -> bool:
+    def introduced_by(self, j: int, preps: Collection[str]) -> bool:
         """Whether the mention at token j is introduced by one of `preps`."""
         toks = self.doc.tokens
         if j > 0 and toks[j - 1].norm in preps:
@@ -387,7 +387,7 @@ class MentionMap:
         toks = self.doc.tokens
         for _ in range(HELD_NOUN_WORDS):  # مواقع وجبال استراتيجية كانت…: coordinated nouns, adjectives
             if k < end and toks[k].is_word and k not in self.starts and toks[k].norm not in RELATIVES \
-                    and (toks[k].prefix == "و" or adjective_like(toks[k]) or toks[k].norm.endswith(NISBA_ENDINGS)):
+                    and (toks[k].prefix == "و" or adjective_like(toks[k]) or nisba_ending(toks[k].norm)):
                 k += 1
         if k < end and toks[k].norm in RELATIVES:
             k += 1

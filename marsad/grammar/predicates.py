@@ -6,6 +6,14 @@ from marsad.grammar.words import NUMBER_WORDS, function_words
 from marsad.text.clitics import lookup_keys
 from marsad.types import Token
 
+# The one set of nisba endings (folded): عسكري، استراتيجية، عسكريين، الأوروبيون
+NISBA_ENDINGS = ("ي", "يه", "يين", "يون")
+
+
+def nisba_ending(word: str) -> bool:
+    """Whether a folded word ends like a nisba adjective (a letter before the ending)."""
+    return len(word) > 2 and word.endswith(NISBA_ENDINGS)
+
 
 def prep_clitic(tok: Token) -> str:
     """The preposition (ب، ل، ك) a word carries, also when the segmenter kept
@@ -28,8 +36,7 @@ def adjective_like(tok: Token) -> bool:
     """A definite nisba-like word (الأميركية، العسكري، الأوروبيون), not a function word
     that happens to fold the same way (إلى → الي)."""
     n = tok.norm
-    return tok.is_word and n.startswith("ال") and n not in function_words() and (
-        n.endswith(("ي", "يه")) or len(n) > 6 and n.endswith(("يون", "يين")))  # الأوروبيون، الأميركيين
+    return tok.is_word and n.startswith("ال") and n not in function_words() and nisba_ending(n)
 
 
 def is_count(tok: Token) -> bool:
@@ -56,3 +63,15 @@ def in_construct(tok: Token) -> bool:
     """Whether a noun can govern a genitive after it: it is indefinite and not
     a sound plural that keeps its ن (مسلحون مكتب… are two phrases; مسلحو التنظيم is one)."""
     return not definite(tok) and not (len(tok.key) >= 5 and tok.key.endswith(("ون", "ين")))
+
+
+def participle(word: str) -> bool:
+    """Whether a word (folded, its clitics off) has the shape of an active
+    participle as a حال: a derived verb's مُفعِل of five letters or more
+    (مؤكدا، مطالبين، متهمة) or the simple verb's فاعل (قائلا، كاشفا، داعيا),
+    ending in -ا, -ين or -ة. Not a dual verb of four letters (أكدا، قالا) nor
+    a plural verb (زاروا); a dual فاعَلا verb (ناقشا) has the participle's letters."""
+    if word.endswith("ين"):
+        word = word[:-2] + "ا"
+    return word.endswith(("ا", "ه")) and not word.endswith("وا") and (
+        word.startswith("م") and len(word) >= 5 or len(word) == 5 and word[1] == "ا")

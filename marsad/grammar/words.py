@@ -9,6 +9,7 @@ from functools import cache
 
 from marsad.resources import grammar_words, read_words
 from marsad.text.clitics import PREPOSITIONS as PREPOSITION_CLITICS
+from marsad.text.normalize import fold
 
 COMPLEMENTIZERS = grammar_words("complementizers")
 PRONOUN_COMPLEMENTIZERS = frozenset(c for c in COMPLEMENTIZERS if c.endswith(("ه", "ها", "هم")))  # أنها، إنه
@@ -18,6 +19,7 @@ KANA = grammar_words("kana")
 # the clitic ones (ب ل ك) the segmenter splits off a word. Rules that take
 # only some of them name those with `prepositions()`.
 PREPOSITION_WORDS = grammar_words("prepositions")
+ALL_PREPOSITIONS = PREPOSITION_WORDS | frozenset(PREPOSITION_CLITICS)
 RELATIVES = grammar_words("relatives")
 CLAUSE_CONJUNCTIONS = grammar_words("clause_conjunctions")
 NUMBER_WORDS = grammar_words("number_words")
@@ -29,13 +31,14 @@ CLAUSE_COMMAS = frozenset("،,")
 
 
 def prepositions(*words: str) -> tuple[str, ...]:
-    """Some prepositions of the one set (folded words or clitic letters), in
-    the order given: a rule that takes only these names them here, and a word
-    outside the set is an error, so the set stays the only list."""
-    unknown = [w for w in words if w not in PREPOSITION_WORDS and w not in PREPOSITION_CLITICS]
+    """Some prepositions of the one set, folded (على → علي, as tokens' `norm`
+    are), in the order given: a rule that takes only these names them here,
+    and a word outside the set is an error, so the set stays the only list."""
+    folded = tuple(fold(w) for w in words)
+    unknown = [w for w in folded if w not in ALL_PREPOSITIONS]
     if unknown:
         raise ValueError(f"not prepositions of grammar_words.tsv or text.clitics: {unknown}")
-    return words
+    return folded
 
 
 @cache
