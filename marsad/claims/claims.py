@@ -15,7 +15,7 @@ from marsad.grammar.predicates import participle
 from marsad.resources import grammar_words, read_words
 from marsad.grammar.mention_map import MentionMap
 from marsad.grammar.stop_words import phrase_stop_words
-from marsad.grammar.words import COMPLEMENTIZERS, RELATIVES
+from marsad.grammar.words import COMPLEMENTIZERS, ISSUED_WORDS, RELATIVES
 from marsad.text.clitics import enclitic_splits, prefix_for_key, verb_keys
 from marsad.text.normalize import fold
 from marsad.text.vocab import word_counts
@@ -54,7 +54,7 @@ def _statement_owner(doc: Doc, mmap: MentionMap, statement: Mention) -> Mention 
     """The body a statement belongs to: `بيان لوزارة …`, `بيان صادر عن …`."""
     toks = doc.tokens
     j = statement.tokens[1]
-    if j < len(toks) and toks[j].norm in ("صادر", "الصادر", "صادره", "الصادره"):
+    if j < len(toks) and toks[j].norm in ISSUED_WORDS:
         j += 1
     if j < len(toks) and toks[j].norm == "عن":
         j += 1

@@ -13,6 +13,7 @@ from marsad.resources import grammar_words, read_words
 from marsad.grammar.mention_map import MentionMap
 from marsad.grammar.predicates import adjective_like, is_count, participle, prep_clitic
 from marsad.grammar.words import (
+    AGENT_PHRASES,
     ALL_PREPOSITIONS,
     COMPLEMENTIZERS,
     PREPOSITION_WORDS,
@@ -20,6 +21,7 @@ from marsad.grammar.words import (
     STATEMENT_NOUNS,
     adverbials,
     light_verbs,
+    prepositions,
 )
 from marsad.text.clitics import lookup_keys, verb_keys
 from marsad.text.normalize import fold
@@ -107,25 +109,6 @@ def is_participle(tok: Token) -> bool:
     return not tok.prefix and participle(tok.key)
 
 
-MAX_PROCLITICS = 2  # و+ب before a word
-
-
-def is_masdar(tok: Token) -> bool:
-    """Verbal nouns of derived verbs, which verb lexicons list beside the
-    verbs: إفعال (إطلاق), تفعيل (تحميل), افتعال (اعتقال), استفعال (استهداف).
-
-    >>> from marsad.text.tokens import tokenize
-    >>> [is_masdar(t) for t in tokenize("إطلاق تحميل استهداف الاستهداف إلقاء أطلق حمل")]
-    [True, True, True, True, True, False, False]
-    """
-    w = fold(tok.stem)
-    hamza = "إل" in tok.text[:MAX_PROCLITICS + 2] or "أل" in tok.text[:MAX_PROCLITICS + 2]
-    w = w[2:] if w.startswith("ال") and not hamza else w  # the article, not the hamzated alef of إلقاء
-    return (len(w) == 5 and (w[0] == "ت" and w[3] == "ي" or w[0] == "ا" and w[3] == "ا")
-            or len(w) == 6 and w[0] == "ا" and w[2] == "ت" and w[4] == "ا"
-            or len(w) == 7 and w.startswith("است") and w[5] == "ا")
-
-
 AIM_VERBS = grammar_words("aim_verbs")
 
 
@@ -190,7 +173,7 @@ def agent_phrase_after(doc: Doc, mmap: MentionMap, i: int, end: int) -> bool:
     """`من قبل X` / `على يد X` within a few words after a verb."""
     toks = doc.tokens
     for j in range(i, min(end - 1, i + 4)):
-        if (toks[j].norm, toks[j + 1].norm) in (("من", "قبل"), ("علي", "يد")) and j + 2 in mmap.starts:
+        if (toks[j].norm, toks[j + 1].norm) in AGENT_PHRASES and j + 2 in mmap.starts:
             return True
     return False
 
@@ -297,7 +280,7 @@ def upholds_punishment(doc: Doc, i: int, end: int) -> bool:
                for j in range(i + 1, min(end, i + 1 + UPHELD_REACH)))
 
 
-TIME_CLAUSE_WORDS = frozenset({"قبل", "بعد"})
+TIME_CLAUSE_WORDS = frozenset(prepositions("قبل", "بعد"))
 TIME_CLAUSE_REACH = 8  # tokens from the actor back from قبل/بعد: the clause just before
 
 

@@ -27,7 +27,6 @@ from marsad.events.context import (
     agent_of_described_noun,
     agent_phrase_after,
     clause_subject,
-    is_masdar,
     issuer_before,
     is_participle,
     light_verb_before,
@@ -65,7 +64,7 @@ from marsad.events.reported import announces, describes_noun, last_speaker, repo
 from marsad.grammar.phrase_index import Match
 from marsad.resources import grammar_words
 from marsad.grammar.mention_map import MentionMap
-from marsad.grammar.predicates import definite, reads_as_any
+from marsad.grammar.predicates import definite, is_masdar, reads_as_any
 from marsad.grammar.stop_words import phrase_stop_words
 from marsad.grammar.words import PREPOSITION_WORDS, abstract_nouns, prepositions
 from marsad.text.clitics import prefix_for_key

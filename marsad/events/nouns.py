@@ -5,7 +5,7 @@ governs it, a light verb, or the verb of exposure (تعرض لهجمات من…
 from __future__ import annotations
 
 from marsad.doc import Doc
-from marsad.grammar.predicates import adjective_like, is_count, nisba_ending
+from marsad.grammar.predicates import adjective_like, is_count, is_masdar, nisba_ending
 from marsad.grammar.stop_words import phrase_stop_words
 from marsad.grammar.words import PREPOSITION_WORDS, RELATIVES, function_words, prepositions
 from marsad.events.actors import has_actor
@@ -13,7 +13,6 @@ from marsad.events.context import (
     exposed_to,
     governing_event,
     is_light_verb,
-    is_masdar,
     light_verb_before,
 )
 from marsad.grammar.triggers import Trigger

@@ -17,7 +17,7 @@ from marsad.text.clitics import lookup_keys
 from marsad.types import Mention
 
 OBJECT_WINDOW = 10
-PASSIVE_AGENT_WORDS = frozenset({"يد", "قبل", "رصاص", "نيران", "ايدي"})  # على يد X، برصاص X
+PASSIVE_AGENT_WORDS = grammar_words("passive_agent_words")  # على يد X، برصاص X
 ADJUNCT_STARTS = grammar_words("adjunct_starts")
 CLAUSE_ENDS = frozenset({".", "؛", '"', "»", "”"})  # not commas: an adjunct may stand before the object
 

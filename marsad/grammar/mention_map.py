@@ -23,10 +23,13 @@ from marsad.grammar.predicates import (
 )
 from marsad.grammar.stop_words import phrase_stop_words
 from marsad.grammar.words import (
+    AGENT_PHRASES,
     CLAUSE_COMMAS,
     CLAUSE_CONJUNCTIONS,
     COMPLEMENTIZERS,
+    HOLDING_PRONOUNS,
     HONORIFICS,
+    ISSUED_WORDS,
     KANA,
     KINSHIP_NOUNS,
     NUMBER_WORDS,
@@ -38,6 +41,7 @@ from marsad.grammar.words import (
     STATEMENT_NOUNS,
     adverbials,
     function_words,
+    prepositions,
 )
 from marsad.types import Mention
 
@@ -45,14 +49,11 @@ MAX_ADVERBIALS = 3
 HELD_NOUN_WORDS = 2
 ASIDE_WORDS = 5  # words an aside between commas may have
 MAX_FRONTED_WORDS = 4
-FRONTED_LINKS = frozenset({"من"})  # العشرات من أقاربه
+FRONTED_LINKS = frozenset(prepositions("من"))  # العشرات من أقاربه
 MAX_APPOSED_WORDS = 3  # an apposed name between commas
 MAX_INSTRUMENT_WORDS = 2  # بعدة غارات، بالمدفعية الثقيلة
-AGENT_PHRASES = frozenset({("من", "قبل"), ("علي", "يد")})  # من قبل X، على يد X (folded)
 AGENT_PHRASE_REACH = 8
 ISSUER_WORDS = 4  # رئاسة أمن الدولة السعودية
-HOLDING_PRONOUNS = frozenset({"فيها", "عليها", "بها", "فيه", "عليه"})  # a place resumed by a pronoun
-ISSUED_WORDS = frozenset({"صادر", "صادره", "الصادر", "الصادره"})
 
 
 class MentionMap:

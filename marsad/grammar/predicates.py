@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from marsad.grammar.words import NUMBER_WORDS, function_words
 from marsad.text.clitics import lookup_keys
+from marsad.text.normalize import fold
 from marsad.types import Token
 
 # The one set of nisba endings (folded): عسكري، استراتيجية، عسكريين، الأوروبيون
@@ -75,3 +76,22 @@ def participle(word: str) -> bool:
         word = word[:-2] + "ا"
     return word.endswith(("ا", "ه")) and not word.endswith("وا") and (
         word.startswith("م") and len(word) >= 5 or len(word) == 5 and word[1] == "ا")
+
+
+MAX_PROCLITICS = 2  # و+ب before a word
+
+
+def is_masdar(tok: Token) -> bool:
+    """Verbal nouns of derived verbs, which verb lexicons list beside the
+    verbs: إفعال (إطلاق), تفعيل (تحميل), افتعال (اعتقال), استفعال (استهداف).
+
+    >>> from marsad.text.tokens import tokenize
+    >>> [is_masdar(t) for t in tokenize("إطلاق تحميل استهداف الاستهداف إلقاء أطلق حمل")]
+    [True, True, True, True, True, False, False]
+    """
+    w = fold(tok.stem)
+    hamza = "إل" in tok.text[:MAX_PROCLITICS + 2] or "أل" in tok.text[:MAX_PROCLITICS + 2]
+    w = w[2:] if w.startswith("ال") and not hamza else w  # the article, not the hamzated alef of إلقاء
+    return (len(w) == 5 and (w[0] == "ت" and w[3] == "ي" or w[0] == "ا" and w[3] == "ا")
+            or len(w) == 6 and w[0] == "ا" and w[2] == "ت" and w[4] == "ا"
+            or len(w) == 7 and w.startswith("است") and w[5] == "ا")

@@ -26,6 +26,9 @@ NUMBER_WORDS = grammar_words("number_words")
 STATEMENT_NOUNS = grammar_words("statement_nouns")
 KINSHIP_NOUNS = grammar_words("kinship_nouns")
 HONORIFICS = grammar_words("honorifics")  # جلالة الملك: skipped like a time word before an actor
+AGENT_PHRASES = frozenset(tuple(p.split()) for p in grammar_words("agent_phrases"))  # (من، قبل), (علي، يد)
+HOLDING_PRONOUNS = grammar_words("holding_pronouns")
+ISSUED_WORDS = grammar_words("issued_words")
 QUOTE_MARKS = frozenset('"«»“”')
 CLAUSE_COMMAS = frozenset("،,")
 
