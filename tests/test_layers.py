@@ -180,7 +180,17 @@ def test_no_import_circles_below_the_pipeline():
         ", ".join(sorted(c)) for c in found)
 
 
-def test_the_walk_sees_lazy_imports():
-    """The walk reads imports inside functions (the old circle hid there)."""
-    graph = import_graph()
-    assert "marsad.claims.index" in graph["marsad.doc"]  # imported inside Doc.claim_index
+def test_the_walk_sees_lazy_and_relative_imports(tmp_path):
+    """Imports inside functions count (the old circle hid there), relative ones
+    resolve, and those under TYPE_CHECKING (which run nothing) do not count."""
+    source = tmp_path / "mod.py"
+    source.write_text(
+        "from typing import TYPE_CHECKING\n"
+        "from . import words\n"
+        "if TYPE_CHECKING:\n"
+        "    from marsad.pipeline import Pipeline\n"
+        "def f():\n"
+        "    from marsad.entities.mentions import MentionFinder\n"
+        "    import marsad.claims.claims\n", encoding="utf-8")
+    assert imports_of(source, "marsad.grammar.mod") == {
+        "marsad.grammar.words", "marsad.entities.mentions", "marsad.claims.claims"}
