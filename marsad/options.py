@@ -13,7 +13,7 @@ from typing import Annotated, Any, Optional
 import typer
 from typer.core import TyperGroup
 
-from marsad.events.ontology import PLOVER_TYPES as EVENT_TYPES
+from marsad.grammar.ontology import PLOVER_TYPES as EVENT_TYPES
 from marsad.types import MAX_YEAR, MIN_YEAR
 
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")

@@ -1,6 +1,6 @@
 """Subject-verb agreement (agreement.py) on real Arabic forms."""
 import marsad
-from marsad.agreement import FEM, MASC, PLURAL, agrees, mention_gender, verb_gender
+from marsad.grammar.agreement import FEM, MASC, PLURAL, agrees, mention_gender, verb_gender
 
 
 def first_token(text):

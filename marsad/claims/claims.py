@@ -6,13 +6,16 @@
 """
 from __future__ import annotations
 
-from marsad.claims.cues import Cue, cue_index
+from marsad.grammar.cues import Cue, cue_index
 from marsad.claims.filters import carried_speaker, circumstantial, noun_or_adjective, not_a_speaker, speech_follows
 from marsad.doc import Doc
-from marsad.lexicon import Match
+from marsad.grammar.actor_base import head_role
+from marsad.grammar.phrase_index import Match
+from marsad.grammar.predicates import participle
 from marsad.resources import grammar_words, read_words
-from marsad.syntax import MentionMap
-from marsad.syntax_words import COMPLEMENTIZERS, RELATIVES, phrase_stop_words
+from marsad.grammar.mention_map import MentionMap
+from marsad.grammar.stop_words import phrase_stop_words
+from marsad.grammar.words import COMPLEMENTIZERS, ISSUED_WORDS, RELATIVES
 from marsad.text.clitics import enclitic_splits, prefix_for_key, verb_keys
 from marsad.text.normalize import fold
 from marsad.text.vocab import word_counts
@@ -25,15 +28,6 @@ NAME_RULES = frozenset({"ner", "short-form", "lexicon"})  # a mention that is a 
 SPEECH_NOUNS = read_words("speech_nouns.txt")
 THIRD_PERSON = frozenset({"ه", "ها", "هم", "هما", "هن"})
 PRONOUN_STEM_MIN_COUNT = 5  # a stem seen this often in the corpora is a word, so the ending is a pronoun
-
-
-def _is_participle(form: str) -> bool:
-    """A circumstantial participle (حال) cue: مؤكدا، مشيرة، قائلا، كاشفا (not
-    the dual verbs أكدا، قالا): its subject is the sentence's."""
-    word = fold(form.split()[0])
-    if word.endswith("ين"):
-        word = word[:-2] + "ا"
-    return word.endswith(("ا", "ه")) and (word.startswith("م") and len(word) >= 5 or len(word) == 5 and word[1] == "ا")
 
 
 def _pronoun_word(doc: Doc, speaker: Mention) -> bool:
@@ -60,7 +54,7 @@ def _statement_owner(doc: Doc, mmap: MentionMap, statement: Mention) -> Mention 
     """The body a statement belongs to: `بيان لوزارة …`, `بيان صادر عن …`."""
     toks = doc.tokens
     j = statement.tokens[1]
-    if j < len(toks) and toks[j].norm in ("صادر", "الصادر", "صادره", "الصادره"):
+    if j < len(toks) and toks[j].norm in ISSUED_WORDS:
         j += 1
     if j < len(toks) and toks[j].norm == "عن":
         j += 1
@@ -173,7 +167,7 @@ class ClaimExtractor:
             quoted = self._quoted_from(doc, mmap, m, clause)
             if quoted is not None:
                 speaker, rule = quoted, rule + ":quoted-from"  # نقلت وكالات عن وزارة الدفاع قولها
-            if speaker is None and _is_participle(m.payloads[0].form) \
+            if speaker is None and participle(fold(m.payloads[0].form.split()[0])) \
                     and (main := mmap.subject_after(a, b)) is not None and main.start < cue_span.start:
                 speaker, rule = main, rule + ":main"  # وتنصل السفير … قائلا: the sentence's subject speaks
             if speaker is None and not (m.end < clause[1] and circumstantial(tokens[m.end])):
@@ -199,7 +193,7 @@ class ClaimExtractor:
                 content = self._content(doc, after, sent)
         if content[1] <= content[0]:
             return None
-        if speaker is not None and speaker.actor is not None and speaker.actor.name_en == "Statement":
+        if speaker is not None and head_role(speaker.actor) == "statement":
             owner = _statement_owner(doc, mmap, speaker)
             speaker = owner or speaker  # بيان لوزارة الخزانة، بيان صادر عن الرابطة: the body speaks
         direct = self._is_direct(doc.text, after, content)

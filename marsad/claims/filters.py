@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from functools import cache
 
-from marsad.agreement import FEM, MASC, mention_gender, verb_gender
+from marsad.grammar.agreement import FEM, MASC, mention_gender, verb_gender
 from marsad.doc import Doc
-from marsad.entities.actors import function_words
+from marsad.grammar.predicates import definite, participle
+from marsad.grammar.words import COMPLEMENTIZERS, PREPOSITION_WORDS, QUOTE_MARKS, function_words
 from marsad.resources import read_words
-from marsad.syntax_words import COMPLEMENTIZERS, PREPOSITION_WORDS, QUOTE_MARKS, definite
 from marsad.text.clitics import lookup_keys
 from marsad.text.normalize import fold
 from marsad.types import Mention, Token
@@ -30,8 +30,8 @@ def circumstantial(tok: Token) -> bool:
     if TANWEEN in tok.text:
         return True
     word = fold(tok.text)
-    return (not tok.suffix and word.startswith("م") and len(word) >= 5 and word.endswith("ا")
-            and not word.endswith(("نا", "ها", "هما")))
+    # the case shows on -ا only (مشيرة may be a noun: منظمة); a pronoun the segmenter left on is no ending
+    return not tok.suffix and word.endswith("ا") and participle(word) and not word.endswith(("نا", "ها"))
 
 
 def not_a_speaker(doc: Doc, speaker: Mention) -> bool:
@@ -85,7 +85,7 @@ def cue_gender(tok: Token) -> str | None:
     ending (مشيرة feminine, مشيرا masculine)."""
     found = verb_gender(tok)
     word = fold(tok.text).rstrip("\u064b")
-    if circumstantial(tok) or word.startswith("م") and word.endswith("ه") and len(word) >= 5:
+    if circumstantial(tok) or word.endswith("ه") and participle(word):
         return FEM if word.endswith("ه") else MASC
     return found
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from marsad.doc import Doc
-from marsad.entities.actors import ActorBase
+from marsad.grammar.actor_base import ActorBase
 from marsad.resources import read_tsv
 from marsad.text.normalize import fold
 from marsad.types import Mention, evolve

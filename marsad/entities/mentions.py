@@ -10,12 +10,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
 
 import numpy as np
 
 from marsad.doc import Doc
-from marsad.entities.actors import ActorBase, Alias, Head, function_words
 from marsad.entities.context_actors import by_context
 from marsad.entities.extra_mentions import (
     MIN_SURNAME,
@@ -26,10 +24,13 @@ from marsad.entities.extra_mentions import (
     quoted_names,
     short_form_mentions,
 )
-from marsad.entities.name_ends import NameEnds, abstract_heads, adjectival_heads, in_construct
+from marsad.entities.name_ends import NameEnds, abstract_heads, adjectival_heads
+from marsad.grammar.actor_base import ActorBase, Alias, Head
+from marsad.grammar.predicates import adjective_like, definite, in_construct, nisba_ending
+from marsad.grammar.stop_words import event_noun_words, name_stop_words
+from marsad.grammar.words import adverbials, modifiers
 from marsad.names.romanize import looks_like_name
-from marsad.resources import grammar_words, read_words
-from marsad.syntax_words import adjective_like, adverbials, definite
+from marsad.resources import grammar_words
 from marsad.text.clitics import prefix_for_key, proclitic_keys
 from marsad.text.formtable import FormTable
 from marsad.text.normalize import fold
@@ -38,7 +39,6 @@ from marsad.types import Actor, Mention, Token
 LEXICON_WORD, POSSESSED_HEAD = 1, 2  # what a word may begin (MentionFinder._atom_word)
 ORG_NAME_MAX_TOKENS = 3
 PERSON_NAME_MAX_TOKENS = 3
-UNNAMED_HEADS = frozenset({"Statement"})  # بيان صادر عن…: the next word is not its name
 SPEAKING_FOR = frozenset({"باسم"})  # folded: المتحدث باسم/بإسم الحرس الوطني
 QUOTES = frozenset('"«»“”')  # تنظيم "الدولة الإسلامية": a quoted name follows the head (or مجموعة 5+1 a number)
 
@@ -56,31 +56,6 @@ class Atom:
         return self.head.kind if self.head else self.aliases[0].kind
 
 
-@cache
-def default_stop_words() -> frozenset[str]:
-    """Words that end an unknown name: function words and the first words of
-    event triggers, claim cues and light verbs (a name does not run into its verb)."""
-    from marsad.claims.cues import cue_index
-    from marsad.events.context import light_verbs
-    from marsad.events.lexicon import trigger_indexes
-
-    verbs, nouns = trigger_indexes()
-    return function_words() | verbs.first_words() | nouns.first_words() | cue_index().first_words() | light_verbs()
-
-
-@cache
-def _event_noun_words() -> frozenset[str]:
-    """First words of event-noun triggers (القضاء على، السيطرة على)."""
-    from marsad.events.lexicon import trigger_indexes
-
-    return trigger_indexes()[1].first_words()
-
-
-@cache
-def modifiers() -> frozenset[str]:
-    return read_words("modifiers.txt")
-
-
 class MentionFinder:
     """Find actor mentions (PER ORG GPE LOC NORP MISC) and resolve their actors."""
 
@@ -90,9 +65,9 @@ class MentionFinder:
 
     def __init__(self, base: ActorBase | None = None, stop_words: frozenset[str] | None = None):
         self.base = base or ActorBase.load()
-        self.stop = stop_words if stop_words is not None else default_stop_words()
+        self.stop = stop_words if stop_words is not None else name_stop_words()
         self.mods = modifiers()
-        self.event_nouns = _event_noun_words()
+        self.event_nouns = event_noun_words()
         self.advs = adverbials()
         self.abstract = abstract_heads()
         self.ends = NameEnds(self.stop, self.advs, self.mods, self.event_nouns, adjectival_heads())
@@ -201,7 +176,7 @@ class MentionFinder:
                     and head.key in self.event_nouns:
                 head = None  # القضاء على…: "eliminating", not the judiciary
             if head and head.end - head.start == 1 and i > start and not tokens[i].prefix \
-                    and tokens[i - 1].key in ADJECTIVE_HOSTS and tokens[i].norm.endswith(("ي", "يه")):
+                    and tokens[i - 1].key in ADJECTIVE_HOSTS and nisba_ending(tokens[i].norm):
                 head = None  # مؤتمر صحفي، مصدر دبلوماسي: the nisba describes the noun before it
             if head and head.end - head.start == 1 and i > start and self.ends.describes_noun(tokens, i):
                 head = None  # الشؤون الداخلية، حاجز عسكري: an adjective of the noun before it
@@ -275,8 +250,9 @@ class MentionFinder:
                         name = None  # الرئيس المخلوع: not a personal name, so no romanisation
                     end, rule = name_end, "title+name"
             elif len(group) == 1 and group[0].head and group[0].head.kind == "ORG" and end == group[0].end \
-                    and not definite(tokens[group[0].end - 1]) and group[0].head.name_en not in UNNAMED_HEADS:
-                # رابطة أمهات المختطفين: an institution noun in construct
+                    and not definite(tokens[group[0].end - 1]) and group[0].head.role != "statement":
+                # رابطة أمهات المختطفين: an institution noun in construct (not بيان صادر عن…:
+                # the word after a statement is not its name)
                 # state takes the unknown name after it.
                 name_end = self.ends.name_after(tokens, end, sent_end, limit, ORG_NAME_MAX_TOKENS, construct=True)
                 if name_end > end:

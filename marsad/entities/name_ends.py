@@ -7,13 +7,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from marsad.resources import read_tsv, read_words
-from marsad.syntax_words import definite, is_count
+from marsad.grammar.predicates import definite, is_count, nisba_ending
 from marsad.text.clitics import enclitic_splits, proclitic_keys
 from marsad.text.normalize import fold
 from marsad.text.vocab import word_counts
 from marsad.types import Token
 
-NISBA_ENDINGS = ("ي", "يه", "يين", "يون")
 TANWEEN_FATH = "\u064b"  # ً: an indefinite accusative (جسماً), never part of a name
 PROCLITIC_LETTERS = frozenset("وفبلك")
 COMMON_WORD_MIN_COUNT = 5  # corpus count from which a word not known as a name is a common word
@@ -46,7 +45,7 @@ def _describing(word: str) -> bool:
     """A common indefinite word of the shape of a participle, verb or
     feminine adjective (تابعة، موجود، يشتبه، كبيرة), not a nisba (منظمات
     إرهابية keeps it) nor a place (شرطة مدينة نيويورك): it ends no name."""
-    return common_word(word) and not word.endswith(NISBA_ENDINGS) and (word[:1] in "متي" or word.endswith("ه"))
+    return common_word(word) and not nisba_ending(word) and (word[:1] in "متي" or word.endswith("ه"))
 
 
 def known_name_word(key: str) -> bool:
@@ -66,12 +65,6 @@ def adjectival_heads() -> dict[str, bool]:
 @cache
 def abstract_heads() -> frozenset[str]:
     return read_words("abstract_heads.txt")
-
-
-def in_construct(tok: Token) -> bool:
-    """Whether a noun can govern a genitive after it: it is indefinite and not
-    a sound plural that keeps its ن (مسلحون مكتب… are two phrases; مسلحو التنظيم is one)."""
-    return not definite(tok) and not (len(tok.key) >= 5 and tok.key.endswith(("ون", "ين")))
 
 
 @dataclass(frozen=True)
@@ -137,7 +130,7 @@ class NameEnds:
         if definite(tokens[i - 1]):
             return False  # الزعيم الكوري الشمالي المقرب: an adjective
         tok = tokens[i]
-        return definite(tok) or tok.norm.endswith(NISBA_ENDINGS) or self.governs(tokens, i + 1, sent_end)
+        return definite(tok) or nisba_ending(tok.norm) or self.governs(tokens, i + 1, sent_end)
 
     def governs(self, tokens: list[Token], j: int, sent_end: int) -> bool:
         """Whether the word at j can be the genitive of a common noun before it
@@ -160,12 +153,12 @@ class NameEnds:
         if after_indefinite is None or not prev.is_word or is_count(prev) or prev.norm in self.mods:
             return False
         if tok.prefix:
-            return tok.prefix == "و" and prev.key.startswith("ال") and prev.key.endswith(("ي", "يه"))
+            return tok.prefix == "و" and prev.key.startswith("ال") and nisba_ending(prev.key)
         if definite(prev):
             # a definite head noun of an event (الهجوم الإرهابي) takes adjectives too, but a
             # verb with an object pronoun is no noun (قتلها الرئيس السابق)
             noun = prev.key not in self.stop or prev.key in self.event_nouns and not prev.suffix
-            if prev.suffix and not tok.key.endswith(NISBA_ENDINGS):
+            if prev.suffix and not nisba_ending(tok.key):
                 return False  # عينه الرئيس: only a nisba describes a noun with a pronoun (تدخله العسكري)
             return tok.key.startswith("ال") and noun
         return after_indefinite and not tok.key.startswith("ال") and prev.key not in self.stop \

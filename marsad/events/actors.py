@@ -8,30 +8,28 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from marsad.agreement import agrees, mention_gender
+from marsad.grammar.agreement import agrees, mention_gender
 from marsad.doc import Doc
 from marsad.resources import grammar_words
-from marsad.syntax import MentionMap
-from marsad.syntax_words import COMPLEMENTIZERS
+from marsad.grammar.actor_base import head_role, military_coalitions
+from marsad.grammar.mention_map import MentionMap
+from marsad.grammar.words import COMPLEMENTIZERS, prepositions
 from marsad.text.normalize import fold
 from marsad.types import Mention, Token
 
-NON_AGENTS = frozenset({"Statement", "Source"})  # statements and sources speak but do not act
+NON_AGENT_ROLES = frozenset({"statement", "source"})  # statements and sources speak but do not act
 REPORTER_HEADS = grammar_words("reporter_heads")
 
 
 def can_act(m: Mention) -> bool:
     """Statements and those who only report (مصادر عسكرية، ناشطون) are no agents."""
-    return not (m.actor and m.actor.id is None and (m.actor.name_en in NON_AGENTS
+    return not (m.actor and m.actor.id is None and (head_role(m.actor) in NON_AGENT_ROLES
                                                     or fold(m.text.split()[0]) in REPORTER_HEADS))
-
-
-VICTIM_NAMES = frozenset({"Civilians", "Civilian", "Defendant"})
 
 
 def is_victim(m: Mention) -> bool:
     """A generic civilian head (مدنيين، شخصا، قتلى، متهمين) with no named actor."""
-    return bool(m.actor and m.actor.id is None and m.actor.name_en in VICTIM_NAMES)
+    return head_role(m.actor) == "victim"
 
 
 def has_actor(m: Mention | None) -> bool:
@@ -81,8 +79,7 @@ AIR_SECTORS = frozenset({"MIL"})
 
 def is_military_coalition(m: Mention) -> bool:
     """A coalition or alliance that fights (التحالف العربي، التحالف الدولي، الناتو)."""
-    return bool(m.actor and m.actor.sector == "IGO"
-                and any(w in m.actor.name_en for w in ("oalition", "NATO", "North Atlantic")))
+    return bool(m.actor and m.actor.id in military_coalitions())
 
 
 def carried_armed(subjects: list[tuple[int, Mention]], i: int, others: list[Mention | None],
@@ -126,7 +123,7 @@ def dateline_end(doc: Doc, a: int, b: int) -> int:
     return a
 
 
-TOPIC_PREPOSITIONS = ("ب", "ل", "في", "من", "على", "الى", "عن")
+TOPIC_PREPOSITIONS = prepositions("ب", "ل", "في", "من", "على", "الى", "عن")
 
 
 def topics(doc: Doc, mmap: MentionMap) -> list[tuple[int, Mention]]:

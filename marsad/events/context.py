@@ -5,27 +5,28 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
-from marsad.agreement import agrees, mention_gender, verb_gender
+from marsad.grammar.agreement import agrees, mention_gender, verb_gender
 from marsad.doc import Doc
 from marsad.events.actors import can_act, is_victim
-from marsad.events.lexicon import trigger_indexes
+from marsad.grammar.triggers import trigger_indexes
 from marsad.resources import grammar_words, read_words
-from marsad.syntax import MentionMap
-from marsad.syntax_words import (
+from marsad.grammar.mention_map import MentionMap
+from marsad.grammar.predicates import adjective_like, is_count, participle, prep_clitic
+from marsad.grammar.words import (
+    AGENT_PHRASES,
+    ALL_PREPOSITIONS,
     COMPLEMENTIZERS,
     PREPOSITION_WORDS,
     QUOTE_MARKS,
     STATEMENT_NOUNS,
-    adjective_like,
     adverbials,
-    is_count,
-    prep_clitic,
+    light_verbs,
+    prepositions,
 )
 from marsad.text.clitics import lookup_keys, verb_keys
 from marsad.text.normalize import fold
 from marsad.types import Event, Mention, Token
 
-PREPOSITION_WORDS_AND_CLITICS = (*PREPOSITION_WORDS, "ب", "ل", "ك")
 
 GOVERNED_REACH = 2  # اتهم X Y بتدريب: the noun follows the verb's object closely
 
@@ -43,11 +44,6 @@ def governing_event(doc: Doc, i: int, clause: tuple[int, int], earlier: list[Eve
 
 
 LIGHT_VERB_REACH = 4  # شنت قوات الجيش اليمني هجوما: verb, subject, then the noun
-
-
-@cache
-def light_verbs() -> frozenset[str]:
-    return read_words("light_verbs.txt")
 
 
 @lru_cache(maxsize=50_000)
@@ -109,29 +105,8 @@ def past_act_adjectives(doc: Doc, i: int) -> int:
 
 
 def is_participle(tok: Token) -> bool:
-    """An accusative active participle used as a verb (مطالبين، داعيا، مهددا،
-    متهمة): م + at least four letters, ending in -ين / -ا / -ة."""
-    w = tok.stem
-    return not tok.prefix and w.startswith("م") and len(w) >= 5 and w.endswith(("ين", "ا", "ة", "ً"))
-
-
-MAX_PROCLITICS = 2  # و+ب before a word
-
-
-def is_masdar(tok: Token) -> bool:
-    """Verbal nouns of derived verbs, which verb lexicons list beside the
-    verbs: إفعال (إطلاق), تفعيل (تحميل), افتعال (اعتقال), استفعال (استهداف).
-
-    >>> from marsad.text.tokens import tokenize
-    >>> [is_masdar(t) for t in tokenize("إطلاق تحميل استهداف الاستهداف إلقاء أطلق حمل")]
-    [True, True, True, True, True, False, False]
-    """
-    w = fold(tok.stem)
-    hamza = "إل" in tok.text[:MAX_PROCLITICS + 2] or "أل" in tok.text[:MAX_PROCLITICS + 2]
-    w = w[2:] if w.startswith("ال") and not hamza else w  # the article, not the hamzated alef of إلقاء
-    return (len(w) == 5 and (w[0] == "ت" and w[3] == "ي" or w[0] == "ا" and w[3] == "ا")
-            or len(w) == 6 and w[0] == "ا" and w[2] == "ت" and w[4] == "ا"
-            or len(w) == 7 and w.startswith("است") and w[5] == "ا")
+    """An active participle used as a verb (مطالبين، داعيا، مهددا، متهمة), with no proclitic."""
+    return not tok.prefix and participle(tok.key)
 
 
 AIM_VERBS = grammar_words("aim_verbs")
@@ -168,7 +143,7 @@ def clause_subject(doc: Doc, mmap: MentionMap, i: int, clause_start: int) -> Men
         m = mmap.starts.get(j)
         if m is None or m.tokens[1] > i:
             continue
-        if mmap.introduced_by(j, PREPOSITION_WORDS_AND_CLITICS) or not can_act(m) or is_victim(m) \
+        if mmap.introduced_by(j, ALL_PREPOSITIONS) or not can_act(m) or is_victim(m) \
                 or m.label == "NORP":
             return None  # the clause's first actor is not a subject
         return m
@@ -198,7 +173,7 @@ def agent_phrase_after(doc: Doc, mmap: MentionMap, i: int, end: int) -> bool:
     """`من قبل X` / `على يد X` within a few words after a verb."""
     toks = doc.tokens
     for j in range(i, min(end - 1, i + 4)):
-        if (toks[j].norm, toks[j + 1].norm) in (("من", "قبل"), ("علي", "يد")) and j + 2 in mmap.starts:
+        if (toks[j].norm, toks[j + 1].norm) in AGENT_PHRASES and j + 2 in mmap.starts:
             return True
     return False
 
@@ -305,7 +280,7 @@ def upholds_punishment(doc: Doc, i: int, end: int) -> bool:
                for j in range(i + 1, min(end, i + 1 + UPHELD_REACH)))
 
 
-TIME_CLAUSE_WORDS = frozenset({"قبل", "بعد"})
+TIME_CLAUSE_WORDS = frozenset(prepositions("قبل", "بعد"))
 TIME_CLAUSE_REACH = 8  # tokens from the actor back from قبل/بعد: the clause just before
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import insort
 
-from marsad.agreement import verb_gender
+from marsad.grammar.agreement import verb_gender
 from marsad.doc import Doc
 from marsad.events.actors import (
     SUFFIX_GENDER,
@@ -27,7 +27,6 @@ from marsad.events.context import (
     agent_of_described_noun,
     agent_phrase_after,
     clause_subject,
-    is_masdar,
     issuer_before,
     is_participle,
     light_verb_before,
@@ -43,11 +42,11 @@ from marsad.events.context import (
     victim_of_cause,
 )
 from marsad.events.asides import drop_accidents, is_boilerplate
-from marsad.events.lexicon import Trigger
+from marsad.grammar.triggers import Trigger
 from marsad.events.opinion import reported_only
 from marsad.events.modality import clause_governors, event_modality, governor_positions
 from marsad.events.nouns import noun_roles, target_preps
-from marsad.events.ontology import SOLO_TYPES
+from marsad.grammar.ontology import SOLO_TYPES
 from marsad.events.passes import (
     complement_targets,
     dedupe,
@@ -62,10 +61,12 @@ from marsad.events.passes import (
 from marsad.events.triggers import find_triggers, trigger_starts
 from marsad.events.passive import ADJUNCT_STARTS, CLAUSE_ENDS, OBJECT_WINDOW, passive_agent, reads_passive
 from marsad.events.reported import announces, describes_noun, last_speaker, reported_subject
-from marsad.lexicon import Match
+from marsad.grammar.phrase_index import Match
 from marsad.resources import grammar_words
-from marsad.syntax import MentionMap
-from marsad.syntax_words import PREPOSITION_WORDS, abstract_nouns, definite, phrase_stop_words, reads_as_any
+from marsad.grammar.mention_map import MentionMap
+from marsad.grammar.predicates import definite, is_masdar, reads_as_any
+from marsad.grammar.stop_words import phrase_stop_words
+from marsad.grammar.words import PREPOSITION_WORDS, abstract_nouns, prepositions
 from marsad.text.clitics import prefix_for_key
 from marsad.types import Attribution, DateValue, Event, Mention, Span, evolve
 
@@ -74,7 +75,7 @@ RECIPROCAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "ACCUSE"})
 PRONOUN_TARGET_TYPES = frozenset({"ACCUSE", "THREATEN", "REQUEST", "SANCTION", "SUPPORT", "AID"})
 JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # acts done with someone (مع)
 AGENT_GENITIVE_ACTS = grammar_words("agent_genitive_acts")
-SENTENCED_PREPS = ("بحق", "ضد", "على")  # those a sentence falls on
+SENTENCED_PREPS = prepositions("بحق", "ضد", "على")  # those a sentence falls on
 DOCUMENT_SUBJECT_GAP = 2  # قرارا جديدا يطالب: the document, an adjective, then the verb
 APPOSITION_GAP = 2  # tokens between a name and its apposition: "،" or "("
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT", "PROTEST"})
@@ -89,7 +90,7 @@ PARTNER_VERBS = grammar_words("partner_verbs")
 REFERENCE_TYPES = frozenset({"AGREE"})  # whose definite noun refers back to a known act
 
 IMPERSONAL_PASSIVE = grammar_words("impersonal_passive")
-PARTNER_PREPOSITIONS = frozenset({"مع", "ضد"})  # التعاون مع موسكو، التدخل ضد الجهاديين
+PARTNER_PREPOSITIONS = frozenset(prepositions("مع", "ضد"))  # التعاون مع موسكو، التدخل ضد الجهاديين
 
 
 def verb_suffix_pronoun(tok, m: Match[Trigger]) -> str:

@@ -7,7 +7,7 @@ from functools import cache, lru_cache
 import numpy as np
 
 from marsad.doc import Doc
-from marsad.events.lexicon import modality_words
+from marsad.grammar.triggers import modality_words
 from marsad.resources import grammar_words
 from marsad.text.clitics import lookup_keys
 from marsad.text.formtable import FormTable

@@ -5,19 +5,19 @@ governs it, a light verb, or the verb of exposure (تعرض لهجمات من…
 from __future__ import annotations
 
 from marsad.doc import Doc
-from marsad.entities.actors import function_words
+from marsad.grammar.predicates import adjective_like, is_count, is_masdar, nisba_ending
+from marsad.grammar.stop_words import phrase_stop_words
+from marsad.grammar.words import PREPOSITION_WORDS, RELATIVES, function_words, prepositions
 from marsad.events.actors import has_actor
 from marsad.events.context import (
     exposed_to,
     governing_event,
     is_light_verb,
-    is_masdar,
     light_verb_before,
 )
-from marsad.events.lexicon import Trigger
-from marsad.lexicon import Match
-from marsad.syntax import MentionMap
-from marsad.syntax_words import PREPOSITION_WORDS, RELATIVES, adjective_like, is_count, phrase_stop_words
+from marsad.grammar.triggers import Trigger
+from marsad.grammar.phrase_index import Match
+from marsad.grammar.mention_map import MentionMap
 from marsad.types import Event, Mention
 
 LAM_AGENT_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
@@ -31,7 +31,7 @@ def target_preps(trig: Trigger) -> tuple[str, ...]:
     return trig.target or (() if trig.type in INTRANSITIVE_TYPES else ("obj",))
 
 
-NOUN_TARGET_PREPS = ("ب", "ل", "على", "ضد", "مع", "الى", "من", "عن", "في")
+NOUN_TARGET_PREPS = prepositions("ب", "ل", "على", "ضد", "مع", "الى", "من", "عن", "في")
 
 
 def _object_follows(doc: Doc, mmap: MentionMap, k: int, end: int) -> bool:
@@ -56,7 +56,7 @@ def noun_roles(doc: Doc, mmap: MentionMap, m: Match[Trigger], trig: Trigger, cla
     j = mmap.skip_adverbials(m.end, clause[1])  # خروج آخر مقاتلي التنظيم
     # An adjective may stand between the noun and its genitive: قصف مدفعي للجيش
     if j < clause[1] and j not in mmap.starts and tokens[j].is_word and not tokens[j].prefix \
-            and tokens[j].norm.endswith(("ي", "يه")) and j + 1 < clause[1] \
+            and nisba_ending(tokens[j].norm) and j + 1 < clause[1] \
             and tokens[j].norm not in phrase_stop_words():
         j += 1
     source = mmap.starts.get(j)

@@ -7,7 +7,7 @@ from marsad.doc import Doc
 from marsad.events.actors import actor_key, has_actor
 from marsad.events.context import AIM_VERBS, DEATH_VERBS, death_caused, light_verb_before
 from marsad.resources import grammar_words
-from marsad.syntax_words import prep_clitic
+from marsad.grammar.predicates import prep_clitic
 from marsad.types import Event, Mention, evolve
 
 COMPLEMENT_TARGET_TYPES = frozenset({"ACCUSE", "REJECT", "PROTEST"})

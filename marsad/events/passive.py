@@ -5,19 +5,19 @@
 """
 from __future__ import annotations
 
-from marsad.agreement import verb_gender
+from marsad.grammar.agreement import verb_gender
 from marsad.doc import Doc
 from marsad.events.context import is_attack_noun
-from marsad.events.lexicon import Trigger
-from marsad.lexicon import Match
+from marsad.grammar.triggers import Trigger
+from marsad.grammar.phrase_index import Match
 from marsad.resources import grammar_words
-from marsad.syntax import MentionMap
-from marsad.syntax_words import is_count
+from marsad.grammar.mention_map import MentionMap
+from marsad.grammar.predicates import is_count
 from marsad.text.clitics import lookup_keys
 from marsad.types import Mention
 
 OBJECT_WINDOW = 10
-PASSIVE_AGENT_WORDS = frozenset({"يد", "قبل", "رصاص", "نيران", "ايدي"})  # على يد X، برصاص X
+PASSIVE_AGENT_WORDS = grammar_words("passive_agent_words")  # على يد X، برصاص X
 ADJUNCT_STARTS = grammar_words("adjunct_starts")
 CLAUSE_ENDS = frozenset({".", "؛", '"', "»", "”"})  # not commas: an adjunct may stand before the object
 

@@ -14,18 +14,16 @@ from typing import NamedTuple
 
 from marsad.doc import Doc
 from marsad.events.actors import can_act
-from marsad.events.lexicon import trigger_indexes
-from marsad.syntax import MentionMap
-from marsad.syntax_words import (
+from marsad.grammar.triggers import trigger_indexes
+from marsad.grammar.mention_map import MentionMap
+from marsad.grammar.predicates import definite, is_count, nisba_ending, prep_clitic
+from marsad.grammar.words import (
     CLAUSE_COMMAS,
     CLAUSE_CONJUNCTIONS,
     COMPLEMENTIZERS,
     PRONOUN_COMPLEMENTIZERS,
     QUOTE_MARKS,
     RELATIVES,
-    definite,
-    is_count,
-    prep_clitic,
 )
 from marsad.text.clitics import lookup_keys
 from marsad.types import Mention
@@ -92,7 +90,7 @@ def describes_noun(doc: Doc, mmap: MentionMap, m: Mention) -> bool:
     k = m.tokens[0]
     toks = doc.tokens
     tok = toks[k]
-    if k == 0 or tok.prefix or not tok.stem.endswith(("ي", "ية")) or k - 1 in mmap.covering:
+    if k == 0 or tok.prefix or not nisba_ending(tok.key) or k - 1 in mmap.covering:
         return False
     prev = toks[k - 1]
     if not prev.is_word or definite(prev) != tok.stem.startswith("ال"):

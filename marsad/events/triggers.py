@@ -6,10 +6,10 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from marsad.doc import Doc
-from marsad.events.lexicon import Trigger, split_trigger_index, trigger_indexes
-from marsad.lexicon import Match
+from marsad.grammar.triggers import Trigger, split_trigger_index, trigger_indexes
+from marsad.grammar.phrase_index import Match
 from marsad.resources import grammar_words, read_words
-from marsad.syntax_words import RELATIVES
+from marsad.grammar.words import RELATIVES
 from marsad.text.clitics import lookup_keys, proclitic_keys, verb_keys
 from marsad.text.formtable import FormTable
 from marsad.types import Token

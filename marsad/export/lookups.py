@@ -45,6 +45,6 @@ def country_name(iso3: str | None) -> str | None:
     """English short name of an ISO3 country from the actor base (the code itself if unknown)."""
     if not iso3:
         return None
-    from marsad.entities.actors import ActorBase
+    from marsad.grammar.actor_base import ActorBase
 
     return ActorBase.load().country_names.get(iso3, iso3)

@@ -104,6 +104,16 @@ def table(name: str) -> tuple[dict[str, str], ...]:
     return tuple(read_tsv(name))
 
 
+@cache
+def word_class(file: str, name: str) -> frozenset[str]:
+    """One closed class (its `name` row) of a resource TSV of `name words use`
+    rows, each word folded by `key`."""
+    for row in table(file):
+        if row["name"] == name:
+            return frozenset(key(w) for w in split_forms(row["words"]))
+    raise KeyError(f"{file} has no word class {name!r}")
+
+
 def key(phrase: str) -> str:
     """Folded, single-spaced form used as a dictionary key."""
     return " ".join(fold(phrase).split())

@@ -19,30 +19,25 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from marsad.ground._text import Folded, folded, key, split_forms, table
+from marsad.ground._text import Folded, folded, key, split_forms, table, word_class
 from marsad.ground.offsets import by_start_pairs
 
+
+def quantity_words(name: str) -> frozenset[str]:
+    """A closed class of resources/ground_quantity_words.tsv, folded."""
+    return word_class("ground_quantity_words.tsv", name)
+
+
 TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[%٪]|[^\W\d_]+|\S")
-NOT_COUNT_BEFORE = frozenset(key(w) for w in (
-    "رقم", "الرقم", "برقم", "القرار", "قرار", "المادة", "مادة", "الفقرة", "البند", "الساعة", "ساعة",
-    "الصفحة", "هاتف", "الهاتف", "الخط", "الدورة", "الفصل", "الطريق", "الكيلو", "كيلو", "الجولة",
-    "الحلقة", "المرتبة", "المركز", "العدد", "النسخة", "الطابق", "الرحلة", "عام", "العام", "سنة",
-    "السنة", "منذ", "مواليد", "طراز", "موديل", "الفرقة", "اللواء", "الكتيبة", "ج", "مجموعة",
-))
-OF_HEADS = frozenset(key(w) for w in (
-    "تنظيم", "جماعة", "حركة", "قوات", "جيش", "حزب", "ميليشيا", "ميليشيات", "مليشيات", "فصائل", "فصيل",
-    "الجيش", "القوات", "عناصر", "ولاية", "محافظة", "مدينة", "قوى",
-))
-OF_STOP = frozenset(key(w) for w in (
-    "في", "على", "من", "الى", "إلى", "عن", "مع", "الذين", "التي", "الذي", "و", "او", "أو", "ما", "قد",
-    "كانوا", "كان", "خلال", "منذ", "بعد", "قبل", "ان", "أن", "إن", "لم", "لا", "هم", "حتى", "بين",
-))
+NOT_COUNT_BEFORE = quantity_words("not_count_before")
+OF_HEADS = quantity_words("of_heads")
+OF_STOP = quantity_words("of_stop")
 YEAR_MIN, YEAR_MAX = 1900, 2100
-ORDINAL_HOSTS = frozenset(key(w) for w in (  # nouns a number with the article after them ranks
-    "القمة", "الدورة", "الذكرى", "المرة", "الجولة", "الاجتماع", "المؤتمر", "الجلسة", "الحلقة", "النسخة",
-    "الطبعة", "الشارع", "شارع", "العام", "السنة", "اليوم", "الأسبوع", "الشهر", "القرن", "المرحلة",
-    "البطولة", "الموسم", "الكونغرس", "الحكومة", "المنتدى", "المهرجان", "الانتخابات",
-))
+ORDINAL_HOSTS = quantity_words("ordinal_hosts")  # nouns a number with the article after them ranks
+PLURAL_SCALES = quantity_words("plural_scales")
+PERCENT_WORDS = quantity_words("percent_words")
+AGE_WORDS = tuple(sorted(quantity_words("age_words")))
+PERCENT_SIGNS = ("%", "٪")
 ORDINAL_ARTICLE = re.compile(r"(?:^|[\s(«\"])ال\u0640*\s?$")  # the article before digits: الـ29، ال 29
 
 
@@ -86,7 +81,7 @@ def _vocab() -> _Vocab:
             if " " in k:
                 continue
             words.setdefault(k, (row["kind"], int(row["value"])))
-    for plural in ("الاف", "ملايين", "مليارات"):
+    for plural in PLURAL_SCALES:
         words[plural] = ("plural_scale", words[plural][1])
     units: dict[tuple[str, ...], tuple[str, str]] = {}
     for row in table("ground_units.tsv"):
@@ -274,14 +269,14 @@ def find_quantities(text: str, date_spans: list[tuple[int, int]] | None = None,
         prev_k = prev[1:] if prev[:1] in "وفبل" and len(prev) > 3 else prev
         if w[0].isdigit():
             raw_before = text[max(0, ra - 2):ra]
-            if prev in NOT_COUNT_BEFORE or prev_k in NOT_COUNT_BEFORE or "+" in raw_before or prev in ("%", "٪"):
+            if prev in NOT_COUNT_BEFORE or prev_k in NOT_COUNT_BEFORE or "+" in raw_before or prev in PERCENT_SIGNS:
                 i = j
                 continue
             if ORDINAL_ARTICLE.search(text[max(0, ra - 5):ra]) and any(
                     w_ in ORDINAL_HOSTS for w_ in words[max(0, i - 4):i]):
                 i = j
                 continue  # القمة العربية الـ29، الذكرى الـ36: an ordinal (not القتلى الـ24)
-            if j + 1 < n and words[j] == "من" and words[j + 1].startswith(("عمر", "العمر")):
+            if j + 1 < n and words[j] == "من" and words[j + 1].startswith(AGE_WORDS):
                 i = j
                 continue  # في الـ16 من عمرها: an age
             if prev[:1].isdigit() or j < n and words[j][:1].isdigit():
@@ -305,7 +300,7 @@ def find_quantities(text: str, date_spans: list[tuple[int, int]] | None = None,
                 ukind, unit = u
                 k += size
                 break
-        if ukind is None and k < n and words[k] in ("في", "ب") and k + 1 < n and words[k + 1] in ("المئه", "المائه"):
+        if ukind is None and k < n and words[k] in ("في", "ب") and k + 1 < n and words[k + 1] in PERCENT_WORDS:
             ukind = "percent"
         if ukind in ("percent", "time"):
             i = k

@@ -24,7 +24,7 @@ from marsad.ground.dates import DateMention, anchor_kind, find_dates
 from marsad.ground.offsets import ByStart
 from marsad.ground.places import PlaceMention, find_places
 from marsad.ground.quantities import QuantityMention, find_quantities, may_start
-from marsad.syntax_words import RELATIVES
+from marsad.grammar.words import RELATIVES
 from marsad.text.formtable import FormTable
 from marsad.types import DateValue, evolve
 

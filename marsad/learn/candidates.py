@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from marsad.doc import Doc
-from marsad.events.lexicon import Trigger
+from marsad.grammar.triggers import Trigger
 from marsad.events.triggers import find_triggers, trigger_starts
-from marsad.lexicon import Match
-from marsad.syntax import MentionMap
+from marsad.grammar.phrase_index import Match
+from marsad.grammar.mention_map import MentionMap
 from marsad.types import Event, Mention
 
 WINDOW_SENTENCES = 1  # role candidates come from the trigger's sentence and this many before it

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from marsad.agreement import agrees, mention_gender, verb_gender
+from marsad.grammar.agreement import agrees, mention_gender, verb_gender
 from marsad.doc import Doc
 from marsad.learn.candidates import RoleCandidate, RuleView, TriggerCandidate
+from marsad.grammar.words import PREPOSITION_WORDS
 from marsad.ner.clusters import load_clusters, stem_key
-from marsad.syntax_words import PREPOSITION_WORDS
 from marsad.types import Mention
 
 DISTANCE_BUCKETS = (1, 2, 3, 5, 8, 12, 20)

@@ -16,7 +16,7 @@ from marsad.doc import Doc
 from marsad.eval.annotations import articles_by_id, join_texts, read_jsonl
 from marsad.eval.scoring import Report, score
 from marsad.learn.data import Examples, add_article
-from marsad.events.ontology import PLOVER_TYPES
+from marsad.grammar.ontology import PLOVER_TYPES
 from marsad.learn.linear import LinearModel, fit, fit_multilabel
 from marsad.learn.stage import EventModels, predict_events
 from marsad.pipeline import Pipeline

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-from marsad.lexicon import phrase_key
+from marsad.grammar.phrase_index import phrase_key
 from marsad.ner.clusters import DATA
 
 FLAG_FILE = "word_flags.tsv.gz"
@@ -47,7 +47,7 @@ def _lines(path: Path) -> Iterable[str]:
 
 
 def build_word_flags(data_dir: Path) -> dict[str, tuple[str, ...]]:
-    from marsad.entities.actors import ActorBase
+    from marsad.grammar.actor_base import ActorBase
     from marsad.ground.places import WORLD_PREFIX, Gazetteer
 
     flags: dict[str, set[str]] = defaultdict(set)

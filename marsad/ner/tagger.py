@@ -15,8 +15,8 @@ from pathlib import Path
 import numpy as np
 
 from marsad.doc import Doc
-from marsad.entities.actors import ActorBase
-from marsad.lexicon import Match
+from marsad.grammar.actor_base import ActorBase
+from marsad.grammar.phrase_index import Match
 from marsad.ner.decode import Decoder
 from marsad.ner.discourse import chunk_rows
 from marsad.ner.features import HASHTAG_MARK

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from marsad.store.base import Store
 from marsad.store.search import query_keys
+from marsad.text.clitics import CONJUNCTIONS, PREPOSITIONS
 from marsad.text.normalize import fold
 
 ARABIC_RE = re.compile(r"[\u0600-\u06FF]")
@@ -121,7 +122,8 @@ def _mention_pipeline():
     return Pipeline([Tokenizer(), Sentencizer(), MentionFinder()])
 
 
-QUERY_PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك"})
+# the proclitics a mention leaves out of its span: a conjunction, a preposition, or both (وب، فل)
+QUERY_PROCLITICS = frozenset(c + p for c in ("", *CONJUNCTIONS) for p in ("", *PREPOSITIONS))
 
 
 def resolve_actor(text: str) -> str | None:

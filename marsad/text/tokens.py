@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from marsad.resources import read_tsv
 from marsad.text.clitics import segment
 from marsad.text.normalize import INVISIBLE, fold, fold_light
 from marsad.text.vocab import word_counts
@@ -29,10 +30,18 @@ TOKEN_RE = re.compile(
 )
 _TAG_PIECE = rf"(?:[^\W_]|[{_MARKS}])+(?:[{INVISIBLE}]+(?:[^\W_]|[{_MARKS}])+)*"
 HASHTAG_RE = re.compile(rf"#[{INVISIBLE}]*({_TAG_PIECE}(?:[{INVISIBLE}]*_[{INVISIBLE}]*{_TAG_PIECE})*)")
+
+
+def _glued_words(name: str) -> tuple[str, ...]:
+    """A row of resources/glued_words.tsv: words, folded, in the file's order."""
+    row = next(r for r in read_tsv("glued_words.tsv") if r["name"] == name)
+    return tuple(fold(w) for w in row["words"].split("|") if w)
+
+
 # Prepositions that scraped text glues to the preceding word, and function
 # words it glues to the following one ("كمارفعت" = كما رفعت).
-GLUED_TAILS = ("في", "من", "على", "عن", "الى", "مع")
-GLUED_HEADS = ("كما", "فيما", "بينما", "حيث", "التي", "الذي", "على", "في", "من", "عن", "الى", "مع", "بعد", "قبل")
+GLUED_TAILS = _glued_words("glued_tails")
+GLUED_HEADS = _glued_words("glued_heads")
 MIN_GLUE_HEAD = 3
 MIN_GLUE_COUNT = 20  # the rest must be a common word when the article does not use it alone
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import marsad
-from marsad.entities.actors import ActorBase
-from marsad.lexicon import phrase_key
+from marsad.grammar.actor_base import ActorBase
+from marsad.grammar.phrase_index import phrase_key
 from marsad.ner.model import default_weights
 
 REPO = Path(__file__).resolve().parents[2]

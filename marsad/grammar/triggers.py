@@ -4,8 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from marsad.events.ontology import PLOVER_TYPES
-from marsad.lexicon import PhraseIndex
+from marsad.grammar.ontology import PLOVER_TYPES
+from marsad.grammar.phrase_index import PhraseIndex
 from marsad.resources import read_tsv
 from marsad.text.normalize import fold
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from marsad.lexicon import PhraseIndex, phrase_key
-from marsad.resources import path, read_tsv, read_words
+from marsad.grammar.phrase_index import PhraseIndex, phrase_key
+from marsad.grammar.words import function_words
+from marsad.resources import path, read_tsv
 from marsad.types import Actor
 
 HEAD_FILES = ("heads.tsv", "heads_more.tsv")
@@ -36,6 +37,7 @@ class Head:
     kind: str  # PER (a title) or ORG (an institution / group noun)
     sector: str | None
     name_en: str
+    role: str = ""  # the heads table's `role`: statement, source, victim or ""
 
 
 class ActorBase:
@@ -45,6 +47,8 @@ class ActorBase:
         self.names: PhraseIndex[Alias] = PhraseIndex()
         self.heads: PhraseIndex[Head] = PhraseIndex()
         self.country_names: dict[str, str] = {}
+        # a head's English name -> its role: the actor a head alone names carries only that name
+        self.head_roles: dict[str, str] = {}
         self.ambiguous = ambiguous
         # A one-word entry that folds to a function word (إمام → امام = أمام) would fire everywhere.
         stop = function_words()
@@ -59,11 +63,14 @@ class ActorBase:
                 if key and not (len(key) == 1 and key[0] in stop):
                     self.names.add(alias, Alias(aid, row["kind"]))
         for row in head_rows:
+            role = row.get("role", "")
+            if self.head_roles.setdefault(row.get("name_en", ""), role) != role:
+                raise ValueError(f"heads: {row.get('name_en')!r} has two roles")
             for form in row["head_ar"].split("|"):
                 key = phrase_key(form)
                 if key and not (len(key) == 1 and key[0] in stop):
                     self.heads.add(form.strip(), Head(form.strip(), row["kind"], row.get("sector") or None,
-                                                      row.get("name_en", "")))
+                                                      row.get("name_en", ""), role))
 
     @classmethod
     @cache
@@ -84,6 +91,16 @@ class ActorBase:
         return Actor(f"{country}-{sector}", template.format(cname), country, sector)
 
 
+def head_role(actor: Actor | None) -> str:
+    """The heads table's `role` of an actor a head noun alone names (no id):
+    `statement` (بيان: speaks for its issuer, does not act), `source` (مصادر:
+    reports, does not act), `victim` (مدنيين، متهمين: acted upon), else ""."""
+    if actor is None or actor.id is not None:
+        return ""
+    return ActorBase.load().head_roles.get(actor.name_en, "")
+
+
 @cache
-def function_words() -> frozenset[str]:
-    return read_words("function_words.txt")
+def military_coalitions() -> frozenset[str]:
+    """Ids of the coalitions and alliances that fight (resources/military_coalitions.tsv)."""
+    return frozenset(row["id"] for row in read_tsv("military_coalitions.tsv"))

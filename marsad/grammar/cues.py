@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from marsad.lexicon import PhraseIndex
+from marsad.grammar.phrase_index import PhraseIndex
 from marsad.resources import read_tsv
 
 CUE_KINDS = ("verb", "continuation", "according", "statement")

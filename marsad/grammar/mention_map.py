@@ -1,4 +1,5 @@
-"""Finding who does what around a verb or cue, shared by claims and events.
+"""The phrase finder: who does what around a verb or cue, shared by claims
+and events (`MentionMap` indexes a document's mentions by token).
 
 Arabic news puts the verb first (VSO: `اتهم X Y`), fronts the subject (SVO:
 `X تتهم Y`, `وكان X … قال`) or leaves it in the verb (`وقالت إن…`): the
@@ -7,50 +8,52 @@ caller then falls back to the actor the text is about.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
-from marsad.agreement import agrees, mention_gender, verb_gender
+from marsad.grammar.agreement import agrees, mention_gender, verb_gender
 from marsad.doc import Doc
-from marsad.entities.actors import function_words
-from marsad.syntax_words import (
-    CLAUSE_CONJUNCTIONS,
+from marsad.grammar.predicates import (
+    adjective_after_noun,
+    adjective_like,
+    definite,
+    is_count,
+    nisba_ending,
+    prep_clitic,
+    reads_as_any,
+)
+from marsad.grammar.stop_words import phrase_stop_words
+from marsad.grammar.words import (
+    AGENT_PHRASES,
     CLAUSE_COMMAS,
+    CLAUSE_CONJUNCTIONS,
     COMPLEMENTIZERS,
+    HOLDING_PRONOUNS,
+    HONORIFICS,
+    ISSUED_WORDS,
     KANA,
+    KINSHIP_NOUNS,
     NUMBER_WORDS,
-    PRE_VERB_PARTICLES,
     PREPOSITION_WORDS,
+    PRE_VERB_PARTICLES,
     PRONOUN_COMPLEMENTIZERS,
     QUOTE_MARKS,
     RELATIVES,
     STATEMENT_NOUNS,
-    adjective_after_noun,
-    adjective_like,
     adverbials,
-    definite,
-    is_count,
-    phrase_stop_words,
-    prep_clitic,
-    reads_as_any,
+    function_words,
+    prepositions,
 )
-from marsad.resources import grammar_words
 from marsad.types import Mention
 
 MAX_ADVERBIALS = 3
-KINSHIP_NOUNS = grammar_words("kinship_nouns")
-HONORIFICS = grammar_words("honorifics")  # جلالة الملك: skipped like a time word before an actor
 HELD_NOUN_WORDS = 2
-NISBA_ENDINGS = ("يه", "يين", "يون")  # folded: استراتيجية، عسكريين
 ASIDE_WORDS = 5  # words an aside between commas may have
 MAX_FRONTED_WORDS = 4
-FRONTED_LINKS = frozenset({"من"})  # العشرات من أقاربه
+FRONTED_LINKS = frozenset(prepositions("من"))  # العشرات من أقاربه
 MAX_APPOSED_WORDS = 3  # an apposed name between commas
 MAX_INSTRUMENT_WORDS = 2  # بعدة غارات، بالمدفعية الثقيلة
-AGENT_PHRASES = frozenset({("من", "قبل"), ("علي", "يد")})  # من قبل X، على يد X (folded)
 AGENT_PHRASE_REACH = 8
 ISSUER_WORDS = 4  # رئاسة أمن الدولة السعودية
-HOLDING_PRONOUNS = frozenset({"فيها", "عليها", "بها", "فيه", "عليه"})  # a place resumed by a pronoun
-ISSUED_WORDS = frozenset({"صادر", "صادره", "الصادر", "الصادره"})
 
 
 class MentionMap:
@@ -293,7 +296,7 @@ class MentionMap:
             return True
         return j > 0 and self.doc.tokens[j - 1].norm in PREPOSITION_WORDS
 
-    def introduced_by(self, j: int, preps: tuple[str, ...]) -> bool:
+    def introduced_by(self, j: int, preps: Collection[str]) -> bool:
         """Whether the mention at token j is introduced by one of `preps`."""
         toks = self.doc.tokens
         if j > 0 and toks[j - 1].norm in preps:
@@ -385,7 +388,7 @@ class MentionMap:
         toks = self.doc.tokens
         for _ in range(HELD_NOUN_WORDS):  # مواقع وجبال استراتيجية كانت…: coordinated nouns, adjectives
             if k < end and toks[k].is_word and k not in self.starts and toks[k].norm not in RELATIVES \
-                    and (toks[k].prefix == "و" or adjective_like(toks[k]) or toks[k].norm.endswith(NISBA_ENDINGS)):
+                    and (toks[k].prefix == "و" or adjective_like(toks[k]) or nisba_ending(toks[k].norm)):
                 k += 1
         if k < end and toks[k].norm in RELATIVES:
             k += 1
