@@ -10,8 +10,6 @@ from dataclasses import dataclass, field, fields
 from functools import cache, lru_cache
 from operator import attrgetter
 
-from marsad.names.romanize import romanize_name
-
 # Mention rules whose span is a title or head; without a `name` span they hold no personal name.
 TITLE_RULES = frozenset({"head", "title+name", "head+name", "short-form"})
 
@@ -156,6 +154,46 @@ class Actor:
 
 
 @dataclass(frozen=True, slots=True)
+class Place:
+    """A place a span names, resolved in the gazetteer: an event's `location`, a GPE/LOC mention's `place`."""
+
+    start: int
+    end: int
+    text: str
+    name_en: str
+    country: str | None
+    lat: float
+    lon: float
+    precision: str  # point | admin | country
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text, "name_en": self.name_en,
+                "country": self.country, "lat": self.lat, "lon": self.lon, "precision": self.precision}
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A count in the text (`أكثر من 30 مسلحا`): `value` with its `comparator`, `unit` and what it
+    counts (`of`); a vague count (عشرات) has no value but an `order` of magnitude."""
+
+    start: int
+    end: int
+    text: str
+    value: int | float | None
+    comparator: str
+    unit: str | None
+    of: str | None
+    order: int | None = None
+
+    def to_dict(self) -> dict:
+        out = {"value": self.value, "comparator": self.comparator, "unit": self.unit, "of": self.of,
+               "start": self.start, "end": self.end, "text": self.text}
+        if self.value is None:
+            out["order"] = self.order
+        return out
+
+
+@dataclass(frozen=True, slots=True)
 class Mention:
     """An entity mention: a span, its label and the actor it resolves to."""
 
@@ -166,9 +204,10 @@ class Mention:
     tokens: tuple[int, int]
     actor: Actor | None = None
     rule: str = ""
-    place: dict | None = None  # the contract's place object (set by grounding) for GPE/LOC mentions
+    place: Place | None = None  # the place a GPE/LOC mention names (set by grounding)
     cluster: int | None = None  # index of the first mention of the same entity (set by coreference)
     name: tuple[int, int] | None = None  # raw span of the person's own name (الوزير السابق [محمد شطح])
+    name_en: str | None = None  # the romanised person_name() (set by the `names` stage)
 
     def person_name(self) -> str | None:
         """The Arabic name of an unlinked person, if the mention holds one."""
@@ -185,12 +224,11 @@ class Mention:
             "text": self.text,
             "label": self.label,
             "actor": self.actor.to_dict() if self.actor else None,
-            "place": self.place,
+            "place": self.place.to_dict() if self.place else None,
             "cluster": self.cluster,
         }
-        name = self.person_name()
-        if name:  # a linked entity has actor.name_en; an unknown person gets a romanisation
-            out["name_en"] = romanize_name(name) or None
+        if self.person_name():  # a linked entity has actor.name_en; an unknown person its romanisation
+            out["name_en"] = self.name_en
         return out
 
     def role_dict(self) -> dict:
@@ -248,8 +286,8 @@ class Event:
     hedged: bool = False
     attribution: Attribution | None = None
     date: DateValue = DateValue(None, "unknown")
-    location: dict | None = None
-    quantities: tuple[dict, ...] = ()
+    location: Place | None = None
+    quantities: tuple[Quantity, ...] = ()
     confidence: float = 0.5
     rule: str = ""
 
@@ -260,9 +298,9 @@ class Event:
             "trigger": self.trigger.to_dict(),
             "source": self.source.role_dict() if self.source else None,
             "target": self.target.role_dict() if self.target else None,
-            "location": self.location,
+            "location": self.location.to_dict() if self.location else None,
             "date": self.date.to_dict(),
-            "quantities": list(self.quantities),
+            "quantities": [q.to_dict() for q in self.quantities],
             "negated": self.negated,
             "hedged": self.hedged,
             "attribution": self.attribution.to_dict() if self.attribution else None,
@@ -279,7 +317,7 @@ class Claim:
     sentence: int
     direct: bool = False
     date: DateValue = DateValue(None, "unknown")
-    quantities: tuple[dict, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
     rule: str = ""
 
     def to_dict(self) -> dict:
@@ -289,7 +327,7 @@ class Claim:
             "content": {"start": self.content[0], "end": self.content[1]},
             "direct": self.direct,
             "date": self.date.to_dict(),
-            "quantities": list(self.quantities),
+            "quantities": [q.to_dict() for q in self.quantities],
         }
 
 
