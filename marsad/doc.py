@@ -26,6 +26,9 @@ def stable_id(text: str) -> str:
 
 @dataclass
 class Doc:
+    """An article (`id`, `title`, raw `text`, `date`, `source`, `url`) and the layers the stages
+    add to it (`LAYERS`); `to_dict()` is the output contract's record."""
+
     id: str
     title: str
     text: str

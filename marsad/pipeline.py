@@ -76,6 +76,20 @@ def _check_chain(stages: Sequence[Stage]) -> None:
 
 
 class Pipeline:
+    """Stages run in order over a `Doc`; the chain is checked when built.
+
+    >>> from marsad.entities.mentions import MentionFinder
+    >>> from marsad.text.stages import Sentencizer, Tokenizer
+    >>> pipe = Pipeline([Tokenizer(), Sentencizer(), MentionFinder()])
+    >>> doc = pipe(ArticleInput(id="a1", title="", text="زار لافروف دمشق. ثم عاد إلى موسكو."))
+    >>> len(doc.sentences), [m.text for m in doc.mentions]
+    (2, ['لافروف', 'دمشق', 'موسكو'])
+    >>> Pipeline([Tokenizer(), MentionFinder()])
+    Traceback (most recent call last):
+    ...
+    marsad.pipeline.PipelineError: stage 'mentions' requires sentences, which no earlier stage provides
+    """
+
     def __init__(self, stages: Sequence[Stage]):
         _check_chain(stages)
         self.stages = list(stages)

@@ -133,6 +133,8 @@ def _raw_cuts(raw: str, folded_cuts: tuple[int, ...]) -> tuple[int, ...]:
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
+    """A sentence: its raw span, its token range and the token ranges of its clauses."""
+
     start: int
     end: int
     tokens: tuple[int, int]  # token index range [first, last)
@@ -144,6 +146,9 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class Actor:
+    """Who a mention resolves to: an actor-base `id` (None for a person it does not know), the
+    English name, ISO3 `country` and `sector` (GOV, MIL, REB …)."""
+
     id: str | None
     name_en: str
     country: str | None
@@ -257,6 +262,8 @@ class NerSpan:
 
 @dataclass(frozen=True, slots=True)
 class DateValue:
+    """When an event or claim happened: `value` YYYY-MM-DD, YYYY-MM or YYYY, and its precision."""
+
     value: str | None
     precision: str  # day | month | year | unknown
 
@@ -266,6 +273,8 @@ class DateValue:
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
+    """Who reports an event: the speaker (None when unnamed) and the cue (قال، أعلن) of the claim it sits in."""
+
     speaker: Mention | None
     cue: Span
 
@@ -275,6 +284,11 @@ class Attribution:
 
 @dataclass(frozen=True, slots=True)
 class Event:
+    """A PLOVER event: its `type` and `mode`, the `trigger` word, `source` and `target` mentions,
+    the `evidence` span (a sentence) and the grounding's `date`, `location` and `quantities`;
+    `negated`/`hedged` for its modality, `attribution` when someone reports it, and `rule`, the
+    rule that produced it (not in the record)."""
+
     type: str
     trigger: Span
     source: Mention | None
@@ -311,6 +325,9 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class Claim:
+    """Something someone says: the `speaker` mention, the `cue` (قال، أعلن), the `content` span
+    (`direct` for a quotation), its `date` and the `quantities` in the content."""
+
     speaker: Mention | None
     cue: Span
     content: tuple[int, int]

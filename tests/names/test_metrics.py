@@ -1,4 +1,4 @@
-"""Exact match, CER and the eval-names report on hand-built files with known counts."""
+"""Exact match, CER and the `eval names` report on hand-built files with known counts."""
 from __future__ import annotations
 
 from pathlib import Path
