@@ -29,10 +29,11 @@ from marsad.version import pipeline_version
 
 
 class Stage(Protocol):
+    """A stage; it may also declare `rewrites` (a tuple of layers; a stage without it rewrites nothing)."""
+
     name: ClassVar[str]
     requires: ClassVar[tuple[str, ...]]
     provides: ClassVar[tuple[str, ...]]
-    rewrites: ClassVar[tuple[str, ...]]  # optional: a stage without it rewrites nothing
 
     def __call__(self, doc: Doc) -> Doc: ...
 
@@ -56,6 +57,7 @@ class StageError(RuntimeError):
 
 
 def rewrites(stage: Stage) -> tuple[str, ...]:
+    """The earlier layers a stage declares it changes."""
     return getattr(stage, "rewrites", ())
 
 
@@ -67,11 +69,11 @@ def _check_chain(stages: Sequence[Stage]) -> None:
             if unknown:
                 raise PipelineError(f"stage {stage.name!r} {kind} {', '.join(unknown)}, which is not a Doc layer "
                                     f"(the layers: {', '.join(LAYERS)})")
-        missing = [r for r in (*stage.requires, *rewrites(stage)) if r not in available]
-        if missing:
-            raise PipelineError(
-                f"stage {stage.name!r} requires {', '.join(dict.fromkeys(missing))}, which no earlier stage provides"
-            )
+        for verb, layers in (("requires", stage.requires), ("rewrites", rewrites(stage))):
+            missing = [layer for layer in layers if layer not in available]
+            if missing:
+                raise PipelineError(f"stage {stage.name!r} {verb} {', '.join(missing)}, which no earlier stage "
+                                    "provides")
         available.update(stage.provides)
 
 
@@ -92,7 +94,7 @@ class Pipeline:
 
     def __init__(self, stages: Sequence[Stage]):
         _check_chain(stages)
-        self.stages = list(stages)
+        self.stages = tuple(stages)  # fixed: the checks below were made for this chain
         # per stage, the fields it must leave as they were: the article and every undeclared layer
         self._kept = [(*ARTICLE_FIELDS, *(layer for layer in LAYERS
                                           if layer not in stage.provides and layer not in rewrites(stage)))

@@ -86,6 +86,12 @@ def test_a_layer_name_that_is_no_doc_field_is_refused():
 
 
 def test_rewriting_a_layer_no_earlier_stage_provides_is_refused():
+    class Rewrites(Drops):
+        requires: tuple[str, ...] = ()
+        rewrites = ("mentions",)
+
+    with pytest.raises(PipelineError, match="stage 'drops' rewrites mentions, which no earlier stage provides"):
+        Pipeline([Tokenizer(), Sentencizer(), Rewrites()])
     with pytest.raises(PipelineError, match="stage 'coref' requires mentions"):
         Pipeline([Tokenizer(), Sentencizer(), Coreferencer()])
 
