@@ -4,7 +4,7 @@ split hold elsewhere (ANERcorp's own test file is not in ../shared).
 Usage: python bench/ner_check.py [--data ../shared/data] [--block 358]
 Trains the CRF (the shipped configuration and resources) on the training
 part minus its last `block` sentences, then scores that block, with names
-spread (±20 sentences, as `marsad eval-ner`) and with sentences alone.
+spread (±20 sentences, as `marsad eval ner`) and with sentences alone.
 Needs the `train` extra. Figures are printed, never asserted.
 """
 from __future__ import annotations

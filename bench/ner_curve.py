@@ -6,7 +6,7 @@ Each share is a fixed set of blocks of 40 consecutive sentences (ANERcorp
 keeps its sentences in document order but marks no documents, so blocks
 stand in for them and names repeat within a share as in news), chosen by a
 seeded shuffle and nested, so a larger share holds every smaller one. The shipped configuration and resources are used; the dev split is
-scored with names spread (±20 sentences), as `marsad eval-ner --dev`.
+scored with names spread (±20 sentences), as `marsad eval ner --dev`.
 A least-squares line F1 = a + b·log2(tokens) is fitted and the token count at
 which it would reach 0.80 printed: an extrapolation, not a promise.
 Needs the `train` extra. Figures are printed, never asserted.

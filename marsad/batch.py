@@ -8,7 +8,7 @@ from typing import TextIO
 from marsad.io.readers import ReadError, read_articles
 from marsad.io.writers import summary, to_jsonl
 from marsad.limits import DEFAULT_LONG, DEFAULT_MAX_CHARS, check_limits, limit_articles
-from marsad.pipeline import Pipeline, default_pipeline
+from marsad.pipeline import Pipeline, default_pipeline, extraction_failure
 
 
 @dataclass
@@ -41,7 +41,7 @@ def run_extract(paths: list[str], out: TextIO, fmt: str = "jsonl", date: str | N
         try:
             doc = pipeline(item)
         except Exception as exc:  # noqa: BLE001 - one broken article never stops a batch
-            print(f"error: {item.origin}: extraction failed ({type(exc).__name__}: {exc})", file=errors)
+            print(f"error: {item.origin}: {extraction_failure(exc)}", file=errors)
             stats.errors += 1
             continue
         out.write(to_jsonl(doc) + "\n" if fmt == "jsonl" else summary(doc) + "\n\n")

@@ -1,14 +1,16 @@
 """The document object: owns the raw text; stages add layers to it.
 
 Like spaCy's `Doc`, it is the one place an article's analysis lives. Each
-layer is set once by the stage that provides it (see pipeline.py); the raw
-`text` is never modified, and every layer holds offsets into it.
+layer (`LAYERS`: the fields after the article's own) is set by the stage that
+provides it and changed only by a stage that declares it rewrites it (see
+pipeline.py); the raw `text` is never modified, and every layer holds offsets
+into it.
 """
 from __future__ import annotations
 
 import hashlib
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 import numpy as np
 
@@ -24,6 +26,9 @@ def stable_id(text: str) -> str:
 
 @dataclass
 class Doc:
+    """An article (`id`, `title`, raw `text`, `date`, `source`, `url`) and the layers the stages
+    add to it (`LAYERS`); `to_dict()` is the output contract's record."""
+
     id: str
     title: str
     text: str
@@ -35,6 +40,8 @@ class Doc:
     hashtags: list[tuple[int, int, str]] = field(default_factory=list)
     ner_spans: list[NerSpan] = field(default_factory=list)  # names from the NER tagger (marsad.ner)
     mentions: list[Mention] = field(default_factory=list)
+    # the entities: each one's mention indices, in order of first mention (set by coreference)
+    clusters: list[tuple[int, ...]] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     done: set[str] = field(default_factory=set)  # layers provided so far
@@ -111,3 +118,9 @@ class Doc:
             "events": [e.to_dict() for e in self.events],
             "claims": [c.to_dict() for c in self.claims],
         }
+
+
+# The article as read (never changed by a stage) and the layers stages add: a stage's
+# `requires`, `provides` and `rewrites` name layers.
+ARTICLE_FIELDS = ("id", "title", "text", "date", "source", "url")
+LAYERS = tuple(f.name for f in fields(Doc) if f.init and f.name not in ARTICLE_FIELDS and f.name != "done")

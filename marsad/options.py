@@ -1,19 +1,27 @@
 """Command-line values, checked once for every command: a bad value is one line and exit 2.
 
 The checks are plain functions (usable from the Python API and the web app later);
-the `Annotated` option types share help texts between commands.
+the `Annotated` option types share help texts between commands; formats and
+policies are enums, so a wrong one is refused with the valid values listed.
 """
 from __future__ import annotations
 
+import functools
 import re
 import sys
+from collections.abc import Callable
 from datetime import date
+from enum import StrEnum
+from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
 from typer.core import TyperGroup
 
+from marsad.export import FORMATS as EXPORT_FORMATS
 from marsad.grammar.ontology import PLOVER_TYPES as EVENT_TYPES
+from marsad.limits import DEFAULT_LONG, LONG_CHOICES, LONG_HELP, MAX_CHARS_HELP
+from marsad.store.output import FORMATS as ROW_FORMATS
 from marsad.types import MAX_YEAR, MIN_YEAR
 
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -104,6 +112,24 @@ def text_value(value: str | None, what: str) -> str | None:
     return value
 
 
+def output_file(path: Path | None, what: str) -> Path | None:
+    """A file to write: its directory must exist and it must not be a directory itself.
+
+    >>> output_file(Path("/no/such/dir/out.csv"), "--out")
+    Traceback (most recent call last):
+    ...
+    marsad.options.ValueProblem: --out: /no/such/dir/out.csv: directory /no/such/dir does not exist
+    """
+    if path is None:
+        return None
+    if path.is_dir():
+        raise ValueProblem(f"{what}: {path} is a directory")
+    parent = path.parent
+    if not parent.is_dir():
+        raise ValueProblem(f"{what}: {path}: directory {parent} does not exist")
+    return path
+
+
 def check(fn, *args: Any) -> Any:
     """Run a value check for a command: a ValueProblem becomes a one-line usage error (exit 2)."""
     try:
@@ -117,7 +143,51 @@ def row_limit(limit: int | None, fmt: str) -> int | None:
     return limit if limit is not None or fmt != "table" else TABLE_LIMIT
 
 
-Db = Annotated[Optional[str], typer.Option("--db", help="SQLite file, sqlite:///PATH or postgresql://USER@HOST:PORT/DB (default marsad.db).")]
+def open_db(db: str | None, *, readonly: bool = True, create: bool = False):
+    """The store a command reads (or, with `create`, the one `ingest` writes and makes if needed).
+
+    Only `ingest` creates: for every other command the store must exist, so a typo in --db is an
+    error, not an empty answer. A store that cannot be opened is one line and exit 2.
+    """
+    from marsad.store.base import StoreError, open_store
+    from marsad.store.urls import DbUrlError
+
+    try:
+        return open_store(db, readonly=readonly and not create, create=create)
+    except (StoreError, DbUrlError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+
+
+def deprecated_alias(command: Callable[..., Any], old: str, new: str) -> Callable[..., Any]:
+    """`command` under its old name for one more release: it runs the same, after a one-line note."""
+
+    @functools.wraps(command)
+    def alias(*args: Any, **kwargs: Any) -> Any:
+        deprecation_note(old, new)
+        return command(*args, **kwargs)
+
+    return alias
+
+
+def deprecation_note(old: str, new: str) -> None:
+    typer.echo(f"warning: 'marsad {old}' is deprecated and goes in the next release; use 'marsad {new}'", err=True)
+
+
+ExtractFormat = StrEnum("ExtractFormat", [(f, f) for f in ("text", "jsonl")])
+ExportFormat = StrEnum("ExportFormat", [(f, f) for f in EXPORT_FORMATS])
+RowFormat = StrEnum("RowFormat", [(f, f) for f in ROW_FORMATS])
+LongPolicy = StrEnum("LongPolicy", [(f, f) for f in LONG_CHOICES])
+
+Db = Annotated[Optional[str], typer.Option("--db", help="The store: SQLite file, sqlite:///PATH or postgresql://USER@HOST:PORT/DB (default marsad.db); it must exist (marsad ingest makes one).")]
+IngestDb = Annotated[Optional[str], typer.Option("--db", help="SQLite file, sqlite:///PATH or postgresql://USER@HOST:PORT/DB (default marsad.db); made if it does not exist.")]
+RecordsDb = Annotated[Optional[str], typer.Option("--db", help="Read the records from this store (SQLite file, sqlite:///PATH or postgresql://…; it must exist) instead of files.")]
+ExtractFmt = Annotated[ExtractFormat, typer.Option("--format", "-f", help="text (readable summary) or jsonl (output contract).")]
+ExportFmt = Annotated[ExportFormat, typer.Option("--format", "-f", help="plover (PLOVER JSONL), polecat (TSV), csv (flat), parquet, jsonl or icews (CAMEO-coded CSV).")]
+RowFmt = Annotated[RowFormat, typer.Option("--format", "-f", help="table, csv or jsonl.")]
+MaxChars = Annotated[int, typer.Option("--max-chars", min=1, help=MAX_CHARS_HELP)]
+Long = Annotated[LongPolicy, typer.Option("--long", help=LONG_HELP)]
+DEFAULT_LONG_POLICY = LongPolicy(DEFAULT_LONG)
 Limit = Annotated[Optional[int], typer.Option(min=1, max=MAX_COUNT, help="At most this many rows, 1 or more (table output defaults to 50; other formats print all).")]
 Since = Annotated[Optional[str], typer.Option(help="From this date (YYYY-MM-DD, YYYY-MM or YYYY), inclusive.")]
 Until = Annotated[Optional[str], typer.Option(help="Up to this date (YYYY-MM-DD, YYYY-MM or YYYY), inclusive.")]
@@ -130,7 +200,8 @@ def _click_class(name: str) -> type[Exception]:
 
 
 class OneLineErrors(TyperGroup):
-    """The app's root group: a usage error prints `error: …` on one line and exits 2 (no box, no usage)."""
+    """The app's root group: a usage error (or a ValueProblem a command raises) prints `error: …` on
+    one line and exits 2 (no box, no usage)."""
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # noqa: ANN001
         click_exception = _click_class("ClickException")
@@ -139,14 +210,39 @@ class OneLineErrors(TyperGroup):
         except typer.Abort:
             typer.echo("error: aborted", err=True)
             code = 1
+        except ValueProblem as exc:
+            typer.echo(f"error: {' '.join(str(exc).split())}", err=True)
+            code = 2
         except click_exception as exc:
-            message = " ".join(exc.format_message().split())
-            param = getattr(exc, "param_hint", None) or getattr(getattr(exc, "param", None), "opts", None)
-            hint = param if isinstance(param, str) else "/".join(param) if param else None
-            if hint and hint not in message:
-                message = f"{hint}: {message}"
-            typer.echo(f"error: {message}", err=True)
+            message = _one_line(exc)
+            if message:  # no message: a group called bare, its help already printed
+                typer.echo(f"error: {message}", err=True)
             code = exc.exit_code
         if not standalone_mode:
             return code
         sys.exit(code if isinstance(code, int) else 0)
+
+
+def _one_line(exc: Exception) -> str:
+    """A click error as one line, led by the option or argument it is about."""
+    param = getattr(exc, "param", None)
+    if isinstance(exc, _click_class("BadParameter")) and type(exc).__name__ == "BadParameter":
+        # typer reports a wrong choice as "Value error, 'xml' is not one of 'text', 'jsonl'."
+        detail = " ".join(str(exc.message).split()).removeprefix("Value error, ")
+        hint = exc.param_hint if isinstance(exc.param_hint, str) else _param_name(param)
+        return f"{hint}: {detail}" if hint else detail
+    message = " ".join(exc.format_message().split())
+    hint = getattr(exc, "param_hint", None) or _param_name(param)
+    if hint and hint not in message:
+        message = f"{hint}: {message}"
+    return message
+
+
+def _param_name(param: Any) -> str | None:
+    """`--format` for an option (its longest name), `GOLD` for an argument."""
+    if param is None:
+        return None
+    if getattr(param, "param_type_name", "") == "argument":
+        return (param.metavar or param.name or "").upper() or None
+    opts = list(getattr(param, "opts", ()) or ())
+    return max(opts, key=len) if opts else None

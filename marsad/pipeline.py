@@ -1,9 +1,20 @@
 """Stages and the pipeline that runs them.
 
 A stage is a small class with one verb (`__call__(doc) -> doc`), a `name`,
-the layers it `requires` and the layers it `provides` (Stanza's processor
-requirements, spaCy's component meta). `Pipeline` checks the chain when it is
-built, so a missing stage is a clear error, not a crash mid-batch.
+and the layers it reads and writes (Stanza's processor requirements, spaCy's
+component meta). Layers are `Doc` fields (`marsad.doc.LAYERS`):
+
+- `requires`: layers an earlier stage must have provided;
+- `provides`: layers it sets (a layer provided before is replaced: the learned
+  event model replaces the rules' events);
+- `rewrites`: earlier layers it changes (coreference gives mentions their
+  cluster and actor, grounding gives events their place).
+
+`Pipeline` checks the chain when it is built (a missing or misnamed layer is a
+PipelineError, not a crash mid-batch), and after each stage it checks,
+cheaply, that the layers the stage does not declare were left alone (the same
+object, of the same length) and that the article itself is unchanged. A
+stage's exception becomes a StageError naming the stage and the article.
 """
 from __future__ import annotations
 
@@ -12,12 +23,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from typing import ClassVar, Protocol
 
-from marsad import __version__
-from marsad.doc import Doc
+from marsad.doc import ARTICLE_FIELDS, LAYERS, Doc
 from marsad.types import ArticleInput
+from marsad.version import pipeline_version
 
 
 class Stage(Protocol):
+    """A stage; it may also declare `rewrites` (a tuple of layers; a stage without it rewrites nothing)."""
+
     name: ClassVar[str]
     requires: ClassVar[tuple[str, ...]]
     provides: ClassVar[tuple[str, ...]]
@@ -32,21 +45,65 @@ WARM_UP_TEXT = "أعلن الجيش السوري الأربعاء أن 30 مسل
 
 
 class PipelineError(ValueError):
-    pass
+    """A chain of stages that cannot work, or a stage that broke its declared contract."""
+
+
+class StageError(RuntimeError):
+    """A stage failed on an article: names both; the stage's exception is the `__cause__`."""
+
+    def __init__(self, stage: str, article: str, cause: BaseException):
+        self.stage, self.article, self.cause = stage, article, cause
+        super().__init__(f"stage {stage!r} failed on article {article}: {type(cause).__name__}: {cause}")
+
+
+def rewrites(stage: Stage) -> tuple[str, ...]:
+    """The earlier layers a stage declares it changes."""
+    return getattr(stage, "rewrites", ())
+
+
+def _check_chain(stages: Sequence[Stage]) -> None:
+    available: set[str] = set()
+    for stage in stages:
+        for kind in ("requires", "provides", "rewrites"):
+            unknown = [layer for layer in getattr(stage, kind, ()) if layer not in LAYERS]
+            if unknown:
+                raise PipelineError(f"stage {stage.name!r} {kind} {', '.join(unknown)}, which is not a Doc layer "
+                                    f"(the layers: {', '.join(LAYERS)})")
+        for verb, layers in (("requires", stage.requires), ("rewrites", rewrites(stage))):
+            missing = [layer for layer in layers if layer not in available]
+            if missing:
+                raise PipelineError(f"stage {stage.name!r} {verb} {', '.join(missing)}, which no earlier stage "
+                                    "provides")
+        available.update(stage.provides)
 
 
 class Pipeline:
+    """Stages run in order over a `Doc`; the chain is checked when built.
+
+    >>> from marsad.entities.mentions import MentionFinder
+    >>> from marsad.text.stages import Sentencizer, Tokenizer
+    >>> pipe = Pipeline([Tokenizer(), Sentencizer(), MentionFinder()])
+    >>> doc = pipe(ArticleInput(id="a1", title="", text="زار لافروف دمشق. ثم عاد إلى موسكو."))
+    >>> len(doc.sentences), [m.text for m in doc.mentions]
+    (2, ['لافروف', 'دمشق', 'موسكو'])
+    >>> Pipeline([Tokenizer(), MentionFinder()])
+    Traceback (most recent call last):
+    ...
+    marsad.pipeline.PipelineError: stage 'mentions' requires sentences, which no earlier stage provides
+    """
+
     def __init__(self, stages: Sequence[Stage]):
-        available: set[str] = set()
-        for stage in stages:
-            missing = [r for r in stage.requires if r not in available]
-            if missing:
-                raise PipelineError(
-                    f"stage {stage.name!r} requires {', '.join(missing)}, which no earlier stage provides"
-                )
-            available.update(stage.provides)
-        self.stages = list(stages)
-        self.version = __version__
+        _check_chain(stages)
+        self.stages = tuple(stages)  # fixed: the checks below were made for this chain
+        # per stage, the fields it must leave as they were: the article and every undeclared layer
+        self._kept = [(*ARTICLE_FIELDS, *(layer for layer in LAYERS
+                                          if layer not in stage.provides and layer not in rewrites(stage)))
+                      for stage in self.stages]
+
+    @property
+    def version(self) -> str:
+        """The version its output carries (marsad.version.pipeline_version)."""
+        return pipeline_version()
 
     @classmethod
     def default(cls) -> Pipeline:
@@ -55,11 +112,12 @@ class Pipeline:
         from marsad.entities.mentions import MentionFinder
         from marsad.events.events import EventExtractor
         from marsad.ground.stage import Grounder
+        from marsad.names.stage import NameRomaniser
         from marsad.ner.tagger import NerTagger
         from marsad.text.stages import Sentencizer, Tokenizer
 
-        return cls([Tokenizer(), Sentencizer(), NerTagger(), MentionFinder(), Coreferencer(), ClaimExtractor(),
-                    EventExtractor(), Grounder()])
+        return cls([Tokenizer(), Sentencizer(), NerTagger(), MentionFinder(), Coreferencer(), NameRomaniser(),
+                    ClaimExtractor(), EventExtractor(), Grounder()])
 
     @property
     def names(self) -> list[str]:
@@ -67,8 +125,22 @@ class Pipeline:
 
     def __call__(self, article: ArticleInput | Doc) -> Doc:
         doc = article if isinstance(article, Doc) else Doc.from_input(article)
-        for stage in self.stages:
-            doc = stage(doc)
+        for stage, kept in zip(self.stages, self._kept):
+            before = [(getattr(doc, f), _size(getattr(doc, f))) for f in kept]
+            try:
+                out = stage(doc)
+            except Exception as exc:
+                raise StageError(stage.name, doc.id, exc) from exc
+            if not isinstance(out, Doc):
+                raise PipelineError(f"stage {stage.name!r} returned {type(out).__name__}, not a Doc, "
+                                    f"on article {doc.id}")
+            for f, (value, size) in zip(kept, before):
+                now = getattr(out, f)
+                if now is not value or _size(now) != size:
+                    raise PipelineError(f"stage {stage.name!r} changed {f!r} on article {doc.id} but does not "
+                                        f"declare it (provides: {', '.join(stage.provides) or 'nothing'}; "
+                                        f"rewrites: {', '.join(rewrites(stage)) or 'nothing'})")
+            doc = out
             doc.done.update(stage.provides)
         return doc
 
@@ -94,7 +166,19 @@ class Pipeline:
             gc.set_threshold(*BATCH_GC_THRESHOLD)
 
 
+def _size(value: object) -> int:
+    """Length of a layer (a list or set); -1 for a value without one (an article field that is None)."""
+    return len(value) if isinstance(value, (list, tuple, set, str)) else -1
+
+
 @cache
 def default_pipeline() -> Pipeline:
     """The shared default pipeline (built once; stages hold only read-only data)."""
     return Pipeline.default()
+
+
+def extraction_failure(exc: Exception) -> str:
+    """How a batch reports an article the pipeline failed on (after `error: ORIGIN: `)."""
+    if isinstance(exc, StageError):
+        return f"stage {exc.stage!r} failed on article {exc.article} ({type(exc.cause).__name__}: {exc.cause})"
+    return f"extraction failed ({type(exc).__name__}: {exc})"

@@ -10,8 +10,6 @@ from dataclasses import dataclass, field, fields
 from functools import cache, lru_cache
 from operator import attrgetter
 
-from marsad.names.romanize import romanize_name
-
 # Mention rules whose span is a title or head; without a `name` span they hold no personal name.
 TITLE_RULES = frozenset({"head", "title+name", "head+name", "short-form"})
 
@@ -135,6 +133,8 @@ def _raw_cuts(raw: str, folded_cuts: tuple[int, ...]) -> tuple[int, ...]:
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
+    """A sentence: its raw span, its token range and the token ranges of its clauses."""
+
     start: int
     end: int
     tokens: tuple[int, int]  # token index range [first, last)
@@ -146,6 +146,9 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class Actor:
+    """Who a mention resolves to: an actor-base `id` (None for a person it does not know), the
+    English name, ISO3 `country` and `sector` (GOV, MIL, REB …)."""
+
     id: str | None
     name_en: str
     country: str | None
@@ -153,6 +156,46 @@ class Actor:
 
     def to_dict(self) -> dict:
         return {"id": self.id, "name_en": self.name_en, "country": self.country, "sector": self.sector}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place a span names, resolved in the gazetteer: an event's `location`, a GPE/LOC mention's `place`."""
+
+    start: int
+    end: int
+    text: str
+    name_en: str
+    country: str | None
+    lat: float
+    lon: float
+    precision: str  # point | admin | country
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text, "name_en": self.name_en,
+                "country": self.country, "lat": self.lat, "lon": self.lon, "precision": self.precision}
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A count in the text (`أكثر من 30 مسلحا`): `value` with its `comparator`, `unit` and what it
+    counts (`of`); a vague count (عشرات) has no value but an `order` of magnitude."""
+
+    start: int
+    end: int
+    text: str
+    value: int | float | None
+    comparator: str
+    unit: str | None
+    of: str | None
+    order: int | None = None
+
+    def to_dict(self) -> dict:
+        out = {"value": self.value, "comparator": self.comparator, "unit": self.unit, "of": self.of,
+               "start": self.start, "end": self.end, "text": self.text}
+        if self.value is None:
+            out["order"] = self.order
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,9 +209,10 @@ class Mention:
     tokens: tuple[int, int]
     actor: Actor | None = None
     rule: str = ""
-    place: dict | None = None  # the contract's place object (set by grounding) for GPE/LOC mentions
+    place: Place | None = None  # the place a GPE/LOC mention names (set by grounding)
     cluster: int | None = None  # index of the first mention of the same entity (set by coreference)
     name: tuple[int, int] | None = None  # raw span of the person's own name (الوزير السابق [محمد شطح])
+    name_en: str | None = None  # the romanised person_name() (set by the `names` stage)
 
     def person_name(self) -> str | None:
         """The Arabic name of an unlinked person, if the mention holds one."""
@@ -185,12 +229,11 @@ class Mention:
             "text": self.text,
             "label": self.label,
             "actor": self.actor.to_dict() if self.actor else None,
-            "place": self.place,
+            "place": self.place.to_dict() if self.place else None,
             "cluster": self.cluster,
         }
-        name = self.person_name()
-        if name:  # a linked entity has actor.name_en; an unknown person gets a romanisation
-            out["name_en"] = romanize_name(name) or None
+        if self.person_name():  # a linked entity has actor.name_en; an unknown person its romanisation
+            out["name_en"] = self.name_en
         return out
 
     def role_dict(self) -> dict:
@@ -219,6 +262,8 @@ class NerSpan:
 
 @dataclass(frozen=True, slots=True)
 class DateValue:
+    """When an event or claim happened: `value` YYYY-MM-DD, YYYY-MM or YYYY, and its precision."""
+
     value: str | None
     precision: str  # day | month | year | unknown
 
@@ -228,6 +273,8 @@ class DateValue:
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
+    """Who reports an event: the speaker (None when unnamed) and the cue (قال، أعلن) of the claim it sits in."""
+
     speaker: Mention | None
     cue: Span
 
@@ -237,6 +284,11 @@ class Attribution:
 
 @dataclass(frozen=True, slots=True)
 class Event:
+    """A PLOVER event: its `type` and `mode`, the `trigger` word, `source` and `target` mentions,
+    the `evidence` span (a sentence) and the grounding's `date`, `location` and `quantities`;
+    `negated`/`hedged` for its modality, `attribution` when someone reports it, and `rule`, the
+    rule that produced it (not in the record)."""
+
     type: str
     trigger: Span
     source: Mention | None
@@ -248,8 +300,8 @@ class Event:
     hedged: bool = False
     attribution: Attribution | None = None
     date: DateValue = DateValue(None, "unknown")
-    location: dict | None = None
-    quantities: tuple[dict, ...] = ()
+    location: Place | None = None
+    quantities: tuple[Quantity, ...] = ()
     confidence: float = 0.5
     rule: str = ""
 
@@ -260,9 +312,9 @@ class Event:
             "trigger": self.trigger.to_dict(),
             "source": self.source.role_dict() if self.source else None,
             "target": self.target.role_dict() if self.target else None,
-            "location": self.location,
+            "location": self.location.to_dict() if self.location else None,
             "date": self.date.to_dict(),
-            "quantities": list(self.quantities),
+            "quantities": [q.to_dict() for q in self.quantities],
             "negated": self.negated,
             "hedged": self.hedged,
             "attribution": self.attribution.to_dict() if self.attribution else None,
@@ -273,13 +325,16 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class Claim:
+    """Something someone says: the `speaker` mention, the `cue` (قال، أعلن), the `content` span
+    (`direct` for a quotation), its `date` and the `quantities` in the content."""
+
     speaker: Mention | None
     cue: Span
     content: tuple[int, int]
     sentence: int
     direct: bool = False
     date: DateValue = DateValue(None, "unknown")
-    quantities: tuple[dict, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
     rule: str = ""
 
     def to_dict(self) -> dict:
@@ -289,7 +344,7 @@ class Claim:
             "content": {"start": self.content[0], "end": self.content[1]},
             "direct": self.direct,
             "date": self.date.to_dict(),
-            "quantities": list(self.quantities),
+            "quantities": [q.to_dict() for q in self.quantities],
         }
 
 

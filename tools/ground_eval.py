@@ -63,10 +63,10 @@ def main() -> None:
                       ("CL", g["date"], [c.date.value for c in items], g["evidence"][:60]))
             if g.get("quantity"):
                 q = g["quantity"]
-                hit = any(x["value"] == q["value"] and x["comparator"] == q["comparator"]
+                hit = any(x.value == q["value"] and x.comparator == q["comparator"]
                           for c in items for x in c.quantities)
                 tally("claim_quantity", items, hit, False,
-                      ("Q", q, [[(x["value"], x["comparator"]) for x in c.quantities] for c in items],
+                      ("Q", q, [[(x.value, x.comparator) for x in c.quantities] for c in items],
                                g["evidence"][:50]))
     for name, (hit, found, total, base) in tallies.items():
         extra = f"; article-date baseline {base}/{found}" if name.endswith("date") else ""

@@ -67,7 +67,7 @@ class ClaimExtractor:
     unless coordinated (`… وأضاف`)."""
 
     name = "claims"
-    requires = ("tokens", "sentences", "mentions")
+    requires = ("tokens", "sentences", "mentions", "clusters")  # speakers are resolved mentions
     provides = ("claims",)
 
     def __call__(self, doc: Doc) -> Doc:

@@ -7,12 +7,13 @@ from typing import Annotated, Optional
 
 import typer
 
-from marsad.export.cli import Db, open_db, record_source
+from marsad.export.cli import record_source
+from marsad.options import RecordsDb, check, open_db, output_file
 
 
 def dedup_command(
     records: Annotated[Optional[list[str]], typer.Argument(help="JSONL files of contract records, or - for stdin (or use --db).")] = None,
-    db: Db = None,
+    db: RecordsDb = None,
     settings: Annotated[Optional[Path], typer.Option(help="TOML file overriding marsad/resources/dedup.toml.")] = None,
     out: Annotated[Optional[Path], typer.Option(help="Write canonical events (JSONL) here; default stdout (with --db: only if given).")] = None,
     min_reports: Annotated[int, typer.Option(help="Only write canonical events reported by at least this many articles.")] = 1,
@@ -26,6 +27,9 @@ def dedup_command(
     from marsad.export.records import ErrorCounter, read_records
 
     record_source(records, db)
+    check(output_file, out, "--out")
+    if settings is not None and not settings.is_file():
+        raise typer.BadParameter(f"{settings}: no such file", param_hint="--settings")
     try:
         s = DedupSettings.load(settings)
     except (OSError, ValueError) as exc:

@@ -38,17 +38,20 @@ APPOSITION_MARKS = frozenset({"،", ","})
 class Coreferencer:
     name = "coref"
     requires = ("tokens", "sentences", "mentions")
-    provides = ("coref",)
+    provides = ("clusters",)
+    rewrites = ("mentions",)  # each mention's cluster, and its cluster's best actor
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc.mentions
         if not mentions:
+            doc.clusters = []
             return doc
         clusters = _Clusters(len(mentions))
         self._link_same_actor(mentions, clusters)
         self._link_names(doc, mentions, clusters)
         self._link_titles(doc, mentions, clusters)
         doc.mentions = _resolve(mentions, clusters)
+        doc.clusters = _entities(doc.mentions)
         return doc
 
     @staticmethod
@@ -194,6 +197,14 @@ def _resolve(mentions: list[Mention], clusters: _Clusters) -> list[Mention]:
             actor = top
         out.append(evolve(m, actor=actor, cluster=cluster))
     return out
+
+
+def _entities(mentions: list[Mention]) -> list[tuple[int, ...]]:
+    """The mention indices of each entity, in order of first mention."""
+    members: dict[int, list[int]] = {}
+    for i, m in enumerate(mentions):
+        members.setdefault(m.cluster if m.cluster is not None else i, []).append(i)
+    return [tuple(ids) for ids in members.values()]
 
 
 def _specificity(m: Mention) -> int:

@@ -26,7 +26,7 @@ from marsad.ground.places import PlaceMention, find_places
 from marsad.ground.quantities import QuantityMention, find_quantities, may_start
 from marsad.grammar.words import RELATIVES
 from marsad.text.formtable import FormTable
-from marsad.types import DateValue, evolve
+from marsad.types import DateValue, Place, Quantity, evolve
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
 PLACE_RANK = {"point": 0, "admin": 1, "country": 2}
@@ -40,7 +40,8 @@ PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})  # acts done at their targ
 class Grounder:
     name = "grounding"
     requires = ("tokens", "sentences", "mentions", "claims", "events")
-    provides = ("grounding",)
+    provides: tuple[str, ...] = ()
+    rewrites = ("claims", "events", "mentions")  # their dates, counts and places
 
     def __init__(self) -> None:
         # which words may be part of a date, start a count
@@ -129,17 +130,17 @@ class Grounder:
             place = _pick_place(venues, cl, e.trigger.start) or _pick_place(
                 venues, (sent.start, sent.end), e.trigger.start) or dominant
             events.append(evolve(e, date=date, quantities=qs,
-                                   location=place.to_location() if place else None))
+                                   location=_place(place) if place else None))
         doc.events = events
         doc.mentions = _place_mentions(doc.mentions, placed)
         return doc
 
 
-def _quantities_in(quants: ByStart[QuantityMention], span: tuple[int, int]) -> tuple[dict, ...]:
-    """The counts inside `span`, as output dicts (fresh ones for each item)."""
+def _quantities_in(quants: ByStart[QuantityMention], span: tuple[int, int]) -> tuple[Quantity, ...]:
+    """The counts inside `span`."""
     if not quants:
         return ()
-    return tuple(_qdict(q) for q in quants.inside(*span))
+    return tuple(_quantity(q) for q in quants.inside(*span))
 
 
 class _Narrative:
@@ -173,7 +174,7 @@ def _place_mentions(mentions: list, places: ByStart[PlaceMention]) -> list:
         if m.label in PLACE_LABELS:
             hit = next(iter(places.overlapping(m.start, m.end)), None)
             if hit is not None:
-                m = evolve(m, place=hit.to_location())
+                m = evolve(m, place=_place(hit))
         out.append(m)
     return out
 
@@ -205,5 +206,9 @@ def _dominant(places: list[PlaceMention]) -> PlaceMention | None:
     return next(p for p in places if counts[(p.name_en, p.country)] == best)
 
 
-def _qdict(q: QuantityMention) -> dict:
-    return q.to_dict()
+def _quantity(q: QuantityMention) -> Quantity:
+    return Quantity(q.start, q.end, q.text, q.value, q.comparator, q.unit, q.of, q.order)
+
+
+def _place(p: PlaceMention) -> Place:
+    return Place(p.start, p.end, p.text, p.name_en, p.country, p.lat, p.lon, p.precision)

@@ -27,7 +27,7 @@ def summary(doc: Doc) -> str:
     lines.append(f"events ({len(doc.events)}):")
     for e in doc.events:
         flags = "".join(f" [{f}]" for f, on in (("negated", e.negated), ("hedged", e.hedged)) if on)
-        where = e.location["text"] if e.location else "—"
+        where = e.location.text if e.location else "—"
         when = e.date.value or "date unknown"
         evidence = doc.text[e.evidence[0]:e.evidence[1]]
         if len(evidence) > 90:

@@ -1,4 +1,4 @@
-"""`marsad train names` and `marsad eval-names`, registered from marsad/cli.py."""
+"""`marsad train names` and `marsad eval names`, registered from marsad/cli.py."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -37,12 +37,16 @@ def eval_names_command(
     path = test_file or data / TEST_FILE
     if not path.is_file():
         raise typer.BadParameter(f"{path}: no such file", param_hint="TEST_FILE")
-    ev = evaluate_names(path)
-    for err in ev.errors:
+    try:
+        ev = evaluate_names(path)
+    except (OSError, UnicodeDecodeError) as exc:
+        typer.echo(f"error: {path}: cannot read ({getattr(exc, 'strerror', None) or exc})", err=True)
+        raise typer.Exit(2) from None
+    if not ev.total:
+        typer.echo(f"error: {path}: no 'arabic<TAB>latin' line to score", err=True)
+        raise typer.Exit(2)
+    for err in ev.errors:  # bad lines are reported and skipped, like bad records in a batch
         typer.echo(f"error: {err}", err=True)
     typer.echo(format_evaluation(ev))
-
-
-def register(app: typer.Typer, train_app: typer.Typer) -> None:
-    train_app.command("names")(train_names_command)
-    app.command("eval-names")(eval_names_command)
+    if ev.errors:
+        raise typer.Exit(1)

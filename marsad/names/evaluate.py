@@ -1,4 +1,4 @@
-"""`marsad eval-names`: score the romaniser on an `arabic<TAB>latin` file.
+"""`marsad eval names`: score the romaniser on an `arabic<TAB>latin` file.
 
 Rows: the full system (dictionary, then model), the model alone (dictionary
 disabled, so its quality is visible), the model alone on the tokens the

@@ -1,4 +1,4 @@
-"""`marsad train ner` and `marsad eval-ner` (registered from marsad/cli.py)."""
+"""`marsad train ner` and `marsad eval ner` (registered from marsad/cli.py)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,7 +7,6 @@ from typing import Annotated, Optional
 import typer
 
 DEFAULT_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
-
 
 
 def train_ner_command(
@@ -27,6 +26,8 @@ def train_ner_command(
 
     if not (data / "ner").is_dir():
         raise typer.BadParameter(f"{data}: no ner/ directory here", param_hint="--data")
+    if out is not None and out.is_dir():
+        raise typer.BadParameter(f"{out} is a directory (give the model file to write)", param_hint="--out")
     report = train_ner(data, out, TrainConfig(aqmar=aqmar))
     size = report.model.stat().st_size / 1e6
     typer.echo(f"trained on {report.sentences} sentences ({report.tokens} tokens) in {report.seconds:.0f} s; "
@@ -53,19 +54,17 @@ def eval_ner(
     from marsad.ner.train import SPLIT_FILE
 
     if (conll is None) == (not dev):
-        raise typer.BadParameter("give a CONLL_FILE or --dev (not both)")
+        raise typer.BadParameter("give a CONLL_FILE or --dev (not both)", param_hint="CONLL/--dev")
+    if dev and not (data / "ner").is_dir():
+        raise typer.BadParameter(f"{data}: no ner/ directory here", param_hint="--data")
     try:
         sentences = Split.load(SPLIT_FILE).apply(data)[1] if dev else read_conll(conll)
         weights = CrfWeights.load(model) if model else default_weights()
     except (ConllError, ModelError) as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1) from exc
+        typer.echo(f"error: {' '.join(str(exc).split())}", err=True)
+        raise typer.Exit(2) from None
     tags = Decoder(weights).tag_sentences([s.words for s in sentences], spread=spread, window=SPREAD_WINDOW)
     how = f"names spread within ±{SPREAD_WINDOW} sentences" if spread else "sentences alone"
     typer.echo(f"# {'dev split' if dev else conll}: {len(sentences)} sentences ({how})")
     typer.echo(format_score(score((s.tags, t) for s, t in zip(sentences, tags))))
 
-
-def register(app: typer.Typer, train_app: typer.Typer) -> None:
-    train_app.command("ner")(train_ner_command)
-    app.command("eval-ner")(eval_ner)

@@ -12,7 +12,7 @@ name alone counts as a repeat of the person), and names tagged
 with different types are first retyped to the commonest. Only sentences
 within `window` sentences of a tagged occurrence are searched, so a CoNLL
 file without document marks can be read as a run of overlapping documents
-(`eval-ner` uses ±SPREAD_WINDOW sentences). Words held to `O` never start or
+(`eval ner` uses ±SPREAD_WINDOW sentences). Words held to `O` never start or
 continue a spread name.
 """
 from __future__ import annotations

@@ -21,6 +21,9 @@ class StoreError(RuntimeError):
 
 
 class Store:
+    """A corpus store (SQLite or PostgreSQL, see `open_store`): ingest writes it; search, the
+    event and claim queries, export and dedup read it. A context manager that closes it."""
+
     dialect = ""
     search_key = ""  # the article_search column that holds articles.seq
     ddl_lock = ""    # statement serialising concurrent first runs' CREATE TABLEs, if the dialect needs one
@@ -222,11 +225,22 @@ def _json(value: Any) -> Any:
 
 
 def open_store(db: str | DbUrl | None = None, *, readonly: bool = False, create: bool | None = None) -> Store:
-    """Open the store named by a `--db` value.
+    """Open the store named by a `--db` value (None: marsad.db in the working directory).
 
     A writer creates the store if needed (`create` defaults to `not readonly`); a reader
     (`readonly=True`) needs an existing store and cannot change it: the SQLite file is opened
-    read-only (no journal switch, no tables made), a PostgreSQL session read-only."""
+    read-only (no journal switch, no tables made), a PostgreSQL session read-only.
+
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "news.db"
+    >>> with open_store(str(path)) as store:  # made, empty
+    ...     list(store.iter_records())
+    []
+    >>> open_store(str(path.with_name("typo.db")), readonly=True)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    marsad.store.base.StoreError: .../typo.db: no such store (make one with marsad ingest)
+    """
     url = db if isinstance(db, DbUrl) else parse_db_url(db)
     create = not readonly if create is None else create
     if url.kind == "postgresql":

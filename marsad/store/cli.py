@@ -6,38 +6,22 @@ from typing import Annotated, Optional
 
 import typer
 
+from marsad.limits import DEFAULT_MAX_CHARS
 from marsad.options import (
-    MAX_COUNT, ArticleDate, Db, Limit, Since, Until, article_date, check, event_types, period_bound, row_limit,
-    text_value,
+    DEFAULT_LONG_POLICY, MAX_COUNT, ArticleDate, Db, IngestDb, Limit, Long, MaxChars, RowFmt, RowFormat, Since, Until,
+    article_date, check, event_types, open_db, period_bound, row_limit, text_value,
 )
-from marsad.limits import DEFAULT_LONG, DEFAULT_MAX_CHARS, LONG_CHOICES, LONG_HELP, MAX_CHARS_HELP
-from marsad.store.output import CLAIM_TABLE, EVENT_TABLE, FORMATS, write_rows
-
-Fmt = Annotated[str, typer.Option("--format", "-f", help="table, csv or jsonl.")]
+from marsad.store.output import CLAIM_TABLE, EVENT_TABLE, write_rows
 
 
-def _open(db: str | None, *, write: bool = False):
-    """The store at `db`: created by a writer (`ingest`); a reader needs an existing one and opens it read-only."""
-    from marsad.store.base import StoreError, open_store
-    from marsad.store.urls import DbUrlError
-
-    try:
-        return open_store(db) if write else open_store(db, readonly=True)
-    except (StoreError, DbUrlError) as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
-
-
-def _check(fmt: str, since: str | None = None, until: str | None = None) -> None:
-    if fmt not in FORMATS:
-        raise typer.BadParameter(f"must be one of {', '.join(FORMATS)}", param_hint="--format")
+def _check_period(since: str | None = None, until: str | None = None) -> None:
     check(period_bound, since, "--since")
     check(period_bound, until, "--until")
 
 
 def _write_rows(db: str | None, rows, fmt: str, table, noun: str) -> None:
     """Print the rows `rows(store)` yields from the store at `db`, then their count on stderr."""
-    store = _open(db)
+    store = open_db(db)
     try:
         n = write_rows(rows(store), fmt, sys.stdout, table)
     finally:
@@ -47,24 +31,23 @@ def _write_rows(db: str | None, rows, fmt: str, table, noun: str) -> None:
 
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files (.txt, .jsonl, .csv, .html, .warc[.gz]), directories, globs, or -.")],
-    db: Db = None,
+    db: IngestDb = None,
     date: ArticleDate = None,
     batch: Annotated[int, typer.Option(min=1, max=100_000, help="Articles per transaction.")] = 100,
     progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Progress bar on stderr (default: when stderr is a terminal).")] = None,
-    max_chars: Annotated[int, typer.Option("--max-chars", min=1, help=MAX_CHARS_HELP)] = DEFAULT_MAX_CHARS,
-    long: Annotated[str, typer.Option("--long", help=LONG_HELP)] = DEFAULT_LONG,
+    max_chars: MaxChars = DEFAULT_MAX_CHARS,
+    long: Long = DEFAULT_LONG_POLICY,
 ) -> None:
     """Extract articles and store them (idempotent: stored articles of this pipeline version are skipped)."""
     from marsad.store.base import StoreError
     from marsad.store.ingest import ingest as run
 
     check(article_date, date, "--date")
-    if long not in LONG_CHOICES:
-        raise typer.BadParameter(f"must be one of {', '.join(LONG_CHOICES)}", param_hint="--long")
-    store = _open(db, write=True)
+    store = open_db(db, create=True)
     try:
         stats = run(paths, store, date=date, batch_size=max(1, batch),
-                    progress=sys.stderr.isatty() if progress is None else progress, max_chars=max_chars, long=long)
+                    progress=sys.stderr.isatty() if progress is None else progress, max_chars=max_chars,
+                    long=long.value)
     except StoreError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
@@ -86,7 +69,7 @@ def search(
     from marsad.store.search import search as run
 
     check(text_value, query, "QUERY")
-    store = _open(db)
+    store = open_db(db)
     try:
         hits = run(store, query, limit, TTY_MARKS if sys.stdout.isatty() else PLAIN_MARKS)
     finally:
@@ -110,14 +93,14 @@ def events(
     hedged: Annotated[Optional[bool], typer.Option("--hedged/--no-hedged")] = None,
     negated: Annotated[Optional[bool], typer.Option("--negated/--no-negated")] = None,
     min_reports: Annotated[int, typer.Option(min=1, max=MAX_COUNT, help="Events reported by at least N articles (after dedup).")] = 1,
-    fmt: Fmt = "table",
+    fmt: RowFmt = RowFormat.table,
     limit: Limit = None,
 ) -> None:
     """Stored events, filtered."""
     from marsad.store.query import EventFilter, Near
     from marsad.store.query import events as run
 
-    _check(fmt, since, until)
+    _check_period(since, until)
     types = check(event_types, type)
     for value, name in ((mode, "--mode"), (source, "--source"), (target, "--target"), (country, "--country"),
                         (place, "--place")):
@@ -127,8 +110,8 @@ def events(
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--near") from None
     f = EventFilter(",".join(types) if types else None, mode, source, target, country, place, where, since, until,
-                    hedged, negated, min_reports, row_limit(limit, fmt))
-    _write_rows(db, lambda store: run(store, f), fmt, EVENT_TABLE, "event")
+                    hedged, negated, min_reports, row_limit(limit, fmt.value))
+    _write_rows(db, lambda store: run(store, f), fmt.value, EVENT_TABLE, "event")
 
 
 def claims(
@@ -137,18 +120,18 @@ def claims(
     since: Since = None,
     until: Until = None,
     text: Annotated[Optional[str], typer.Option(help="Words the claim's content contains (Arabic folded).")] = None,
-    fmt: Fmt = "table",
+    fmt: RowFmt = RowFormat.table,
     limit: Limit = None,
 ) -> None:
     """Stored claims, filtered."""
     from marsad.store.query import ClaimFilter
     from marsad.store.query import claims as run
 
-    _check(fmt, since, until)
+    _check_period(since, until)
     check(text_value, speaker, "--speaker")
     check(text_value, text, "--text")
-    f = ClaimFilter(speaker, since, until, text, row_limit(limit, fmt))
-    _write_rows(db, lambda store: run(store, f), fmt, CLAIM_TABLE, "claim")
+    f = ClaimFilter(speaker, since, until, text, row_limit(limit, fmt.value))
+    _write_rows(db, lambda store: run(store, f), fmt.value, CLAIM_TABLE, "claim")
 
 
 def register(app: typer.Typer) -> None:

@@ -23,7 +23,7 @@ from typing import TextIO
 from marsad.doc import Doc, stable_id
 from marsad.io.readers import ReadError, read_articles
 from marsad.limits import DEFAULT_LONG, DEFAULT_MAX_CHARS, check_limits, limit_articles
-from marsad.pipeline import Pipeline, default_pipeline
+from marsad.pipeline import Pipeline, default_pipeline, extraction_failure
 from marsad.store.base import Store, StoreError, error_message
 from marsad.store.progress import IngestProgress
 from marsad.store.rows import ArticleRows, content_hash, flatten
@@ -142,7 +142,7 @@ def ingest(paths: list[str], store: Store, date: str | None = None, batch_size: 
             try:
                 rows = prepare(pipeline(item), version, item.origin, digest)
             except Exception as exc:  # noqa: BLE001 - one broken article never stops a batch
-                bar.report(f"error: {item.origin}: extraction failed ({type(exc).__name__}: {exc})")
+                bar.report(f"error: {item.origin}: {extraction_failure(exc)}")
                 stats.errors += 1
                 continue
             known[aid] = (version, digest)

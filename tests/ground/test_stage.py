@@ -34,13 +34,13 @@ def test_pipeline_names(pipe):
 def test_coalition_wednesday_claim(seed_doc):
     c = claim_with(seed_doc, "أعلن التحالف الأربعاء أنه لم يتبق")
     assert (c.date.value, c.date.precision) == ("2017-12-27", "day")
-    assert any(q["value"] == 1000 and q["comparator"] == "<" for q in c.quantities)
+    assert any(q.value == 1000 and q.comparator == "<" for q in c.quantities)
 
 
 def test_coalition_december_5_claim(seed_doc):
     c = claim_with(seed_doc, "قال في الخامس من ديسمبر")
     assert c.date.value == "2017-12-05"
-    assert any(q["value"] == 3000 and q["comparator"] == "<" and q["unit"] == "fighters" for q in c.quantities)
+    assert any(q.value == 3000 and q.comparator == "<" and q.unit == "fighters" for q in c.quantities)
 
 
 def test_iraq_victory_claim(seed_doc):
@@ -50,28 +50,28 @@ def test_iraq_victory_claim(seed_doc):
 
 def test_statement_quantity(seed_doc):
     c = claim_with(seed_doc, "وقال التحالف في بيان")
-    assert any(q["value"] == 1000 and q["comparator"] == "<" for q in c.quantities)
+    assert any(q.value == 1000 and q.comparator == "<" for q in c.quantities)
 
 
 def test_event_locations(seed_doc):
     accuse = [e for e in seed_doc.events if e.type == "ACCUSE" and e.trigger.text == "اتهم"]
     assert accuse
     loc = accuse[0].location
-    assert loc and loc["country"] == "SYR"
-    assert seed_doc.text[loc["start"]:loc["end"]] == loc["text"]
+    assert loc and loc.country == "SYR"
+    assert seed_doc.text[loc.start:loc.end] == loc.text
     for e in seed_doc.events:
         assert e.location is not None
-        assert set(e.location) == {"start", "end", "text", "name_en", "country", "lat", "lon", "precision"}
-        assert e.location["precision"] in ("point", "admin", "country")
+        assert set(e.location.to_dict()) == {"start", "end", "text", "name_en", "country", "lat", "lon", "precision"}
+        assert e.location.precision in ("point", "admin", "country")
         assert e.date.precision in ("day", "month", "year", "unknown")
 
 
-def test_quantities_are_contract_dicts(seed_doc):
+def test_quantities_give_contract_dicts(seed_doc):
     for item in [*seed_doc.events, *seed_doc.claims]:
         for q in item.quantities:
-            assert {"value", "comparator", "unit", "of", "start", "end", "text"} <= set(q)
-            assert seed_doc.text[q["start"]:q["end"]] == q["text"]
-            assert q["comparator"] in ("=", "<", "<=", ">", ">=", "~")
+            assert {"value", "comparator", "unit", "of", "start", "end", "text"} <= set(q.to_dict())
+            assert seed_doc.text[q.start:q.end] == q.text
+            assert q.comparator in ("=", "<", "<=", ">", ">=", "~")
 
 
 def test_no_article_date(pipe, seed_gold):
@@ -90,7 +90,7 @@ def test_contract_record(seed_doc):
 
 def test_place_entities_carry_their_coordinates(seed_doc):
     syria = [m for m in seed_doc.mentions if m.text == "سوريا" and m.label == "GPE"]
-    assert syria and all(m.place is not None and m.place["country"] == "SYR" for m in syria)
+    assert syria and all(m.place is not None and m.place.country == "SYR" for m in syria)
     record = seed_doc.to_dict()
     with_place = [e for e in record["entities"] if e["place"]]
     assert with_place
@@ -119,8 +119,8 @@ def test_a_place_struck_is_the_venue_a_place_accused_is_not(pipe):
     # pool_2000: the venue of an attack on a town is the town, even as the attack's target
     doc = pipe(ArticleInput("t", "", "وكانت قوات المعارضة جددت هجومها على بلدة جوبر في دمشق أمس.", "2015-08-01"))
     [attack] = [e for e in doc.events if e.type == "ASSAULT"]
-    assert attack.location["name_en"] == "Jawbar"
+    assert attack.location.name_en == "Jawbar"
     doc = pipe(ArticleInput("t", "", "اتهم رئيس هيئة الأركان الروسية العامة الولايات المتحدة بتدريب مقاتلين في سوريا.",
                             "2017-12-27"))
     [accuse] = [e for e in doc.events if e.type == "ACCUSE"]
-    assert accuse.location["country"] != "USA"
+    assert accuse.location.country != "USA"

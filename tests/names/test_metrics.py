@@ -1,4 +1,4 @@
-"""Exact match, CER and the eval-names report on hand-built files with known counts."""
+"""Exact match, CER and the `eval names` report on hand-built files with known counts."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -48,8 +48,8 @@ def test_eval_file_with_several_references_and_a_bad_line(tmp_path: Path) -> Non
 def test_eval_names_command(tmp_path: Path) -> None:
     f = tmp_path / "tiny.txt"
     f.write_text("ترامب\ttrump\nدونالد\tdonald\n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["eval-names", str(f)])
+    result = CliRunner().invoke(app, ["eval", "names", str(f)])
     assert result.exit_code == 0, result.output
     assert "full system" in result.output and "1.000" in result.output
-    missing = CliRunner().invoke(app, ["eval-names", str(tmp_path / "none.txt")])
+    missing = CliRunner().invoke(app, ["eval", "names", str(tmp_path / "none.txt")])
     assert missing.exit_code != 0 and "none.txt" in missing.output

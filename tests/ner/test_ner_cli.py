@@ -1,4 +1,4 @@
-"""`marsad eval-ner` on a CoNLL file and on the committed dev split."""
+"""`marsad eval ner` on a CoNLL file and on the committed dev split."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,7 +14,7 @@ def test_eval_ner_on_a_file_prints_micro_and_per_type(shared: Path, tmp_path: Pa
     _, dev = Split.load(SPLIT_FILE).apply(shared)
     path = tmp_path / "dev50.txt"
     write_conll(dev[:50], path)
-    out = CliRunner().invoke(app, ["eval-ner", str(path)])
+    out = CliRunner().invoke(app, ["eval", "ner", str(path)])
     assert out.exit_code == 0, out.output
     lines = out.output.splitlines()
     assert "50 sentences" in lines[0]
@@ -26,5 +26,5 @@ def test_eval_ner_on_a_file_prints_micro_and_per_type(shared: Path, tmp_path: Pa
 def test_eval_ner_names_a_bad_file(tmp_path: Path):
     bad = tmp_path / "empty.txt"
     bad.write_text("", encoding="utf-8")
-    out = CliRunner().invoke(app, ["eval-ner", str(bad)])
-    assert out.exit_code == 1 and "empty.txt" in out.output
+    out = CliRunner().invoke(app, ["eval", "ner", str(bad)])
+    assert out.exit_code == 2 and "empty.txt" in out.output and len(out.output.splitlines()) == 1

@@ -1,0 +1,4 @@
+"""`python -m marsad …`: the `marsad` command."""
+from marsad.cli import app
+
+app(prog_name="marsad")
