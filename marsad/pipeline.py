@@ -112,6 +112,24 @@ class Pipeline:
         from marsad.entities.mentions import MentionFinder
         from marsad.events.events import EventExtractor
         from marsad.ground.stage import Grounder
+        from marsad.learn.stage import EventModel, PlaceModel
+        from marsad.names.stage import NameRomaniser
+        from marsad.ner.tagger import NerTagger
+        from marsad.text.stages import Sentencizer, Tokenizer
+
+        # The rules' events are candidates and features for the learned models (marsad/learn), which
+        # decide the events; grounding dates them and proposes places, the place ranker chooses.
+        return cls([Tokenizer(), Sentencizer(), NerTagger(), MentionFinder(), Coreferencer(), NameRomaniser(),
+                    ClaimExtractor(), EventExtractor(), EventModel(), Grounder(), PlaceModel()])
+
+    @classmethod
+    def rules(cls) -> Pipeline:
+        """v0.5.0's pipeline: the hand-written rules decide the events and their places."""
+        from marsad.claims.claims import ClaimExtractor
+        from marsad.entities.coref import Coreferencer
+        from marsad.entities.mentions import MentionFinder
+        from marsad.events.events import EventExtractor
+        from marsad.ground.stage import Grounder
         from marsad.names.stage import NameRomaniser
         from marsad.ner.tagger import NerTagger
         from marsad.text.stages import Sentencizer, Tokenizer

@@ -36,6 +36,7 @@ def eval_events(
     gold: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True, help="Gold JSONL (annotation-guide format).")],
     system: Annotated[Optional[Path], typer.Option(exists=True, dir_okay=False, readable=True, help="System output JSONL; default: run the pipeline on the gold texts.")] = None,
     misses: Annotated[bool, typer.Option("--misses/--no-misses", help="List the gold items not found.")] = True,
+    rules: Annotated[bool, typer.Option("--rules", help="Score v0.5.0's rules-only pipeline instead of the learned one (for before/after figures).")] = False,
 ) -> None:
     """Score events and claims against gold articles (P/R/F1, per type, misses)."""
     from marsad.eval.gold import GoldError, read_jsonl, system_records
@@ -49,7 +50,9 @@ def eval_events(
         if system:
             records = {r["id"]: r for r in read_jsonl(system, required=("id",))}
         else:
-            records = system_records(gold_rows, default_pipeline())
+            from marsad.pipeline import Pipeline
+
+            records = system_records(gold_rows, Pipeline.rules() if rules else default_pipeline())
     except GoldError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None

@@ -93,6 +93,13 @@ class PlaceMention:
     tokens: tuple[int, int] = (0, 0)
     source_id: str = ""
 
+    def to_place(self) -> "marsad.types.Place":  # noqa: F821 - the typed record, not the gazetteer row
+        """The typed record an event's `location` or a mention's `place` holds."""
+        from marsad.types import Place as PlaceRecord
+
+        return PlaceRecord(self.start, self.end, self.text, self.name_en, self.country, self.lat, self.lon,
+                           self.precision)
+
     def to_location(self) -> dict:
         """The output contract's `location` object."""
         return {"start": self.start, "end": self.end, "text": self.text, "name_en": self.name_en,

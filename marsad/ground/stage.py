@@ -211,4 +211,4 @@ def _quantity(q: QuantityMention) -> Quantity:
 
 
 def _place(p: PlaceMention) -> Place:
-    return Place(p.start, p.end, p.text, p.name_en, p.country, p.lat, p.lon, p.precision)
+    return p.to_place()

@@ -107,5 +107,5 @@ def predict_places(doc: Doc, events: list[Event], model: LinearModel) -> list[Ev
         cands = place_candidates(doc, places, e)
         scores = np.array([model.scores(place_features(doc, e, c))[0] for c in cands])
         best = cands[int(np.argmax(scores))].place
-        out.append(evolve(e, location=best.to_location() if best is not None else None))
+        out.append(evolve(e, location=best.to_place() if best is not None else None))
     return out

@@ -89,8 +89,9 @@ class PlaceModel:
     """Choose each event's place with the learned ranker (after grounding, which proposes places)."""
 
     name = "place_model"
-    requires = ("events", "grounding")
-    provides = ("places",)
+    requires = ("tokens", "sentences", "mentions", "events")
+    provides: tuple[str, ...] = ()
+    rewrites = ("events",)  # their `location`
 
     def __init__(self, models: EventModels | None = None):
         self.models = models
@@ -108,8 +109,9 @@ class EventModel:
     """Replace the rules' events by the learned models' (the rules stay as candidates and features)."""
 
     name = "event_model"
-    requires = ("tokens", "sentences", "mentions", "claims", "events")
-    provides = ("events",)
+    requires = ("tokens", "sentences", "mentions", "clusters", "claims", "events")
+    provides: tuple[str, ...] = ()
+    rewrites = ("events",)  # the rules' events are replaced by the models'
 
     def __init__(self, models: EventModels | None = None):
         self.models = models
