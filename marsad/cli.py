@@ -40,6 +40,8 @@ def extract(
     out: Annotated[Optional[Path], typer.Option(help="Write to this file instead of stdout.")] = None,
     max_chars: Annotated[int, typer.Option("--max-chars", min=1, help=MAX_CHARS_HELP)] = DEFAULT_MAX_CHARS,
     long: Annotated[str, typer.Option("--long", help=LONG_HELP)] = DEFAULT_LONG,
+    explain: Annotated[bool, typer.Option("--explain", help="Also show the rules that produced each event, claim, "
+                                          "date, count and place (jsonl: an `explain` object per item).")] = False,
 ) -> None:
     """Extract events, claims and entities from Arabic news articles."""
     from marsad.batch import run_extract
@@ -53,7 +55,7 @@ def extract(
     except OSError as exc:
         raise typer.BadParameter(f"{out}: cannot write ({exc.strerror})", param_hint="--out") from None
     try:
-        stats = run_extract(paths, stream, fmt=fmt, date=date, max_chars=max_chars, long=long)
+        stats = run_extract(paths, stream, fmt=fmt, date=date, max_chars=max_chars, long=long, explain=explain)
     finally:
         if out:
             stream.close()
