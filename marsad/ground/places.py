@@ -19,6 +19,13 @@ Middle East (`gnw:` rows: London, Geneva, Sochi) counts only after a city head
 found (`في لندن`): its Arabic names are often common words or personal names
 elsewhere (حصار Hisar, جورج George), and a bare capital is mostly its
 government (`وقالت موسكو`), an actor rather than a venue.
+
+Each name the gazetteer matches is judged by PLACE_RULES, in order:
+nationality-adjective, person-name (not a place), head, nationality-head,
+common-word-after-head, world-city-after-head, area-noun-common-word (after
+a head), locative, bare-name, world-city-bare, rarely-named (without one),
+no-place, direction. A place's `rule` is the names of those that fired on
+it, joined by ":" (`head:direction`, `locative:bare-name`).
 """
 from __future__ import annotations
 
