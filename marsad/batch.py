@@ -19,11 +19,12 @@ class Stats:
 
 def run_extract(paths: list[str], out: TextIO, fmt: str = "jsonl", date: str | None = None,
                 pipeline: Pipeline | None = None, errors: TextIO | None = None,
-                max_chars: int = DEFAULT_MAX_CHARS, long: str = DEFAULT_LONG) -> Stats:
+                max_chars: int = DEFAULT_MAX_CHARS, long: str = DEFAULT_LONG, explain: bool = False) -> Stats:
     """Process every article; a bad input is reported on `errors` and skipped, and what
     reading an article had to do (a bad byte replaced) is a `warning:` line there.
     An article over `max_chars` characters is split into parts or refused
-    (`long`, see marsad.limits)."""
+    (`long`, see marsad.limits). `explain` adds the rules that produced each
+    event and claim (marsad.io.writers)."""
     check_limits(max_chars, long)
     pipeline = pipeline or default_pipeline()
     pipeline.warm_up(freeze=True)
@@ -44,6 +45,6 @@ def run_extract(paths: list[str], out: TextIO, fmt: str = "jsonl", date: str | N
             print(f"error: {item.origin}: {extraction_failure(exc)}", file=errors)
             stats.errors += 1
             continue
-        out.write(to_jsonl(doc) + "\n" if fmt == "jsonl" else summary(doc) + "\n\n")
+        out.write(to_jsonl(doc, explain) + "\n" if fmt == "jsonl" else summary(doc, explain) + "\n\n")
         stats.ok += 1
     return stats

@@ -38,6 +38,8 @@ def extract(
     out: Annotated[Optional[Path], typer.Option(help="Write to this file instead of stdout.")] = None,
     max_chars: MaxChars = DEFAULT_MAX_CHARS,
     long: Long = DEFAULT_LONG_POLICY,
+    explain: Annotated[bool, typer.Option("--explain", help="Also show the rules that produced each event, claim, "
+                                          "date, count and place (jsonl: an `explain` object per item).")] = False,
 ) -> None:
     """Extract events, claims and entities from Arabic news articles."""
     from marsad.batch import run_extract
@@ -49,7 +51,8 @@ def extract(
     except OSError as exc:
         raise typer.BadParameter(f"{out}: cannot write ({exc.strerror})", param_hint="--out") from None
     try:
-        stats = run_extract(paths, stream, fmt=fmt.value, date=date, max_chars=max_chars, long=long.value)
+        stats = run_extract(paths, stream, fmt=fmt.value, date=date, max_chars=max_chars, long=long.value,
+                            explain=explain)
     finally:
         if out:
             stream.close()

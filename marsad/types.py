@@ -283,6 +283,17 @@ class Attribution:
 
 
 @dataclass(frozen=True, slots=True)
+class GroundRules:
+    """Which grounding rules gave an item its date, each of its counts and its
+    place (e.g. `clause:weekday`, `digits:unit`, `sentence:head`): a debug
+    field, printed by `marsad extract --explain`, not part of the contract."""
+
+    date: str = ""
+    quantities: tuple[str, ...] = ()
+    location: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """A PLOVER event: its `type` and `mode`, the `trigger` word, `source` and `target` mentions,
     the `evidence` span (a sentence) and the grounding's `date`, `location` and `quantities`;
@@ -303,7 +314,11 @@ class Event:
     location: Place | None = None
     quantities: tuple[Quantity, ...] = ()
     confidence: float = 0.5
-    rule: str = ""
+    rule: str = ""  # the rule string of the role rules (events/roles.py), e.g. `verb:svo:issued`
+    # debug, not in the contract (`--explain`): the role rules and passes that fired, in order,
+    # and the grounding rules
+    trace: tuple[str, ...] = field(default=(), compare=False)
+    ground_rules: GroundRules = field(default=GroundRules(), compare=False)
 
     def to_dict(self) -> dict:
         return {
@@ -336,6 +351,7 @@ class Claim:
     date: DateValue = DateValue(None, "unknown")
     quantities: tuple[Quantity, ...] = ()
     rule: str = ""
+    ground_rules: GroundRules = field(default=GroundRules(), compare=False)  # debug (`--explain`)
 
     def to_dict(self) -> dict:
         return {

@@ -1,11 +1,25 @@
-"""Sentence-level passes over the events of one sentence: acts that are
-results, demands or complements of another event, and duplicates.
+"""Clean-up passes over the events the role rules made: acts that are
+results, demands or complements of another event, duplicates, exchanged
+acts, accidents, the targets of protests, opinion columns.
+
+PASSES is their one ordered list, applied in one place (`apply_passes`):
+each runs over every sentence's events in turn (scope `sentence`) or over
+the article's (scope `article`). An event a pass changes or makes gets the
+pass's name at the end of its `trace`. In order:
+    sentence: drop-results, drop-complement-acts, merge-causes, merge-aims,
+        drop-accidents, complement-targets, dedupe, reciprocate, drop-roleless
+    article: protest-targets, reported-only
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from marsad.doc import Doc
 from marsad.events.actors import actor_key, has_actor
+from marsad.events.asides import drop_accidents
 from marsad.events.context import AIM_VERBS, DEATH_VERBS, death_caused, light_verb_before
+from marsad.events.opinion import reported_only
 from marsad.resources import grammar_words
 from marsad.grammar.predicates import prep_clitic
 from marsad.types import Event, Mention, evolve
@@ -237,3 +251,60 @@ def dedupe(events: list[Event]) -> list[Event]:
         if not redundant:
             kept.append(ev)
     return sorted(kept, key=lambda e: e.trigger.start)
+
+
+def drop_roleless(doc: Doc, events: list[Event]) -> list[Event]:
+    """An event is an act by or on an actor: "البنادق تقتل"، "المظاهرات"
+    alone are not."""
+    return [e for e in events if e.source or e.target]
+
+
+SENTENCE, ARTICLE = "sentence", "article"
+
+
+@dataclass(frozen=True, slots=True)
+class Pass:
+    """One named clean-up pass: `run(doc, events)` returns the events kept,
+    changed or added; `scope` says whether it sees one sentence's events or
+    the article's."""
+
+    name: str
+    scope: str
+    run: Callable[[Doc, list[Event]], list[Event]]
+
+
+PASSES = (
+    Pass("drop-results", SENTENCE, drop_results),
+    Pass("drop-complement-acts", SENTENCE, drop_complement_acts),
+    Pass("merge-causes", SENTENCE, merge_causes),
+    Pass("merge-aims", SENTENCE, merge_aims),
+    Pass("drop-accidents", SENTENCE, drop_accidents),
+    Pass("complement-targets", SENTENCE, complement_targets),
+    Pass("dedupe", SENTENCE, lambda doc, events: dedupe(events)),
+    Pass("reciprocate", SENTENCE, reciprocate),
+    Pass("drop-roleless", SENTENCE, drop_roleless),
+    Pass("protest-targets", ARTICLE, protest_targets),
+    Pass("reported-only", ARTICLE, reported_only),
+)
+
+
+def apply_passes(doc: Doc, by_sentence: list[list[Event]]) -> list[Event]:
+    """The article's events: PASSES in order, the sentence ones over each
+    sentence's events (`by_sentence`), then the article ones over them all."""
+    events: list[Event] = []
+    for sent_events in by_sentence:
+        for p in PASSES:
+            if p.scope == SENTENCE and sent_events:
+                sent_events = _traced(p, doc, sent_events)
+        events.extend(sent_events)
+    for p in PASSES:
+        if p.scope == ARTICLE:
+            events = _traced(p, doc, events)
+    return events
+
+
+def _traced(p: Pass, doc: Doc, events: list[Event]) -> list[Event]:
+    """Run one pass; an event it changed or made (not one of those it was
+    given) records the pass in its trace."""
+    given = {id(e) for e in events}  # `events` keeps them alive: no id is reused meanwhile
+    return [e if id(e) in given else evolve(e, trace=(*e.trace, p.name)) for e in p.run(doc, events)]

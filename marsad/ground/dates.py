@@ -10,6 +10,10 @@ get precision `unknown` and no value.
     >>> [(d.text, d.value) for d in find_dates("قال في الخامس من ديسمبر (كانون الأول) إن", "2017-12-27")]
     [('الخامس من ديسمبر (كانون الأول)', '2017-12-05')]
 
+Each match is resolved by the rule of its branch, DATE_RULES in order:
+numeric, explicit, hijri, year, ago, period, weekday, relday; a date's `rule`
+is that rule's name with what it found (`explicit:month`, `weekday:future`).
+
 Vocabulary: resources/ground_dates.tsv and the ordinals in ground_numbers.tsv.
 Hijri dates follow Umm al-Qura, the calendar Saudi and Gulf outlets print
 (`hijridate`'s tables, 1343-1500 AH = 1924-2077); outside that range the
@@ -20,7 +24,7 @@ from __future__ import annotations
 import calendar
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache, lru_cache
 
@@ -37,6 +41,7 @@ from marsad.ground._text import (
     table,
     trie_alternation,
 )
+from marsad import rules
 from marsad.text.normalize import fold
 from marsad.types import MAX_YEAR, MIN_YEAR
 
@@ -256,123 +261,214 @@ def _day_value(day_word: str | None, v: _Vocab) -> int | None:
     return v.ordinals.get(key(day_word))
 
 
+@dataclass(eq=False)
+class _DateState:
+    """One match of the date pattern as the date rules see it; the rule of
+    its branch sets `result`: (value, precision, rule string), or None to
+    drop the match."""
+
+    m: re.Match
+    folded: str
+    ref: date | None  # the article date
+    v: _Vocab
+    result: tuple[str | None, str, str] | None = None
+    fired: list[str] = field(default_factory=list)
+    stop: bool = False
+
+    def matched(self, *groups: str) -> bool:
+        """Whether the match is one of these branches (then no later rule runs)."""
+        self.stop = any(self.m.group(g) for g in groups)
+        return self.stop
+
+
+def numeric(st: _DateState) -> bool:
+    """12/5/2018، 2018-05-12: a numeric date (dropped if no such day)."""
+    if not st.matched("numeric", "iso"):
+        return False
+    g = st.m.group
+    y, mo, d = (int(g("ny")), int(g("nm")), int(g("nd"))) if g("numeric") else \
+        (int(g("iy")), int(g("im")), int(g("id")))
+    try:
+        st.result = date(y, mo, d).isoformat(), "day", "numeric"
+    except ValueError:
+        pass
+    return True
+
+
+def explicit(st: _DateState) -> bool:
+    """الخامس من ديسمبر (كانون الأول)، مارس 2017، ديسمبر الماضي: a Gregorian
+    month, with a day and a year if given; without a year, the last such day
+    on or before the article date unless the text marks the future. A lone
+    ambiguous month (أب، ماي، مارس) is dropped."""
+    if not st.matched("explicit"):
+        return False
+    g, v, ref = st.m.group, st.v, st.ref
+    mon_key = key(g("mon"))
+    month = v.months[mon_key]
+    day = _day_value(g("day"), v)
+    year = int(g("year")) if g("year") else None
+    if day is None and year is None and not g("shahr") and (mon_key in v.ambiguous_months):
+        return True
+    mrel = key(g("mrel") or "")
+    if year is None:
+        if ref is None:
+            st.result = None, "unknown", "explicit:no-article-date"
+            return True
+        year = ref.year
+        if mrel.startswith(("العام", "السنه")):
+            year += -1 if mrel.split()[-1] in v.past else (1 if mrel.split()[-1] in v.future or "قادم" in mrel or "مقبل" in mrel else 0)
+        elif mrel.startswith("الشهر") and ref.month < month and mrel.split()[-1] in v.past | {"الحالي", "الجاري"}:
+            year -= 1  # "ديسمبر الماضي" in January
+        elif not mrel:
+            m = st.m
+            candidate = date(year, month, min(day or 1, calendar.monthrange(year, month)[1]))
+            if candidate > ref + timedelta(days=UPCOMING_DAYS) and not _future_context(
+                    st.folded, m.start("explicit"), m.end("explicit"), v):
+                year -= 1  # past bias: "الخامس من ديسمبر" in an article of 3 January
+            elif candidate < ref - timedelta(days=300) and _future_context(st.folded, m.start("explicit"), m.end("explicit"), v):
+                year += 1
+    if day is None:
+        st.result = f"{year:04d}-{month:02d}", "month", "explicit:month"
+    elif not 1 <= day <= calendar.monthrange(year, month)[1]:
+        st.result = f"{year:04d}-{month:02d}", "month", "explicit:bad-day"
+    else:
+        st.result = date(year, month, day).isoformat(), "day", "explicit"
+    return True
+
+
+def hijri(st: _DateState) -> bool:
+    """1 رمضان 1439، خلال شهر رمضان: a Hijri month (Umm al-Qura), past-biased
+    like `explicit`; رمضان alone is usually a person's name (dropped)."""
+    if not st.matched("hijri"):
+        return False
+    g, v, ref = st.m.group, st.v, st.ref
+    hmonth = v.hijri[key(g("hmon"))]
+    hday = _day_value(g("hday"), v)
+    hyear = int(g("hyear")) if g("hyear") else None
+    if hyear is None and hday is None and not g("hshahr"):
+        return True
+    if hyear is None:
+        if ref is None:
+            st.result = None, "unknown", "hijri:no-article-date"
+            return True
+        hyear = hijri_year_of(ref)
+        if hijri_to_gregorian(hyear, hmonth, hday or 1) > ref and not _future_context(
+                st.folded, st.m.start("hijri"), st.m.end("hijri"), v):
+            hyear -= 1
+    if hday is None:
+        first = hijri_to_gregorian(hyear, hmonth, 1)
+        st.result = f"{first.year:04d}-{first.month:02d}", "month", "hijri:month"
+    elif 1 <= hday <= 30:
+        st.result = hijri_to_gregorian(hyear, hmonth, hday).isoformat(), "day", "hijri"
+    return True
+
+
+def year(st: _DateState) -> bool:
+    """في عام 2016، منذ 2011: a year after a word that introduces one."""
+    if not st.matched("yearonly"):
+        return False
+    st.result = f"{int(st.m.group('y')):04d}", "year", "year"
+    return True
+
+
+def ago(st: _DateState) -> bool:
+    """قبل ثلاثة أيام، منذ أسبوعين، قبل عام: a count of days, weeks, months
+    or years back from the article date (منذ أيام: vague, dropped)."""
+    if not st.matched("ago"):
+        return False
+    g, v, ref = st.m.group, st.v, st.ref
+    unit = v.period_unit[key(g("agou"))]
+    nword = g("agon")
+    unit_word = key(g("agou"))
+    if nword:
+        n = int(nword) if nword.isdigit() else v.small_numbers.get(key(nword))
+        if n is None:
+            return True
+    elif unit_word.endswith(("ين", "ان", "تين", "تان")) and unit_word not in ("سنين",):
+        n = 2  # dual: يومين، أسبوعين، شهرين، عامين
+    elif unit_word in ("يوم", "اسبوع", "شهر", "عام", "سنه"):
+        n = 1
+    else:
+        return True  # منذ أيام / قبل سنوات: vague
+    if ref is None:
+        st.result = None, "unknown", "ago:no-article-date"
+        return True
+    sign = 1 if g("agow") == "بعد" else -1
+    if unit == "day":
+        st.result = (ref + timedelta(days=sign * n)).isoformat(), "day", "ago:day"
+    elif unit == "week":
+        st.result = (ref + timedelta(days=sign * 7 * n)).isoformat(), "day", "ago:week"
+    elif unit == "month":
+        y, mo = add_months(ref, sign * n)
+        st.result = f"{y:04d}-{mo:02d}", "month", "ago:month"
+    else:
+        st.result = f"{ref.year + sign * n:04d}", "year", "ago:year"
+    return True
+
+
+def period(st: _DateState) -> bool:
+    """الشهر الماضي، العام المقبل، مطلع الأسبوع الجاري: a month, week or year
+    relative to the article date."""
+    if not st.matched("bound", "relper"):
+        return False
+    g, v, ref = st.m.group, st.v, st.ref
+    phrase = key(g("bp") if g("bound") else g("relper"))
+    unit, off = v.rel_period.get(phrase, ({"الشهر": "month", "العام": "year", "السنه": "year",
+                                            "الاسبوع": "week"}.get(phrase, "month"), 0))
+    if ref is None:
+        st.result = None, "unknown", "period:no-article-date"
+    elif unit == "week":
+        d = ref + timedelta(days=7 * off)
+        st.result = f"{d.year:04d}-{d.month:02d}", "month", "period:week"
+    elif unit == "month":
+        y, mo = add_months(ref, off)
+        st.result = f"{y:04d}-{mo:02d}", "month", "period:month"
+    else:
+        st.result = f"{ref.year + off:04d}", "year", "period:year"
+    return True
+
+
+def weekday(st: _DateState) -> bool:
+    """الأربعاء، مساء الخميس الماضي، الأحد المقبل: the last such weekday on or
+    before the article date, or the next one when the text marks the future."""
+    if not st.matched("weekday"):
+        return False
+    g, v, ref = st.m.group, st.v, st.ref
+    wd = v.weekdays[key(g("wd"))]
+    if ref is None:
+        st.result = None, "unknown", "weekday:no-article-date"
+        return True
+    wrel = key(g("wrel") or "")
+    back = (ref.weekday() - wd) % 7
+    if wrel in v.past:
+        back = back or 7
+    elif wrel or _future_context(st.folded, st.m.start("weekday"), st.m.end("weekday"), v):
+        ahead = (wd - ref.weekday()) % 7 or 7
+        st.result = (ref + timedelta(days=ahead)).isoformat(), "day", "weekday:future"
+        return True
+    st.result = (ref - timedelta(days=back)).isoformat(), "day", "weekday"
+    return True
+
+
+def relday(st: _DateState) -> bool:
+    """أمس، اليوم، غدا: a day relative to the article date."""
+    if not st.matched("relday"):
+        return False
+    off = st.v.rel_day[key(st.m.group("relday"))]
+    if st.ref is None:
+        st.result = None, "unknown", "relday:no-article-date"
+    else:
+        st.result = (st.ref + timedelta(days=off)).isoformat(), "day", "relday"
+    return True
+
+
+# One rule per branch of the date pattern; a date's rule string starts with its rule's name.
+DATE_RULES = rules.table(numeric, explicit, hijri, year, ago, period, weekday, relday)
+
+
 def _resolve(m: re.Match, folded: str, ref: date | None, v: _Vocab) -> tuple[str | None, str, str] | None:
-    """(value, precision, rule) for one match, or None to drop it."""
-    g = m.group
-    if g("numeric") or g("iso"):
-        y, mo, d = (int(g("ny")), int(g("nm")), int(g("nd"))) if g("numeric") else \
-            (int(g("iy")), int(g("im")), int(g("id")))
-        try:
-            return date(y, mo, d).isoformat(), "day", "numeric"
-        except ValueError:
-            return None
-    if g("explicit"):
-        mon_key = key(g("mon"))
-        month = v.months[mon_key]
-        day = _day_value(g("day"), v)
-        year = int(g("year")) if g("year") else None
-        if day is None and year is None and not g("shahr") and (mon_key in v.ambiguous_months):
-            return None
-        mrel = key(g("mrel") or "")
-        if year is None:
-            if ref is None:
-                return None, "unknown", "explicit:no-article-date"
-            year = ref.year
-            if mrel.startswith(("العام", "السنه")):
-                year += -1 if mrel.split()[-1] in v.past else (1 if mrel.split()[-1] in v.future or "قادم" in mrel or "مقبل" in mrel else 0)
-            elif mrel.startswith("الشهر") and ref.month < month and mrel.split()[-1] in v.past | {"الحالي", "الجاري"}:
-                year -= 1  # "ديسمبر الماضي" in January
-            elif not mrel:
-                candidate = date(year, month, min(day or 1, calendar.monthrange(year, month)[1]))
-                if candidate > ref + timedelta(days=UPCOMING_DAYS) and not _future_context(
-                        folded, m.start("explicit"), m.end("explicit"), v):
-                    year -= 1  # past bias: "الخامس من ديسمبر" in an article of 3 January
-                elif candidate < ref - timedelta(days=300) and _future_context(folded, m.start("explicit"), m.end("explicit"), v):
-                    year += 1
-        if day is None:
-            return f"{year:04d}-{month:02d}", "month", "explicit:month"
-        if not 1 <= day <= calendar.monthrange(year, month)[1]:
-            return f"{year:04d}-{month:02d}", "month", "explicit:bad-day"
-        return date(year, month, day).isoformat(), "day", "explicit"
-    if g("hijri"):
-        hmonth = v.hijri[key(g("hmon"))]
-        hday = _day_value(g("hday"), v)
-        hyear = int(g("hyear")) if g("hyear") else None
-        if hyear is None and hday is None and not g("hshahr"):
-            return None  # رمضان alone is usually a person's name
-        if hyear is None:
-            if ref is None:
-                return None, "unknown", "hijri:no-article-date"
-            hyear = hijri_year_of(ref)
-            if hijri_to_gregorian(hyear, hmonth, hday or 1) > ref and not _future_context(
-                    folded, m.start("hijri"), m.end("hijri"), v):
-                hyear -= 1
-        if hday is None:
-            first = hijri_to_gregorian(hyear, hmonth, 1)
-            return f"{first.year:04d}-{first.month:02d}", "month", "hijri:month"
-        if not 1 <= hday <= 30:
-            return None
-        return hijri_to_gregorian(hyear, hmonth, hday).isoformat(), "day", "hijri"
-    if g("yearonly"):
-        y = int(g("y"))
-        return f"{y:04d}", "year", "year"
-    # Relative expressions need the article date.
-    if g("ago"):
-        unit = v.period_unit[key(g("agou"))]
-        nword = g("agon")
-        unit_word = key(g("agou"))
-        if nword:
-            n = int(nword) if nword.isdigit() else v.small_numbers.get(key(nword))
-            if n is None:
-                return None
-        elif unit_word.endswith(("ين", "ان", "تين", "تان")) and unit_word not in ("سنين",):
-            n = 2  # dual: يومين، أسبوعين، شهرين، عامين
-        elif unit_word in ("يوم", "اسبوع", "شهر", "عام", "سنه"):
-            n = 1
-        else:
-            return None  # منذ أيام / قبل سنوات: vague
-        if ref is None:
-            return None, "unknown", "ago:no-article-date"
-        sign = 1 if g("agow") == "بعد" else -1
-        if unit == "day":
-            return (ref + timedelta(days=sign * n)).isoformat(), "day", "ago:day"
-        if unit == "week":
-            return (ref + timedelta(days=sign * 7 * n)).isoformat(), "day", "ago:week"
-        if unit == "month":
-            y, mo = add_months(ref, sign * n)
-            return f"{y:04d}-{mo:02d}", "month", "ago:month"
-        return f"{ref.year + sign * n:04d}", "year", "ago:year"
-    if g("bound") or g("relper"):
-        phrase = key(g("bp") if g("bound") else g("relper"))
-        unit, off = v.rel_period.get(phrase, ({"الشهر": "month", "العام": "year", "السنه": "year",
-                                                "الاسبوع": "week"}.get(phrase, "month"), 0))
-        if ref is None:
-            return None, "unknown", "period:no-article-date"
-        if unit == "week":
-            d = ref + timedelta(days=7 * off)
-            return f"{d.year:04d}-{d.month:02d}", "month", "period:week"
-        if unit == "month":
-            y, mo = add_months(ref, off)
-            return f"{y:04d}-{mo:02d}", "month", "period:month"
-        return f"{ref.year + off:04d}", "year", "period:year"
-    if g("weekday"):
-        wd = v.weekdays[key(g("wd"))]
-        if ref is None:
-            return None, "unknown", "weekday:no-article-date"
-        wrel = key(g("wrel") or "")
-        back = (ref.weekday() - wd) % 7
-        if wrel in v.past:
-            back = back or 7
-        elif wrel or _future_context(folded, m.start("weekday"), m.end("weekday"), v):
-            ahead = (wd - ref.weekday()) % 7 or 7
-            return (ref + timedelta(days=ahead)).isoformat(), "day", "weekday:future"
-        return (ref - timedelta(days=back)).isoformat(), "day", "weekday"
-    if g("relday"):
-        off = v.rel_day[key(g("relday"))]
-        if ref is None:
-            return None, "unknown", "relday:no-article-date"
-        return (ref + timedelta(days=off)).isoformat(), "day", "relday"
-    return None
+    """(value, precision, rule) for one match, or None to drop it: DATE_RULES in order."""
+    return rules.run(DATE_RULES, _DateState(m, folded, ref, v)).result
 
 
 WORD_RE = re.compile(r"[^\W_]+")

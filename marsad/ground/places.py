@@ -19,6 +19,13 @@ Middle East (`gnw:` rows: London, Geneva, Sochi) counts only after a city head
 found (`في لندن`): its Arabic names are often common words or personal names
 elsewhere (حصار Hisar, جورج George), and a bare capital is mostly its
 government (`وقالت موسكو`), an actor rather than a venue.
+
+Each name the gazetteer matches is judged by PLACE_RULES, in order:
+nationality-adjective, person-name (not a place), head, nationality-head,
+common-word-after-head, world-city-after-head, area-noun-common-word (after
+a head), locative, bare-name, world-city-bare, rarely-named (without one),
+no-place, direction. A place's `rule` is the names of those that fired on
+it, joined by ":" (`head:direction`, `locative:bare-name`).
 """
 from __future__ import annotations
 
@@ -26,14 +33,16 @@ import gzip
 import math
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import numpy as np
 
+from marsad import rules
 from marsad.doc import Doc
 from marsad.ground._text import key, split_forms
-from marsad.ground.place_words import PlaceVocab, head_before, may_end_head, place_vocab, prefix_of, rarely_named
+from marsad.ground.place_words import PlaceVocab, head_before, may_end_head, place_vocab, prefix_of
+from marsad.ground.place_words import rarely_named as is_rarely_named
 from marsad.resources import path, read_tsv
 from marsad.text.clitics import proclitic_keys
 from marsad.text.formtable import FormTable
@@ -92,6 +101,7 @@ class PlaceMention:
     geonames_id: str | None
     tokens: tuple[int, int] = (0, 0)
     source_id: str = ""
+    rule: str = field(default="", compare=False)  # the place rules that fired on it (debug, not in `to_location`)
 
     def to_place(self) -> "marsad.types.Place":  # noqa: F821 - the typed record, not the gazetteer row
         """The typed record an event's `location` or a mention's `place` holds."""
@@ -233,6 +243,7 @@ class _Cand:
     head: str | None
     direction: bool
     places: tuple[Place, ...]
+    rule: str = ""  # the place rules that fired on it, joined by ":"
 
 
 def _match_at(gaz: Gazetteer, norms: list[str], readings: tuple[str, ...], i: int,
@@ -303,6 +314,7 @@ def find_places(doc: Doc) -> list[PlaceMention]:
     cands: list[_Cand] = []
     first_words = gaz.first_words
     norms = [t.norm for t in tokens]
+    scan = _PlaceScan(gaz, v, tokens, norms, named, named_at, nisbas, nisba_ends, person_tokens)
     # Most words begin no place name, and most that do (على، الحكومة) are no
     # place unless a longer name goes on or a head comes before: keep the rest
     # (the loop below checks them again, within their sentence).
@@ -337,49 +349,14 @@ def find_places(doc: Doc) -> list[PlaceMention]:
                 hit = (i + 1, *fw.single) if fw.single else None
             if hit is None:
                 continue
-            j, k, ids = hit
-            if (i, j) in nisbas:
-                i = j
+            st = rules.run(PLACE_RULES, _PlaceState(scan, lo, hi, i, *hit))
+            if st.stop:
+                i = st.j
                 continue
-            if person_tokens and not person_tokens.isdisjoint(range(i, j)) and not any(
-                    gaz.places[p].feature in ("country", "admin1") or gaz.places[p].curated
-                    or gaz.places[p].population >= PER_PLACE_MIN for p in ids):
-                i = j  # part of a person's name (not محافظ صعدة, ولي العهد القاهرة)
-                continue
-            name = k if j == i + 1 else " ".join([k, *norms[i + 1:j]])
-            head = head_before(v, tokens, i, lo)
-            if head is None and i in nisba_ends:  # a head with its nationality: العاصمة الروسية موسكو
-                head = head_before(v, tokens, nisba_ends[i], lo)
-            if head:
-                if name in v.never_name or name in v.not_place and head[1] in ("region", "district"):
-                    i = j  # a direction or an area noun before a common word: شمال البلاد، مركز مديرية
-                    continue
-                places = tuple(gaz.places[p] for p in ids)
-                start_tok, head_kind, prefix = head
-                if head_kind != "locality":
-                    places = tuple(p for p in places if not p.world_city)
-                if head_kind == "district" and not any(named_at[q] for q in range(i, j)) and (
-                        word_counts().get(name.replace(" ", ""), 0) >= COMMON_AFTER_AREA_NOUN):
-                    # after an area noun (منطقة، مركز، محيط) a common word the tagger did not
-                    # take for a name is a phrase, not a village: مركز الشرطة، منطقة الشرق الأوسط
-                    places = tuple(p for p in places if not _minor(p))
-            else:
-                prefix = prefix_of(tok.light, k)
-                # a locative: a preposition glued to the name (بالرقة) or before it (في الرقة)
-                locative = bool(prefix.strip("وف")) or (i > lo and norms[i - 1] in v.locatives)
-                places = _bare_places(gaz, v, name, k, ids, locative)
-                # not read through a glued preposition either: `باولو` (Palu) is no `ب+اولو` (Oulu)
-                if not (locative and (i, j) in named and not prefix.strip("و")):
-                    places = tuple(p for p in places if not p.world_city)
-                if rarely_named(name) and not any(named_at[q] for q in range(i, j)):
-                    places = tuple(p for p in places if _major(p))  # أمان، عقبة، الخمس as words
-                start_tok, head_kind = i, None
-            if not places:
-                i = j
-                continue
-            direction = j < hi and norms[j] in v.directions
-            cands.append(_Cand(i, j + direction, start_tok, j + direction, prefix, head_kind, direction, places))
-            i = j + direction
+            end = st.j + st.direction
+            cands.append(_Cand(i, end, st.start_tok, end, st.prefix, st.head_kind, st.direction, st.places,
+                               ":".join(st.fired)))
+            i = end
     # Country context: unambiguous names vote for their country.
     for c in cands:
         countries = {p.country for p in c.places}
@@ -399,8 +376,184 @@ def find_places(doc: Doc) -> list[PlaceMention]:
                 precision = "admin"
         out.append(PlaceMention(start, end, doc.text[start:end], best.name_en, best.country, best.admin1,
                                 best.lat, best.lon, precision, best.feature, best.geonames_id,
-                                (c.start_tok, c.end_tok), best.source_id))
+                                (c.start_tok, c.end_tok), best.source_id, c.rule))
     return out
+
+
+@dataclass(eq=False)
+class _PlaceScan:
+    """The article the place rules read."""
+
+    gaz: Gazetteer
+    v: PlaceVocab
+    tokens: list[Token]
+    norms: list[str]
+    named: set[tuple[int, int]]  # token ranges the tagger or the actor base names as places
+    named_at: list[bool]  # per token: inside one of `named`
+    nisbas: set[tuple[int, int]]  # token ranges of nationality adjectives (NORP)
+    nisba_ends: dict[int, int]  # their end -> start
+    person_tokens: set[int]  # tokens inside a person mention
+
+
+@dataclass(eq=False)
+class _PlaceState:
+    """A gazetteer name found at tokens [i, j) of the sentence [lo, hi),
+    read as `k` (its first word without clitics), naming the places `ids`.
+    The place rules find its head or decide it stands bare, narrow its
+    places (none left: not a place) and extend it over a direction."""
+
+    scan: _PlaceScan
+    lo: int
+    hi: int
+    i: int
+    j: int
+    k: str
+    ids: tuple[int, ...]
+    head: tuple[int, str, str] | None = None  # (first token, kind, stripped prefix) of the head before it
+    head_kind: str | None = None
+    start_tok: int = 0
+    prefix: str = ""  # proclitics stripped from the span's first token
+    locative: bool = False
+    places: tuple[Place, ...] = ()
+    direction: bool = False
+    fired: list[str] = field(default_factory=list)
+    stop: bool = False
+
+    @property
+    def name(self) -> str:
+        norms = self.scan.norms
+        return self.k if self.j == self.i + 1 else " ".join([self.k, *norms[self.i + 1:self.j]])
+
+    def tagged(self) -> bool:
+        """Whether the tagger or the actor base names a place in the span."""
+        return any(self.scan.named_at[q] for q in range(self.i, self.j))
+
+    def narrow(self, keep) -> bool:
+        """Keep the places `keep` accepts; whether any was dropped."""
+        kept = tuple(p for p in self.places if keep(p))
+        dropped, self.places = len(kept) < len(self.places), kept
+        return dropped
+
+
+def nationality_adjective(st: _PlaceState) -> bool:
+    """العاصمة الروسية: a nationality adjective is no village called الروسية (rejected)."""
+    st.stop = (st.i, st.j) in st.scan.nisbas
+    return st.stop
+
+
+def person_name(st: _PlaceState) -> bool:
+    """part of a person's name is no place, unless a country, a province, a
+    curated or a big place (محافظ صعدة، ولي العهد القاهرة) (rejected)."""
+    scan = st.scan
+    if scan.person_tokens and not scan.person_tokens.isdisjoint(range(st.i, st.j)) and not any(
+            scan.gaz.places[p].feature in ("country", "admin1") or scan.gaz.places[p].curated
+            or scan.gaz.places[p].population >= PER_PLACE_MIN for p in st.ids):
+        st.stop = True
+        return True
+    return False
+
+
+def head(st: _PlaceState) -> bool:
+    """ريف حلب، معبر التنف، مدينة الرقة: a generic head before the name,
+    kept in the span but not looked up."""
+    st.head = head_before(st.scan.v, st.scan.tokens, st.i, st.lo)
+    return st.head is not None
+
+
+def nationality_head(st: _PlaceState) -> bool:
+    """العاصمة الروسية موسكو: a head with its nationality before the name."""
+    nisba_start = st.scan.nisba_ends.get(st.i)
+    if st.head is None and nisba_start is not None:
+        st.head = head_before(st.scan.v, st.scan.tokens, nisba_start, st.lo)
+        return st.head is not None
+    return False
+
+
+def common_word_after_head(st: _PlaceState) -> bool:
+    """شمال البلاد، مركز مديرية: a direction or an area noun before a common
+    word is no place name (rejected)."""
+    if st.head is None:
+        return False
+    name, v = st.name, st.scan.v
+    if name in v.never_name or name in v.not_place and st.head[1] in ("region", "district"):
+        st.stop = True
+        return True
+    st.places = tuple(st.scan.gaz.places[p] for p in st.ids)
+    st.start_tok, st.head_kind, st.prefix = st.head
+    return False
+
+
+def world_city_after_head(st: _PlaceState) -> bool:
+    """a city outside the Middle East counts only after a city head (مدينة،
+    العاصمة), not after a region or a crossing."""
+    return st.head is not None and st.head_kind != "locality" and st.narrow(lambda p: not p.world_city)
+
+
+def area_noun_common_word(st: _PlaceState) -> bool:
+    """مركز الشرطة، منطقة الشرق الأوسط: after an area noun (منطقة، مركز،
+    محيط) a common word the tagger did not take for a name is a phrase, not a
+    village: small places are dropped."""
+    if st.head is not None and st.head_kind == "district" and not st.tagged() and (
+            word_counts().get(st.name.replace(" ", ""), 0) >= COMMON_AFTER_AREA_NOUN):
+        return st.narrow(lambda p: not _minor(p))
+    return False
+
+
+def locative(st: _PlaceState) -> bool:
+    """بالرقة، في الرقة: a preposition glued to a bare name or before it."""
+    if st.head is not None:
+        return False
+    scan, i = st.scan, st.i
+    st.prefix = prefix_of(scan.tokens[i].light, st.k)
+    st.locative = bool(st.prefix.strip("وف")) or (i > st.lo and scan.norms[i - 1] in scan.v.locatives)
+    return st.locative
+
+
+def bare_name(st: _PlaceState) -> bool:
+    """الرقة، دمشق: a name with no head counts where it is plausible (a small
+    place or a name that is a common word needs a locative; see `_plausible`)."""
+    if st.head is not None:
+        return False
+    st.places = _bare_places(st.scan.gaz, st.scan.v, st.name, st.k, st.ids, st.locative)
+    st.start_tok, st.head_kind = st.i, None
+    return True
+
+
+def world_city_bare(st: _PlaceState) -> bool:
+    """في لندن: a bare city outside the Middle East counts only where a
+    locative word introduces a name the tagger found (not read through a
+    glued preposition either: `باولو` (Palu) is no `ب+اولو` (Oulu))."""
+    if st.head is not None or st.locative and (st.i, st.j) in st.scan.named and not st.prefix.strip("و"):
+        return False
+    return st.narrow(lambda p: not p.world_city)
+
+
+def rarely_named(st: _PlaceState) -> bool:
+    """أمان، عقبة، الخمس: a name the news mostly uses as a word counts only
+    as a country or a curated place, unless the tagger marks it."""
+    if st.head is None and is_rarely_named(st.name) and not st.tagged():
+        return st.narrow(_major)
+    return False
+
+
+def no_place(st: _PlaceState) -> bool:
+    """No plausible place is left (rejected)."""
+    st.stop = not st.places
+    return st.stop
+
+
+def direction(st: _PlaceState) -> bool:
+    """ريف حلب الشمالي: a direction adjective after the name is kept in the span."""
+    st.direction = st.j < st.hi and st.scan.norms[st.j] in st.scan.v.directions
+    return st.direction
+
+
+PLACE_RULES = rules.table(
+    nationality_adjective, person_name,
+    head, nationality_head, common_word_after_head, world_city_after_head, area_noun_common_word,
+    locative, bare_name, world_city_bare, rarely_named,
+    no_place, direction,
+)
 
 
 def _bare_places(gaz: Gazetteer, v: PlaceVocab, name: str, k: str, ids: tuple[int, ...],

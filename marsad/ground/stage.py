@@ -26,7 +26,7 @@ from marsad.ground.places import PlaceMention, find_places
 from marsad.ground.quantities import QuantityMention, find_quantities, may_start
 from marsad.grammar.words import RELATIVES
 from marsad.text.formtable import FormTable
-from marsad.types import DateValue, Place, Quantity, evolve
+from marsad.types import DateValue, GroundRules, Place, Quantity, evolve
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
 PLACE_RANK = {"point": 0, "admin": 1, "country": 2}
@@ -81,25 +81,30 @@ class Grounder:
         def sentence_of(offset: int) -> int:
             return max(0, bisect_right(starts, offset) - 1)
 
-        def carried(s_i: int) -> DateValue:
+        def carried(s_i: int) -> tuple[DateValue, str]:
             """The narrative date: the last day-precise date stated in an earlier
-            sentence (a story told on "Tuesday" stays on Tuesday), else the article date."""
+            sentence (a story told on "Tuesday" stays on Tuesday), else the article
+            date; with the rule that gave it."""
             before = narrative.last_before(doc.sentences[s_i].start)
             if before is not None and doc.date:
-                return DateValue(before.value, "day")
-            return doc_date
+                return DateValue(before.value, "day"), "narrative:" + before.rule
+            return doc_date, "article"
 
         claims = []
         for c in doc.claims:
             sent = doc.sentences[c.sentence]
             cl = clause_span(c.sentence, c.cue.start)
-            pick = _pick_date(dated.starting_in(*cl), cl, c.cue.start) or _pick_date(
-                [d for d in dated.starting_in(sent.start, sent.end)
-                 if not (c.content[0] <= d.start < c.content[1]) and not after_relative(c.cue.start, d)],
-                (sent.start, sent.end), c.cue.start, strong_only=True)
-            date = DateValue(pick.value, pick.precision) if pick else carried(c.sentence)
+            pick, where = _pick_date(dated.starting_in(*cl), cl, c.cue.start), "clause"
+            if pick is None:
+                pick, where = _pick_date(
+                    [d for d in dated.starting_in(sent.start, sent.end)
+                     if not (c.content[0] <= d.start < c.content[1]) and not after_relative(c.cue.start, d)],
+                    (sent.start, sent.end), c.cue.start, strong_only=True), "sentence"
+            date, date_rule = (DateValue(pick.value, pick.precision), f"{where}:{pick.rule}") if pick \
+                else carried(c.sentence)
             qs = _quantities_in(counted, c.content)
-            claims.append(evolve(c, date=date, quantities=qs))
+            claims.append(evolve(c, date=date, quantities=qs,
+                                 ground_rules=GroundRules(date_rule, _count_rules(counted, c.content))))
         doc.claims = claims
 
         contents_of: dict[int, list[tuple[int, int]]] = defaultdict(list)  # sentence -> its claims' contents
@@ -111,14 +116,16 @@ class Grounder:
             s_i = e.sentence if e.sentence < len(doc.sentences) else sentence_of(e.trigger.start)
             sent = doc.sentences[s_i]
             cl = clause_span(s_i, e.trigger.start)
-            pick = _pick_date(dated.starting_in(*cl), cl, e.trigger.start)
+            pick, where = _pick_date(dated.starting_in(*cl), cl, e.trigger.start), "clause"
             if pick is None and dates:
+                where = "sentence"
                 other_content = [(a, b) for a, b in contents_of.get(s_i, ()) if not (a <= e.trigger.start < b)]
                 pool = [d for d in dated.starting_in(sent.start, sent.end)
                         if not any(a <= d.start < b for a, b in other_content)
                         and not after_relative(e.trigger.start, d)]
                 pick = _pick_date(pool, (sent.start, sent.end), e.trigger.start, strong_only=True)
-            date = DateValue(pick.value, pick.precision) if pick else carried(s_i)
+            date, date_rule = (DateValue(pick.value, pick.precision), f"{where}:{pick.rule}") if pick \
+                else carried(s_i)
             qs = _quantities_in(counted, cl)
             in_sentence = venues_of.get(s_i)
             if in_sentence is None:
@@ -127,10 +134,10 @@ class Grounder:
             actors = (e.source,) if e.type in PLACE_TARGET_TYPES else (e.source, e.target)
             roles = [(m.start, m.end) for m in actors if m is not None]
             venues = [p for p in in_sentence if not any(a < p.end and p.start < b for a, b in roles)]
-            place = _pick_place(venues, cl, e.trigger.start) or _pick_place(
-                venues, (sent.start, sent.end), e.trigger.start) or dominant
+            place, place_rule = _venue(venues, cl, (sent.start, sent.end), e.trigger.start, dominant)
             events.append(evolve(e, date=date, quantities=qs,
-                                   location=_place(place) if place else None))
+                                   location=_place(place) if place else None,
+                                   ground_rules=GroundRules(date_rule, _count_rules(counted, cl), place_rule)))
         doc.events = events
         doc.mentions = _place_mentions(doc.mentions, placed)
         return doc
@@ -141,6 +148,11 @@ def _quantities_in(quants: ByStart[QuantityMention], span: tuple[int, int]) -> t
     if not quants:
         return ()
     return tuple(_quantity(q) for q in quants.inside(*span))
+
+
+def _count_rules(quants: ByStart[QuantityMention], span: tuple[int, int]) -> tuple[str, ...]:
+    """The rules of the counts inside `span` (those `_quantities_in` gives), for `--explain`."""
+    return tuple(q.rule for q in quants.inside(*span)) if quants else ()
 
 
 class _Narrative:
@@ -195,6 +207,17 @@ def _pick_place(places: list[PlaceMention], span: tuple[int, int], anchor: int) 
     if not inside:
         return None
     return min(inside, key=lambda p: (PLACE_RANK.get(p.precision, 3), abs(p.start - anchor)))
+
+
+def _venue(venues: list[PlaceMention], clause: tuple[int, int], sentence: tuple[int, int], anchor: int,
+           dominant: PlaceMention | None) -> tuple[PlaceMention | None, str]:
+    """The event's place: the most specific one in its clause, else in its
+    sentence, else the article's dominant place; with the rule that gave it."""
+    for where, span in (("clause", clause), ("sentence", sentence)):
+        place = _pick_place(venues, span, anchor)
+        if place is not None:
+            return place, f"{where}:{place.rule}"
+    return dominant, f"dominant:{dominant.rule}" if dominant else ""
 
 
 def _dominant(places: list[PlaceMention]) -> PlaceMention | None:
