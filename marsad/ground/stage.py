@@ -40,7 +40,7 @@ PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})  # acts done at their targ
 class Grounder:
     name = "grounding"
     requires = ("tokens", "sentences", "mentions", "claims", "events")
-    provides: tuple[str, ...] = ()
+    provides = ("places",)
     rewrites = ("claims", "events", "mentions")  # their dates, counts and places
 
     def __init__(self) -> None:
@@ -56,7 +56,7 @@ class Grounder:
         dates = find_dates(doc.text, doc.date, words, self.date_words.positions(doc) if whole else None)
         quants = find_quantities(doc.text, [(d.start, d.end) for d in dates], words,
                                  self.count_words.positions(doc) if whole else None)
-        places = find_places(doc)
+        places = doc.places = find_places(doc)
         doc_date = DateValue(doc.date, "day") if doc.date else DateValue(None, "unknown")
         dominant = _dominant(places)
         # every lookup below is by offset in the sorted spans, never a scan of the document's list

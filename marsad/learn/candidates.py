@@ -73,6 +73,13 @@ class RuleView:
         return by
 
     @cached_property
+    def events_by_sentence(self) -> dict[int, list[Event]]:
+        by: dict[int, list[Event]] = {}
+        for e in self.doc.events:
+            by.setdefault(e.sentence, []).append(e)
+        return by
+
+    @cached_property
     def quote_depth(self) -> list[bool]:
         """Per token: inside a quotation opened earlier in its sentence."""
         inside = [False] * len(self.doc.tokens)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from marsad.doc import Doc
 from marsad.eval.scoring import role_matches
 from marsad.learn.candidates import RoleCandidate, RuleView, role_candidates, trigger_candidates
-from marsad.learn.features import role_features
+from marsad.learn.features import candidate_features, role_context, role_features
 from marsad.learn.sentences import anchor, sentence_features, sentence_views
 
 NONE = "NONE"
@@ -84,12 +84,14 @@ def add_article(ex: Examples, doc: Doc, gold_events: list[dict]) -> None:
             trig = anchor(doc, view, sv, etype)
             ex.stats[f"anchor_{trig.origin}"] += 1
             role_cands = role_candidates(doc, view, trig)
+            ctx = role_context(doc, view, trig, etype, role_cands)
+            bases = [candidate_features(doc, view, ctx, rc) for rc in role_cands]
             for role in ("source", "target"):
                 ok = [candidate_matches(g.get(role), rc) for rc in role_cands]
                 ex.stats[f"{role}_events"] += 1
                 if not any(ok):
                     ex.stats[f"{role}_no_candidate"] += 1
                     continue
-                for rc, good in zip(role_cands, ok):
-                    ex.role_x[role].append(role_features(doc, view, trig, etype, role, rc, role_cands))
+                for rc, base, good in zip(role_cands, bases, ok):
+                    ex.role_x[role].append(role_features(doc, ctx, role, rc, base))
                     ex.role_y[role].append("1" if good else "0")

@@ -6,6 +6,7 @@ Features are strings (`name=value`); the model's vocabulary maps them to columns
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.grammar.agreement import agrees, mention_gender, verb_gender
@@ -13,7 +14,7 @@ from marsad.doc import Doc
 from marsad.learn.candidates import RoleCandidate, RuleView, TriggerCandidate
 from marsad.grammar.words import PREPOSITION_WORDS
 from marsad.ner.clusters import load_clusters, stem_key
-from marsad.types import Mention
+from marsad.types import Event, Mention
 
 DISTANCE_BUCKETS = (1, 2, 3, 5, 8, 12, 20)
 
@@ -50,24 +51,51 @@ def _same(m: Mention | None, other: Mention | None) -> bool:
     return m is not None and other is not None and m.tokens == other.tokens
 
 
-def role_features(doc: Doc, view: RuleView, trig: TriggerCandidate, etype: str, role: str,
-                  cand: RoleCandidate, ordered: list[RoleCandidate]) -> list[str]:
-    """Features of one role candidate (`cand`) for the `role` ('source' or 'target') of an event
-    of type `etype` at `trig`; `ordered` is all of the trigger's candidates (for nearest-ness)."""
-    rule = trig.rule_event
+@dataclass(frozen=True, slots=True)
+class RoleContext:
+    """What every role candidate of one trigger is compared with, computed once per trigger and type:
+    the rules' picks, and the rules' syntactic analysis around the trigger (its VSO subject, its
+    fronted subject, the object its lexicon entry takes)."""
+
+    trig: TriggerCandidate
+    etype: str
+    rule: Event | None
+    sent: tuple[int, int]
+    verb_gender: str | None
+    preps: tuple[str, ...]
+    subject_after: Mention | None
+    subject_before: Mention | None
+    object_after: Mention | None
+    speakers: tuple[Mention, ...]
+    spans: tuple[tuple[int, int], ...]  # token spans of the trigger sentence's candidate mentions
+
+
+def role_context(doc: Doc, view: RuleView, trig: TriggerCandidate, etype: str,
+                 ordered: list[RoleCandidate]) -> RoleContext:
+    a, b = doc.sentences[trig.sentence].tokens
     pos = trig.pos
-    rule_pick = getattr(rule, role) if rule is not None else None
-    other_pick = getattr(rule, "target" if role == "source" else "source") if rule is not None else None
+    preps = tuple(p for t in trig.payloads if t.type == etype for p in t.target)
+    return RoleContext(
+        trig, etype, trig.rule_event, (a, b),
+        verb_gender(doc.tokens[trig.start]) if pos in ("verb", "passive", "cue") else None, preps,
+        view.mmap.subject_after(trig.end - 1, b), view.mmap.subject_before(trig.start, a),
+        view.mmap.object_after(trig.end - 1, b, preps, 12) if preps else None,
+        tuple(view.speakers.get(trig.sentence, ())),
+        tuple(c.mention.tokens for c in ordered if c.mention is not None and c.sentence == trig.sentence))
+
+
+def candidate_features(doc: Doc, view: RuleView, ctx: RoleContext, cand: RoleCandidate) -> list[str]:
+    """The role-independent features of one candidate (`role_features` adds the role's own)."""
+    trig, etype, rule = ctx.trig, ctx.etype, ctx.rule
+    pos = trig.pos
     m = cand.mention
     if m is None:
-        f = ["none", f"none&T={etype}", f"none&pos={pos}", f"none&rule={'y' if rule_pick else 'n'}",
-             f"none&T={etype}&rule={'y' if rule_pick else 'n'}"]
+        f = ["none", f"none&T={etype}", f"none&pos={pos}"]
         if rule is not None and rule.rule:
             f.append(f"none&rule_name={rule.rule}")
         if pos == "passive":
             f.append("none&passive")
         return f
-    sent_a, sent_b = doc.sentences[trig.sentence].tokens
     before = m.tokens[1] <= trig.start
     side = "before" if before else "after"
     dist = trig.start - m.tokens[1] if before else m.tokens[0] - trig.end + 1
@@ -82,14 +110,6 @@ def role_features(doc: Doc, view: RuleView, trig: TriggerCandidate, etype: str, 
         f.append("has_actor_id")
     if actor and actor.country:
         f.append("has_country")
-    if _same(m, rule_pick):
-        f += ["rule_pick", f"rule_pick&T={etype}"]
-        if rule is not None and rule.rule:
-            f.append(f"rule_pick&rule_name={rule.rule}")
-    elif rule_pick is not None and rule_pick.cluster is not None and rule_pick.cluster == m.cluster:
-        f.append("rule_pick_coref")
-    if _same(m, other_pick):
-        f.append("rule_other_role")
     # the word that governs the candidate: a preposition before it, or the proclitic it carries
     first = doc.tokens[m.tokens[0]] if m.tokens[0] < len(doc.tokens) else doc.tokens[-1]
     prev = doc.tokens[m.tokens[0] - 1] if m.tokens[0] > 0 else None
@@ -98,39 +118,60 @@ def role_features(doc: Doc, view: RuleView, trig: TriggerCandidate, etype: str, 
     f += [f"gov={gov or '-'}", f"cl={clitic or '-'}", f"T={etype}&gov={gov or '-'}", f"T={etype}&cl={clitic or '-'}"]
     if prev is not None and not prev.is_word:
         f.append(f"punct_before={prev.text}")
-    head = doc.tokens[m.tokens[0]].key
-    f += [f"head={head}", f"{role}&T={etype}&head={head}"]
-    hc = word_clusters(doc.tokens[m.tokens[0]].text)
+    head = first.key
+    f.append(f"head={head}")
+    hc = word_clusters(first.text)
     if hc:
         f += [f"headc2={hc[1]}", f"T={etype}&headc1={hc[0]}"]
     gender = mention_gender(m, doc.tokens)
-    vg = verb_gender(doc.tokens[trig.start]) if pos in ("verb", "passive", "cue") else None
-    if gender and vg:
-        f.append(f"agree={'y' if agrees(vg, gender, False) else 'n'}&side={side}")
-    preps = tuple(p for t in trig.payloads if t.type == etype for p in t.target)
+    if gender and ctx.verb_gender:
+        f.append(f"agree={'y' if agrees(ctx.verb_gender, gender, False) else 'n'}&side={side}")
+    preps = ctx.preps
     if gov and gov in preps or clitic and clitic in preps:
         f += ["lexicon_target_prep", f"T={etype}&lexicon_target_prep"]
     if not before and not gov and not clitic and "obj" in preps:
         f.append("lexicon_direct_object_side")
     if trig.sentence == cand.sentence:
-        if preps and _same(m, view.mmap.object_after(trig.end - 1, sent_b, preps, 12)):
+        if _same(m, ctx.object_after):
             f += ["object_after", f"T={etype}&object_after"]
-        if _same(m, view.mmap.subject_after(trig.end - 1, sent_b)):
+        if _same(m, ctx.subject_after):
             f += ["subject_after", f"T={etype}&subject_after"]
-        if _same(m, view.mmap.subject_before(trig.start, sent_a)):
+        if _same(m, ctx.subject_before):
             f += ["subject_before", f"T={etype}&subject_before"]
         if view.quote_depth[m.tokens[0]] != view.quote_depth[trig.start]:
             f.append("quote_boundary")
-        between = [c for c in ordered if c.mention is not None and c.sentence == trig.sentence
-                   and (m.tokens[1] <= c.mention.tokens[0] and c.mention.tokens[1] <= trig.start if before
-                        else trig.end <= c.mention.tokens[0] and c.mention.tokens[1] <= m.tokens[0])]
-        f.append(f"nearer={min(len(between), 3)}&side={side}")
+        between = sum(1 for s, e in ctx.spans if (m.tokens[1] <= s and e <= trig.start if before
+                                                  else trig.end <= s and e <= m.tokens[0]))
+        f.append(f"nearer={min(between, 3)}&side={side}")
         commas = sum(1 for i in (range(m.tokens[1], trig.start) if before else range(trig.end, m.tokens[0]))
                      if doc.tokens[i].text in ("،", ","))
         f.append(f"commas={min(commas, 2)}")
-    if any(_same(m, s) for s in view.speakers.get(trig.sentence, ())):
+    if any(_same(m, s) for s in ctx.speakers):
         f += ["speaker", f"T={etype}&speaker"]
         attribution = rule.attribution if rule is not None else None
         if attribution is not None and _same(m, attribution.speaker):
             f += ["attributed_speaker", f"T={etype}&attributed_speaker"]
+    return f
+
+
+def role_features(doc: Doc, ctx: RoleContext, role: str, cand: RoleCandidate, base: list[str]) -> list[str]:
+    """`base` (`candidate_features`) plus the features of the candidate for `role` ('source' or
+    'target'): whether the rules picked it for this role or the other."""
+    rule, etype = ctx.rule, ctx.etype
+    rule_pick = getattr(rule, role) if rule is not None else None
+    m = cand.mention
+    if m is None:
+        return base + [f"none&rule={'y' if rule_pick else 'n'}", f"none&T={etype}&rule={'y' if rule_pick else 'n'}"]
+    other_pick = getattr(rule, "target" if role == "source" else "source") if rule is not None else None
+    f = list(base)
+    if _same(m, rule_pick):
+        f += ["rule_pick", f"rule_pick&T={etype}"]
+        if rule is not None and rule.rule:
+            f.append(f"rule_pick&rule_name={rule.rule}")
+    elif rule_pick is not None and rule_pick.cluster is not None and rule_pick.cluster == m.cluster:
+        f.append("rule_pick_coref")
+    if _same(m, other_pick):
+        f.append("rule_other_role")
+    first = doc.tokens[m.tokens[0]] if m.tokens[0] < len(doc.tokens) else doc.tokens[-1]
+    f.append(f"{role}&T={etype}&head={first.key}")
     return f

@@ -31,6 +31,21 @@ class LinearModel:
             return self.bias.copy()
         return self.weights[cols].sum(axis=0) + self.bias
 
+    def scores_many(self, rows: Sequence[Sequence[str]], column: int = 0) -> np.ndarray:
+        """One class's score for each feature list, in one numpy pass (the rankers' hot path)."""
+        vocab = self.vocab
+        cols: list[int] = []
+        owners: list[int] = []
+        for k, features in enumerate(rows):
+            for f in features:
+                c = vocab.get(f)
+                if c is not None:
+                    cols.append(c)
+                    owners.append(k)
+        if not cols:
+            return np.full(len(rows), float(self.bias[column]))
+        return np.bincount(owners, weights=self.weights[cols, column], minlength=len(rows)) + float(self.bias[column])
+
     def probabilities(self, features: Sequence[str]) -> np.ndarray:
         """Class probabilities (softmax; for a binary model [P(0), P(1)])."""
         s = self.scores(features)

@@ -97,15 +97,17 @@ def place_examples(doc: Doc, gold_event: dict, e: Event, places: list[PlaceMenti
     return [place_features(doc, e, c) for c in cands], ["1" if good else "0" for good in ok]
 
 
-def predict_places(doc: Doc, events: list[Event], model: LinearModel) -> list[Event]:
-    """The events with `location` chosen by the ranker (grounding's pick is replaced)."""
+def predict_places(doc: Doc, events: list[Event], model: LinearModel,
+                   places: list[PlaceMention] | None = None) -> list[Event]:
+    """The events with `location` chosen by the ranker (grounding's pick is replaced); `places`:
+    grounding's (`doc.places`), found again when not given."""
     from marsad.types import evolve
 
-    places = find_places(doc)
+    places = find_places(doc) if places is None else places
     out = []
     for e in events:
         cands = place_candidates(doc, places, e)
-        scores = np.array([model.scores(place_features(doc, e, c))[0] for c in cands])
+        scores = model.scores_many([place_features(doc, e, c) for c in cands])
         best = cands[int(np.argmax(scores))].place
         out.append(evolve(e, location=best.to_place() if best is not None else None))
     return out

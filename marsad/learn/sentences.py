@@ -55,13 +55,12 @@ def sentence_features(doc: Doc, view: RuleView, sv: SentenceView) -> list[str]:
             f += [f"lex={t}", f"lex={t}&k={key}", f"lex={t}&pos={c.pos}"]
             if view.quote_depth[c.start]:
                 f.append(f"lex={t}&quoted")
-    for e in doc.events:
-        if e.sentence == sv.index:
-            f += [f"rule={e.type}", f"rule={e.type}&name={e.rule}"]
-            if e.negated:
-                f.append(f"rule={e.type}&negated")
-            if e.hedged:
-                f.append(f"rule={e.type}&hedged")
+    for e in view.events_by_sentence.get(sv.index, ()):
+        f += [f"rule={e.type}", f"rule={e.type}&name={e.rule}"]
+        if e.negated:
+            f.append(f"rule={e.type}&negated")
+        if e.hedged:
+            f.append(f"rule={e.type}&hedged")
     sectors = {m.actor.sector for m in view.mentions_by_sentence[sv.index] if m.actor and m.actor.sector}
     f += [f"sec={s}" for s in sorted(sectors)]
     f.append(f"mentions={min(len(view.mentions_by_sentence[sv.index]), 4)}")

@@ -19,7 +19,7 @@ from marsad.doc import Doc
 from marsad.events.modality import clause_governors, event_modality, governor_positions
 from marsad.learn.candidates import RoleCandidate, RuleView, TriggerCandidate, role_candidates, trigger_candidates
 from marsad.learn.sentences import anchor, sentence_features, sentence_views
-from marsad.learn.features import role_features
+from marsad.learn.features import candidate_features, role_context, role_features
 from marsad.learn.linear import LinearModel
 from marsad.types import Attribution, Event, Mention, Span
 
@@ -89,7 +89,7 @@ class PlaceModel:
     """Choose each event's place with the learned ranker (after grounding, which proposes places)."""
 
     name = "place_model"
-    requires = ("tokens", "sentences", "mentions", "events")
+    requires = ("tokens", "sentences", "mentions", "events", "places")
     provides: tuple[str, ...] = ()
     rewrites = ("events",)  # their `location`
 
@@ -101,7 +101,7 @@ class PlaceModel:
 
         models = self.models or shipped_models()
         if models.place is not None and doc.events:
-            doc.events = predict_places(doc, doc.events, models.place)
+            doc.events = predict_places(doc, doc.events, models.place, doc.places)
         return doc
 
 
@@ -125,11 +125,12 @@ class EventModel:
 def _pick(doc: Doc, view: RuleView, models: EventModels, c: TriggerCandidate, etype: str,
           cands: list[RoleCandidate]) -> dict[str, tuple[Mention | None, float]]:
     """The best source and target, never the same mention for both."""
+    ctx = role_context(doc, view, c, etype, cands)
+    bases = [candidate_features(doc, view, ctx, rc) for rc in cands]
     scored: dict[str, np.ndarray] = {}
     for role in ROLES:
-        model = models.roles[role]
-        scored[role] = np.array([model.scores(role_features(doc, view, c, etype, role, rc, cands))[0]
-                                 for rc in cands])
+        scored[role] = models.roles[role].scores_many(
+            [role_features(doc, ctx, role, rc, base) for rc, base in zip(cands, bases)])
     best = {role: int(np.argmax(s)) for role, s in scored.items()}
     if best["source"] == best["target"] and cands[best["source"]].mention is not None:
         # the weaker role takes its next best candidate
