@@ -23,6 +23,8 @@ PER_ANNOTATOR = 170
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--round", type=int, default=1,
+                    help="2: the next 6 x 170 ids of the sample, no calibration items (files annK_r2.jsonl)")
     args = ap.parse_args()
     pool = [json.loads(line) for line in open(SHARED / "corpora" / "train_pool.jsonl", encoding="utf-8")]
     dev = [json.loads(line) for line in open(SHARED / "gold" / "dev.jsonl", encoding="utf-8")]
@@ -32,19 +34,22 @@ def main() -> None:
     by_id = {r["id"]: r for r in pool}
     calibration = random.Random(15).sample(sorted(g["id"] for g in dev), 18)
     dev_by_id = {g["id"]: g for g in dev}
-    primary = [order[i::ANNOTATORS][:PER_ANNOTATOR] for i in range(ANNOTATORS)]
+    first = (args.round - 1) * ANNOTATORS * PER_ANNOTATOR
+    taken = order[first:first + ANNOTATORS * PER_ANNOTATOR]
+    primary = [taken[i::ANNOTATORS][:PER_ANNOTATOR] for i in range(ANNOTATORS)]
 
     def text_only(r: dict) -> dict:
         return {k: r[k] for k in ("id", "title", "date", "source", "text")}
 
     for i in range(ANNOTATORS):
-        items = [text_only(dev_by_id[c]) for c in calibration[3 * i:3 * i + 3]]
+        items = [text_only(dev_by_id[c]) for c in calibration[3 * i:3 * i + 3]] if args.round == 1 else []
         previous = primary[(i - 1) % ANNOTATORS]
         for p, aid in enumerate(primary[i]):
             items.append(text_only(by_id[aid]))
             if p % 9 == 8:
                 items.append(text_only(by_id[previous[p - 8]]))
-        with open(args.out / "batches" / f"ann{i + 1}.jsonl", "w", encoding="utf-8") as fh:
+        suffix = "" if args.round == 1 else f"_r{args.round}"
+        with open(args.out / "batches" / f"ann{i + 1}{suffix}.jsonl", "w", encoding="utf-8") as fh:
             fh.writelines(json.dumps(it, ensure_ascii=False) + "\n" for it in items)
     (args.out / "calibration_ids.json").write_text(json.dumps({"calibration": calibration}, indent=1))
 
