@@ -43,8 +43,9 @@ _EXPORTS = {
 
 
 def extract(text: str, *, title: str = "", date: str | None = None, id: str | None = None,  # noqa: A002
-            source: str | None = None, url: str | None = None) -> Doc:
-    """Run the default pipeline on one article body and return its `Doc`.
+            source: str | None = None, url: str | None = None, pipeline: Pipeline | None = None) -> Doc:
+    """Run the default pipeline (or `pipeline`, e.g. `Pipeline.rules()`: v0.5.0's rules alone) on
+    one article body and return its `Doc`.
 
     `text` must be a string and `date` a day YYYY-MM-DD (or None); anything else is a
     TypeError / ValueError naming the argument. The date anchors relative dates
@@ -72,7 +73,8 @@ def extract(text: str, *, title: str = "", date: str | None = None, id: str | No
             raise TypeError(f"marsad.extract: {name} must be a str or None, not {type(value).__name__}")
     date = article_date(date, "marsad.extract: date")
 
-    return default_pipeline()(ArticleInput(id=id, title=title, text=text, date=date, source=source, url=url))
+    run = pipeline if pipeline is not None else default_pipeline()
+    return run(ArticleInput(id=id, title=title, text=text, date=date, source=source, url=url))
 
 
 def __getattr__(name: str) -> object:

@@ -1,10 +1,18 @@
 """Subject-verb agreement (agreement.py) on real Arabic forms."""
 import marsad
+from marsad.pipeline import Pipeline
+
+# These tests pin down the hand-written rules (still the learned models' candidates and features).
+RULES = Pipeline.rules()
+
+
+def rules_extract(text, **kw):
+    return marsad.extract(text, pipeline=RULES, **kw)
 from marsad.grammar.agreement import FEM, MASC, PLURAL, agrees, mention_gender, verb_gender
 
 
 def first_token(text):
-    return marsad.extract(text).tokens[0]
+    return rules_extract(text).tokens[0]
 
 
 def test_verb_gender_from_affixes():
@@ -18,7 +26,7 @@ def test_verb_gender_from_affixes():
 
 
 def test_mention_gender():
-    doc = marsad.extract("أعلنت روسيا وأعلن العراق وقال الحوثيون إن الحكومة اليمنية ترفض")
+    doc = rules_extract("أعلنت روسيا وأعلن العراق وقال الحوثيون إن الحكومة اليمنية ترفض")
     by_text = {m.text: mention_gender(m, doc.tokens) for m in doc.mentions}
     assert by_text["روسيا"] == FEM
     assert by_text["العراق"] == MASC  # a masculine country name
@@ -35,7 +43,7 @@ def test_agreement_rules():
 
 
 def test_object_after_a_verb_of_the_other_gender():
-    doc = marsad.extract("وأضاف الوزير الألماني أن بلاده متمسكة بالاتفاق. ودعا الولايات المتحدة إلى الحفاظ عليه.")
+    doc = rules_extract("وأضاف الوزير الألماني أن بلاده متمسكة بالاتفاق. ودعا الولايات المتحدة إلى الحفاظ عليه.")
     request = [e for e in doc.events if e.type == "REQUEST"]
     assert request and request[0].target is not None and "الولايات المتحدة" in request[0].target.text
 
@@ -44,7 +52,7 @@ def test_a_womans_name_without_a_feminine_ending_is_feminine():
     # alarabiya_2018: ماي accuses Moscow; she is the subject of اتهمت, not its object
     text = ("وكانت رئيسة الوزراء البريطانية تيريزا ماي قد طردت 23 دبلوماسيا روسيا. واتهمت ماي موسكو "
             "بتسميم الجاسوس، فيما نفت روسيا الاتهامات جملة وتفصيلا.")
-    doc = marsad.extract(text, date="2018-03-20")
+    doc = rules_extract(text, date="2018-03-20")
     may = next(m for m in doc.mentions if m.text == "ماي")
     assert mention_gender(may, doc.tokens) == FEM
     accuse = next(e for e in doc.to_dict()["events"] if e["trigger"]["text"] == "اتهمت")
@@ -54,6 +62,6 @@ def test_a_womans_name_without_a_feminine_ending_is_feminine():
 
 def test_a_mans_name_ending_like_a_plural_is_singular():
     # alarabiya_2018: بوتين، هايدون end in ين/ون but are one man each
-    doc = marsad.extract("وقال بوتين إن روسيا لن ترد. وقال دين هايدون إن هدف المتهم كان إقامة جيش من الأطفال.")
+    doc = rules_extract("وقال بوتين إن روسيا لن ترد. وقال دين هايدون إن هدف المتهم كان إقامة جيش من الأطفال.")
     by_text = {m.text: mention_gender(m, doc.tokens) for m in doc.mentions}
     assert by_text["بوتين"] == MASC
