@@ -40,6 +40,8 @@ def extract(
     long: Long = DEFAULT_LONG_POLICY,
     explain: Annotated[bool, typer.Option("--explain", help="Also show the rules that produced each event, claim, "
                                           "date, count and place (jsonl: an `explain` object per item).")] = False,
+    rules: Annotated[bool, typer.Option("--rules", help="v0.5.0's pipeline: the hand-written rules decide the events "
+                                        "(default: the learned models, with the rules as their candidates).")] = False,
 ) -> None:
     """Extract events, claims and entities from Arabic news articles."""
     from marsad.batch import run_extract
@@ -51,8 +53,10 @@ def extract(
     except OSError as exc:
         raise typer.BadParameter(f"{out}: cannot write ({exc.strerror})", param_hint="--out") from None
     try:
+        from marsad.pipeline import Pipeline
+
         stats = run_extract(paths, stream, fmt=fmt.value, date=date, max_chars=max_chars, long=long.value,
-                            explain=explain)
+                            explain=explain, pipeline=Pipeline.rules() if rules else None)
     finally:
         if out:
             stream.close()

@@ -73,6 +73,13 @@ class RuleView:
         return by
 
     @cached_property
+    def claims_by_sentence(self) -> dict[int, list]:
+        by: dict[int, list] = {}
+        for c in self.doc.claims:
+            by.setdefault(c.sentence, []).append(c)
+        return by
+
+    @cached_property
     def events_by_sentence(self) -> dict[int, list[Event]]:
         by: dict[int, list[Event]] = {}
         for e in self.doc.events:

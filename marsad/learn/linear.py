@@ -50,7 +50,7 @@ class LinearModel:
         """Class probabilities (softmax; for a binary model [P(0), P(1)])."""
         s = self.scores(features)
         if self.multilabel:
-            return 1.0 / (1.0 + np.exp(-s))
+            return 1.0 / (1.0 + np.exp(-np.clip(s, -50.0, 50.0)))
         if len(self.classes) == 2 and s.shape[0] == 1:
             p1 = 1.0 / (1.0 + np.exp(-s[0]))
             return np.array([1.0 - p1, p1])

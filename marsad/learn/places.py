@@ -6,6 +6,7 @@ Runs after grounding; candidates are grounding's own `find_places` mentions.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
@@ -16,6 +17,9 @@ from marsad.ground.places import PlaceMention, find_places
 from marsad.learn.features import _bucket, word_clusters
 from marsad.learn.linear import LinearModel
 from marsad.types import Event
+
+GAP_CHARS = 300
+DISTANCE_FAR = 1_000
 
 PLACE_PREPS = {"في": "in", "ب": "in", "قرب": "near", "على": "on", "من": "from", "الى": "to", "داخل": "in",
                "شمال": "dir", "جنوب": "dir", "شرق": "dir", "غرب": "dir", "وسط": "in", "ريف": "dir"}
@@ -35,18 +39,29 @@ def dominant_place(places: list[PlaceMention]) -> PlaceMention | None:
     return next(p for p in places if counts[(p.name_en, p.country)] == best)
 
 
-def place_candidates(doc: Doc, places: list[PlaceMention], e: Event) -> list[PlaceCandidate]:
+class PlaceIndex:
+    """A document's places by start offset (bisect) and its dominant place, computed once."""
+
+    def __init__(self, places: list[PlaceMention]):
+        self.places = sorted(places, key=lambda p: p.start)
+        self.starts = [p.start for p in self.places]
+        self.dominant = dominant_place(places)
+
+    def starting_in(self, a: int, b: int) -> list[PlaceMention]:
+        return self.places[bisect_left(self.starts, a):bisect_left(self.starts, b)]
+
+
+def place_candidates(doc: Doc, index: PlaceIndex, e: Event) -> list[PlaceCandidate]:
     out = [PlaceCandidate(None, "none")]
     s = e.sentence
-    spans = [(doc.sentences[k].start, doc.sentences[k].end, "sentence" if k == s else "previous")
-             for k in (s - 1, s) if 0 <= k < len(doc.sentences)]
     seen = set()
-    for p in places:
-        for a, b, where in spans:
-            if a <= p.start < b:
+    for k in (s - 1, s):
+        if 0 <= k < len(doc.sentences):
+            where = "sentence" if k == s else "previous"
+            for p in index.starting_in(doc.sentences[k].start, doc.sentences[k].end):
                 out.append(PlaceCandidate(p, where))
                 seen.add((p.start, p.end))
-    dom = dominant_place(places)
+    dom = index.dominant
     if dom is not None and (dom.start, dom.end) not in seen:
         out.append(PlaceCandidate(dom, "dominant"))
     return out
@@ -64,7 +79,10 @@ def place_features(doc: Doc, e: Event, c: PlaceCandidate) -> list[str]:
     tok = doc.tokens[i]
     prep = PLACE_PREPS.get(prev) or PLACE_PREPS.get(tok.prefix.lstrip("وف")) or "-"
     before = p.end <= anchor
-    dist = len(doc.text[p.end:anchor].split()) if before else len(doc.text[anchor:p.start].split())
+    # words between place and trigger; a gap over GAP_CHARS is beyond the last bucket anyway (and
+    # counting it would make a long article's far dominant place cost its whole length per event)
+    a, b = (p.end, anchor) if before else (anchor, p.start)
+    dist = len(doc.text[a:b].split()) if b - a <= GAP_CHARS else DISTANCE_FAR
     f = [f"where={c.where}", f"T={t}&where={c.where}", f"prec={p.precision}", f"T={t}&prec={p.precision}",
          f"prep={prep}", f"T={t}&prep={prep}", f"side={'before' if before else 'after'}", f"dist={_bucket(dist)}",
          f"feature={p.feature}"]
@@ -83,30 +101,16 @@ def place_features(doc: Doc, e: Event, c: PlaceCandidate) -> list[str]:
     return f
 
 
-def place_examples(doc: Doc, gold_event: dict, e: Event, places: list[PlaceMention]
-                   ) -> tuple[list[list[str]], list[str]] | None:
-    """Ranker examples for one event whose gold `place` is known; None when no candidate fits."""
-    from marsad.eval.places import place_matches
-
-    cands = place_candidates(doc, places, e)
-    gold = gold_event.get("place")
-    ok = [c.place is None if not gold else c.place is not None and place_matches(gold, c.place.to_location())
-          for c in cands]
-    if not any(ok):
-        return None
-    return [place_features(doc, e, c) for c in cands], ["1" if good else "0" for good in ok]
-
-
 def predict_places(doc: Doc, events: list[Event], model: LinearModel,
                    places: list[PlaceMention] | None = None) -> list[Event]:
     """The events with `location` chosen by the ranker (grounding's pick is replaced); `places`:
     grounding's (`doc.places`), found again when not given."""
     from marsad.types import evolve
 
-    places = find_places(doc) if places is None else places
+    index = PlaceIndex(find_places(doc) if places is None else places)
     out = []
     for e in events:
-        cands = place_candidates(doc, places, e)
+        cands = place_candidates(doc, index, e)
         scores = model.scores_many([place_features(doc, e, c) for c in cands])
         best = cands[int(np.argmax(scores))].place
         out.append(evolve(e, location=best.to_place() if best is not None else None))

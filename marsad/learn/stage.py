@@ -76,11 +76,11 @@ def _trigger_span(doc: Doc, c: TriggerCandidate) -> Span:
     return Span(start, last.end, doc.text[start:last.end])
 
 
-def _attribution(doc: Doc, c: TriggerCandidate, span: Span) -> Attribution | None:
+def _attribution(view: RuleView, c: TriggerCandidate, span: Span) -> Attribution | None:
     if c.rule_event is not None:
         return c.rule_event.attribution
-    for claim in doc.claims:
-        if claim.sentence == c.sentence and claim.content[0] <= span.start < claim.content[1]:
+    for claim in view.claims_by_sentence.get(c.sentence, ()):
+        if claim.content[0] <= span.start < claim.content[1]:
             return Attribution(claim.speaker, claim.cue)
     return None
 
@@ -170,7 +170,7 @@ def predict_events(doc: Doc, models: EventModels) -> list[Event]:
             events.append(Event(
                 type=etype, trigger=span, source=roles["source"][0], target=roles["target"][0],
                 evidence=evidence, sentence=c.sentence, mode=mode, negated=negated, hedged=hedged,
-                attribution=_attribution(doc, c, span), confidence=round(models.confidence(float(probs[k])), 3),
+                attribution=_attribution(view, c, span), confidence=round(models.confidence(float(probs[k])), 3),
                 rule=f"model:{c.origin}" + (f"<{c.rule_event.rule}" if c.rule_event is not None else "")))
     events.sort(key=lambda e: (e.trigger.start, e.type))
     return events

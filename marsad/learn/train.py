@@ -17,7 +17,11 @@ from marsad.eval.annotations import articles_by_id, join_texts, read_jsonl
 from marsad.eval.scoring import Report, score
 from marsad.learn.data import Examples, add_article
 from marsad.grammar.ontology import PLOVER_TYPES
+from marsad.eval.places import place_matches
+from marsad.ground.places import PlaceMention
 from marsad.learn.linear import LinearModel, fit, fit_multilabel
+from marsad.learn.places import PlaceIndex, place_candidates, place_features
+from marsad.types import Event
 from marsad.learn.stage import EventModels, predict_events
 from marsad.pipeline import Pipeline
 from marsad.types import ArticleInput
@@ -71,13 +75,24 @@ def train_models(processed: list[tuple[dict, Doc]], c: dict[str, float] | None =
     return replace(models, place=train_place(processed, models, c["place"])), ex
 
 
+def place_examples(doc: Doc, gold_event: dict, e: Event, places: list[PlaceMention]
+                   ) -> tuple[list[list[str]], list[str]] | None:
+    """Ranker examples for one event whose gold `place` is known; None when no candidate fits."""
+    cands = place_candidates(doc, PlaceIndex(places), e)
+    gold = gold_event.get("place")
+    ok = [c.place is None if not gold else c.place is not None and place_matches(gold, c.place.to_location())
+          for c in cands]
+    if not any(ok):
+        return None
+    return [place_features(doc, e, c) for c in cands], ["1" if good else "0" for good in ok]
+
+
 def train_place(processed: list[tuple[dict, Doc]], models: EventModels, c: float) -> LinearModel:
     """The place ranker, on the models' own events of the training articles matched to gold events
     (same sentence and type) whose annotation says where (or that the text does not)."""
     from marsad.ground.places import find_places
     from marsad.ground.stage import Grounder
     from marsad.learn.data import sentence_of
-    from marsad.learn.places import place_examples
 
     grounder = Grounder()
     xs: list[list[str]] = []

@@ -10,7 +10,9 @@ from marsad.types import ArticleInput
 
 @pytest.fixture(scope="module")
 def pipe():
-    return Pipeline.default()
+    # grounding of the rules' events (the learned pipeline grounds its own events the same way,
+    # then its place ranker chooses the place: tests/learn)
+    return Pipeline.rules()
 
 
 @pytest.fixture(scope="module")
