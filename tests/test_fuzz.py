@@ -17,12 +17,15 @@ import re
 from functools import cache
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_spans_property import WORDS, check_record
 
 import marsad
 from marsad.text.normalize import INVISIBLE_CHARS, without_invisible
+
+pytestmark = pytest.mark.slow  # hundreds of generated articles a run
 
 # MARSAD_FUZZ_SCALE=20 runs twenty times the examples (a longer hunt than the default run's)
 SCALE = int(os.environ.get("MARSAD_FUZZ_SCALE", "1"))

@@ -100,6 +100,7 @@ def test_coalition_statement_is_a_direct_quotation(seed_record: dict):
     assert len(in_sentence) == 1
 
 
+@pytest.mark.slow
 def test_cli_extract_jsonl_prints_one_record_with_the_body():
     exe = Path(sys.executable).parent / "marsad"
     proc = subprocess.run(

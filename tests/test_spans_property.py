@@ -158,6 +158,7 @@ def test_seedlike_article_spans(shared, seedlike_file):
     assert rec["entities"], "a conflict article mentions some actor"
 
 
+@pytest.mark.slow
 def test_pool_articles_spans(shared):
     rows = pool_rows(shared, 100)
     assert len(rows) == 100
