@@ -4,9 +4,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 MARSAD = str(Path(sys.executable).parent / "marsad")
 
 
+@pytest.mark.slow
 def test_extract_then_eval_with_system_output(tmp_path, gold_rows):
     gold = tmp_path / "gold.jsonl"
     gold.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in gold_rows[:3]), encoding="utf-8")
@@ -23,6 +26,7 @@ def test_extract_then_eval_with_system_output(tmp_path, gold_rows):
     assert scored.splitlines()[:5] == direct.splitlines()[:5]  # same figures either way
 
 
+@pytest.mark.slow
 def test_bad_input_is_reported_and_the_batch_goes_on(tmp_path):
     good = tmp_path / "a.txt"
     good.write_text("عنوان\n\nقال الجيش إن المعارك انتهت.", encoding="utf-8")

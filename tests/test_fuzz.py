@@ -17,6 +17,7 @@ import re
 from functools import cache
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_spans_property import WORDS, check_record
@@ -24,9 +25,10 @@ from test_spans_property import WORDS, check_record
 import marsad
 from marsad.text.normalize import INVISIBLE_CHARS, without_invisible
 
+pytestmark = pytest.mark.slow  # hundreds of generated articles a run
+
 # MARSAD_FUZZ_SCALE=20 runs twenty times the examples (a longer hunt than the default run's)
 SCALE = int(os.environ.get("MARSAD_FUZZ_SCALE", "1"))
-GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "gold" / "dev.jsonl"
 INVISIBLE = sorted(INVISIBLE_CHARS)
 
 ARABIC_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئةى"
@@ -78,8 +80,8 @@ def test_generated_articles_never_raise_and_keep_spans(text, date):
 
 
 @cache
-def gold_articles() -> tuple[dict, ...]:
-    with GOLD.open(encoding="utf-8") as fh:
+def gold_articles(shared: Path) -> tuple[dict, ...]:
+    with (shared / "gold" / "dev.jsonl").open(encoding="utf-8") as fh:
         return tuple(json.loads(line) for line in fh)
 
 
@@ -93,8 +95,8 @@ def reading(doc) -> tuple[list, list]:
 
 
 @cache
-def plain_reading(k: int) -> tuple[list, list]:
-    row = gold_articles()[k]
+def plain_reading(shared: Path, k: int) -> tuple[list, list]:
+    row = gold_articles(shared)[k]
     return reading(marsad.extract(row["text"], date=row.get("date")))
 
 
@@ -105,9 +107,9 @@ BETWEEN = re.compile(r"(?<=\S)(?=\s)|(?<=\s)(?=\S)|(?<=\w)(?=[^\w\s])|(?<=[^\w\s
 
 @settings(max_examples=200 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
-def test_invisible_characters_between_words_change_no_event_or_claim(data):
-    k = data.draw(st.integers(0, len(gold_articles()) - 1), label="article")
-    row = gold_articles()[k]
+def test_invisible_characters_between_words_change_no_event_or_claim(shared, data):
+    k = data.draw(st.integers(0, len(gold_articles(shared)) - 1), label="article")
+    row = gold_articles(shared)[k]
     text = row["text"]
     places = [m.start() for m in BETWEEN.finditer(text)]
     chosen = data.draw(st.lists(st.sampled_from(places), min_size=1, max_size=80, unique=True), label="places")
@@ -118,5 +120,5 @@ def test_invisible_characters_between_words_change_no_event_or_claim(data):
         last = pos
     marked = "".join(out) + text[last:]
     doc = marsad.extract(marked, date=row.get("date"))
-    assert reading(doc) == plain_reading(k)
+    assert reading(doc) == plain_reading(shared, k)
     check_record(marked, doc.to_dict())

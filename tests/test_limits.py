@@ -133,6 +133,7 @@ def test_ingest_refuses(tmp_path):
     assert stats.errors == 1 and "article big has" in err.getvalue()
 
 
+@pytest.mark.slow
 def test_cli_options(tmp_path):
     path = write_jsonl(tmp_path / "a.jsonl", [{"id": "big", "text": LONG_TEXT}])
     split = subprocess.run([MARSAD, "extract", str(path), "--format", "jsonl", "--max-chars", "200"],

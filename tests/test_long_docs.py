@@ -43,6 +43,7 @@ def cpu_per_char(text: str, runs: int) -> float:
     return best / len(text)
 
 
+@pytest.mark.slow
 def test_time_per_character_does_not_grow_with_length(seed_body):
     default_pipeline().warm_up()
     small = cpu_per_char("\n\n".join([seed_body] * 30), runs=3)
@@ -50,6 +51,7 @@ def test_time_per_character_does_not_grow_with_length(seed_body):
     assert large / small < MAX_RATIO, (small, large)
 
 
+@pytest.mark.slow
 def test_a_text_without_full_stops_is_linear_too(seed_body):
     # one "sentence" of the whole text: per-sentence work made it quadratic
     flat = re.sub(r"[.!?؟…\n]", " ", seed_body)

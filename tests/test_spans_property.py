@@ -17,9 +17,6 @@ from hypothesis import strategies as st
 import marsad
 from marsad.io.readers import ReadError, read_articles
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
-CORPORA = SHARED / "corpora"
-
 WORDS = [
     # cues, triggers, actors, function words
     "قال", "وقال", "وقالت", "أعلن", "وأضاف", "وأضافت", "وتابع", "أكد", "نفى", "اتهم", "اتهمت",
@@ -137,30 +134,33 @@ def test_tricky_texts_keep_span_invariants(text):
     check_record(text, marsad.extract(text, date="2017-12-27").to_dict())
 
 
-def seedlike_articles():
-    files = sorted(str(p) for p in (CORPORA / "seedlike").glob("*.txt"))
+def seedlike_articles(shared: Path):
+    files = sorted(str(p) for p in (shared / "corpora" / "seedlike").glob("*.txt"))
     return [a for a in read_articles(files) if not isinstance(a, ReadError)]
 
 
-def pool_rows(n: int = 100) -> list[dict]:
-    with (CORPORA / "pool_2000.jsonl").open(encoding="utf-8") as fh:
+def pool_rows(shared: Path, n: int = 100) -> list[dict]:
+    with (shared / "corpora" / "pool_2000.jsonl").open(encoding="utf-8") as fh:
         return [json.loads(line) for line in islice(fh, n)]
 
 
-def test_seedlike_corpus_is_all_read():
-    assert len(seedlike_articles()) == len(list((CORPORA / "seedlike").glob("*.txt"))) >= 40
+def test_seedlike_corpus_is_all_read(shared):
+    assert len(seedlike_articles(shared)) == len(list((shared / "corpora" / "seedlike").glob("*.txt"))) >= 40
 
 
-@pytest.mark.parametrize("article", seedlike_articles(), ids=lambda a: a.id)
-def test_seedlike_article_spans(article):
+def test_seedlike_article_spans(shared, seedlike_file):
+    """One run per article of corpora/seedlike (conftest.pytest_generate_tests)."""
+    (article,) = read_articles([str(seedlike_file)])
+    assert not isinstance(article, ReadError), article
     rec = marsad.extract(article.text, date=article.date, id=article.id).to_dict()
     check_record(article.text, rec)
     assert rec["sentences"], "an article has sentences"
     assert rec["entities"], "a conflict article mentions some actor"
 
 
-def test_pool_articles_spans():
-    rows = pool_rows(100)
+@pytest.mark.slow
+def test_pool_articles_spans(shared):
+    rows = pool_rows(shared, 100)
     assert len(rows) == 100
     for row in rows:
         rec = marsad.extract(row["text"], date=row.get("date"), id=row["id"]).to_dict()

@@ -120,12 +120,6 @@ def cluster_vectors(words: Sequence[str], vectors: np.ndarray,
     return {w: (int(coarse[i]), int(fine[i])) for i, w in enumerate(words)}
 
 
-def learn_clusters(corpora: Path, config: ClusterConfig = ClusterConfig(),
-                   extra: Sequence[Sequence[str]] = ()) -> dict[str, tuple[int, int]]:
-    """Clusters of the words of `corpora` and of the `extra` sentences (raw words)."""
-    return cluster_vectors(*learn_vectors(corpora, config, extra), config)
-
-
 def write_clusters(clusters: dict[str, tuple[int, int]], out: Path) -> None:
     with gzip.GzipFile(out, "wb", mtime=0) as gz:  # mtime=0: reproducible bytes
         gz.write(b"# word key\tcoarse cluster\tfine cluster; learned by marsad.ner.clusters from "

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 TYPE_MAP = {"PER": "PER", "PERS": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC", "MIS": "MISC"}
-LABELS = ("PER", "LOC", "ORG", "MISC")
 
 
 class ConllError(ValueError):

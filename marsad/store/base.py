@@ -85,10 +85,6 @@ class Store:
     def transaction(self) -> AbstractContextManager[Any]:
         raise NotImplementedError
 
-    def versions(self) -> dict[str, str]:
-        """Article id -> pipeline version, for every stored article."""
-        return dict(self.rows("SELECT id, version FROM articles"))
-
     def identities(self) -> dict[str, tuple[str, str | None]]:
         """Article id -> (pipeline version, content hash), for every stored article (the hash
         is None in rows stored before schema 2: see `stored_content_hash`)."""

@@ -1,13 +1,13 @@
 """Folding Arabic for matching, with an offset map back to the raw text.
 
 The raw article is never changed. `fold()` is the string-to-string utility
-(CAMeL style) for lexicon keys and tokens; `normalize()` folds a whole text and
-keeps, for every folded character, the raw index it came from.
+(CAMeL style) for lexicon keys and tokens; `fold_deleting()` folds a whole
+article and names the raw positions it deleted, so a folded offset maps back
+to the raw text (folding maps every other character to exactly one).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
@@ -104,39 +104,3 @@ def fold_char(ch: str) -> str:
     """
     out = _table().get(ord(ch), ch)
     return out or ""
-
-
-@dataclass(frozen=True, slots=True)
-class Normalized:
-    """Folded text plus `to_raw[i]`: the raw index of folded character i.
-
-    `to_raw` has one extra entry (the raw length) so that a half-open folded
-    span `[a, b)` maps to the raw span `[to_raw[a], to_raw[b-1] + 1)`.
-    """
-
-    text: str
-    to_raw: tuple[int, ...]
-    raw_length: int
-
-    def raw_span(self, start: int, end: int) -> tuple[int, int]:
-        if end <= start:
-            pos = self.to_raw[start] if start < len(self.text) else self.raw_length
-            return pos, pos
-        return self.to_raw[start], self.to_raw[end - 1] + 1
-
-
-def normalize(raw: str) -> Normalized:
-    """Fold a whole text, remembering where each character came from.
-
-    Hashtags read as words: `#التحالف_الدولي` → `التحالف الدولي`.
-    """
-    table = _table()
-    out: list[str] = []
-    to_raw: list[int] = []
-    for i, ch in enumerate(raw):
-        rep = table.get(ord(ch), ch)
-        if rep:
-            out.append(rep)
-            to_raw.append(i)
-    to_raw.append(len(raw))
-    return Normalized("".join(out), tuple(to_raw), len(raw))

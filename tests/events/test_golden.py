@@ -6,15 +6,17 @@ An expected event is found when some system event (each used once) has its type,
 its source and target match the expected names the way the scorer matches gold
 roles (`marsad.eval.scoring.role_matches`: span text or actor name_en contains,
 or is contained in, the name after `norm_name`), and the same `negated` /
-`hedged` flags where the record gives them. A null name is not checked;
+`hedged` flags where the record gives them. A role is one name or, as in the
+gold files, a list of the names the sentence gives the actor (`["أنطونيو غوتيريش",
+"الأمين العام للأمم المتحدة"]`: a title is a name of its holder). A null name is not checked;
 `"no_source": true` requires the system event to have no source at all (an
 unnamed attacker in a passive sentence), `"no_target": true` no target.
 `"max_events": n` on a record requires at most n system events (one act told
 twice is one event); with n = 0 and no expected events, the text must yield no
 event at all (a job title, a charge: no act).
 
-Records the pipeline does not pass yet live in events_pending.jsonl, which
-this module does not run.
+Every record passes: a sentence the pipeline gets wrong is no golden record
+(`marsad eval` on the gold articles measures the misses).
 """
 from __future__ import annotations
 
@@ -51,8 +53,8 @@ def event_matches(exp: dict, sys_ev: dict) -> bool:
     if sys_ev["type"] != exp["type"]:
         return False
     for role in ("source", "target"):
-        name = exp.get(role)
-        if name is not None and not role_matches([name], sys_ev.get(role)):
+        names = exp.get(role)
+        if names is not None and not role_matches(names if isinstance(names, list) else [names], sys_ev.get(role)):
             return False
     for role in ("source", "target"):
         if exp.get(f"no_{role}") and sys_ev.get(role) is not None:

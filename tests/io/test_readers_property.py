@@ -24,21 +24,19 @@ from hypothesis import strategies as st
 
 from marsad.io.readers import ReadError, read_articles
 
-POOL = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "corpora" / "pool_2000.jsonl"
 ODD = ["\u2028", "\u2029", "\u0085", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\r", "\t"]
 MARK = "\ue000"  # a private-use stand-in, replaced in the bytes after json.dumps
 STRAY = "\ue001"
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def _pool_texts() -> list[str]:
-    with POOL.open(encoding="utf-8") as fh:
+@pytest.fixture(scope="module")
+def pool_texts(shared: Path) -> list[str]:
+    """The first 40 articles of pool_2000.jsonl, each cut at a sentence end near 400
+    characters: real text, and quick to extract."""
+    with (shared / "corpora" / "pool_2000.jsonl").open(encoding="utf-8") as fh:
         rows = [json.loads(line) for _, line in zip(range(40), fh)]
-    # Cut at a sentence end near 400 characters: real text, and quick to extract.
     return [r["text"][: r["text"].find(".", 300) + 1 or 400] for r in rows]
-
-
-TEXTS = _pool_texts()
 
 
 @dataclass(frozen=True)
@@ -50,8 +48,8 @@ class Record:
 
 
 @st.composite
-def good_records(draw, index: int = 0) -> Record:
-    text = draw(st.sampled_from(TEXTS))
+def good_records(draw, texts: list[str]) -> Record:
+    text = draw(st.sampled_from(texts))
     cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=4)))
     odd = [draw(st.sampled_from(ODD)) for _ in cuts]
     stray = draw(st.booleans())
@@ -90,8 +88,9 @@ blank = st.sampled_from([b"", b"   ", b"\t"]).map(lambda b: Record(b, text=""))
 
 
 @st.composite
-def jsonl_files(draw):
-    records = draw(st.lists(st.one_of(good_records(), good_records(), bad_records, blank), min_size=1, max_size=12))
+def jsonl_files(draw, texts: list[str]):
+    good = good_records(texts)
+    records = draw(st.lists(st.one_of(good, good, bad_records, blank), min_size=1, max_size=12))
     records = [Record(r.line.replace(b"@ID@", f"r{n}".encode()), r.text, r.stray, f"r{n}") if r.id else r
                for n, r in enumerate(records, 1)]  # ids unique by construction
     ends = [draw(st.sampled_from([b"\n", b"\r\n"])) for _ in records]
@@ -125,9 +124,9 @@ def _check(records, data):
 
 
 @SETTINGS
-@given(jsonl_files())
-def test_jsonl_every_good_record_kept_one_error_per_bad_record(case):
-    _check(*case)
+@given(data=st.data())
+def test_jsonl_every_good_record_kept_one_error_per_bad_record(pool_texts, data):
+    _check(*data.draw(jsonl_files(pool_texts)))
 
 
 @settings(max_examples=40, deadline=None)
@@ -144,9 +143,10 @@ def test_random_bytes_never_raise(data, name):
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.sampled_from(TEXTS), st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "cp1256"]),
-       st.sampled_from(["\n", "\r\n"]))
-def test_seed_text_in_any_supported_encoding_reads_back(text, encoding, end):
+@given(data=st.data(), encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "cp1256"]),
+       end=st.sampled_from(["\n", "\r\n"]))
+def test_seed_text_in_any_supported_encoding_reads_back(pool_texts, data, encoding, end):
+    text = data.draw(st.sampled_from(pool_texts), label="text")
     body = end.join(text.split("\n"))
     data = end.join(["عنوان الخبر", "", body]).encode(encoding, "replace")
     with tempfile.TemporaryDirectory() as tmp:
@@ -170,12 +170,12 @@ def pipeline():
 
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                  HealthCheck.function_scoped_fixture])
-@given(jsonl_files())
-def test_ingest_rerun_never_duplicates_or_rewrites(pipeline, case):
+@given(case=st.data())
+def test_ingest_rerun_never_duplicates_or_rewrites(pipeline, pool_texts, case):
     from marsad.store import open_store
     from marsad.store.ingest import ingest
 
-    records, data = case
+    records, data = case.draw(jsonl_files(pool_texts))
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "f.jsonl"
         path.write_bytes(data)

@@ -3,12 +3,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from marsad.names import jointseq
 from marsad.names.dictionary import load_dictionary
 from marsad.names.metrics import score
 from marsad.names.romanize import DICTIONARY_FILE, MODEL_FILE
 from marsad.names.sources import TEST_FILE, clean_arabic, clean_latin, read_google, training_pairs
 from marsad.names.train import train_names
+
+pytestmark = pytest.mark.slow  # trains the romanisation model
 
 
 def test_train_on_a_slice(shared: Path, tmp_path: Path) -> None:

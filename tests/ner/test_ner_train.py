@@ -13,6 +13,8 @@ from marsad.ner.features import Resources, crf_items
 from marsad.ner.model import CrfWeights
 from marsad.ner.train import SPLIT_FILE, TrainConfig, fit
 
+pytestmark = pytest.mark.slow  # trains CRF models
+
 
 @pytest.fixture(scope="module")
 def small(shared: Path):

@@ -16,8 +16,6 @@ from pathlib import Path
 import pytest
 from pgcluster import PgCluster, pg_bindir  # beside this file (bench/store.py uses it too)
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "corpora" / "pool_2000.jsonl"
-
 
 @pytest.fixture(scope="session")
 def pg_cluster() -> Iterator[PgCluster]:
@@ -49,9 +47,9 @@ def db_url(new_db) -> str:
 
 
 @pytest.fixture(scope="session")
-def corpus_lines() -> list[str]:
-    assert CORPUS.is_file(), f"benchmark corpus expected at {CORPUS}"
-    with CORPUS.open(encoding="utf-8") as fh:
+def corpus_lines(shared: Path) -> list[str]:
+    """The lines of ../shared/data/corpora/pool_2000.jsonl."""
+    with (shared / "corpora" / "pool_2000.jsonl").open(encoding="utf-8") as fh:
         return [line for line in fh if line.strip()]
 
 

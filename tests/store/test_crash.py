@@ -6,7 +6,11 @@ import sys
 import time
 from contextlib import closing
 
+import pytest
+
 from marsad.store import open_store
+
+pytestmark = pytest.mark.slow  # kill -9 mid-ingest, on both backends
 
 N_ARTICLES = 120
 KILL_AFTER = 20  # articles committed before the kill

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from marsad.dedup import dedup
 from marsad.export.polecat import COLUMNS
 from marsad.store import open_store
@@ -35,6 +37,7 @@ def _ingested(db_url: str, tmp_path: Path, corpus_lines: list[str]) -> list[str]
     return [json.loads(line)["id"] for line in lines]
 
 
+@pytest.mark.slow
 def test_dedup_db_then_events_min_reports_gives_the_merged_event(db_url, tmp_path, corpus_lines,
                                                                  article_records, find_event):
     _ingested(db_url, tmp_path, corpus_lines)
@@ -69,6 +72,7 @@ def test_dedup_db_then_events_min_reports_gives_the_merged_event(db_url, tmp_pat
     assert [json.loads(line) for line in again] == rows
 
 
+@pytest.mark.slow
 def test_export_db_polecat_streams_the_stored_events(db_url, tmp_path, corpus_lines, article_records):
     records = article_records(*_ingested(db_url, tmp_path, corpus_lines))
     out = _marsad("export", "--db", db_url, "--format", "polecat")
@@ -83,6 +87,7 @@ def test_export_db_polecat_streams_the_stored_events(db_url, tmp_path, corpus_li
     assert _marsad("export", str(src), "--format", "polecat").stdout == out.stdout
 
 
+@pytest.mark.slow
 def test_export_and_dedup_need_files_or_db_not_both(tmp_path):
     for command in ("export", "dedup"):
         run = subprocess.run([MARSAD, command], capture_output=True, text=True)

@@ -126,6 +126,7 @@ HOSTILE_TEXT = st.one_of(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_fuzzed_cli_values_never_give_a_traceback_or_change_the_store(loaded_url, data):
