@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from marsad.doc import Doc
-from marsad.syntax import MentionMap
+from marsad.grammar.mention_map import MentionMap
 from marsad.text.stages import Sentencizer, Tokenizer
 from marsad.types import Actor, ArticleInput, Mention
 

@@ -27,6 +27,10 @@ from pathlib import Path
 import pytest
 
 import marsad
+from marsad.pipeline import Pipeline
+
+# the rules' grounding and claims (the learned pipeline keeps the claims; its place ranker is tested in tests/learn)
+RULES = Pipeline.rules()
 from marsad.eval.scoring import role_matches
 from marsad.text.normalize import fold
 
@@ -88,7 +92,7 @@ def test_golden_file_is_well_formed():
 
 @pytest.mark.parametrize("record", RECORDS, ids=[r["id"] for r in RECORDS])
 def test_golden_record(record: dict):
-    doc = marsad.extract(record["text"], date=record["date"]).to_dict()
+    doc = marsad.extract(record["text"], date=record["date"], pipeline=RULES).to_dict()
     missing = unmatched(record["expect"], doc["claims"])
     got = [(c["cue"]["text"], (c["speaker"] or {}).get("text"), c["direct"]) for c in doc["claims"]]
     assert not missing, f"missing {missing}; system claims (cue, speaker, direct): {got}"
