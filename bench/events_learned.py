@@ -17,8 +17,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from marsad.eval.scoring import _match, format_report, role_matches, score  # noqa: E402
-from marsad.learn.train import annotated_rows, evaluate, process, train_models  # noqa: E402
+from marsad.eval.scoring import format_report, score  # noqa: E402
+from marsad.learn.train import annotated_rows, evaluate, matched_events, process, train_models  # noqa: E402
 from marsad.learn.stage import EventModels  # noqa: E402
 from marsad.pipeline import Pipeline  # noqa: E402
 from marsad.types import ArticleInput  # noqa: E402
@@ -44,28 +44,9 @@ def rules_report(rows: list[dict]):
 
 def reliability(processed, models: EventModels) -> list[tuple[str, int, float, float]]:
     """Bins of `confidence` on held-out events: (bin, events, mean confidence, share strictly right)."""
-    from marsad.ground.stage import Grounder
-    from marsad.learn.places import predict_places
-    from marsad.learn.stage import predict_events
-
-    grounder = Grounder()
-    pairs: list[tuple[float, int]] = []
-    for row, doc in processed:
-        rules_events = doc.events
-        doc.events = predict_events(doc, models)
-        grounder(doc)
-        if models.place is not None:
-            doc.events = predict_places(doc, doc.events, models.place)
-        rec = doc.to_dict()
-        doc.events = rules_events
-
-        def strict(ge, se):
-            return (ge["type"] == se["type"] and role_matches(ge.get("source"), se.get("source"))
-                    and role_matches(ge.get("target"), se.get("target")))
-
-        hit = {id(se) for _, se in _match(row["events"], rec["events"], rec, strict, "trigger")[4]}
-        pairs += [(se["confidence"], 1 if id(se) in hit else 0) for se in rec["events"]]
-    edges = sorted({round(c, 2) for c, _ in pairs})
+    probs, right = matched_events(processed, models)
+    pairs = list(zip(probs, right))
+    edges = sorted({round(c, 2) for c in probs})
     quantiles = [edges[int(len(edges) * q)] for q in (0.25, 0.5, 0.75)] if len(edges) > 4 else []
     bounds = [0.0, *quantiles, 1.01]
     table = []

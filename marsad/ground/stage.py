@@ -58,7 +58,7 @@ class Grounder:
                                  self.count_words.positions(doc) if whole else None)
         places = doc.places = find_places(doc)
         doc_date = DateValue(doc.date, "day") if doc.date else DateValue(None, "unknown")
-        dominant = _dominant(places)
+        dominant = dominant_place(places)
         # every lookup below is by offset in the sorted spans, never a scan of the document's list
         dated, counted, placed = ByStart(dates), ByStart(quants), ByStart(places)
         narrative = _Narrative(dates)
@@ -220,7 +220,7 @@ def _venue(venues: list[PlaceMention], clause: tuple[int, int], sentence: tuple[
     return dominant, f"dominant:{dominant.rule}" if dominant else ""
 
 
-def _dominant(places: list[PlaceMention]) -> PlaceMention | None:
+def dominant_place(places: list[PlaceMention]) -> PlaceMention | None:
     """The article's most mentioned place (by English name); the first mention wins ties."""
     if not places:
         return None

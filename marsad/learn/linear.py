@@ -120,20 +120,9 @@ def fit(samples: list[list[str]], labels: list[str], *, c: float = 1.0, min_coun
     """Logistic regression on string features (deterministic: lbfgs, fixed order).
 
     With `binary_positive` the model is binary (one weight column: the positive class's logit)."""
-    from collections import Counter
-
-    from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
 
-    counts = Counter(f for s in samples for f in set(s))
-    names = sorted(f for f, n in counts.items() if n >= min_count)
-    vocab = {f: i for i, f in enumerate(names)}
-    rows, cols = [], []
-    for r, s in enumerate(samples):
-        for col in sorted({vocab[f] for f in s if f in vocab}):
-            rows.append(r)
-            cols.append(col)
-    x = csr_matrix((np.ones(len(rows), dtype=np.float64), (rows, cols)), shape=(len(samples), len(vocab)))
+    vocab, x = _design(samples, min_count)
     if binary_positive is not None:
         y = np.array([1 if lab == binary_positive else 0 for lab in labels])
         clf = LogisticRegression(C=c, max_iter=max_iter, solver="lbfgs")

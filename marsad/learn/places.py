@@ -7,13 +7,13 @@ Runs after grounding; candidates are grounding's own `find_places` mentions.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
 
 from marsad.doc import Doc
 from marsad.ground.places import PlaceMention, find_places
+from marsad.ground.stage import dominant_place
 from marsad.learn.features import _bucket, word_clusters
 from marsad.learn.linear import LinearModel
 from marsad.types import Event
@@ -29,14 +29,6 @@ PLACE_PREPS = {"في": "in", "ب": "in", "قرب": "near", "على": "on", "من
 class PlaceCandidate:
     place: PlaceMention | None
     where: str  # sentence | previous | dominant | none
-
-
-def dominant_place(places: list[PlaceMention]) -> PlaceMention | None:
-    if not places:
-        return None
-    counts = Counter((p.name_en, p.country) for p in places)
-    best = max(counts.values())
-    return next(p for p in places if counts[(p.name_en, p.country)] == best)
 
 
 class PlaceIndex:
