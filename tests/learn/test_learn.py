@@ -52,9 +52,9 @@ GOLDEN = [
     # an attack on a group's positions: the target is the group, not the coalition the planes belong to
     # (v0.5.0's rules: target لتحالف العربي)
     ("قصفت الطائرات الحربية التابعة للتحالف العربي مواقع لميليشيات الحوثي في صعدة.", "ASSAULT",
-     "الطائرات الحربية", "الحوثي"),
+     ("الطائرات الحربية", "تحالف العربي"), "الحوثي"),
     # a denied shelling: the subject of the denial is the one said to have shelled (rules: no source)
-    ("نفى الجيش السوري أنه قصف المدنيين في الغوطة الشرقية.", "ASSAULT", "الجيش السوري", "المدنيين"),
+    ("نفى الجيش السوري أنه قصف المدنيين في الغوطة الشرقية.", "ASSAULT", ("الجيش السوري",), "المدنيين"),
 ]
 
 
@@ -63,7 +63,8 @@ def test_golden_roles(sentence, etype, source, target):
     doc = default_pipeline()(ArticleInput(id="g", title="", text=sentence, date="2018-05-01"))
     found = [(e.source.text if e.source else None, e.target.text if e.target else None)
              for e in doc.events if e.type == etype]
-    assert any(s and source in s and t and target in t for s, t in found), found
+    # the source: any of the names the annotation guide would accept for the attacker
+    assert any(s and any(name in s for name in source) and t and target in t for s, t in found), found
 
 
 def test_the_annotation_corpus_is_well_formed_and_joins_to_its_texts(shared):
