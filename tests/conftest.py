@@ -75,11 +75,12 @@ def schemas(shared):
 
 @pytest.fixture(scope="session")
 def article_records(shared):
-    """`ids -> contract records` for named articles of pool_2000.jsonl (real pipeline output)."""
+    """`ids -> contract records` for named articles of pool_2000.jsonl (real output of the rules'
+    pipeline: the dedup tests pin events by their evidence, which the rules keep stable)."""
     from marsad.io.readers import ReadError, read_articles
-    from marsad.pipeline import default_pipeline
+    from marsad.pipeline import Pipeline
 
-    nlp = default_pipeline()
+    nlp = Pipeline.rules()
     cache: dict[str, dict] = {}
 
     def get(*ids: str) -> list[dict]:

@@ -37,6 +37,8 @@ def ingest(
     progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Progress bar on stderr (default: when stderr is a terminal).")] = None,
     max_chars: MaxChars = DEFAULT_MAX_CHARS,
     long: Long = DEFAULT_LONG_POLICY,
+    rules: Annotated[bool, typer.Option("--rules", help="v0.5.0's pipeline: the hand-written rules decide the events "
+                                        "(stored under its own pipeline version).")] = False,
 ) -> None:
     """Extract articles and store them (idempotent: stored articles of this pipeline version are skipped)."""
     from marsad.store.base import StoreError
@@ -45,9 +47,13 @@ def ingest(
     check(article_date, date, "--date")
     store = open_db(db, create=True)
     try:
+        from marsad.pipeline import Pipeline
+        from marsad.store.version import pipeline_version
+
         stats = run(paths, store, date=date, batch_size=max(1, batch),
                     progress=sys.stderr.isatty() if progress is None else progress, max_chars=max_chars,
-                    long=long.value)
+                    long=long.value, pipeline=Pipeline.rules() if rules else None,
+                    version=pipeline_version() + "+rules" if rules else None)
     except StoreError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None

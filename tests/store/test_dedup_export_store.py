@@ -33,7 +33,7 @@ def _ingested(db_url: str, tmp_path: Path, corpus_lines: list[str]) -> list[str]
     lines = [line for line in corpus_lines if json.loads(line)["id"] in wanted]
     path = tmp_path / "articles.jsonl"
     path.write_text("".join(lines), encoding="utf-8")
-    assert "3 article(s) stored" in _marsad("ingest", str(path), "--db", db_url, "--no-progress").stderr
+    assert "3 article(s) stored" in _marsad("ingest", str(path), "--db", db_url, "--no-progress", "--rules").stderr
     return [json.loads(line)["id"] for line in lines]
 
 
