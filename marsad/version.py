@@ -2,7 +2,7 @@
 
 The package version alone misses data edits (a new lexicon entry, a retrained
 NER or names model changes output without a release), so a short hash of every
-shipped data file is appended: `0.5.0+3f9a1c2e`. The files are those of
+shipped data file is appended: `0.6.0+3f9a1c2e`. The files are those of
 `marsad/resources/` and of every package's `data/` or `models/` directory
 (`ner/data`, `names/data`, `learn/models` …). A store re-extracts an article
 whose rows carry any other version. Code changes are not hashed (an editable
