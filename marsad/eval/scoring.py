@@ -165,6 +165,18 @@ def _match(gold_items: list[dict], sys_items: list[dict], record: dict,
     return tp, fp, fn, missed, pairs
 
 
+def strictly_matches(gold_event: dict, system_event: dict) -> bool:
+    """The strict rule: the same type, and each gold role that is not null matched."""
+    return (gold_event["type"] == system_event["type"]
+            and role_matches(gold_event.get("source"), system_event.get("source"))
+            and role_matches(gold_event.get("target"), system_event.get("target")))
+
+
+def matched_system_events(gold_events: list[dict], record: dict) -> set[int]:
+    """`id()`s of the record's events that strictly match a gold event (one-to-one, as `score`)."""
+    return {id(se) for _, se in _match(gold_events, record.get("events", []), record, strictly_matches, "trigger")[4]}
+
+
 def score(gold: list[dict], system: dict[str, dict]) -> Report:
     rep = Report()
     for g in gold:
@@ -174,9 +186,7 @@ def score(gold: list[dict], system: dict[str, dict]) -> Report:
         rep.articles += 1
         g_events, s_events = g.get("events", []), rec.get("events", [])
 
-        def strict(ge: dict, se: dict) -> bool:
-            return (ge["type"] == se["type"] and role_matches(ge.get("source"), se.get("source"))
-                    and role_matches(ge.get("target"), se.get("target")))
+        strict = strictly_matches
 
         def type_only(ge: dict, se: dict) -> bool:
             return ge["type"] == se["type"]

@@ -56,12 +56,7 @@ class RuleView:
         self.events_at: dict[int, Event] = {}
         for e in doc.events:
             self.events_at.setdefault(doc.token_at(e.trigger.start), e)
-        self.speakers: dict[int, list[Mention]] = {}
-        self.cue_tokens: set[int] = set()
-        for c in doc.claims:
-            if c.speaker is not None:
-                self.speakers.setdefault(c.sentence, []).append(c.speaker)
-            self.cue_tokens.add(doc.token_at(c.cue.start))
+        self.cue_tokens = {doc.token_at(c.cue.start) for c in doc.claims}
 
     @cached_property
     def mentions_by_sentence(self) -> list[list[Mention]]:
@@ -78,6 +73,11 @@ class RuleView:
         for c in self.doc.claims:
             by.setdefault(c.sentence, []).append(c)
         return by
+
+    @cached_property
+    def speakers(self) -> dict[int, list[Mention]]:
+        """The claims' speakers, by sentence."""
+        return {k: [c.speaker for c in cs if c.speaker is not None] for k, cs in self.claims_by_sentence.items()}
 
     @cached_property
     def events_by_sentence(self) -> dict[int, list[Event]]:

@@ -1,10 +1,10 @@
-"""Training examples from annotated articles: gold events aligned to the candidates of a rules-processed Doc.
+"""Training examples from annotated articles, over a rules-processed Doc.
 
-Gold items carry no trigger offsets, only a verbatim `evidence` inside their sentence, so a gold
-event is aligned to the candidate that (in order of preference) starts inside its evidence with
-the gold type among its lexicon types; starts inside its evidence; or shares its sentence and
-type. Gold events that find no candidate are counted: that is the candidate generator's recall,
-the ceiling of the models.
+Gold items carry no trigger offsets, only a verbatim `evidence` inside their sentence: the
+sentence-type model learns the set of gold types of each sentence, and the role rankers learn,
+for the first gold event of each (sentence, type), which candidates its source and target accept
+(the scorer's own name rule). Gold roles that no candidate fits are counted: the ceiling of the
+rankers.
 """
 from __future__ import annotations
 
@@ -16,10 +16,6 @@ from marsad.eval.scoring import role_matches
 from marsad.learn.candidates import RoleCandidate, RuleView, role_candidates, trigger_candidates
 from marsad.learn.features import candidate_features, role_context, role_features
 from marsad.learn.sentences import anchor, sentence_features, sentence_views
-
-NONE = "NONE"
-SKIP = "SKIP"  # a candidate aligned to an arguable gold event: neither positive nor negative
-
 
 @dataclass
 class Examples:

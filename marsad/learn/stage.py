@@ -1,10 +1,11 @@
 """The learned events stage: the rules' output and analysis in, the models' events out.
 
-Runs after the rules' `EventExtractor` and before grounding (which dates and places the events it
-finds). For every trigger candidate the trigger model picks a PLOVER type or none; for each event
-the role rankers pick a source and a target among the candidates (mentions, the rules' picks,
-speakers, none). Modality and attribution come from the rules' event at the same trigger when
-there is one, else from the same rules run on the model's trigger.
+Runs after the rules' `EventExtractor` and before grounding (which dates the events it finds and
+proposes their places; `PlaceModel` then chooses). For every sentence the type model gives the
+PLOVER types it states (`learn/sentences.py`), each anchored on a word; for each event the role
+rankers pick a source and a target among the candidates (mentions, the rules' picks, speakers,
+none). Modality and attribution come from the rules' event at the anchor when there is one, else
+from the same rules run on the anchor.
 """
 from __future__ import annotations
 
@@ -123,7 +124,7 @@ class EventModel:
 
 
 def _pick(doc: Doc, view: RuleView, models: EventModels, c: TriggerCandidate, etype: str,
-          cands: list[RoleCandidate]) -> dict[str, tuple[Mention | None, float]]:
+          cands: list[RoleCandidate]) -> dict[str, Mention | None]:
     """The best source and target, never the same mention for both."""
     ctx = role_context(doc, view, c, etype, cands)
     bases = [candidate_features(doc, view, ctx, rc) for rc in cands]
@@ -138,12 +139,7 @@ def _pick(doc: Doc, view: RuleView, models: EventModels, c: TriggerCandidate, et
                      if len(cands) > 1 else 0.0)
         order = np.argsort(-scored[weaker])
         best[weaker] = int(order[1]) if len(order) > 1 else 0
-    out = {}
-    for role in ROLES:
-        s = scored[role]
-        p = np.exp(s - s.max())
-        out[role] = (cands[best[role]].mention, float(p[best[role]] / p.sum()))
-    return out
+    return {role: cands[best[role]].mention for role in ROLES}
 
 
 def predict_events(doc: Doc, models: EventModels) -> list[Event]:
@@ -168,7 +164,7 @@ def predict_events(doc: Doc, models: EventModels) -> list[Event]:
                 evidence = (sent.start, sent.end)
             mode = next((p.mode for p in c.payloads if p.type == etype), None)
             events.append(Event(
-                type=etype, trigger=span, source=roles["source"][0], target=roles["target"][0],
+                type=etype, trigger=span, source=roles["source"], target=roles["target"],
                 evidence=evidence, sentence=c.sentence, mode=mode, negated=negated, hedged=hedged,
                 attribution=_attribution(view, c, span), confidence=round(models.confidence(float(probs[k])), 3),
                 rule=f"model:{c.origin}" + (f"<{c.rule_event.rule}" if c.rule_event is not None else "")))

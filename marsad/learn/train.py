@@ -6,25 +6,25 @@
 """
 from __future__ import annotations
 
+import copy
 import hashlib
 import time
-from dataclasses import replace
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from marsad.doc import Doc
 from marsad.eval.annotations import articles_by_id, join_texts, read_jsonl
-from marsad.eval.scoring import Report, score
-from marsad.learn.data import Examples, add_article
-from marsad.grammar.ontology import PLOVER_TYPES
 from marsad.eval.places import place_matches
+from marsad.eval.scoring import Report, score
+from marsad.grammar.ontology import PLOVER_TYPES
 from marsad.ground.places import PlaceMention
+from marsad.learn.data import Examples, add_article
 from marsad.learn.linear import LinearModel, fit, fit_multilabel
 from marsad.learn.places import PlaceIndex, place_candidates, place_features
-from marsad.types import Event
 from marsad.learn.stage import EventModels, predict_events
 from marsad.pipeline import Pipeline
-from marsad.types import ArticleInput
+from marsad.types import ArticleInput, Event
 
 REPO = Path(__file__).resolve().parents[2]
 ANNOTATIONS = REPO / "annotations" / "events" / "train_pool.jsonl"
@@ -90,18 +90,14 @@ def place_examples(doc: Doc, gold_event: dict, e: Event, places: list[PlaceMenti
 def train_place(processed: list[tuple[dict, Doc]], models: EventModels, c: float) -> LinearModel:
     """The place ranker, on the models' own events of the training articles matched to gold events
     (same sentence and type) whose annotation says where (or that the text does not)."""
-    from marsad.ground.places import find_places
     from marsad.ground.stage import Grounder
     from marsad.learn.data import sentence_of
 
     grounder = Grounder()
     xs: list[list[str]] = []
     ys: list[str] = []
-    for row, doc in processed:
-        rules_events = doc.events
-        doc.events = predict_events(doc, models)
-        grounder(doc)
-        places = find_places(doc)
+    for row, rules_doc in processed:
+        doc = learned_doc(rules_doc, models, grounder, places=False)
         gold = {}
         for g in row["events"]:
             if "place" in g:
@@ -109,30 +105,32 @@ def train_place(processed: list[tuple[dict, Doc]], models: EventModels, c: float
         for e in doc.events:
             g = gold.get((e.sentence, e.type))
             if g is not None:
-                ex = place_examples(doc, g, e, places)
+                ex = place_examples(doc, g, e, doc.places)
                 if ex:
                     xs += ex[0]
                     ys += ex[1]
-        doc.events = rules_events
     return fit(xs, ys, c=c, binary_positive="1")
+
+
+def learned_doc(rules_doc: Doc, models: EventModels, grounder, places: bool = True) -> Doc:
+    """A copy of a rules-processed doc with the models' events, grounded, and with `places` the place
+    ranker's choice (the rules' doc stays as it was, for the next model trained on it)."""
+    from marsad.learn.places import predict_places
+
+    doc = copy.copy(rules_doc)  # the stages replace layers, never mutate them in place
+    doc.events = predict_events(doc, models)
+    grounder(doc)
+    if places and models.place is not None:
+        doc.events = predict_places(doc, doc.events, models.place, doc.places)
+    return doc
 
 
 def evaluate(processed: list[tuple[dict, Doc]], models: EventModels) -> Report:
     """Score the models' events (claims as the rules give them) against the rows' gold."""
     from marsad.ground.stage import Grounder
 
-    from marsad.learn.places import predict_places
-
     grounder = Grounder()
-    records = {}
-    for row, doc in processed:
-        rules_events = doc.events
-        doc.events = predict_events(doc, models)
-        grounder(doc)
-        if models.place is not None:
-            doc.events = predict_places(doc, doc.events, models.place)
-        records[row["id"]] = doc.to_dict()
-        doc.events = rules_events
+    records = {row["id"]: learned_doc(doc, models, grounder).to_dict() for row, doc in processed}
     return score([r for r, _ in processed], records)
 
 
@@ -156,24 +154,15 @@ def is_validation(article_id: str) -> bool:
 def matched_events(processed: list[tuple[dict, Doc]], models: EventModels) -> tuple[list[float], list[int]]:
     """(model probability, 1 if the event strictly matches a gold event else 0) for every event the
     models find in `processed`: the data for calibrating `confidence`."""
-    from marsad.eval.scoring import _match, role_matches
+    from marsad.eval.scoring import matched_system_events
     from marsad.ground.stage import Grounder
 
     grounder = Grounder()
     probs: list[float] = []
     right: list[int] = []
     for row, doc in processed:
-        rules_events = doc.events
-        doc.events = predict_events(doc, models)
-        rec = grounder(doc).to_dict()
-        doc.events = rules_events
-
-        def strict(ge: dict, se: dict) -> bool:
-            return (ge["type"] == se["type"] and role_matches(ge.get("source"), se.get("source"))
-                    and role_matches(ge.get("target"), se.get("target")))
-
-        pairs = _match(row["events"], rec["events"], rec, strict, "trigger")[4]
-        hit = {id(se) for _, se in pairs}
+        rec = learned_doc(doc, models, grounder, places=False).to_dict()
+        hit = matched_system_events(row["events"], rec)
         for se in rec["events"]:
             probs.append(se["confidence"])
             right.append(1 if id(se) in hit else 0)
