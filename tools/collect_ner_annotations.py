@@ -1,5 +1,5 @@
-"""Gather the NER annotators' files into annotations/ner/ (offsets and a text hash; no text) and
-score the calibration sentences against ANERcorp's own tags.
+"""Gather the NER annotators' files into annotations/ner/ (offsets and a text hash; no text).
+The agreement figures come from the committed files: tools/score_ner_annotations.py.
 
     python tools/collect_ner_annotations.py --batches DIR/batches --out-dir annotations/ner NER1.jsonl ...
 """
@@ -13,9 +13,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 from marsad.eval.annotations import text_hash  # noqa: E402
-from marsad.ner.annotations import resolve, spans_to_tags, tokenize  # noqa: E402
+from marsad.ner.annotations import resolve  # noqa: E402
 from marsad.ner.conll import Split  # noqa: E402
-from marsad.ner.evaluate import format_score, score  # noqa: E402
 from marsad.ner.train import SPLIT_FILE  # noqa: E402
 
 SHARED = REPO.parent / "shared" / "data"
@@ -30,9 +29,8 @@ def main() -> None:
     _, dev = Split.load(SPLIT_FILE).apply(SHARED)
     out: dict[str, list[dict]] = {"calibration_dev": [], "train_pool": [], "double": []}
     seen: set[str] = set()
-    pairs = []
+    texts: dict[str, str] = {}
     for path in sorted(args.files):
-        texts = {}
         for line in open(args.batches / path.name, encoding="utf-8"):
             r = json.loads(line)
             texts[r["id"]] = r["text"]
@@ -50,16 +48,6 @@ def main() -> None:
                    "entities": [list(s) for s in spans]}
             if ann["id"].startswith("anercorp-dev-"):
                 out["calibration_dev"].append(row)
-                gold = dev[int(ann["id"].rsplit("-", 1)[1])]
-                tokens = tokenize(text)
-                if [w for _, _, w in tokens] == list(gold.words):
-                    pairs.append((gold.tags, spans_to_tags(tokens, spans)))
-                else:  # the sentence's own words, split on spaces (ANERcorp's tokens)
-                    offsets, pos = [], 0
-                    for w in gold.words:
-                        offsets.append((pos, pos + len(w), w))
-                        pos += len(w) + 1
-                    pairs.append((gold.tags, spans_to_tags(offsets, spans)))
             elif ann["id"] in seen:
                 out["double"].append(row)
             else:
@@ -70,8 +58,6 @@ def main() -> None:
         with open(args.out_dir / f"{name}.jsonl", "w", encoding="utf-8") as fh:
             fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
         print(f"{name}: {len(rows)} items, {sum(len(r['entities']) for r in rows)} entities", file=sys.stderr)
-    print(f"calibration: {len(pairs)} ANERcorp dev sentences, annotators vs ANERcorp's tags")
-    print(format_score(score(pairs)))
 
 
 if __name__ == "__main__":
