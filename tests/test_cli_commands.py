@@ -96,7 +96,9 @@ def _files(tmp_path: Path) -> dict[str, Path]:
     folder.mkdir()
     nogold = tmp_path / "nogold.jsonl"
     nogold.write_text('{"id": "a"}\n', encoding="utf-8")
-    return {"NOTJSON": notjson, "NOTNAMES": notnames, "DIR": folder, "NOGOLD": nogold}
+    nerdata = tmp_path / "nerdata"
+    (nerdata / "ner").mkdir(parents=True)  # a data directory the option check accepts, without ../shared
+    return {"NOTJSON": notjson, "NOTNAMES": notnames, "DIR": folder, "NOGOLD": nogold, "NERDATA": nerdata}
 
 
 BAD_COMMANDS = [
@@ -119,7 +121,7 @@ BAD_COMMANDS = [
     (["export", "x.jsonl", "--out", "DIR"], "folder is a directory"),
     (["dedup", "x.jsonl", "--out", "DIR/no/x.jsonl"], "does not exist"),
     (["dedup", "x.jsonl", "--settings", "missing.toml"], "--settings: missing.toml: no such file"),
-    (["train", "ner", "--out", "DIR"], "is a directory"),
+    (["train", "ner", "--data", "NERDATA", "--out", "DIR"], "is a directory"),
     (["train", "names", "--data", "DIR"], "no gazetteers/ directory here"),
 ]
 
