@@ -23,6 +23,7 @@ class Examples:
     trigger_y: list = field(default_factory=list)  # per sentence: the set of gold types
     role_x: dict[str, list[list[str]]] = field(default_factory=lambda: {"source": [], "target": []})
     role_y: dict[str, list[str]] = field(default_factory=lambda: {"source": [], "target": []})
+    role_groups: dict[str, list[int]] = field(default_factory=lambda: {"source": [], "target": []})  # sizes
     stats: Counter = field(default_factory=Counter)
 
 
@@ -88,6 +89,7 @@ def add_article(ex: Examples, doc: Doc, gold_events: list[dict]) -> None:
                 if not any(ok):
                     ex.stats[f"{role}_no_candidate"] += 1
                     continue
+                ex.role_groups[role].append(len(role_cands))
                 for rc, base, good in zip(role_cands, bases, ok):
                     ex.role_x[role].append(role_features(doc, ctx, role, rc, base))
                     ex.role_y[role].append("1" if good else "0")

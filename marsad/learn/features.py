@@ -99,8 +99,11 @@ def candidate_features(doc: Doc, view: RuleView, ctx: RoleContext, cand: RoleCan
     before = m.tokens[1] <= trig.start
     side = "before" if before else "after"
     dist = trig.start - m.tokens[1] if before else m.tokens[0] - trig.end + 1
-    f = [f"side={side}", f"dist={_bucket(max(dist, 0))}", f"T={etype}&side={side}", f"pos={pos}&side={side}",
-         f"lab={m.label}", f"T={etype}&lab={m.label}"]
+    bucket = _bucket(max(dist, 0))
+    trig_key = doc.tokens[trig.start].key
+    f = [f"side={side}", f"dist={bucket}", f"T={etype}&side={side}", f"pos={pos}&side={side}",
+         f"pos={pos}&side={side}&dist={bucket}", f"T={etype}&pos={pos}&side={side}&dist={bucket}",
+         f"trig={trig_key}&side={side}", f"lab={m.label}", f"T={etype}&lab={m.label}"]
     if cand.sentence != trig.sentence:
         f.append("prev_sentence")
     actor = m.actor
@@ -115,7 +118,8 @@ def candidate_features(doc: Doc, view: RuleView, ctx: RoleContext, cand: RoleCan
     prev = doc.tokens[m.tokens[0] - 1] if m.tokens[0] > 0 else None
     gov = prev.norm if prev is not None and prev.norm in PREPOSITION_WORDS else ""
     clitic = first.prefix.lstrip("وف")
-    f += [f"gov={gov or '-'}", f"cl={clitic or '-'}", f"T={etype}&gov={gov or '-'}", f"T={etype}&cl={clitic or '-'}"]
+    f += [f"gov={gov or '-'}", f"cl={clitic or '-'}", f"T={etype}&gov={gov or '-'}", f"T={etype}&cl={clitic or '-'}",
+          f"trig={trig_key}&side={side}&gov={gov or '-'}&cl={clitic or '-'}"]
     if prev is not None and not prev.is_word:
         f.append(f"punct_before={prev.text}")
     head = first.key

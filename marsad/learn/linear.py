@@ -133,3 +133,39 @@ def fit(samples: list[list[str]], labels: list[str], *, c: float = 1.0, min_coun
     clf = LogisticRegression(C=c, max_iter=max_iter, solver="lbfgs")
     clf.fit(x, y)
     return LinearModel(classes, vocab, clf.coef_.T.astype(np.float32), clf.intercept_.astype(np.float32))
+
+
+def fit_ranker(samples: list[list[str]], labels: list[str], groups: list[int], *, c: float = 1.0,
+               min_count: int = 1, max_iter: int = 400) -> LinearModel:
+    """A listwise ranker (conditional logit): for each group of candidates (`groups` gives their
+    sizes, in order), maximise the softmax probability mass of its positive candidates ("1"), with
+    an L2 penalty of 1/(2c)·‖w‖². It scores candidates as `fit(..., binary_positive="1")` does
+    (one weight column, argmax over a group), but learns to compare candidates with each other
+    rather than to judge each alone. Deterministic: L-BFGS from zero."""
+    from scipy.optimize import minimize
+    from scipy.sparse import csr_matrix
+
+    vocab, x = _design(samples, min_count)
+    y = np.array([1.0 if lab == "1" else 0.0 for lab in labels])
+    sizes = np.asarray(groups)
+    owner = np.repeat(np.arange(len(sizes)), sizes)
+    n_groups = len(sizes)
+    # group membership as a sparse (groups × samples) matrix, for per-group sums
+    member = csr_matrix((np.ones(len(owner)), (owner, np.arange(len(owner)))), shape=(n_groups, len(owner)))
+    xt = x.T.tocsr()
+    dim = x.shape[1]
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        s = x @ w[:dim]  # the bias cancels inside a softmax: none is learned
+        top = np.maximum.reduceat(s, np.r_[0, np.cumsum(sizes)[:-1]])
+        e = np.exp(s - top[owner])
+        z_all = member @ e
+        z_pos = member @ (e * y)
+        value = float(np.sum(np.log(z_all) - np.log(z_pos)) + 0.5 / c * w @ w)
+        # d/ds: softmax over all − softmax over the positives
+        grad_s = e / z_all[owner] - e * y / z_pos[owner]
+        grad = xt @ grad_s + w / c
+        return value, grad
+
+    result = minimize(loss, np.zeros(dim), jac=True, method="L-BFGS-B", options={"maxiter": max_iter})
+    return LinearModel(["0", "1"], vocab, result.x.reshape(-1, 1).astype(np.float32), np.zeros(1, dtype=np.float32))

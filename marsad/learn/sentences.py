@@ -49,10 +49,14 @@ def sentence_features(doc: Doc, view: RuleView, sv: SentenceView) -> list[str]:
             f.append(f"c2={cl[1]}")
     for c in sv.candidates:
         key = doc.tokens[c.start].key
+        before, after = _neighbour(doc, c.start - 1, a, b), _neighbour(doc, c.end, a, b)
         if c.origin == "cue":
             f += ["cue", f"cue={key}"]
         for t in c.types:
-            f += [f"lex={t}", f"lex={t}&k={key}", f"lex={t}&pos={c.pos}"]
+            # the words beside a lexicon hit tell its sense (مقاطعة "boycott" or "province") and its
+            # frame (a history: كان, سابق; a habit; a figure of speech)
+            f += [f"lex={t}", f"lex={t}&k={key}", f"lex={t}&pos={c.pos}", f"lex={t}&prev={before}",
+                  f"lex={t}&next={after}", f"lex={t}&k={key}&next={after}"]
             if view.quote_depth[c.start]:
                 f.append(f"lex={t}&quoted")
     for e in view.events_by_sentence.get(sv.index, ()):
@@ -67,6 +71,15 @@ def sentence_features(doc: Doc, view: RuleView, sv: SentenceView) -> list[str]:
     if view.speakers.get(sv.index):
         f.append("has_speaker")
     return f
+
+
+def _neighbour(doc: Doc, i: int, a: int, b: int) -> str:
+    if i < a:
+        return "<s>"
+    if i >= b:
+        return "</s>"
+    tok = doc.tokens[i]
+    return tok.key if tok.is_word else tok.text
 
 
 def anchor(doc: Doc, view: RuleView, sv: SentenceView, etype: str) -> TriggerCandidate:

@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from marsad.doc import Doc
+from marsad.events.acts import entity_of
 from marsad.events.modality import clause_governors, event_modality, governor_positions
 from marsad.learn.candidates import RoleCandidate, RuleView, TriggerCandidate, role_candidates, trigger_candidates
 from marsad.learn.sentences import anchor, sentence_features, sentence_views
@@ -123,23 +124,40 @@ class EventModel:
         return doc
 
 
+def choose(scores: np.ndarray, keys: list[object]) -> list[int]:
+    """Candidate indices from best to worst entity: the rankers' softmax mass summed over the
+    candidates of one entity (three mentions of one actor at 0.25 each beat "none" at 0.3), each
+    entity represented by its best-scored candidate."""
+    p = np.exp(scores - scores.max())
+    mass: dict[object, float] = {}
+    best: dict[object, int] = {}
+    for k, key in enumerate(keys):
+        mass[key] = mass.get(key, 0.0) + float(p[k])
+        if key not in best or scores[k] > scores[best[key]]:
+            best[key] = k
+    return [best[key] for key in sorted(mass, key=lambda key: (-mass[key], best[key]))]
+
+
 def _pick(doc: Doc, view: RuleView, models: EventModels, c: TriggerCandidate, etype: str,
           cands: list[RoleCandidate]) -> dict[str, Mention | None]:
-    """The best source and target, never the same mention for both."""
+    """The best source and target entities, never the same one for both (the role less sure of
+    its choice takes its next best)."""
     ctx = role_context(doc, view, c, etype, cands)
     bases = [candidate_features(doc, view, ctx, rc) for rc in cands]
-    scored: dict[str, np.ndarray] = {}
+    keys = [entity_of(rc.mention) for rc in cands]
+    ranked: dict[str, list[int]] = {}
+    margin: dict[str, float] = {}
     for role in ROLES:
-        scored[role] = models.roles[role].scores_many(
+        scores = models.roles[role].scores_many(
             [role_features(doc, ctx, role, rc, base) for rc, base in zip(cands, bases)])
-    best = {role: int(np.argmax(s)) for role, s in scored.items()}
-    if best["source"] == best["target"] and cands[best["source"]].mention is not None:
-        # the weaker role takes its next best candidate
-        weaker = min(ROLES, key=lambda r: scored[r][best[r]] - np.partition(scored[r], -2)[-2]
-                     if len(cands) > 1 else 0.0)
-        order = np.argsort(-scored[weaker])
-        best[weaker] = int(order[1]) if len(order) > 1 else 0
-    return {role: cands[best[role]].mention for role in ROLES}
+        ranked[role] = choose(scores, keys)
+        margin[role] = (scores[ranked[role][0]] - scores[ranked[role][1]]) if len(ranked[role]) > 1 else np.inf
+    src, tgt = ranked["source"][0], ranked["target"][0]
+    if keys[src] is not None and keys[src] == keys[tgt]:
+        weaker = min(ROLES, key=lambda r: margin[r])
+        if len(ranked[weaker]) > 1:
+            ranked[weaker] = ranked[weaker][1:]
+    return {role: cands[ranked[role][0]].mention for role in ROLES}
 
 
 def predict_events(doc: Doc, models: EventModels) -> list[Event]:

@@ -20,7 +20,7 @@ from marsad.eval.scoring import Report, score
 from marsad.grammar.ontology import PLOVER_TYPES
 from marsad.ground.places import PlaceMention
 from marsad.learn.data import Examples, add_article
-from marsad.learn.linear import LinearModel, fit, fit_multilabel
+from marsad.learn.linear import LinearModel, fit, fit_multilabel, fit_ranker
 from marsad.learn.places import PlaceIndex, place_candidates, place_features
 from marsad.learn.stage import EventModels, predict_events
 from marsad.pipeline import Pipeline
@@ -69,7 +69,7 @@ def train_models(processed: list[tuple[dict, Doc]], c: dict[str, float] | None =
     c = {**DEFAULT_C, **(c or {})}
     ex = build_examples(processed)
     trigger = fit_multilabel(ex.trigger_x, ex.trigger_y, list(PLOVER_TYPES), c=c["trigger"])
-    roles = {role: fit(ex.role_x[role], ex.role_y[role], c=c[role], binary_positive="1")
+    roles = {role: fit_ranker(ex.role_x[role], ex.role_y[role], ex.role_groups[role], c=c[role])
              for role in ("source", "target")}
     models = EventModels(trigger, roles, none_threshold)
     return replace(models, place=train_place(processed, models, c["place"])), ex
