@@ -315,6 +315,7 @@ class Event:
     quantities: tuple[Quantity, ...] = ()
     confidence: float = 0.5
     rule: str = ""  # the rule string of the role rules (events/roles.py), e.g. `verb:svo:issued`
+    act: int | None = None  # index of the first event of the same act in the article (events/acts.py)
     # debug, not in the contract (`--explain`): the role rules and passes that fired, in order,
     # and the grounding rules
     trace: tuple[str, ...] = field(default=(), compare=False)
@@ -335,6 +336,7 @@ class Event:
             "attribution": self.attribution.to_dict() if self.attribution else None,
             "evidence": {"start": self.evidence[0], "end": self.evidence[1]},
             "confidence": round(self.confidence, 2),
+            "act": self.act,
         }
 
 

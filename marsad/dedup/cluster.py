@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from marsad.dedup.keys import EventKey, event_key
+from marsad.export.records import act_events
 from marsad.dedup.rule import compatible, same_event, similarity
 from marsad.dedup.settings import DedupSettings
 
@@ -134,7 +135,17 @@ def candidate_pairs(keys: list[EventKey], s: DedupSettings) -> Iterator[tuple[in
 def dedup(records: Iterable[dict], settings: DedupSettings | None = None) -> DedupResult:
     """Group the events of `records` into canonical events."""
     s = settings or DedupSettings.load()
-    keys = [event_key(rec, i, ev) for rec in records for i, ev in enumerate(rec["events"])]
+    # one key per act: the sentences of one article that report one act are one report of it, and
+    # each of them is linked to the act's canonical event
+    keys: list[EventKey] = []
+    same_act: dict[tuple[str, int], list[int]] = {}
+    for rec in records:
+        for i, ev in act_events(rec):
+            keys.append(event_key(rec, i, ev))
+        for j, ev in enumerate(rec["events"]):
+            head = ev.get("act")
+            if isinstance(head, int) and 0 <= head < j:
+                same_act.setdefault((rec["id"], head), []).append(j)
     uf = _Clusters(len(keys))
     # Merges are greedy (agglomerative, closest pairs first), so their order is fixed by the
     # events themselves (similarity, then article ids and indexes), never by input order: the
@@ -153,5 +164,7 @@ def dedup(records: Iterable[dict], settings: DedupSettings | None = None) -> Ded
         canonical.append(CanonicalEvent(cid, ordered[0].type, ordered))
         for k in ordered:
             links[k.ref] = cid
+            for j in same_act.get(k.ref, ()):
+                links[(k.ref[0], j)] = cid
     canonical.sort(key=lambda c: c.members[0].ref)
     return DedupResult(canonical, links)

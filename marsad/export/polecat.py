@@ -11,7 +11,7 @@ from typing import TextIO
 
 from marsad import __version__
 from marsad.export.lookups import country_name, plover_score
-from marsad.export.records import actor_of, event_day, event_id, span_text
+from marsad.export.records import act_events, actor_of, event_day, event_id, span_text
 
 COLUMNS: tuple[str, ...] = (
     "Event ID", "Event Date", "Event Type", "Event Mode", "Intensity", "Quad Code", "Contexts",
@@ -82,7 +82,7 @@ def write_polecat(records: Iterable[dict], out: TextIO) -> int:
     n = 0
     for rec in records:
         story = story_names(rec) if rec["events"] else {}
-        for i, ev in enumerate(rec["events"]):
+        for i, ev in act_events(rec):
             writer.writerow({k: tsv_field(v) for k, v in polecat_row(rec, i, ev, story).items()})
             n += 1
     return n

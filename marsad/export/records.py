@@ -79,11 +79,47 @@ def event_id(rec: dict, index: int) -> str:
     return f"{rec['id']}#{index}"
 
 
-def iter_events(records: Iterable[dict]) -> Iterator[tuple[dict, int, dict]]:
-    """(record, event index, event) for every event of every record."""
+DATE_RANK = {"day": 3, "month": 2, "year": 1}
+
+
+def act_events(rec: dict) -> list[tuple[int, dict]]:
+    """(index, event) for each act of the record (events/acts.py): the act's first event, with
+    what its other sentences add — a source, target or place it lacks, a more precise date, their
+    counts — and `act_sentences`, how many sentences report it. Events of records without `act`
+    (older versions) are each their own act."""
+    events = rec["events"]
+    members: dict[int, list[dict]] = {}
+    for i, ev in enumerate(events):
+        head = ev.get("act")
+        members.setdefault(head if isinstance(head, int) and 0 <= head <= i else i, []).append(ev)
+    out = []
+    for head, evs in members.items():
+        merged = dict(events[head])
+        for other in evs[1:]:
+            for key in ("source", "target", "location"):
+                if not merged.get(key) and other.get(key):
+                    merged[key] = other[key]
+            mine, theirs = merged.get("date") or {}, other.get("date") or {}
+            if DATE_RANK.get(theirs.get("precision"), 0) > DATE_RANK.get(mine.get("precision"), 0):
+                merged["date"] = theirs
+            if other.get("quantities"):
+                merged["quantities"] = [*(merged.get("quantities") or []),
+                                        *(q for q in other["quantities"] if q not in (merged.get("quantities") or []))]
+        merged["act_sentences"] = len(evs)
+        out.append((head, merged))
+    return out
+
+
+def iter_events(records: Iterable[dict], per_sentence: bool = False) -> Iterator[tuple[dict, int, dict]]:
+    """(record, event index, event) for every act of every record (one row per act, as analysts
+    count them), or with `per_sentence` for every event as extracted (one per sentence)."""
     for rec in records:
-        for i, ev in enumerate(rec["events"]):
-            yield rec, i, ev
+        if per_sentence:
+            for i, ev in enumerate(rec["events"]):
+                yield rec, i, ev
+        else:
+            for i, ev in act_events(rec):
+                yield rec, i, ev
 
 
 def span_text(rec: dict, span: dict | None) -> str | None:

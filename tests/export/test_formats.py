@@ -12,7 +12,7 @@ import pytest
 from marsad.export import FORMATS, export
 from marsad.export.flat import NAMES
 from marsad.export.lookups import cameo_table
-from marsad.export.records import event_id
+from marsad.export.records import act_events, event_id
 
 
 def schema_fields(path, object_name=None) -> list[str]:
@@ -25,7 +25,8 @@ def schema_fields(path, object_name=None) -> list[str]:
 
 
 def all_events(records):
-    return [(rec, i, ev) for rec in records for i, ev in enumerate(rec["events"])]
+    """The rows an export writes: one per act (the sentences reporting one act are merged)."""
+    return [(rec, i, ev) for rec in records for i, ev in act_events(rec)]
 
 
 def test_polecat_has_exactly_the_40_columns_in_order(tmp_path, pool_records, schemas):

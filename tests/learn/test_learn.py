@@ -31,7 +31,7 @@ def test_the_shipped_models_load_from_the_package_alone(tmp_path):
 
 
 def test_the_default_pipeline_uses_the_models_and_the_rules_stay_available():
-    assert Pipeline.default().names[-3:] == ["event_model", "grounding", "place_model"]
+    assert Pipeline.default().names[-4:] == ["event_model", "grounding", "place_model", "acts"]
     assert "event_model" not in Pipeline.rules().names
 
 
