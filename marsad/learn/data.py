@@ -12,8 +12,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from marsad.doc import Doc
-from marsad.eval.scoring import role_matches
+from marsad.eval.scoring import _match, role_matches
 from marsad.learn.candidates import RoleCandidate, RuleView, role_candidates, trigger_candidates
+from marsad.learn.claims import claim_features, speaker_groups
 from marsad.learn.features import candidate_features, role_context, role_features
 from marsad.learn.sentences import anchor, sentence_features, sentence_views
 
@@ -93,3 +94,38 @@ def add_article(ex: Examples, doc: Doc, gold_events: list[dict]) -> None:
                 for rc, base, good in zip(role_cands, bases, ok):
                     ex.role_x[role].append(role_features(doc, ctx, role, rc, base))
                     ex.role_y[role].append("1" if good else "0")
+
+
+def claim_examples(row: dict, doc: Doc) -> tuple[list[list[str]], list[str]]:
+    """Filter examples of one rules-processed article: each rules' claim, "1" when it matches a
+    required gold claim — cue in the gold sentence and speaker accepted (the scorer's own rule)."""
+    rec = doc.to_dict()
+    _, _, _, _, pairs = _match(row.get("claims", []), rec["claims"], rec,
+                               lambda g, s: role_matches(g.get("speaker"), s.get("speaker")), "cue")
+    right = {id(s) for g, s in pairs if g.get("required", True)}
+    view = RuleView(doc)
+    return ([claim_features(doc, view, c) for c in doc.claims],
+            ["1" if id(sc) in right else "0" for sc in rec["claims"]])
+
+
+def speaker_examples(row: dict, doc: Doc) -> tuple[list[list[str]], list[str], list[int]]:
+    """Speaker-ranker examples of one rules-processed article: for each rules' claim matched to a
+    gold claim (cue in its sentence), its candidates, "1" for those the gold speaker accepts."""
+    rec = doc.to_dict()
+    _, _, _, _, pairs = _match(row.get("claims", []), rec["claims"], rec, lambda g, s: True, "cue")
+    gold_of = {id(s): g for g, s in pairs}
+    view = RuleView(doc)
+    xs: list[list[str]] = []
+    ys: list[str] = []
+    sizes: list[int] = []
+    for claim, sc in zip(doc.claims, rec["claims"]):
+        g = gold_of.get(id(sc))
+        if g is None:
+            continue
+        cands, feats = speaker_groups(doc, view, claim)
+        ok = [candidate_matches(g.get("speaker"), c) for c in cands]
+        if any(ok):
+            xs += feats
+            ys += ["1" if k else "0" for k in ok]
+            sizes.append(len(cands))
+    return xs, ys, sizes

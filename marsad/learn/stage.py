@@ -36,6 +36,9 @@ class EventModels:
     none_threshold: float = 0.5        # a sentence states a type when its probability reaches this
     place: LinearModel | None = None   # the place ranker (marsad.learn.places), after grounding
     calibration: tuple[float, float] = (1.0, 0.0)  # Platt (a, b): confidence = sigmoid(a·logit(p) + b)
+    claim: LinearModel | None = None  # the claim filter (marsad.learn.claims)
+    speaker: LinearModel | None = None  # the claim speaker ranker (marsad.learn.claims)
+    claim_threshold: float = 0.5      # a rules' claim is kept when its probability reaches this
 
     def confidence(self, p: float) -> float:
         """The probability that an event of type probability `p` is strictly right (calibrated)."""
@@ -46,12 +49,15 @@ class EventModels:
     @classmethod
     def load(cls, directory: Path = MODEL_DIR) -> EventModels:
         meta = json.loads((directory / "events.json").read_text(encoding="utf-8"))
-        place = directory / "place.json"
+        place, claim, speaker = directory / "place.json", directory / "claim.json", directory / "speaker.json"
         return cls(LinearModel.load(directory / "trigger"),
                    {role: LinearModel.load(directory / role) for role in ROLES},
-                   meta["none_threshold"],
-                   LinearModel.load(directory / "place") if place.exists() else None,
-                   tuple(meta.get("calibration", (1.0, 0.0))))
+                   none_threshold=meta["none_threshold"],
+                   place=LinearModel.load(directory / "place") if place.exists() else None,
+                   calibration=tuple(meta.get("calibration", (1.0, 0.0))),
+                   claim=LinearModel.load(directory / "claim") if claim.exists() else None,
+                   speaker=LinearModel.load(directory / "speaker") if speaker.exists() else None,
+                   claim_threshold=meta.get("claim_threshold", 0.5))
 
     def save(self, directory: Path) -> None:
         directory.mkdir(parents=True, exist_ok=True)
@@ -60,9 +66,13 @@ class EventModels:
             model.save(directory / role)
         if self.place is not None:
             self.place.save(directory / "place")
+        if self.claim is not None:
+            self.claim.save(directory / "claim")
+        if self.speaker is not None:
+            self.speaker.save(directory / "speaker")
         (directory / "events.json").write_text(json.dumps(
-            {"none_threshold": self.none_threshold, "calibration": list(self.calibration)}, ensure_ascii=False, indent=0,
-            sort_keys=True), encoding="utf-8")
+            {"none_threshold": self.none_threshold, "calibration": list(self.calibration),
+             "claim_threshold": self.claim_threshold}, ensure_ascii=False, indent=0, sort_keys=True), encoding="utf-8")
 
 
 @cache

@@ -28,7 +28,7 @@ from marsad.types import ArticleInput, Event
 
 REPO = Path(__file__).resolve().parents[2]
 ANNOTATIONS = REPO / "annotations" / "events" / "train_pool.jsonl"
-DEFAULT_C = {"trigger": 0.5, "source": 0.5, "target": 0.5, "place": 0.5}
+DEFAULT_C = {"trigger": 0.5, "source": 0.5, "target": 0.5, "place": 0.5, "speaker": 0.5, "claim": 1.0}
 
 
 def annotated_rows(data: Path, split: str | None = "train", path: Path = ANNOTATIONS) -> list[dict]:
@@ -72,7 +72,34 @@ def train_models(processed: list[tuple[dict, Doc]], c: dict[str, float] | None =
     roles = {role: fit_ranker(ex.role_x[role], ex.role_y[role], ex.role_groups[role], c=c[role])
              for role in ("source", "target")}
     models = EventModels(trigger, roles, none_threshold)
-    return replace(models, place=train_place(processed, models, c["place"])), ex
+    speaker, claim = train_claim_models(processed, c["speaker"], c["claim"])
+    return replace(models, place=train_place(processed, models, c["place"]), speaker=speaker, claim=claim), ex
+
+
+def train_claim_models(processed: list[tuple[dict, Doc]], c_speaker: float, c_claim: float
+                       ) -> tuple[LinearModel, LinearModel]:
+    """The claim speaker ranker on the rules' claims of the training articles, then the claim filter
+    on those claims with the ranker's speakers (what it will see at prediction)."""
+    from marsad.learn.claims import choose_speakers
+    from marsad.learn.data import claim_examples, speaker_examples
+
+    xs: list[list[str]] = []
+    ys: list[str] = []
+    sizes: list[int] = []
+    for row, doc in processed:
+        x, y, g = speaker_examples(row, doc)
+        xs += x
+        ys += y
+        sizes += g
+    speaker = fit_ranker(xs, ys, sizes, c=c_speaker)
+    xs, ys = [], []
+    for row, doc in processed:
+        attributed = copy.copy(doc)
+        attributed.claims = choose_speakers(doc, speaker)
+        x, y = claim_examples(row, attributed)
+        xs += x
+        ys += y
+    return speaker, fit(xs, ys, c=c_claim, binary_positive="1")
 
 
 def place_examples(doc: Doc, gold_event: dict, e: Event, places: list[PlaceMention]
@@ -117,8 +144,11 @@ def learned_doc(rules_doc: Doc, models: EventModels, grounder, places: bool = Tr
     ranker's choice (the rules' doc stays as it was, for the next model trained on it)."""
     from marsad.learn.places import predict_places
 
+    from marsad.learn.claims import learned_claims
+
     doc = copy.copy(rules_doc)  # the stages replace layers, never mutate them in place
     doc.events = predict_events(doc, models)
+    doc.claims = learned_claims(doc, models)
     grounder(doc)
     if places and models.place is not None:
         doc.events = predict_places(doc, doc.events, models.place, doc.places)
@@ -143,6 +173,7 @@ def corpus_hash(rows: list[dict]) -> str:
 
 
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
+CLAIM_THRESHOLDS = (0.3, 0.4, 0.5)
 
 
 def is_validation(article_id: str) -> bool:
@@ -193,20 +224,26 @@ def train(data: Path, out: Path, limit: int | None = None, log=print) -> EventMo
     processed = process(rows)
     fit_part = [(r, d) for r, d in processed if not is_validation(r["id"])]
     val_part = [(r, d) for r, d in processed if is_validation(r["id"])]
-    threshold, calibration, val_f1 = 0.5, (1.0, 0.0), {}
+    threshold, calibration, val_f1, claim_threshold, claim_f1 = 0.5, (1.0, 0.0), {}, 0.5, {}
     if fit_part and val_part:
         trial, _ = train_models(fit_part)
         for th in THRESHOLDS:
             val_f1[th] = round(evaluate(val_part, replace(trial, none_threshold=th)).events_strict.f1, 4)
         threshold = max(THRESHOLDS, key=lambda th: (val_f1[th], -th))
+        for th in CLAIM_THRESHOLDS:
+            claim_f1[th] = round(evaluate(val_part, replace(trial, none_threshold=threshold,
+                                                            claim_threshold=th)).claims.f1, 4)
+        claim_threshold = max(CLAIM_THRESHOLDS, key=lambda th: (claim_f1[th], -th))
+        log(f"validation claim F1 by threshold {claim_f1}: threshold {claim_threshold}")
         calibration = fit_calibration(*matched_events(val_part, replace(trial, none_threshold=threshold)))
         log(f"validation strict F1 by threshold {val_f1}: threshold {threshold}, calibration {calibration}")
     models, ex = train_models(processed, none_threshold=threshold)
-    models = replace(models, calibration=calibration)
+    models = replace(models, calibration=calibration, claim_threshold=claim_threshold)
     card = {"data": "annotations/events/train_pool.jsonl (split train), texts from ../shared/data/corpora/"
                     "train_pool.jsonl", "articles": len(rows), "data_sha256": corpus_hash(rows),
             "validation": {"articles": len(val_part), "strict_f1_by_threshold": val_f1, "threshold": threshold,
-                           "calibration": calibration},
+                           "calibration": calibration, "claim_f1_by_threshold": claim_f1,
+                           "claim_threshold": claim_threshold},
             "examples": {"sentence_types": len(ex.trigger_y), "source": len(ex.role_y["source"]),
                          "target": len(ex.role_y["target"])},
             "alignment": dict(sorted(ex.stats.items())), "c": DEFAULT_C,
@@ -214,9 +251,16 @@ def train(data: Path, out: Path, limit: int | None = None, log=print) -> EventMo
     models.trigger.card = {**card, "model": "sentence types: one binary logistic regression per PLOVER type "
                                             "over the sentence's features (marsad.learn.sentences)"}
     for role, m in models.roles.items():
-        m.card = {**card, "model": f"{role} ranker: binary logistic regression, argmax over candidates"}
+        m.card = {**card, "model": f"{role} ranker: listwise logistic ranker (softmax over a trigger's candidates), "
+                                   "the entity with the most probability mass"}
     if models.place is not None:
         models.place.card = {**card, "model": "place ranker: binary logistic regression, argmax over candidates"}
+    if models.claim is not None:
+        models.claim.card = {**card, "model": "claim filter: binary logistic regression over each rules' claim "
+                                              "(marsad.learn.claims)"}
+    if models.speaker is not None:
+        models.speaker.card = {**card, "model": "claim speaker ranker: listwise logistic ranker over the cue's "
+                                                "candidate mentions (marsad.learn.claims)"}
     models.save(out)
     log(f"trained on {len(rows)} articles in {round(time.perf_counter() - t0, 1)} s → {out}")
     return models

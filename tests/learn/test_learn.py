@@ -31,7 +31,7 @@ def test_the_shipped_models_load_from_the_package_alone(tmp_path):
 
 
 def test_the_default_pipeline_uses_the_models_and_the_rules_stay_available():
-    assert Pipeline.default().names[-4:] == ["event_model", "grounding", "place_model", "acts"]
+    assert Pipeline.default().names[-5:] == ["event_model", "claim_model", "grounding", "place_model", "acts"]
     assert "event_model" not in Pipeline.rules().names
 
 
@@ -97,6 +97,17 @@ def test_training_on_a_small_slice_gives_working_models(shared, tmp_path):
     for e in events:
         assert doc.text[e.trigger.start:e.trigger.end] == e.trigger.text
         assert e.type in again.trigger.classes
+    # the claim models: the speaker ranker re-picks speakers among the article's mentions, the
+    # filter only removes; saved and loaded they decide alike
+    from marsad.learn.claims import learned_claims
+
+    assert again.speaker is not None and again.claim is not None
+    claims = learned_claims(doc, again)
+    assert claims == learned_claims(doc, models)
+    cues = [c.cue for c in doc.claims]
+    assert all(c.cue in cues for c in claims) and len(claims) <= len(doc.claims)
+    assert all(c.speaker is None or c.speaker in doc.mentions or c.speaker in [d.speaker for d in doc.claims]
+               for c in claims)
 
 
 def test_calibration_table_is_written_by_the_benchmark():
