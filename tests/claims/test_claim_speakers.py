@@ -6,8 +6,13 @@ from __future__ import annotations
 import marsad
 
 
+# The claims stage's rules (claims/claims.py): the candidates the learned claim models
+# (learn/claims.py) re-attribute and filter, so they run v0.5.0's rules pipeline.
+RULES = marsad.Pipeline.rules()
+
+
 def claims(text: str) -> list[dict]:
-    return marsad.extract(text, date="2018-03-14").to_dict()["claims"]
+    return marsad.extract(text, date="2018-03-14", pipeline=RULES).to_dict()["claims"]
 
 
 def speakers(text: str) -> list[str]:
