@@ -39,9 +39,18 @@ def records_2018() -> dict[str, dict]:
 
 
 def find_event(rec: dict, side: dict) -> int | None:
+    """The record's event for a labelled one: the same trigger, else (the learned models anchor an
+    event on another word of its sentence) an event of the same type in the same sentence."""
+    start, end = side["trigger"]["start"], side["trigger"]["end"]
     for i, ev in enumerate(rec["events"]):
         t = ev["trigger"]
-        if ev["type"] == side["type"] and (t["start"], t["end"]) == (side["trigger"]["start"], side["trigger"]["end"]):
+        if ev["type"] == side["type"] and (t["start"], t["end"]) == (start, end):
+            return i
+    sentence = next(((s["start"], s["end"]) for s in rec.get("sentences", []) if s["start"] <= start < s["end"]), None)
+    if sentence is None:
+        return None
+    for i, ev in enumerate(rec["events"]):
+        if ev["type"] == side["type"] and sentence[0] <= ev["trigger"]["start"] < sentence[1]:
             return i
     return None
 
