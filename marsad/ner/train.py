@@ -1,6 +1,7 @@
 """Training the NER tagger: `marsad train ner`.
 
-Reads ANERcorp (CAMeL Lab train file) minus the committed dev split, and
+Reads ANERcorp (CAMeL Lab train file) minus the committed dev split, Marsad's own
+annotated news (annotations/ner/train_pool.jsonl, texts from ../shared; issue 16),
 optionally AQMAR's train file, learns the word clusters and builds the name
 flag table from `../shared/data`, then fits a linear-chain CRF with crfsuite
 (L-BFGS, L1+L2: the L1 term prunes most features, which keeps the model
@@ -17,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+from marsad.ner.annotations import NEWS_ANNOTATIONS, NewsArticle, load_news
 from marsad.ner.clusters import (
     CLUSTER_FILE,
     DATA,
@@ -51,6 +53,34 @@ class TrainConfig:
     max_iterations: int = 150
     aqmar: bool = False
     min_freq: int = 1
+    news_weight: float = 1.0  # how often the annotated news is seen: whole copies, then a share of articles
+
+
+def weighted_news(articles: Sequence[NewsArticle], weight: float) -> list[Sentence]:
+    """The news sentences weighted by repetition (crfsuite has no instance weights): `int(weight)`
+    copies of every article, plus the articles whose id hashes below the fractional part (the same
+    articles on every run, and a smaller share's articles are inside a larger one's)."""
+    if weight < 0:
+        raise ValueError(f"news weight {weight} is negative")
+    whole = int(weight)
+    part = weight - whole
+    out = [s for a in articles for s in a.sentences] * whole
+    out += [s for a in articles if article_share(a.id) < part for s in a.sentences]
+    return out
+
+
+def training_set(base: Sequence[Sentence], news: Sequence[NewsArticle],
+                 news_weight: float) -> tuple[list[Sentence], list[Sentence]]:
+    """(the sentences to fit: `base`, the weighted news and their hashtag copies; the same without
+    the news's repeats, from which the words held to O are counted)."""
+    sentences = [*base, *weighted_news(news, news_weight)]
+    distinct = [*base, *weighted_news(news, min(news_weight, 1.0))]
+    return sentences + hashtag_copies(sentences), distinct + hashtag_copies(distinct)
+
+
+def article_share(article_id: str) -> float:
+    """A fixed number in [0, 1) per article id, to pick a share of the articles."""
+    return int(hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:12], 16) / 16 ** 12
 
 
 def hashtag_copies(sentences: Sequence[Sentence]) -> list[Sentence]:
@@ -81,8 +111,9 @@ def outside_words(sentences: Sequence[Sentence]) -> frozenset[str]:
 
 
 def fit(sentences: Sequence[Sentence], config: TrainConfig, res: Resources,
-        meta: dict | None = None) -> CrfWeights:
-    """Train a CRF on the sentences and return its weights."""
+        meta: dict | None = None, distinct: Sequence[Sentence] | None = None) -> CrfWeights:
+    """Train a CRF on the sentences and return its weights. `distinct`: the sentences without
+    their repeats (default: all), from which the words held to O are counted."""
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
@@ -95,7 +126,7 @@ def fit(sentences: Sequence[Sentence], config: TrainConfig, res: Resources,
         path = Path(tmp) / "ner.crfsuite"
         trainer.train(str(path))
         weights = CrfWeights.from_crfsuite(path, meta or {})
-    return replace(weights, outside=outside_words(sentences))
+    return replace(weights, outside=outside_words(sentences if distinct is None else distinct))
 
 
 def unlabelled_text(data_dir: Path, train: Sequence[Sentence]) -> list[tuple[str, ...]]:
@@ -130,7 +161,7 @@ class TrainReport:
 
 
 def train_ner(data_dir: Path, out: Path | None = None, config: TrainConfig = TrainConfig(),
-              rebuild_resources: bool = True) -> TrainReport:
+              rebuild_resources: bool = True, news_annotations: Path = NEWS_ANNOTATIONS) -> TrainReport:
     """The whole recipe: resources, data, CRF, model file (default: the packaged one)."""
     t0 = time.perf_counter()
     out = out or DATA / MODEL_FILE
@@ -141,9 +172,15 @@ def train_ner(data_dir: Path, out: Path | None = None, config: TrainConfig = Tra
     sentences = list(train)
     if config.aqmar:
         sentences += read_conll(data_dir / AQMAR_TRAIN)
-    sentences += hashtag_copies(sentences)
-    meta = {"config": asdict(config), "split": asdict(split), "sentences": len(sentences)}
-    weights = fit(sentences, config, res, meta)
+    meta = {"config": asdict(config), "split": asdict(split)}
+    articles: tuple[NewsArticle, ...] = ()
+    if config.news_weight > 0:
+        news = load_news(data_dir, news_annotations)
+        articles = news.articles
+        meta["news"] = {"annotations": news_annotations.name, **news.summary()}
+    sentences, distinct = training_set(sentences, articles, config.news_weight)
+    meta["sentences"] = len(sentences)
+    weights = fit(sentences, config, res, meta, distinct)
     weights.save(out)
     return TrainReport(len(sentences), sum(len(s.words) for s in sentences), len(weights.features),
                        time.perf_counter() - t0, out)
