@@ -64,8 +64,9 @@ def main() -> None:
     print("share  sentences  tokens   F1     P      R      seconds")
     for share, part, news in runs:
         t0 = time.perf_counter()
-        sentences, distinct = training_set(part, news, args.news_weight if news else 0.0)
-        decoder = Decoder(fit(sentences, TrainConfig(), Resources.default(), distinct=distinct))
+        data = training_set(part, news, args.news_weight if news else 0.0)
+        decoder = Decoder(fit(data.sentences, TrainConfig(), Resources.default(), distinct=data.distinct,
+                              marked=data.marked))
         tags = decoder.tag_sentences([s.words for s in dev], spread=True, window=SPREAD_WINDOW)
         result = score((s.tags, t) for s, t in zip(dev, tags))
         seen = [*part, *(s for a in news for s in a.sentences)]

@@ -93,10 +93,10 @@ def test_a_model_trained_with_news_sentences_loads_and_tags_unseen_news(shared: 
 
     train, _dev = Split.load(SPLIT_FILE).apply(shared)
     news = load_news(shared)
-    sentences, distinct = training_set(train[:200], news.articles[:30], 1.0)
-    assert len(sentences) > 700  # the news's sentences are in
-    fit(sentences, TrainConfig(max_iterations=30), Resources.default(), {"news": news.summary()},
-        distinct).save(tmp_path / "m.npz")
+    data = training_set(train[:200], news.articles[:30], 1.0)
+    assert len(data.sentences) > 700  # the news's sentences are in
+    fit(data.sentences, TrainConfig(max_iterations=30), Resources.default(), {"news": news.summary()},
+        data.distinct, data.marked).save(tmp_path / "m.npz")
     weights = CrfWeights.load(tmp_path / "m.npz")
     assert weights.meta["news"]["sha256"] == news.sha256 and weights.meta["news"]["articles"] == 600
     held_out = [s for a in news.articles[500:520] for s in a.sentences]
@@ -112,3 +112,31 @@ def test_a_model_trained_with_news_sentences_loads_and_tags_unseen_news(shared: 
     # "من جانبها ، أعلنت الأمم المتحدة أن القتال في جنوب غرب سوريا …"
     assert held_out[6].words[:5] == ("من", "جانبها", "،", "أعلنت", "الأمم")
     assert names(6) == [("الأمم المتحدة", "ORG"), ("سوريا", "LOC")]
+
+
+def test_folded_domain_copies_tag_as_crfsuite_does_on_marked_sentences(shared: Path, tmp_path: Path):
+    """The shipped weights are the general ones plus ANERcorp's marked copies: our decoder on the
+    folded model finds exactly the labels crfsuite finds on ANERcorp-marked items."""
+    import pycrfsuite
+
+    from marsad.ner.annotations import load_news
+    from marsad.ner.train import DOMAIN_MARK, domain_copies, fold_domain, training_set
+
+    train, dev = Split.load(SPLIT_FILE).apply(shared)
+    data = training_set(train[:150], load_news(shared).articles[:15], 1.0)
+    res = Resources.default()
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for s, marked in zip(data.sentences, data.marked):
+        items = crf_items(list(s.words), res)
+        trainer.append(domain_copies(items) if marked else items, list(s.tags))
+    trainer.set_params({"c1": 0.01, "c2": 0.01, "max_iterations": 25, "feature.possible_transitions": True})
+    trainer.train(str(tmp_path / "m.crfsuite"))
+    raw = CrfWeights.from_crfsuite(tmp_path / "m.crfsuite", {})
+    assert any(f.startswith(DOMAIN_MARK) for f in raw.features)
+    folded = fold_domain(raw)
+    assert not any(f.startswith(DOMAIN_MARK) for f in folded.features)
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(tmp_path / "m.crfsuite"))
+    theirs = [tagger.tag(domain_copies(crf_items(list(s.words), res))) for s in dev[:80]]
+    assert _tag(folded, dev[:80]) == theirs
+    assert _tag(raw, dev[:80]) != theirs  # the copies matter
