@@ -11,7 +11,8 @@ scored with names spread (±20 sentences), as `marsad eval ner --dev`.
 With --news-shares, all of ANERcorp's training part is used and a growing,
 nested share of Marsad's annotated news articles is added (chosen by a hash of
 their ids, as `--news-weight`'s fractional part), each at the given weight
-(default: the shipped one); tokens are counted once per distinct sentence.
+(default 1, so share 0.5 trains as the shipped weight 0.5 does); tokens are
+counted once per distinct sentence.
 A least-squares line F1 = a + b·log2(tokens) is fitted and the token count at
 which it would reach 0.80 printed: an extrapolation, not a promise.
 Needs the `train` extra. Figures are printed, never asserted.
@@ -43,7 +44,7 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=DEFAULT)
     ap.add_argument("--shares", default="0.125,0.25,0.5,1")
     ap.add_argument("--news-shares", default="", help="shares of the annotated news added to all of ANERcorp")
-    ap.add_argument("--news-weight", type=float, default=TrainConfig().news_weight)
+    ap.add_argument("--news-weight", type=float, default=1.0, help="weight of the picked articles (1: once each)")
     ap.add_argument("--annotations", type=Path, default=NEWS_ANNOTATIONS)
     args = ap.parse_args()
     train, dev = Split.load(SPLIT_FILE).apply(args.data)
