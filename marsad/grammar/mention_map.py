@@ -43,6 +43,7 @@ from marsad.grammar.words import (
     function_words,
     prepositions,
 )
+from marsad.resources import grammar_words
 from marsad.types import Mention
 
 MAX_ADVERBIALS = 3
@@ -54,6 +55,7 @@ MAX_APPOSED_WORDS = 3  # an apposed name between commas
 MAX_INSTRUMENT_WORDS = 2  # بعدة غارات، بالمدفعية الثقيلة
 AGENT_PHRASE_REACH = 8
 ISSUER_WORDS = 4  # رئاسة أمن الدولة السعودية
+REPORTER_HEADS = grammar_words("reporter_heads")  # صحيفة، موقع، قناة …: after ب, the medium of an act
 
 
 class MentionMap:
@@ -119,6 +121,8 @@ class MentionMap:
         m = self.covering.get(j)
         if not (m and m.tokens[1] == j + 1 and m.tokens[0] >= start):
             return None
+        if self._in_prepositional_construct(m.tokens[0], start):
+            return None  # وعلى صفحته بموقع فيسبوك أعلن البركاني: where it was said, not who said it
         if not self._has_preposition(m.tokens[0]):
             return self.first_conjunct(m, start)
         p = m.tokens[0] - 1  # قيادات في قوات الشرعية قطعت: the head the prepositional phrase qualifies
@@ -289,6 +293,14 @@ class MentionMap:
                               or kana and toks[j].reads_as(KANA)):
             j -= 1
         return j
+
+    def _in_prepositional_construct(self, j: int, start: int) -> bool:
+        """Whether the mention at token j names the medium in a prepositional phrase: the second
+        term after ب + a reporter's head word (`وعلى صفحته بموقع فيسبوك أعلن`, `بقناة الجزيرة`)."""
+        if j - 1 < start or j - 1 in self.covering:
+            return False
+        head = self.doc.tokens[j - 1]
+        return head.is_word and "ب" in head.prefix and head.key in REPORTER_HEADS
 
     def _has_preposition(self, j: int) -> bool:
         tok = self.doc.tokens[j]

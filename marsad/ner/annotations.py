@@ -6,10 +6,15 @@ outlets keep their copyright); the text is joined from ../shared at load time an
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
 from marsad.ner.conll import Sentence
+from marsad.ner.features import HASHTAG_MARK
 
 # A word: letters, digits and the marks inside Arabic words (diacritics, tatweel); else one
 # punctuation character. ANERcorp splits punctuation off and keeps clitics on their word.
@@ -25,6 +30,33 @@ def tokenize(text: str) -> list[tuple[int, int, str]]:
     ['وقال', 'الرئيس', '(', 'ترامب', ')', ':', 'نعم', '.']
     """
     return [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
+
+
+def hashtag_tokens(text: str) -> list[tuple[int, int, str]]:
+    """`tokenize`, but a hashtag reads as the tagger sees it at run time: no `#` token, and each of
+    its `_`-joined words a token of its own marked with `#` (`#ميليشيات_الحوثي` → `#ميليشيات`,
+    `#الحوثي`), so a name inside a hashtag is tagged on its own words.
+
+    >>> [w for _, _, w in hashtag_tokens("قالت #ميليشيات_الحوثي إن")]
+    ['قالت', '#ميليشيات', '#الحوثي', 'إن']
+    """
+    tokens = tokenize(text)
+    out: list[tuple[int, int, str]] = []
+    k = 0
+    while k < len(tokens):
+        a, b, w = tokens[k]
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        if w == HASHTAG_MARK and nxt is not None and nxt[0] == b and not _punctuation(nxt[2]):
+            pos = nxt[0]
+            for part in nxt[2].split("_"):
+                if part:
+                    out.append((pos, pos + len(part), HASHTAG_MARK + part))
+                pos += len(part) + 1
+            k += 2
+            continue
+        out.append((a, b, w))
+        k += 1
+    return out
 
 
 def _punctuation(word: str) -> bool:
@@ -53,9 +85,11 @@ def tags_to_spans(tokens: Sequence[tuple[int, int, str]], tags: Sequence[str]) -
     return sorted((tokens[a][0], tokens[b - 1][1], label) for a, b, label in chunks(tags))
 
 
-def to_sentences(text: str, spans: Iterable[tuple[int, int, str]]) -> list[Sentence]:
-    """CoNLL sentences of an annotated text: split after . ! ? ؟ and at line breaks."""
-    tokens = tokenize(text)
+def to_sentences(text: str, spans: Iterable[tuple[int, int, str]],
+                 tokens: Sequence[tuple[int, int, str]] | None = None) -> list[Sentence]:
+    """CoNLL sentences of an annotated text (`tokens`: default `tokenize(text)`): split after
+    . ! ? ؟ and at line breaks."""
+    tokens = tokenize(text) if tokens is None else tokens
     tags = spans_to_tags(tokens, spans)
     out: list[Sentence] = []
     words: list[str] = []
@@ -85,3 +119,67 @@ def resolve(text: str, entities: Iterable[dict]) -> list[tuple[int, int, str]]:
             raise ValueError(f"unknown label {e['label']!r}")
         spans.append((pos, pos + len(e["text"]), e["label"]))
     return sorted(spans)
+
+
+# Where the news annotations and their texts live: the annotations in the repo, the texts in ../shared.
+NEWS_ANNOTATIONS = Path(__file__).resolve().parents[2] / "annotations" / "ner" / "train_pool.jsonl"
+NEWS_TEXTS = Path("corpora") / "train_pool.jsonl"
+
+
+class NewsAnnotationError(ValueError):
+    """An annotation whose text is missing from ../shared or changed since it was annotated."""
+
+
+@dataclass(frozen=True)
+class NewsArticle:
+    id: str
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True)
+class NewsData:
+    """The annotated news articles usable for NER training, and what was left out."""
+
+    articles: tuple[NewsArticle, ...]
+    sha256: str  # of the annotation file, so a model records which annotations it learned from
+    held_out: int  # articles left out because the events models are evaluated on them
+
+    def summary(self) -> dict:
+        sentences = [s for a in self.articles for s in a.sentences]
+        return {"sha256": self.sha256, "articles": len(self.articles), "held_out_events_test": self.held_out,
+                "sentences": len(sentences), "tokens": sum(len(s.words) for s in sentences),
+                "entities": sum(t.startswith("B-") for s in sentences for t in s.tags)}
+
+
+def load_news(data_dir: Path, annotations_path: Path = NEWS_ANNOTATIONS) -> NewsData:
+    """The annotated news articles as CoNLL sentences, texts joined from `data_dir`'s corpora by id
+    and checked by SHA-1. Articles in the events models' held-out split (`split_of` = test) are left
+    out, so the events figures on them stay honest."""
+    from marsad.eval.annotations import read_jsonl, split_of, text_hash
+
+    raw = Path(annotations_path).read_bytes()
+    rows = list(read_jsonl(annotations_path))
+    wanted = {r["id"] for r in rows}
+    texts: dict[str, str] = {}
+    with (data_dir / NEWS_TEXTS).open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                art = json.loads(line)
+                if art.get("id") in wanted:
+                    texts[art["id"]] = art.get("text") or ""
+    articles: list[NewsArticle] = []
+    held_out = 0
+    for r in rows:
+        if split_of(r["id"]) == "test":
+            held_out += 1
+            continue
+        text = texts.get(r["id"])
+        if text is None:
+            raise NewsAnnotationError(f"{r['id']}: annotated in {annotations_path} but not in {data_dir / NEWS_TEXTS}")
+        if text_hash(text) != r["text_sha1"]:
+            raise NewsAnnotationError(f"{r['id']}: the text in {data_dir / NEWS_TEXTS} changed since it was "
+                                      f"annotated (SHA-1 {text_hash(text)}, annotation has {r['text_sha1']})")
+        spans = [(int(a), int(b), str(lab)) for a, b, lab in r["entities"]]
+        sentences = to_sentences(text, spans, hashtag_tokens(text))
+        articles.append(NewsArticle(r["id"], tuple(sentences)))
+    return NewsData(tuple(articles), hashlib.sha256(raw).hexdigest(), held_out)

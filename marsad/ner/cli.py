@@ -13,8 +13,14 @@ def train_ner_command(
     data: Annotated[Path, typer.Option(help="The shared data directory (holds ner/, corpora/, gazetteers/).")] = DEFAULT_DATA,
     out: Annotated[Optional[Path], typer.Option(help="Model file to write (clusters and name flags go beside it); default: the packaged model.")] = None,
     aqmar: Annotated[bool, typer.Option("--aqmar/--no-aqmar", help="Also train on AQMAR's train file.")] = False,
+    news: Annotated[bool, typer.Option("--news/--no-news", help="Also train on Marsad's annotated news "
+                                       "(annotations/ner/train_pool.jsonl, texts joined from --data).")] = True,
+    news_weight: Annotated[Optional[float], typer.Option(help="How often the news is seen: whole copies, then a "
+                                                         "share of its articles (default: the chosen weight).")] = None,
+    annotations: Annotated[Optional[Path], typer.Option(help="The news annotation file (default: the committed one).")] = None,
 ) -> None:
     """Train the NER tagger (clusters, name flags and CRF) deterministically."""
+    from marsad.ner.annotations import NEWS_ANNOTATIONS, NewsAnnotationError
     from marsad.ner.train import TrainConfig, train_ner
 
     try:
@@ -28,7 +34,17 @@ def train_ner_command(
         raise typer.BadParameter(f"{data}: no ner/ directory here", param_hint="--data")
     if out is not None and out.is_dir():
         raise typer.BadParameter(f"{out} is a directory (give the model file to write)", param_hint="--out")
-    report = train_ner(data, out, TrainConfig(aqmar=aqmar))
+    if news_weight is not None and news_weight < 0:
+        raise typer.BadParameter(f"{news_weight} is negative", param_hint="--news-weight")
+    weight = 0.0 if not news else TrainConfig().news_weight if news_weight is None else news_weight
+    annotations = annotations or NEWS_ANNOTATIONS
+    if weight > 0 and not annotations.is_file():
+        raise typer.BadParameter(f"{annotations}: no such file", param_hint="--annotations")
+    try:
+        report = train_ner(data, out, TrainConfig(aqmar=aqmar, news_weight=weight), news_annotations=annotations)
+    except NewsAnnotationError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
     size = report.model.stat().st_size / 1e6
     typer.echo(f"trained on {report.sentences} sentences ({report.tokens} tokens) in {report.seconds:.0f} s; "
                f"{report.features} features; model {report.model} ({size:.1f} MB)")
