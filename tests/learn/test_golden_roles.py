@@ -52,6 +52,7 @@ CONSTRUCTIONS = {
     "relative-clause": "the event in a relative clause on one of its actors",
     "nominal": "the event a noun phrase (اتفاق بين، بطلب من، العقوبات المفروضة على)",
     "pronoun-subject": "the subject a pronoun whose antecedent is the subject of the main verb",
+    "participle": "a circumstantial participle (مطالبة، مشيرا) continuing the subject of the verb before it",
 }
 FIELDS = {"id", "article", "type", "date", "text", "in", "source", "target", "rules", "construction", "why"}
 
