@@ -79,7 +79,8 @@ def plover_record(rec: dict, index: int, ev: dict, coded_date: str | None = None
         "date": event_day(rec, ev), "time": None, "enddate": None, "endtime": None,
         "actor": [actor] if actor else [], "recipient": [recipient] if recipient else [],
         "event": [etype], "event_loc": location(ev.get("location")),
-        "event_text": [span_text(rec, evidence)] if evidence else [],
+        # an act told in several sentences: each sentence's text (PLOVER's event_text is a list)
+        "event_text": [span_text(rec, e) for e in ev.get("act_evidence") or ([evidence] if evidence else [])],
         "quad_code": quad, "event_scale": score, "mode": modes, "context": [],
         "link": None, "text": None,
         "text_info": {"sequence": sentence_number(rec, evidence.get("start")),

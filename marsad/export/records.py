@@ -85,8 +85,8 @@ DATE_RANK = {"day": 3, "month": 2, "year": 1}
 def act_events(rec: dict) -> list[tuple[int, dict]]:
     """(index, event) for each act of the record (events/acts.py): the act's first event, with
     what its other sentences add — a source, target or place it lacks, a more precise date, their
-    counts — and `act_sentences`, how many sentences report it. Events of records without `act`
-    (older versions) are each their own act."""
+    counts — with `act_sentences`, how many sentences report it, and `act_evidence`, their spans.
+    Events of records without `act` (older versions) are each their own act."""
     events = rec["events"]
     members: dict[int, list[dict]] = {}
     for i, ev in enumerate(events):
@@ -106,6 +106,7 @@ def act_events(rec: dict) -> list[tuple[int, dict]]:
                 merged["quantities"] = [*(merged.get("quantities") or []),
                                         *(q for q in other["quantities"] if q not in (merged.get("quantities") or []))]
         merged["act_sentences"] = len(evs)
+        merged["act_evidence"] = [e["evidence"] for e in evs if e.get("evidence")]
         out.append((head, merged))
     return out
 

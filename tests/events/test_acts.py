@@ -80,3 +80,12 @@ def test_link_acts_is_transitive_only_through_agreement(raid):
     c = replace(b, sentence=5, target=None, date=DateValue("2018-04-20", "day"))  # agrees with b on roles, not a's day
     linked = link_acts([a, b, c])
     assert [e.act for e in linked] == [0, 0, 2]
+
+
+def test_plover_lists_each_sentence_of_the_act(raid):
+    from marsad.export.plover import plover_record
+
+    _, rec = raid
+    i, assault = next((i, ev) for i, ev in act_events(rec) if ev["type"] == "ASSAULT")
+    texts = plover_record(rec, i, assault)["event_text"]
+    assert len(texts) == 2 and texts[0].startswith("شنت طائرات التحالف") and "غارات التحالف استهدفت" in texts[1]

@@ -70,7 +70,9 @@ def test_plover_records_carry_every_plover_field(tmp_path, pool_records, shared,
             assert set(location_fields) <= set(rec["event_loc"])
         assert ("negation" in rec["mode"]) == ev["negated"]
         start, end = rec["text_info"]["start"], rec["text_info"]["end"]
-        assert rec["event_text"] == [src["text"][start:end]]
+        # the act's first sentence first, then its other sentences (one row per act)
+        assert rec["event_text"][0] == src["text"][start:end]
+        assert rec["event_text"] == [src["text"][e["start"]:e["end"]] for e in ev["act_evidence"]]
 
 
 def test_parquet_round_trips_with_pyarrow(tmp_path, pool_records):
