@@ -161,13 +161,19 @@ def candidate_features(doc: Doc, view: RuleView, ctx: RoleContext, cand: RoleCan
 def role_features(doc: Doc, ctx: RoleContext, role: str, cand: RoleCandidate, base: list[str]) -> list[str]:
     """`base` (`candidate_features`) plus the features of the candidate for `role` ('source' or
     'target'): whether the rules picked it for this role or the other."""
+    return base + role_only_features(doc, ctx, role, cand)
+
+
+def role_only_features(doc: Doc, ctx: RoleContext, role: str, cand: RoleCandidate) -> list[str]:
+    """The features `role_features` adds to the candidate's own (kept apart so that prediction sums
+    the role-independent ones once for both roles)."""
     rule, etype = ctx.rule, ctx.etype
     rule_pick = getattr(rule, role) if rule is not None else None
     m = cand.mention
     if m is None:
-        return base + [f"none&rule={'y' if rule_pick else 'n'}", f"none&T={etype}&rule={'y' if rule_pick else 'n'}"]
+        return [f"none&rule={'y' if rule_pick else 'n'}", f"none&T={etype}&rule={'y' if rule_pick else 'n'}"]
     other_pick = getattr(rule, "target" if role == "source" else "source") if rule is not None else None
-    f = list(base)
+    f = []
     if _same(m, rule_pick):
         f += ["rule_pick", f"rule_pick&T={etype}"]
         if rule is not None and rule.rule:

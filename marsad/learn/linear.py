@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -22,8 +23,16 @@ class LinearModel:
     multilabel: bool = False  # one independent binary model per class (sigmoid), not a softmax
 
     def columns(self, features: Sequence[str]) -> list[int]:
-        vocab = self.vocab
-        return [vocab[f] for f in features if f in vocab]
+        return [c for c in map(self.vocab.get, features) if c is not None]
+
+    @cached_property
+    def column_weights(self) -> tuple[dict[str, float], ...]:
+        """Per class column, each known feature's weight (as a Python float): a ranker scores
+        thousands of short feature lists per article, and one dict look-up per feature costs less
+        than gathering columns into numpy arrays."""
+        names = list(self.vocab)
+        return tuple(dict(zip(names, self.weights[list(self.vocab.values()), k].tolist()))
+                     for k in range(self.weights.shape[1]))
 
     def scores(self, features: Sequence[str]) -> np.ndarray:
         cols = self.columns(features)
@@ -32,19 +41,23 @@ class LinearModel:
         return self.weights[cols].sum(axis=0) + self.bias
 
     def scores_many(self, rows: Sequence[Sequence[str]], column: int = 0) -> np.ndarray:
-        """One class's score for each feature list, in one numpy pass (the rankers' hot path)."""
-        vocab = self.vocab
-        cols: list[int] = []
-        owners: list[int] = []
-        for k, features in enumerate(rows):
-            for f in features:
-                c = vocab.get(f)
-                if c is not None:
-                    cols.append(c)
-                    owners.append(k)
-        if not cols:
-            return np.full(len(rows), float(self.bias[column]))
-        return np.bincount(owners, weights=self.weights[cols, column], minlength=len(rows)) + float(self.bias[column])
+        """One class's score for each feature list (the rankers' hot path): its known features'
+        weights summed in float64 in feature order, then the bias."""
+        return self.scores_after([0.0] * len(rows), rows, column)
+
+    def scores_after(self, partial: Sequence[float], rows: Sequence[Sequence[str]], column: int = 0) -> np.ndarray:
+        """`scores_many` of rows whose first features were already summed into `partial` (in the
+        same order, so the sums are the same floats): the rankers share a candidate's features
+        between roles and sum them once for all (`marsad.learn.stage`)."""
+        weight = self.column_weights[column].get
+        bias = float(self.bias[column])
+        out: list[float] = []
+        for total, features in zip(partial, rows):
+            for w in map(weight, features):
+                if w is not None:
+                    total += w
+            out.append(total + bias)
+        return np.array(out, dtype=np.float64)
 
     def probabilities(self, features: Sequence[str]) -> np.ndarray:
         """Class probabilities (softmax; for a binary model [P(0), P(1)])."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import numpy as np
@@ -21,7 +21,7 @@ from marsad.events.acts import entity_of
 from marsad.events.modality import clause_governors, event_modality, governor_positions
 from marsad.learn.candidates import RoleCandidate, RuleView, TriggerCandidate, role_candidates, trigger_candidates
 from marsad.learn.sentences import anchor, sentence_features, sentence_views
-from marsad.learn.features import candidate_features, role_context, role_features
+from marsad.learn.features import RoleContext, candidate_features, role_context, role_only_features
 from marsad.learn.linear import LinearModel
 from marsad.types import Attribution, Event, Mention, Span
 
@@ -42,6 +42,13 @@ class EventModels:
         a, b = self.calibration
         p = min(max(p, 1e-4), 1 - 1e-4)
         return float(1.0 / (1.0 + np.exp(-(a * np.log(p / (1 - p)) + b))))
+
+    @cached_property
+    def role_weights(self) -> dict[str, tuple[float, float]]:
+        """Each feature's (source, target) weight (0.0 where a ranker does not know it): a
+        candidate's role-independent features are then looked up once for both roles."""
+        tables = [self.roles[role].column_weights[0] for role in ROLES]
+        return {f: tuple(t.get(f, 0.0) for t in tables) for f in dict.fromkeys(f for t in tables for f in t)}
 
     @classmethod
     def load(cls, directory: Path = MODEL_DIR) -> EventModels:
@@ -138,18 +145,35 @@ def choose(scores: np.ndarray, keys: list[object]) -> list[int]:
     return [best[key] for key in sorted(mass, key=lambda key: (-mass[key], best[key]))]
 
 
+def role_scores(doc: Doc, view: RuleView, models: EventModels, ctx: RoleContext,
+                cands: list[RoleCandidate]) -> dict[str, np.ndarray]:
+    """Each role ranker's scores of the candidates over their `role_features`, which are
+    `candidate_features` + `role_only_features`: the first part is summed once for both rankers,
+    in order, then each ranker adds its own part (the same float sums as over the whole list)."""
+    shared = models.role_weights.get
+    partial: list[tuple[float, float]] = []
+    for rc in cands:
+        source = target = 0.0
+        for ws in map(shared, candidate_features(doc, view, ctx, rc)):
+            if ws is not None:
+                source += ws[0]
+                target += ws[1]
+        partial.append((source, target))
+    return {role: models.roles[role].scores_after([sums[r] for sums in partial],
+                                                  [role_only_features(doc, ctx, role, rc) for rc in cands])
+            for r, role in enumerate(ROLES)}
+
+
 def _pick(doc: Doc, view: RuleView, models: EventModels, c: TriggerCandidate, etype: str,
           cands: list[RoleCandidate]) -> dict[str, Mention | None]:
     """The best source and target entities, never the same one for both (the role less sure of
     its choice takes its next best)."""
-    ctx = role_context(doc, view, c, etype, cands)
-    bases = [candidate_features(doc, view, ctx, rc) for rc in cands]
+    scored = role_scores(doc, view, models, role_context(doc, view, c, etype, cands), cands)
     keys = [entity_of(rc.mention) for rc in cands]
     ranked: dict[str, list[int]] = {}
     margin: dict[str, float] = {}
     for role in ROLES:
-        scores = models.roles[role].scores_many(
-            [role_features(doc, ctx, role, rc, base) for rc, base in zip(cands, bases)])
+        scores = scored[role]
         ranked[role] = choose(scores, keys)
         margin[role] = (scores[ranked[role][0]] - scores[ranked[role][1]]) if len(ranked[role]) > 1 else np.inf
     src, tgt = ranked["source"][0], ranked["target"][0]
