@@ -38,7 +38,8 @@ class LinearModel:
         cols = self.columns(features)
         if not cols:
             return self.bias.copy()
-        return self.weights[cols].sum(axis=0) + self.bias
+        # take + add.reduce: the same float32 sums as weights[cols].sum(axis=0), at half the call overhead
+        return np.add.reduce(self.weights.take(cols, axis=0), axis=0) + self.bias
 
     def scores_many(self, rows: Sequence[Sequence[str]], column: int = 0) -> np.ndarray:
         """One class's score for each feature list (the rankers' hot path): its known features'
@@ -69,6 +70,14 @@ class LinearModel:
             return np.array([1.0 - p1, p1])
         e = np.exp(s - s.max())
         return e / e.sum()
+
+    def probabilities_many(self, rows: Sequence[Sequence[str]]) -> np.ndarray:
+        """`probabilities` of each feature list, one row each (the sigmoids of a multi-label model
+        in one numpy pass: elementwise, so the same floats as row by row)."""
+        if not self.multilabel or not rows:
+            return np.array([self.probabilities(features) for features in rows])
+        s = np.array([self.scores(features) for features in rows])
+        return 1.0 / (1.0 + np.exp(-np.clip(s, -50.0, 50.0)))
 
     def save(self, stem: Path) -> None:
         """`stem.npz` (weights) and `stem.json` (classes, vocabulary in column order, card)."""

@@ -189,8 +189,9 @@ def predict_events(doc: Doc, models: EventModels) -> list[Event]:
     cands = trigger_candidates(doc, view)
     positions = governor_positions(doc)
     events: list[Event] = []
-    for sv in sentence_views(doc, cands):
-        probs = models.trigger.probabilities(sentence_features(doc, view, sv))
+    views = sentence_views(doc, cands)
+    sentence_probs = models.trigger.probabilities_many([sentence_features(doc, view, sv) for sv in views])
+    for sv, probs in zip(views, sentence_probs):
         for k in np.flatnonzero(probs >= models.none_threshold):
             etype = models.trigger.classes[int(k)]
             c = anchor(doc, view, sv, etype)
