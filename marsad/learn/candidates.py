@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from marsad.doc import Doc
+from marsad.events.triggers import sentence_triggers
 from marsad.grammar.agreement import mention_gender
 from marsad.grammar.triggers import Trigger
-from marsad.events.triggers import find_triggers, trigger_starts
-from marsad.grammar.phrase_index import Match
 from marsad.grammar.mention_map import MentionMap
 from marsad.types import Event, Mention
 
@@ -130,12 +129,9 @@ class RuleView:
 
 def trigger_candidates(doc: Doc, view: RuleView) -> list[TriggerCandidate]:
     """Lexicon matches, then the claim cues that no match covers, in text order."""
-    starts = trigger_starts(doc)
     out: list[TriggerCandidate] = []
     taken: set[int] = set()
-    for s_i, sent in enumerate(doc.sentences):
-        a, b = sent.tokens
-        matches: list[Match[Trigger]] = find_triggers(doc, a, b, {}, starts)
+    for s_i, matches in enumerate(sentence_triggers(doc)):
         for m in matches:
             out.append(TriggerCandidate(s_i, m.start, m.end, tuple(m.payloads), view.events_at.get(m.start)))
             taken.update(range(m.start, m.end))
