@@ -5,6 +5,7 @@ Training uses scikit-learn's LogisticRegression (the `train` extra); prediction 
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -96,7 +97,9 @@ class LinearModel:
         meta = json.loads(stem.with_suffix(".json").read_text(encoding="utf-8"))
         with np.load(stem.with_suffix(".npz"), allow_pickle=False) as data:
             weights, bias = data["weights"], data["bias"]
-        return cls(meta["classes"], {f: i for i, f in enumerate(meta["features"])}, weights, bias,
+        # interned: a feature string interned where it is made (a word's, built once per word form)
+        # is then found by identity, without comparing characters
+        return cls(meta["classes"], {sys.intern(f): i for i, f in enumerate(meta["features"])}, weights, bias,
                    meta.get("card", {}), meta.get("multilabel", False))
 
 

@@ -8,6 +8,7 @@ type (قصفت … غارات … مقتل) no longer make several events of one
 """
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -74,9 +75,10 @@ def sentence_features(doc: Doc, view: RuleView, sv: SentenceView) -> list[str]:
 @lru_cache(maxsize=200_000)
 def _word_features(key: str, text: str) -> tuple[str, ...]:
     """A word's own features (its key, its fine cluster): a pure function of the word form, so
-    built once per form, not per token (and the model's look-ups reuse the strings' hashes)."""
+    built once per form, not per token; interned, as the models' vocabularies are, so that
+    look-ups match them by identity."""
     cl = word_clusters(text)
-    return (f"k={key}", f"c2={cl[1]}") if cl else (f"k={key}",)
+    return tuple(map(sys.intern, (f"k={key}", f"c2={cl[1]}") if cl else (f"k={key}",)))
 
 
 def _neighbour(doc: Doc, i: int, a: int, b: int) -> str:

@@ -135,12 +135,13 @@ def choose(scores: np.ndarray, keys: list[object]) -> list[int]:
     """Candidate indices from best to worst entity: the rankers' softmax mass summed over the
     candidates of one entity (three mentions of one actor at 0.25 each beat "none" at 0.3), each
     entity represented by its best-scored candidate."""
-    p = np.exp(scores - scores.max())
+    p = np.exp(scores - scores.max()).tolist()  # Python floats: no numpy scalar per candidate
+    s = scores.tolist()
     mass: dict[object, float] = {}
     best: dict[object, int] = {}
     for k, key in enumerate(keys):
-        mass[key] = mass.get(key, 0.0) + float(p[k])
-        if key not in best or scores[k] > scores[best[key]]:
+        mass[key] = mass.get(key, 0.0) + p[k]
+        if key not in best or s[k] > s[best[key]]:
             best[key] = k
     return [best[key] for key in sorted(mass, key=lambda key: (-mass[key], best[key]))]
 
@@ -191,8 +192,9 @@ def predict_events(doc: Doc, models: EventModels) -> list[Event]:
     events: list[Event] = []
     views = sentence_views(doc, cands)
     sentence_probs = models.trigger.probabilities_many([sentence_features(doc, view, sv) for sv in views])
-    for sv, probs in zip(views, sentence_probs):
-        for k in np.flatnonzero(probs >= models.none_threshold):
+    stated = (sentence_probs >= models.none_threshold).tolist() if views else []
+    for sv, probs, types in zip(views, sentence_probs, stated):
+        for k in (k for k, yes in enumerate(types) if yes):
             etype = models.trigger.classes[int(k)]
             c = anchor(doc, view, sv, etype)
             roles = _pick(doc, view, models, c, etype, role_candidates(doc, view, c))
