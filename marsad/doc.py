@@ -53,6 +53,9 @@ class Doc:
     # (tokens, their start offsets) for token_at
     _token_starts: tuple[list[Token], list[int]] | None = field(default=None, init=False, repr=False, compare=False)
     _claim_index: object | None = field(default=None, init=False, repr=False, compare=False)  # see claim_index
+    # (tokens, sentences, each sentence's trigger matches), kept by events.triggers.sentence_triggers
+    trigger_memo: tuple[list[Token], list[Sentence], list[list]] | None = field(
+        default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def from_input(cls, article: ArticleInput) -> Doc:

@@ -18,7 +18,7 @@ from marsad.events.asides import is_boilerplate
 from marsad.events.modality import clause_governors, governor_positions
 from marsad.events.passes import apply_passes, follows_result_verb
 from marsad.events.roles import role_event
-from marsad.events.triggers import find_triggers, trigger_starts
+from marsad.events.triggers import sentence_triggers
 from marsad.grammar.mention_map import MentionMap
 from marsad.grammar.words import PREPOSITION_WORDS
 from marsad.types import Event, Mention
@@ -41,12 +41,12 @@ class EventExtractor:
             key=lambda x: x[0],  # by position only: mentions have no order
         )
         by_sentence: list[list[Event]] = []  # each sentence's events, before the passes
-        starts, governing = trigger_starts(doc), governor_positions(doc)  # per-word tables, once per document
+        governing = governor_positions(doc)  # per-word table, once per document
         for s_i, sent in enumerate(doc.sentences):
             a, b = sent.tokens
             if is_boilerplate(doc, s_i):
                 continue  # سمات …، رابط الخبر: a tag list or a link line, no text
-            matches = find_triggers(doc, a, b, mmap.covering, starts)
+            matches = [m for m in sentence_triggers(doc)[s_i] if m.start not in mmap.covering]  # as find_triggers
             sent_events: list[Event] = []
             verb_ends: list[int] = []
             role_ends: set[int] = set()  # ends of verb roles that follow the verb

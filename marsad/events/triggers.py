@@ -50,6 +50,18 @@ def find_triggers(doc: Doc, a: int, b: int, covered: dict[int, object],
             and not _charged(doc, a, m.start, charges)]
 
 
+def sentence_triggers(doc: Doc) -> list[list[Match[Trigger]]]:
+    """Each sentence's `find_triggers` matches with nothing covered (none left out for lying inside
+    a mention), found once per tokens and sentences and kept in `doc.trigger_memo`: the rules'
+    events and the learned models' candidates both start from them. Read-only."""
+    memo = doc.trigger_memo
+    if memo is None or memo[0] is not doc.tokens or memo[1] is not doc.sentences:
+        starts = trigger_starts(doc)
+        memo = doc.trigger_memo = (doc.tokens, doc.sentences,
+                                   [find_triggers(doc, *s.tokens, {}, starts) for s in doc.sentences])
+    return memo[2]
+
+
 CHARGE_REACH = 3  # بتهمة محاولة تنفيذ هجوم، بتهمة الشروع في القتل: the offence is a short phrase
 
 

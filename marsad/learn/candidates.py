@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from marsad.doc import Doc
+from marsad.events.triggers import sentence_triggers
+from marsad.grammar.agreement import mention_gender
 from marsad.grammar.triggers import Trigger
-from marsad.events.triggers import find_triggers, trigger_starts
-from marsad.grammar.phrase_index import Match
 from marsad.grammar.mention_map import MentionMap
 from marsad.types import Event, Mention
 
-WINDOW_SENTENCES = 1  # role candidates come from the trigger's sentence and this many before it
+WINDOW_SENTENCES = 1
+QUOTES = ("«", "“", "»", "”", '"')  # role candidates come from the trigger's sentence and this many before it
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +58,24 @@ class RuleView:
         for e in doc.events:
             self.events_at.setdefault(doc.token_at(e.trigger.start), e)
         self.cue_tokens = {doc.token_at(c.cue.start) for c in doc.claims}
+        # mention_gender by (tokens, label, rule), all it reads of a mention: asked for a mention
+        # once per trigger near it
+        self._genders: dict[tuple[tuple[int, int], str, str], str | None] = {}
+
+    def gender(self, m: Mention) -> str | None:
+        """`mention_gender` of a mention, computed once per document."""
+        key = (m.tokens, m.label, m.rule)
+        if key not in self._genders:
+            self._genders[key] = mention_gender(m, self.doc.tokens)
+        return self._genders[key]
+
+    @cached_property
+    def commas_before(self) -> list[int]:
+        """Per token position (and the end): how many comma tokens come before it."""
+        counts = [0]
+        for t in self.doc.tokens:
+            counts.append(counts[-1] + (t.text in ("،", ",")))
+        return counts
 
     @cached_property
     def mentions_by_sentence(self) -> list[list[Mention]]:
@@ -89,11 +108,15 @@ class RuleView:
     @cached_property
     def quote_depth(self) -> list[bool]:
         """Per token: inside a quotation opened earlier in its sentence."""
-        inside = [False] * len(self.doc.tokens)
+        tokens, text = self.doc.tokens, self.doc.text
+        inside = [False] * len(tokens)
         for s in self.doc.sentences:
+            a, b = s.tokens
+            if a >= b or not any(q in text[tokens[a].start:tokens[b - 1].end] for q in QUOTES):
+                continue  # no quotation mark, no token inside a quotation (most sentences)
             depth = False
-            for i in range(*s.tokens):
-                t = self.doc.tokens[i].text
+            for i in range(a, b):
+                t = tokens[i].text
                 if t in ("«", "“"):
                     depth = True
                 elif t in ("»", "”"):
@@ -106,12 +129,9 @@ class RuleView:
 
 def trigger_candidates(doc: Doc, view: RuleView) -> list[TriggerCandidate]:
     """Lexicon matches, then the claim cues that no match covers, in text order."""
-    starts = trigger_starts(doc)
     out: list[TriggerCandidate] = []
     taken: set[int] = set()
-    for s_i, sent in enumerate(doc.sentences):
-        a, b = sent.tokens
-        matches: list[Match[Trigger]] = find_triggers(doc, a, b, {}, starts)
+    for s_i, matches in enumerate(sentence_triggers(doc)):
         for m in matches:
             out.append(TriggerCandidate(s_i, m.start, m.end, tuple(m.payloads), view.events_at.get(m.start)))
             taken.update(range(m.start, m.end))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.grammar.agreement import agrees, mention_gender, verb_gender
+from marsad.grammar.agreement import agrees, verb_gender
 from marsad.doc import Doc
 from marsad.learn.candidates import RoleCandidate, RuleView, TriggerCandidate
 from marsad.grammar.words import PREPOSITION_WORDS
@@ -32,10 +32,11 @@ def _cluster_features(name: str, text: str) -> list[str]:
 
 
 def _bucket(n: int) -> str:
-    for b in DISTANCE_BUCKETS:
-        if n <= b:
-            return str(b)
-    return "far"
+    return _BUCKET_NAMES[max(n, 0)] if n < len(_BUCKET_NAMES) else "far"
+
+
+# the bucket of every distance up to the last bound (a look-up: asked for every role and place candidate)
+_BUCKET_NAMES = tuple(next(str(b) for b in DISTANCE_BUCKETS if n <= b) for n in range(DISTANCE_BUCKETS[-1] + 1))
 
 
 def _word(doc: Doc, i: int, a: int, b: int) -> str:
@@ -127,7 +128,7 @@ def candidate_features(doc: Doc, view: RuleView, ctx: RoleContext, cand: RoleCan
     hc = word_clusters(first.text)
     if hc:
         f += [f"headc2={hc[1]}", f"T={etype}&headc1={hc[0]}"]
-    gender = mention_gender(m, doc.tokens)
+    gender = view.gender(m)
     if gender and ctx.verb_gender:
         f.append(f"agree={'y' if agrees(ctx.verb_gender, gender, False) else 'n'}&side={side}")
     preps = ctx.preps
@@ -144,13 +145,12 @@ def candidate_features(doc: Doc, view: RuleView, ctx: RoleContext, cand: RoleCan
             f += ["subject_before", f"T={etype}&subject_before"]
         if view.quote_depth[m.tokens[0]] != view.quote_depth[trig.start]:
             f.append("quote_boundary")
-        between = sum(1 for s, e in ctx.spans if (m.tokens[1] <= s and e <= trig.start if before
-                                                  else trig.end <= s and e <= m.tokens[0]))
+        lo, hi = (m.tokens[1], trig.start) if before else (trig.end, m.tokens[0])  # the tokens in between
+        between = sum(1 for s, e in ctx.spans if lo <= s and e <= hi)
         f.append(f"nearer={min(between, 3)}&side={side}")
-        commas = sum(1 for i in (range(m.tokens[1], trig.start) if before else range(trig.end, m.tokens[0]))
-                     if doc.tokens[i].text in ("،", ","))
+        commas = view.commas_before[hi] - view.commas_before[lo] if hi > lo else 0
         f.append(f"commas={min(commas, 2)}")
-    if any(_same(m, s) for s in ctx.speakers):
+    if ctx.speakers and any(_same(m, s) for s in ctx.speakers):
         f += ["speaker", f"T={etype}&speaker"]
         attribution = rule.attribution if rule is not None else None
         if attribution is not None and _same(m, attribution.speaker):
@@ -161,13 +161,19 @@ def candidate_features(doc: Doc, view: RuleView, ctx: RoleContext, cand: RoleCan
 def role_features(doc: Doc, ctx: RoleContext, role: str, cand: RoleCandidate, base: list[str]) -> list[str]:
     """`base` (`candidate_features`) plus the features of the candidate for `role` ('source' or
     'target'): whether the rules picked it for this role or the other."""
+    return base + role_only_features(doc, ctx, role, cand)
+
+
+def role_only_features(doc: Doc, ctx: RoleContext, role: str, cand: RoleCandidate) -> list[str]:
+    """The features `role_features` adds to the candidate's own (kept apart so that prediction sums
+    the role-independent ones once for both roles)."""
     rule, etype = ctx.rule, ctx.etype
     rule_pick = getattr(rule, role) if rule is not None else None
     m = cand.mention
     if m is None:
-        return base + [f"none&rule={'y' if rule_pick else 'n'}", f"none&T={etype}&rule={'y' if rule_pick else 'n'}"]
+        return [f"none&rule={'y' if rule_pick else 'n'}", f"none&T={etype}&rule={'y' if rule_pick else 'n'}"]
     other_pick = getattr(rule, "target" if role == "source" else "source") if rule is not None else None
-    f = list(base)
+    f = []
     if _same(m, rule_pick):
         f += ["rule_pick", f"rule_pick&T={etype}"]
         if rule is not None and rule.rule:

@@ -8,7 +8,9 @@ type (قصفت … غارات … مقتل) no longer make several events of one
 """
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
+from functools import lru_cache
 
 from marsad.doc import Doc
 from marsad.learn.candidates import RuleView, TriggerCandidate
@@ -43,10 +45,7 @@ def sentence_features(doc: Doc, view: RuleView, sv: SentenceView) -> list[str]:
             if tok.text.isdigit():
                 f.append("number")
             continue
-        f.append(f"k={tok.key}")
-        cl = word_clusters(tok.text)
-        if cl:
-            f.append(f"c2={cl[1]}")
+        f += _word_features(tok.key, tok.text)
     for c in sv.candidates:
         key = doc.tokens[c.start].key
         before, after = _neighbour(doc, c.start - 1, a, b), _neighbour(doc, c.end, a, b)
@@ -71,6 +70,15 @@ def sentence_features(doc: Doc, view: RuleView, sv: SentenceView) -> list[str]:
     if view.speakers.get(sv.index):
         f.append("has_speaker")
     return f
+
+
+@lru_cache(maxsize=200_000)
+def _word_features(key: str, text: str) -> tuple[str, ...]:
+    """A word's own features (its key, its fine cluster): a pure function of the word form, so
+    built once per form, not per token; interned, as the models' vocabularies are, so that
+    look-ups match them by identity."""
+    cl = word_clusters(text)
+    return tuple(map(sys.intern, (f"k={key}", f"c2={cl[1]}") if cl else (f"k={key}",)))
 
 
 def _neighbour(doc: Doc, i: int, a: int, b: int) -> str:

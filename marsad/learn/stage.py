@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import numpy as np
@@ -21,7 +21,7 @@ from marsad.events.acts import entity_of
 from marsad.events.modality import clause_governors, event_modality, governor_positions
 from marsad.learn.candidates import RoleCandidate, RuleView, TriggerCandidate, role_candidates, trigger_candidates
 from marsad.learn.sentences import anchor, sentence_features, sentence_views
-from marsad.learn.features import candidate_features, role_context, role_features
+from marsad.learn.features import RoleContext, candidate_features, role_context, role_only_features
 from marsad.learn.linear import LinearModel
 from marsad.types import Attribution, Event, Mention, Span
 
@@ -45,6 +45,13 @@ class EventModels:
         a, b = self.calibration
         p = min(max(p, 1e-4), 1 - 1e-4)
         return float(1.0 / (1.0 + np.exp(-(a * np.log(p / (1 - p)) + b))))
+
+    @cached_property
+    def role_weights(self) -> dict[str, tuple[float, float]]:
+        """Each feature's (source, target) weight (0.0 where a ranker does not know it): a
+        candidate's role-independent features are then looked up once for both roles."""
+        tables = [self.roles[role].column_weights[0] for role in ROLES]
+        return {f: tuple(t.get(f, 0.0) for t in tables) for f in dict.fromkeys(f for t in tables for f in t)}
 
     @classmethod
     def load(cls, directory: Path = MODEL_DIR) -> EventModels:
@@ -138,28 +145,46 @@ def choose(scores: np.ndarray, keys: list[object]) -> list[int]:
     """Candidate indices from best to worst entity: the rankers' softmax mass summed over the
     candidates of one entity (three mentions of one actor at 0.25 each beat "none" at 0.3), each
     entity represented by its best-scored candidate."""
-    p = np.exp(scores - scores.max())
+    p = np.exp(scores - scores.max()).tolist()  # Python floats: no numpy scalar per candidate
+    s = scores.tolist()
     mass: dict[object, float] = {}
     best: dict[object, int] = {}
     for k, key in enumerate(keys):
-        mass[key] = mass.get(key, 0.0) + float(p[k])
-        if key not in best or scores[k] > scores[best[key]]:
+        mass[key] = mass.get(key, 0.0) + p[k]
+        if key not in best or s[k] > s[best[key]]:
             best[key] = k
     return [best[key] for key in sorted(mass, key=lambda key: (-mass[key], best[key]))]
+
+
+def role_scores(doc: Doc, view: RuleView, models: EventModels, ctx: RoleContext,
+                cands: list[RoleCandidate]) -> dict[str, np.ndarray]:
+    """Each role ranker's scores of the candidates over their `role_features`, which are
+    `candidate_features` + `role_only_features`: the first part is summed once for both rankers,
+    in order, then each ranker adds its own part (the same float sums as over the whole list)."""
+    shared = models.role_weights.get
+    partial: list[tuple[float, float]] = []
+    for rc in cands:
+        source = target = 0.0
+        for ws in map(shared, candidate_features(doc, view, ctx, rc)):
+            if ws is not None:
+                source += ws[0]
+                target += ws[1]
+        partial.append((source, target))
+    return {role: models.roles[role].scores_after([sums[r] for sums in partial],
+                                                  [role_only_features(doc, ctx, role, rc) for rc in cands])
+            for r, role in enumerate(ROLES)}
 
 
 def _pick(doc: Doc, view: RuleView, models: EventModels, c: TriggerCandidate, etype: str,
           cands: list[RoleCandidate]) -> dict[str, Mention | None]:
     """The best source and target entities, never the same one for both (the role less sure of
     its choice takes its next best)."""
-    ctx = role_context(doc, view, c, etype, cands)
-    bases = [candidate_features(doc, view, ctx, rc) for rc in cands]
+    scored = role_scores(doc, view, models, role_context(doc, view, c, etype, cands), cands)
     keys = [entity_of(rc.mention) for rc in cands]
     ranked: dict[str, list[int]] = {}
     margin: dict[str, float] = {}
     for role in ROLES:
-        scores = models.roles[role].scores_many(
-            [role_features(doc, ctx, role, rc, base) for rc, base in zip(cands, bases)])
+        scores = scored[role]
         ranked[role] = choose(scores, keys)
         margin[role] = (scores[ranked[role][0]] - scores[ranked[role][1]]) if len(ranked[role]) > 1 else np.inf
     src, tgt = ranked["source"][0], ranked["target"][0]
@@ -175,9 +200,11 @@ def predict_events(doc: Doc, models: EventModels) -> list[Event]:
     cands = trigger_candidates(doc, view)
     positions = governor_positions(doc)
     events: list[Event] = []
-    for sv in sentence_views(doc, cands):
-        probs = models.trigger.probabilities(sentence_features(doc, view, sv))
-        for k in np.flatnonzero(probs >= models.none_threshold):
+    views = sentence_views(doc, cands)
+    sentence_probs = models.trigger.probabilities_many([sentence_features(doc, view, sv) for sv in views])
+    stated = (sentence_probs >= models.none_threshold).tolist() if views else []
+    for sv, probs, types in zip(views, sentence_probs, stated):
+        for k in (k for k, yes in enumerate(types) if yes):
             etype = models.trigger.classes[int(k)]
             c = anchor(doc, view, sv, etype)
             roles = _pick(doc, view, models, c, etype, role_candidates(doc, view, c))
