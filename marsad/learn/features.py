@@ -39,7 +39,8 @@ def _bucket(n: int) -> str:
 _BUCKET_NAMES = tuple(next(str(b) for b in DISTANCE_BUCKETS if n <= b) for n in range(DISTANCE_BUCKETS[-1] + 1))
 
 
-def _word(doc: Doc, i: int, a: int, b: int) -> str:
+def neighbour_word(doc: Doc, i: int, a: int, b: int) -> str:
+    """Token i's word key within the sentence tokens [a, b), or a sentence-edge mark."""
     if i < a:
         return "<s>"
     if i >= b:

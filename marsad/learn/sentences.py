@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from marsad.doc import Doc
 from marsad.learn.candidates import RuleView, TriggerCandidate
-from marsad.learn.features import word_clusters
+from marsad.learn.features import neighbour_word, word_clusters
 
 # An anchor found by none of the candidate rules: the sentence's first word (the scorer only
 # needs the trigger inside the sentence; the rules rarely leave a sentence with no candidate).
@@ -48,7 +48,7 @@ def sentence_features(doc: Doc, view: RuleView, sv: SentenceView) -> list[str]:
         f += _word_features(tok.key, tok.text)
     for c in sv.candidates:
         key = doc.tokens[c.start].key
-        before, after = _neighbour(doc, c.start - 1, a, b), _neighbour(doc, c.end, a, b)
+        before, after = neighbour_word(doc, c.start - 1, a, b), neighbour_word(doc, c.end, a, b)
         if c.origin == "cue":
             f += ["cue", f"cue={key}"]
         for t in c.types:
@@ -79,15 +79,6 @@ def _word_features(key: str, text: str) -> tuple[str, ...]:
     look-ups match them by identity."""
     cl = word_clusters(text)
     return tuple(map(sys.intern, (f"k={key}", f"c2={cl[1]}") if cl else (f"k={key}",)))
-
-
-def _neighbour(doc: Doc, i: int, a: int, b: int) -> str:
-    if i < a:
-        return "<s>"
-    if i >= b:
-        return "</s>"
-    tok = doc.tokens[i]
-    return tok.key if tok.is_word else tok.text
 
 
 def anchor(doc: Doc, view: RuleView, sv: SentenceView, etype: str) -> TriggerCandidate:
