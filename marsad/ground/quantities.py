@@ -30,6 +30,7 @@ from functools import cache
 from marsad import rules
 from marsad.ground._text import Folded, folded, key, split_forms, table, word_class
 from marsad.ground.offsets import ByStart, Pair, by_start_pairs
+from marsad.types import Quantity
 
 
 
@@ -63,12 +64,12 @@ class QuantityMention:
     order: int | None = None  # for vague counts (عشرات = 10, مئات الآلاف = 100000)
     rule: str = field(default="", compare=False)  # the count rules that read it (debug, not in `to_dict`)
 
+    def to_quantity(self) -> Quantity:
+        """The record's `Quantity` (the same fields, without the debug `rule`)."""
+        return Quantity(self.start, self.end, self.text, self.value, self.comparator, self.unit, self.of, self.order)
+
     def to_dict(self) -> dict:
-        d = {"value": self.value, "comparator": self.comparator, "unit": self.unit, "of": self.of,
-             "start": self.start, "end": self.end, "text": self.text}
-        if self.value is None:
-            d["order"] = self.order
-        return d
+        return self.to_quantity().to_dict()
 
 
 @dataclass(frozen=True)

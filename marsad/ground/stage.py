@@ -147,7 +147,7 @@ def _quantities_in(quants: ByStart[QuantityMention], span: tuple[int, int]) -> t
     """The counts inside `span`."""
     if not quants:
         return ()
-    return tuple(_quantity(q) for q in quants.inside(*span))
+    return tuple(q.to_quantity() for q in quants.inside(*span))
 
 
 def _count_rules(quants: ByStart[QuantityMention], span: tuple[int, int]) -> tuple[str, ...]:
@@ -227,10 +227,6 @@ def dominant_place(places: list[PlaceMention]) -> PlaceMention | None:
     counts = Counter((p.name_en, p.country) for p in places)
     best = max(counts.values())
     return next(p for p in places if counts[(p.name_en, p.country)] == best)
-
-
-def _quantity(q: QuantityMention) -> Quantity:
-    return Quantity(q.start, q.end, q.text, q.value, q.comparator, q.unit, q.of, q.order)
 
 
 def _place(p: PlaceMention) -> Place:
