@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from typing import Any
 from dataclasses import dataclass, field
 
 from marsad.text.normalize import fold
@@ -163,6 +164,20 @@ def _match(gold_items: list[dict], sys_items: list[dict], record: dict,
     # scored as a system) is neither rewarded nor punished, as on the gold side
     fp = sum(1 for n, s in enumerate(sys_items) if n not in used and s.get("required", True))
     return tp, fp, fn, missed, pairs
+
+
+def unmatched(expected: list, items: list, fits: Callable[[Any, Any], bool]) -> list:
+    """The expectations no item fits, each taking the first unused item that fits it (one-to-one,
+    in order): how golden-record tests pair a sentence's expected coding with the output."""
+    used: set[int] = set()
+    missing = []
+    for exp in expected:
+        k = next((n for n, item in enumerate(items) if n not in used and fits(exp, item)), None)
+        if k is None:
+            missing.append(exp)
+        else:
+            used.add(k)
+    return missing
 
 
 def strictly_matches(gold_event: dict, system_event: dict) -> bool:

@@ -31,6 +31,7 @@ from marsad.pipeline import Pipeline
 
 # the rules' grounding and claims (the learned pipeline keeps the claims; its place ranker is tested in tests/learn)
 RULES = Pipeline.rules()
+from marsad.eval import scoring
 from marsad.eval.scoring import role_matches
 from marsad.text.normalize import fold
 
@@ -59,15 +60,7 @@ def claim_matches(exp: dict, claim: dict) -> bool:
 
 def unmatched(expect: list[dict], claims: list[dict]) -> list[dict]:
     """Expected claims with no system claim (one-to-one, in order)."""
-    used: set[int] = set()
-    missing = []
-    for exp in expect:
-        k = next((n for n, c in enumerate(claims) if n not in used and claim_matches(exp, c)), None)
-        if k is None:
-            missing.append(exp)
-        else:
-            used.add(k)
-    return missing
+    return scoring.unmatched(expect, claims, claim_matches)
 
 
 def written_in(name: str, text: str) -> bool:

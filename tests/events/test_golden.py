@@ -34,6 +34,7 @@ RULES = Pipeline.rules()
 
 def rules_extract(text, **kw):
     return marsad.extract(text, pipeline=RULES, **kw)
+from marsad.eval import scoring
 from marsad.eval.scoring import role_matches
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "events.jsonl"
@@ -67,15 +68,7 @@ def event_matches(exp: dict, sys_ev: dict) -> bool:
 
 def unmatched(expect: list[dict], events: list[dict]) -> list[dict]:
     """Expected events with no system event (one-to-one, in order)."""
-    used: set[int] = set()
-    missing = []
-    for exp in expect:
-        k = next((n for n, e in enumerate(events) if n not in used and event_matches(exp, e)), None)
-        if k is None:
-            missing.append(exp)
-        else:
-            used.add(k)
-    return missing
+    return scoring.unmatched(expect, events, event_matches)
 
 
 def test_golden_file_is_well_formed():

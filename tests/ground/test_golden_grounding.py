@@ -28,6 +28,7 @@ from marsad.pipeline import Pipeline
 
 # the rules' grounding and claims (the learned pipeline keeps the claims; its place ranker is tested in tests/learn)
 RULES = Pipeline.rules()
+from marsad.eval import scoring
 from marsad.eval.places import place_matches
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "grounding.jsonl"
@@ -64,15 +65,9 @@ def candidates(exp: dict, record: dict) -> list[tuple[str, int]]:
 
 
 def unmatched(expect: list[dict], record: dict) -> list[dict]:
-    used: set[tuple[str, int]] = set()
-    missing = []
-    for exp in expect:
-        k = next((c for c in candidates(exp, record) if c not in used and carries(exp, record[c[0]][c[1]])), None)
-        if k is None:
-            missing.append(exp)
-        else:
-            used.add(k)
-    return missing
+    keys = [("claims", n) for n in range(len(record["claims"]))] + [("events", n) for n in range(len(record["events"]))]
+    return scoring.unmatched(expect, keys, lambda exp, k: k in candidates(exp, record)
+                             and carries(exp, record[k[0]][k[1]]))
 
 
 def test_golden_file_is_well_formed():
