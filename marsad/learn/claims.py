@@ -12,8 +12,6 @@ The rules stay the candidate generator; the models re-attribute and remove, neve
 """
 from __future__ import annotations
 
-import copy
-
 import numpy as np
 
 from marsad.doc import Doc
@@ -75,15 +73,14 @@ def claim_features(doc: Doc, view: RuleView, claim: Claim) -> list[str]:
 CONTRACT_CLAIM_EVENTS = frozenset({"ACCUSE", "REJECT"})
 
 
-def keep_claims(doc: Doc, model, threshold: float) -> list[Claim]:
-    """The rules' claims the model keeps (probability of being right ≥ threshold, or a cue the
-    contract makes a claim of)."""
-    if not doc.claims:
+def keep_claims(doc: Doc, claims: list[Claim], model, threshold: float, view: RuleView) -> list[Claim]:
+    """The claims the model keeps (probability of being right ≥ threshold, or a cue the contract
+    makes a claim of). `claims` may carry re-picked speakers; `view` is the rules' view of `doc`."""
+    if not claims:
         return []
-    view = RuleView(doc)
-    scores = model.scores_many([claim_features(doc, view, c) for c in doc.claims])
+    scores = model.scores_many([claim_features(doc, view, c) for c in claims])
     probs = 1.0 / (1.0 + np.exp(-np.clip(scores, -50.0, 50.0)))
-    return [c for c, p in zip(doc.claims, probs) if p >= threshold or _contract_cue(doc, view, c)]
+    return [c for c, p in zip(claims, probs) if p >= threshold or _contract_cue(doc, view, c)]
 
 
 def _contract_cue(doc: Doc, view: RuleView, claim: Claim) -> bool:
@@ -113,12 +110,13 @@ class ClaimModel:
 def learned_claims(doc: Doc, models) -> list[Claim]:
     """The rules' claims with the ranker's speakers, filtered (what `ClaimModel` gives)."""
     claims = doc.claims
-    if models.speaker is not None and claims:
-        claims = choose_speakers(doc, models.speaker)
-    if models.claim is not None and claims:
-        view_doc = copy.copy(doc)
-        view_doc.claims = claims
-        claims = keep_claims(view_doc, models.claim, models.claim_threshold)
+    if not claims:
+        return claims
+    view = RuleView(doc)  # one view of the rules' output serves both models
+    if models.speaker is not None:
+        claims = choose_speakers(doc, models.speaker, view)
+    if models.claim is not None:
+        claims = keep_claims(doc, claims, models.claim, models.claim_threshold, view)
     return claims
 
 
@@ -165,14 +163,14 @@ def speaker_groups(doc: Doc, view: RuleView, claim: Claim):
     return cands, [speaker_features(doc, view, claim, ctx, c) for c in cands]
 
 
-def choose_speakers(doc: Doc, model) -> list[Claim]:
+def choose_speakers(doc: Doc, model, view: RuleView | None = None) -> list[Claim]:
     """The rules' claims with the speaker ranker's choice of speaker (the entity with the most mass)."""
     from dataclasses import replace
 
     from marsad.events.acts import entity_of
     from marsad.learn.stage import choose
 
-    view = RuleView(doc)
+    view = view or RuleView(doc)
     out = []
     for claim in doc.claims:
         cands, feats = speaker_groups(doc, view, claim)
