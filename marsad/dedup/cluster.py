@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from marsad.dedup.keys import EventKey, event_key
-from marsad.export.records import act_events
+from marsad.export.records import act_events, act_head
 from marsad.dedup.rule import compatible, same_event, similarity
 from marsad.dedup.settings import DedupSettings
 
@@ -143,8 +143,8 @@ def dedup(records: Iterable[dict], settings: DedupSettings | None = None) -> Ded
         for i, ev in act_events(rec):
             keys.append(event_key(rec, i, ev))
         for j, ev in enumerate(rec["events"]):
-            head = ev.get("act")
-            if isinstance(head, int) and 0 <= head < j:
+            head = act_head(ev, j)
+            if head != j:
                 same_act.setdefault((rec["id"], head), []).append(j)
     uf = _Clusters(len(keys))
     # Merges are greedy (agglomerative, closest pairs first), so their order is fixed by the

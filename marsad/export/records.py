@@ -82,6 +82,13 @@ def event_id(rec: dict, index: int) -> str:
 DATE_RANK = {"day": 3, "month": 2, "year": 1}
 
 
+def act_head(ev: dict, index: int) -> int:
+    """The index of the first event of the act the record's event `index` reports (itself when
+    unlinked, or in records from before acts)."""
+    head = ev.get("act")
+    return head if isinstance(head, int) and 0 <= head <= index else index
+
+
 def act_events(rec: dict) -> list[tuple[int, dict]]:
     """(index, event) for each act of the record (events/acts.py): the act's first event, with
     what its other sentences add — a source, target or place it lacks, a more precise date, their
@@ -90,8 +97,7 @@ def act_events(rec: dict) -> list[tuple[int, dict]]:
     events = rec["events"]
     members: dict[int, list[dict]] = {}
     for i, ev in enumerate(events):
-        head = ev.get("act")
-        members.setdefault(head if isinstance(head, int) and 0 <= head <= i else i, []).append(ev)
+        members.setdefault(act_head(ev, i), []).append(ev)
     out = []
     for head, evs in members.items():
         merged = dict(events[head])
