@@ -21,6 +21,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("negated", "bool"), ("hedged", "bool"), ("confidence", "float64"),
     ("attribution_speaker", "string"), ("attribution_speaker_actor_id", "string"),
     ("evidence_text", "string"), ("evidence_start", "int32"), ("evidence_end", "int32"),
+    ("reviewed", "bool"),
 )
 NAMES: tuple[str, ...] = tuple(name for name, _ in COLUMNS)
 
@@ -59,7 +60,7 @@ def flat_row(rec: dict, index: int, ev: dict) -> dict:
                 "confidence": ev.get("confidence"),
                 "attribution_speaker": span_text(rec, speaker), "attribution_speaker_actor_id": actor_of(speaker).get("id"),
                 "evidence_text": span_text(rec, evidence), "evidence_start": evidence.get("start"),
-                "evidence_end": evidence.get("end")})
+                "evidence_end": evidence.get("end"), "reviewed": bool(ev.get("reviewed"))})
     return row
 
 

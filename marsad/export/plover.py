@@ -90,6 +90,7 @@ def plover_record(rec: dict, index: int, ev: dict, coded_date: str | None = None
                       "language": "ar", "publication": rec.get("source"), "license": None, "copyright": None,
                       "coder": f"marsad {__version__}", "codebook": CODEBOOK, "version": __version__},
         "coder": f"marsad {__version__}", "coded_date": coded_date, "coded_time": None, "comment": None,
+        "reviewed": bool(ev.get("reviewed")),  # an analyst corrected, confirmed or added it (marsad review)
     }
 
 

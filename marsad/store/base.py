@@ -68,12 +68,17 @@ class Store:
 
     def _migrate(self, cur: Any, stored: str) -> None:
         """Bring an older store to this schema inside create()'s transaction, or refuse it."""
-        steps = schema.migrations(stored)
-        if not steps:
+        steps = schema.migrations(stored, self.dialect, lambda table, column: self._has_column(cur, table, column))
+        if steps is None:
             raise StoreError(f"{self.url}: store schema {stored}, this Marsad needs {schema.SCHEMA_VERSION}")
         for stmt in steps:
             cur.execute(stmt)
         cur.execute(self.sql("UPDATE meta SET value = ? WHERE key = ?"), (schema.SCHEMA_VERSION, "schema"))
+
+    @staticmethod
+    def _has_column(cur: Any, table: str, column: str) -> bool:
+        cur.execute(f"SELECT * FROM {table} WHERE 1 = 0")
+        return column in {d[0] for d in cur.description}
 
     def _schema(self) -> str | None:
         """The stored schema version, None for an empty database."""
@@ -248,8 +253,15 @@ def open_store(db: str | DbUrl | None = None, *, readonly: bool = False, create:
     try:
         if create:
             store.create()
-        elif store._schema() is None:
-            raise StoreError(f"{url}: no Marsad store here (make one with marsad ingest)")
+        else:
+            stored = store._schema()
+            if stored is None:
+                raise StoreError(f"{url}: no Marsad store here (make one with marsad ingest)")
+            if stored != schema.SCHEMA_VERSION:
+                # a store of an older schema: brought up to date once by a writer, then opened as asked
+                store.close()
+                open_store(url, create=True).close()
+                return open_store(url, readonly=readonly, create=False)
     except BaseException:
         store.close()
         raise

@@ -16,7 +16,7 @@ content is an error (so that a rerun of the same input never rewrites).
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TextIO
 
@@ -25,7 +25,9 @@ from marsad.io.readers import ReadError, read_articles
 from marsad.limits import DEFAULT_LONG, DEFAULT_MAX_CHARS, check_limits, limit_articles
 from marsad.pipeline import Pipeline, default_pipeline, extraction_failure
 from marsad.store.base import Store, StoreError, error_message
+from marsad.store.corrections import Correction, apply_corrections, status_rows
 from marsad.store.progress import IngestProgress
+from marsad.store.review import corrections_by_article
 from marsad.store.rows import ArticleRows, content_hash, flatten
 from marsad.store.search import index_text
 from marsad.store.version import pipeline_version
@@ -42,11 +44,15 @@ class IngestStats:
     errors: int = 0
 
 
-def prepare(doc: Doc, version: str, origin: str | None = None, digest: str | None = None) -> ArticleRows:
-    """The rows of one extracted article, search text included (the body's tokens are the pipeline's own)."""
-    return flatten(doc.to_dict(), version, origin,
+def prepare(doc: Doc, version: str, origin: str | None = None, digest: str | None = None,
+            corrections: Sequence[Correction] = ()) -> ArticleRows:
+    """The rows of one extracted article, search text included (the body's tokens are the pipeline's own),
+    with the analysts' `corrections` of the article applied (corrections.py)."""
+    record, status = apply_corrections(doc.to_dict(), corrections)
+    return flatten(record, version, origin,
                    search_title=index_text(tokenize(doc.title)) if doc.title else "",
-                   search_body=index_text(doc.tokens), content_hash=digest)
+                   search_body=index_text(doc.tokens), content_hash=digest,
+                   review_status=status_rows(record["id"], status, version))
 
 
 Identity = tuple[str, "str | None"]  # (pipeline version, content hash) of a stored article
@@ -111,6 +117,7 @@ def ingest(paths: list[str], store: Store, date: str | None = None, batch_size: 
     read = 0
     with store.writer_lock(), IngestProgress(progress, errors or sys.stderr) as bar:
         known = store.identities()
+        corrections = corrections_by_article(store)  # read under the writer lock: no review is made meanwhile
         seen: dict[str, tuple[str, str]] = {}  # id -> (content hash, origin) of the articles read in this run
         for item in limit_articles(read_articles(paths, default_date=date), max_chars, long, note=bar.report):
             read += 1
@@ -140,7 +147,7 @@ def ingest(paths: list[str], store: Store, date: str | None = None, batch_size: 
                 stats.skipped += 1
                 continue
             try:
-                rows = prepare(pipeline(item), version, item.origin, digest)
+                rows = prepare(pipeline(item), version, item.origin, digest, corrections.get(aid, ()))
             except Exception as exc:  # noqa: BLE001 - one broken article never stops a batch
                 bar.report(f"error: {item.origin}: {extraction_failure(exc)}")
                 stats.errors += 1

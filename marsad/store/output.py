@@ -19,7 +19,7 @@ def _who(row: dict, role: str) -> str:
 
 
 def _flags(row: dict) -> str:
-    return ("N" if row.get("negated") else "") + ("H" if row.get("hedged") else "")
+    return ("N" if row.get("negated") else "") + ("H" if row.get("hedged") else "") + ("R" if row.get("reviewed") else "")
 
 
 def _place(row: dict) -> str:
@@ -30,7 +30,7 @@ def _place(row: dict) -> str:
 EVENT_TABLE: tuple[tuple[str, Callable[[dict], object]], ...] = (
     ("date", lambda r: r.get("date")), ("type", lambda r: r.get("type")), ("mode", lambda r: r.get("mode")),
     ("source", lambda r: _who(r, "source")), ("target", lambda r: _who(r, "target")),
-    ("place", _place), ("N/H", _flags), ("reports", lambda r: r.get("reports")),
+    ("place", _place), ("N/H/R", _flags), ("reports", lambda r: r.get("reports")),
     ("article", lambda r: f"{r['article_id']}#{r['idx']}"),
 )
 CLAIM_TABLE: tuple[tuple[str, Callable[[dict], object]], ...] = (

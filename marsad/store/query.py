@@ -20,7 +20,7 @@ from marsad.text.normalize import fold
 ARABIC_RE = re.compile(r"[\u0600-\u06FF]")
 EARTH_KM = 6371.0088
 KM_PER_DEGREE = 111.2
-BOOL_COLUMNS = ("negated", "hedged", "direct")
+BOOL_COLUMNS = ("negated", "hedged", "direct", "reviewed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,7 +191,7 @@ EVENT_COLUMNS = (
     "source_text", "source_actor_id", "source_actor_name", "source_country",
     "target_text", "target_actor_id", "target_actor_name", "target_country",
     "place_text", "place_name", "place_country", "lat", "lon", "negated", "hedged",
-    "speaker_text", "evidence_start", "evidence_end", "evidence_text", "confidence", "version",
+    "speaker_text", "evidence_start", "evidence_end", "evidence_text", "confidence", "version", "reviewed",
 )
 
 

@@ -96,7 +96,7 @@ def _event(aid: str, adate: str | None, i: int, ev: dict, text: str, version: st
             speaker.get("text"), (speaker.get("actor") or {}).get("id"),
             (speaker.get("actor") or {}).get("name_en"), (attribution.get("cue") or {}).get("text"),
             ev_start, ev_end, text[ev_start:ev_end] if ev_start is not None else None,
-            ev.get("confidence"), version)
+            ev.get("confidence"), version, bool(ev.get("reviewed")))
 
 
 def _claim(aid: str, adate: str | None, i: int, cl: dict, text: str, version: str) -> tuple:
@@ -116,9 +116,11 @@ def _entity(aid: str, i: int, ent: dict, version: str) -> tuple:
 
 
 def flatten(record: dict, version: str, origin: str | None = None,
-            search_title: str = "", search_body: str = "", content_hash: str | None = None) -> ArticleRows:
+            search_title: str = "", search_body: str = "", content_hash: str | None = None,
+            review_status: list[tuple] | None = None) -> ArticleRows:
     """The rows of one contract record; `search_*` are the folded, clitic-stripped texts (search.py);
-    `content_hash` that of the input it came from (default: of the record's fields)."""
+    `content_hash` that of the input it came from (default: of the record's fields); `review_status`
+    the rows saying which of the article's corrections applied (review.py)."""
     aid, adate, text = record["id"], record.get("date"), record.get("text") or ""
     events, claims, entities = record.get("events") or [], record.get("claims") or [], record.get("entities") or []
     quantities = [q for i, e in enumerate(events) for q in _quantities(aid, "event", i, e.get("quantities"), version)]
@@ -132,6 +134,7 @@ def flatten(record: dict, version: str, origin: str | None = None,
         schema.EVENTS.name: [_event(aid, adate, i, e, text, version) for i, e in enumerate(events)],
         schema.CLAIMS.name: [_claim(aid, adate, i, c, text, version) for i, c in enumerate(claims)],
         schema.QUANTITIES.name: quantities,
+        schema.REVIEW_STATUS.name: review_status or [],
     }
     if "\x00" in text or _text_safe(article) is not article:
         children = {name: [_text_safe(r) for r in rows] for name, rows in children.items()}

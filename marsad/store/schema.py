@@ -12,12 +12,18 @@ Schema 2 added `articles.content_hash` (rows.content_hash: the article as read),
 so that a corrected text under a stored id is re-extracted; a schema-1 store gets
 the column when opened (NULL in its old rows, which ingest compares through
 their records).
+
+Schema 3 added the review loop (store/review.py): `reviews`, the analysts' corrections (kept
+whatever ingest does), `review_status`, whether each correction found its item in the
+article's current extraction (rewritten with the article's rows), and `events.reviewed`.
+An older store gets them when opened (the new column NULL, read as not reviewed).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 ACTOR = ("text", "fold", "actor_id", "actor_name", "country", "sector")
 
 
@@ -61,7 +67,7 @@ EVENTS = Table("events", (
     ("date", "TEXT"), ("date_precision", "TEXT"), ("negated", "BOOL"), ("hedged", "BOOL"),
     ("speaker_text", "TEXT"), ("speaker_actor_id", "TEXT"), ("speaker_name", "TEXT"), ("cue_text", "TEXT"),
     ("evidence_start", "INT"), ("evidence_end", "INT"), ("evidence_text", "TEXT"),
-    ("confidence", "REAL"), ("version", "TEXT"),
+    ("confidence", "REAL"), ("version", "TEXT"), ("reviewed", "BOOL"),
 ), ("article_id", "idx"), (("type",), ("date",), ("source_actor_id",), ("target_actor_id",),
                            ("source_country",), ("target_country",), ("place_country",), ("lat", "lon")))
 
@@ -88,11 +94,24 @@ EVENT_LINKS = Table("event_links", (
     ("article_id", "TEXT"), ("event_idx", "INT"), ("canonical_id", "TEXT"), ("version", "TEXT"),
 ), ("article_id", "event_idx"), (("canonical_id",),))
 
+# An analyst's correction of an event or claim: the item is found again after a re-extraction
+# by its anchor (review.py), the span (trigger or cue) with its text, and for events the type.
+REVIEWS = Table("reviews", (
+    ("id", "INT"), ("article_id", "TEXT"), ("item", "TEXT"), ("action", "TEXT"),
+    ("anchor_start", "INT"), ("anchor_end", "INT"), ("anchor_text", "TEXT"), ("anchor_type", "TEXT"),
+    ("changes", "TEXT"), ("reviewer", "TEXT"), ("reviewed_at", "TEXT"), ("note", "TEXT"), ("version", "TEXT"),
+), ("id",), (("article_id",),))
+
+# Whether a correction applied to the article's current rows (`applied`) or found no item (`orphaned`).
+REVIEW_STATUS = Table("review_status", (
+    ("article_id", "TEXT"), ("review_id", "INT"), ("status", "TEXT"), ("version", "TEXT"),
+), ("article_id", "review_id"))
+
 META = Table("meta", (("key", "TEXT"), ("value", "TEXT")), ("key",))
 
 # Rows of these tables belong to one article and are replaced with it.
-ARTICLE_TABLES = (ENTITIES, EVENTS, CLAIMS, QUANTITIES, EVENT_LINKS)
-TABLES = (META, ARTICLES, *ARTICLE_TABLES, CANONICAL_EVENTS)
+ARTICLE_TABLES = (ENTITIES, EVENTS, CLAIMS, QUANTITIES, EVENT_LINKS, REVIEW_STATUS)
+TABLES = (META, ARTICLES, *ARTICLE_TABLES, CANONICAL_EVENTS, REVIEWS)
 
 TYPES = {
     "sqlite": {"TEXT": "TEXT", "INT": "INTEGER", "REAL": "REAL", "BOOL": "INTEGER"},
@@ -119,12 +138,25 @@ def create_statements(dialect: str) -> list[str]:
     return out
 
 
-def migrations(stored: str) -> list[str]:
-    """Statements bringing a store of schema `stored` to SCHEMA_VERSION (both dialects);
-    an empty list if there is no way."""
-    if stored == "1":
-        return ["ALTER TABLE articles ADD COLUMN content_hash TEXT"]
-    return []
+# The columns each schema added to an existing table (new tables come from create_statements).
+ADDED_COLUMNS: dict[str, tuple[tuple[Table, str], ...]] = {
+    "2": ((ARTICLES, "content_hash"),),
+    "3": ((EVENTS, "reviewed"),),
+}
+
+
+def migrations(stored: str, dialect: str, has_column: Callable[[str, str], bool]) -> list[str] | None:
+    """Statements bringing a store of schema `stored` to SCHEMA_VERSION; None if there is no way.
+    `has_column(table, column)`: a column already there is not added again."""
+    if stored not in ("1", "2"):
+        return None
+    steps = []
+    for version in range(int(stored) + 1, int(SCHEMA_VERSION) + 1):
+        for table, column in ADDED_COLUMNS[str(version)]:
+            kind = TYPES[dialect][dict(table.columns)[column]]
+            if not has_column(table.name, column):
+                steps.append(f"ALTER TABLE {table.name} ADD COLUMN {column} {kind}")
+    return steps
 
 
 def insert_sql(table: Table) -> str:
