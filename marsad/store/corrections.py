@@ -26,7 +26,7 @@ from marsad.export.records import act_head
 
 ITEMS = ("event", "claim")
 ACTIONS = ("reject", "set", "confirm", "add")
-# What `set` may change on an event (contract field names).
+# The fields of an added event that replace those of the pipeline's own event at its trigger.
 FIELDS = ("type", "source", "target", "date", "location")
 APPLIED, ORPHANED = "applied", "orphaned"
 SPAN_KEY = {"event": "trigger", "claim": "cue"}
@@ -112,6 +112,16 @@ def _apply_to_events(text: str, events: list[tuple[int | None, dict]],
     # PLOVER modes belong to a type
     retyped = {"mode": None} if changes.get("type", ev.get("type")) != ev.get("type") else {}
     return events[:k] + [(pos, {**ev, **changes, **retyped, "reviewed": True})] + events[k + 1:], k
+
+
+def find_item(record: dict, c: Correction) -> int | None:
+    """The index of the event a correction made or left in a reviewed record (at the trigger and
+    of the type it gave), None when there is none."""
+    trigger = c.changes.get("trigger") or {"start": c.anchor.start, "end": c.anchor.end}
+    etype = c.changes.get("type") or c.anchor.type
+    return next((k for k, ev in enumerate(record.get("events") or []) if ev.get("type") == etype
+                 and ((ev.get("trigger") or {}).get("start"), (ev.get("trigger") or {}).get("end"))
+                 == (trigger["start"], trigger["end"])), None)
 
 
 def _find(text: str, items: Sequence[dict], c: Correction) -> int | None:

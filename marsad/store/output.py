@@ -19,7 +19,8 @@ def _who(row: dict, role: str) -> str:
 
 
 def _flags(row: dict) -> str:
-    return ("N" if row.get("negated") else "") + ("H" if row.get("hedged") else "") + ("R" if row.get("reviewed") else "")
+    # R: an analyst corrected, confirmed or added it (marsad review)
+    return "".join(flag for flag, key in (("N", "negated"), ("H", "hedged"), ("R", "reviewed")) if row.get(key))
 
 
 def _place(row: dict) -> str:

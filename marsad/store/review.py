@@ -21,9 +21,11 @@ import orjson
 
 from marsad.store import schema
 from marsad.store.base import Store
-from marsad.store.corrections import FIELDS, SPAN_KEY, Anchor, Correction, apply_corrections, status_rows
+from marsad.store.corrections import (
+    FIELDS, SPAN_KEY, Anchor, Correction, apply_corrections, find_item, status_rows,
+)
 from marsad.store.review_values import (
-    ReviewError, actor_span, event_type, locate, place_span, review_date, sentence_at,
+    ReviewError, actor_by_id, actor_span, event_type, locate, place_span, review_date, sentence_at,
 )
 from marsad.store.rows import flatten
 
@@ -44,10 +46,12 @@ class Who:
 
 @dataclass(frozen=True, slots=True)
 class Listed:
-    """A correction with its status against the article's current extraction."""
+    """A correction with its status against the article's current extraction, and the id its
+    item has now (None for a rejection, or when orphaned)."""
 
     correction: Correction
     status: str
+    item_id: str | None = None
 
 
 def reject(store: Store, item_id: str, who: Who = Who(), claim: bool = False) -> Listed:
@@ -62,25 +66,43 @@ def confirm(store: Store, event_id: str, who: Who = Who()) -> Listed:
 
 
 def change(store: Store, event_id: str, who: Who = Who(), *, type: str | None = None, source: str | None = None,
-           target: str | None = None, date: str | None = None, place: str | None = None) -> Listed:
-    """Change fields of an event. `source`, `target`, `place`: offsets START:END into the article
-    or words found once in it; `date`: YYYY-MM-DD, YYYY-MM or YYYY; `-` clears a field."""
-    given = {"type": type, "source": source, "target": target, "date": date, "location": place}
-    if all(v is None for v in given.values()):
-        raise ReviewError(f"{event_id}: nothing to change (give --type, --source, --target, --date or --place)")
-    return _review(store, event_id, "event", "set", who,
-                   lambda record, found: _values(record, {k: v for k, v in given.items() if v is not None}))
+           target: str | None = None, date: str | None = None, place: str | None = None,
+           source_actor: str | None = None, target_actor: str | None = None, trigger: str | None = None) -> Listed:
+    """Change fields of an event. `source`, `target`, `place`, `trigger`: offsets START:END into the
+    article or words found once in it; `date`: YYYY-MM-DD, YYYY-MM or YYYY; `-` clears a field.
+    `source_actor`, `target_actor`: an actor id that overrides the one the words resolve to."""
+    given = {"type": type, "source": source, "target": target, "date": date, "location": place, "trigger": trigger}
+    if all(v is None for v in (*given.values(), source_actor, target_actor)):
+        raise ReviewError(f"{event_id}: nothing to change (give --type, --trigger, --source, --target, --date "
+                          "or --place)")
+    actors = _actors(source_actor, target_actor)
+
+    def build(record: dict, found: dict) -> dict:
+        values = _values(record, {k: v for k, v in given.items() if v is not None}, actors)
+        for role, actor in actors.items():
+            if role not in values:  # a new actor for the words the event has
+                if not found.get(role):
+                    raise ReviewError(f"--{role}-actor: {event_id} has no {role}; give --{role} too")
+                values[role] = {**found[role], "actor": actor}
+        return values
+
+    return _review(store, event_id, "event", "set", who, build)
 
 
 def add(store: Store, article_id: str, etype: str, trigger: str, who: Who = Who(), *, source: str | None = None,
-        target: str | None = None, date: str | None = None, place: str | None = None) -> Listed:
+        target: str | None = None, date: str | None = None, place: str | None = None,
+        source_actor: str | None = None, target_actor: str | None = None) -> Listed:
     """Add an event the pipeline missed, its trigger at `trigger` (START:END or words found once)."""
     etype = event_type(etype)
+    actors = _actors(source_actor, target_actor)
+    for role in actors:
+        if (source if role == "source" else target) is None:
+            raise ReviewError(f"--{role}-actor: give the {role}'s words too (--{role})")
     with store.writer_lock():
         record, version = _stored(store, article_id, "ARTICLE_ID")
         start, end = locate(record["text"], trigger, "--trigger")
         given = _values(record, {"source": source or "-", "target": target or "-", "date": date or "-",
-                                 "location": place or "-"})
+                                 "location": place or "-"}, actors)
         event = {"type": etype, "mode": None, "trigger": {"start": start, "end": end, "text": record["text"][start:end]},
                  **given, "quantities": [], "negated": False, "hedged": False, "attribution": None,
                  "evidence": sentence_at(record, start), "confidence": None}
@@ -88,19 +110,29 @@ def add(store: Store, article_id: str, etype: str, trigger: str, who: Who = Who(
         return _commit(store, record, version, _new(store, article_id, "event", "add", anchor, event, who, version))
 
 
-def _values(record: dict, given: dict[str, str]) -> dict:
-    """Contract-shaped values of a reviewer's field values."""
+def _actors(source_actor: str | None, target_actor: str | None) -> dict[str, dict]:
+    """The actors a reviewer named by id, by role."""
+    named = {"source": source_actor, "target": target_actor}
+    return {role: actor_by_id(aid, f"--{role}-actor") for role, aid in named.items() if aid is not None}
+
+
+def _values(record: dict, given: dict[str, str], actors: dict[str, dict]) -> dict:
+    """Contract-shaped values of a reviewer's field values (`actors`: ids the reviewer gave)."""
     out = {}
     for key, value in given.items():
         what = "--place" if key == "location" else f"--{key}"
         if key == "type":
             out[key] = event_type(value)
+        elif key == "trigger":  # the words that state the act, and their sentence as its evidence
+            start, end = locate(record["text"], value, "--trigger")
+            out[key] = {"start": start, "end": end, "text": record["text"][start:end]}
+            out["evidence"] = sentence_at(record, start)
         elif key == "date":
             out[key] = review_date(value)
         elif key == "location":
             out[key] = place_span(record, value)
         else:
-            out[key] = actor_span(record, value, what)
+            out[key] = actor_span(record, value, what, actors.get(key))
     return out
 
 
@@ -164,7 +196,13 @@ def _commit(store: Store, record: dict, version: str, correction: Correction) ->
                 store._insert(cur, table, rows.children[table.name])
         cur.execute(store.sql("UPDATE articles SET record = ?, n_events = ?, n_claims = ? WHERE id = ?"),
                     (article["record"], article["n_events"], article["n_claims"], aid))
-    return Listed(correction, status[correction.id])
+    return Listed(correction, status[correction.id], _item_now(reviewed, correction))
+
+
+def _item_now(record: dict, c: Correction) -> str | None:
+    """`ARTICLE#N` of the item a correction touched, as the queries list it now."""
+    k = find_item(record, c) if c.action != "reject" and c.item == "event" else None
+    return f"{c.article_id}#{k}" if k is not None else None
 
 
 def corrections_by_article(store: Store) -> dict[str, list[Correction]]:
@@ -178,9 +216,15 @@ def corrections_by_article(store: Store) -> dict[str, list[Correction]]:
 
 def listed(store: Store) -> Iterator[Listed]:
     """Every correction with its status, oldest first."""
-    for row in store.query("SELECT r.*, s.status FROM reviews r LEFT JOIN review_status s "
-                           "ON s.article_id = r.article_id AND s.review_id = r.id ORDER BY r.id"):
-        yield Listed(Correction.from_row(row), row["status"] or "orphaned")
+    rows = list(store.query("SELECT r.*, s.status FROM reviews r LEFT JOIN review_status s "
+                            "ON s.article_id = r.article_id AND s.review_id = r.id ORDER BY r.id"))
+    records: dict[str, dict] = {}
+    for row in rows:
+        c = Correction.from_row(row)
+        if c.article_id not in records:
+            records[c.article_id] = _stored(store, c.article_id, f"review {c.id}")[0]
+        status = row["status"] or "orphaned"
+        yield Listed(c, status, _item_now(records[c.article_id], c) if status == "applied" else None)
 
 
 def describe(entry: Listed) -> str:
@@ -189,12 +233,14 @@ def describe(entry: Listed) -> str:
     a = c.anchor
     what = f"{c.item} {a.type + ' ' if a.type else ''}{a.text!r} at {c.article_id}@{a.start}:{a.end}"
     if c.action == "set":
-        what += " → " + ", ".join(f"{'place' if k == 'location' else k}={_shown(k, v)}" for k, v in c.changes.items())
+        what += " → " + ", ".join(f"{'place' if k == 'location' else k}={_shown(k, v)}" for k, v in c.changes.items()
+                                  if k != "evidence")
     elif c.action == "add":
         shown = {k: _shown(k, c.changes.get(k)) for k in FIELDS[1:] if c.changes.get(k)}
         what += "".join(f" {'place' if k == 'location' else k}={v}" for k, v in shown.items())
+    now = f" (now {entry.item_id})" if entry.item_id else ""
     why = f" — {c.note}" if c.note else ""
-    return f"{c.id}  {entry.status:<8}  {c.action:<7}  {what}  [{c.reviewer}, {c.at}]{why}"
+    return f"{c.id}  {entry.status:<8}  {c.action:<7}  {what}{now}  [{c.reviewer}, {c.at}]{why}"
 
 
 def _shown(key: str, value: object) -> str:

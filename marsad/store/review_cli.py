@@ -16,6 +16,8 @@ SpanHelp = "offsets START:END into the article, or words found once in it; - rem
 Source = Annotated[Optional[str], typer.Option(help=f"Source actor: {SpanHelp}.")]
 Target = Annotated[Optional[str], typer.Option(help=f"Target actor: {SpanHelp}.")]
 Place = Annotated[Optional[str], typer.Option(help=f"Place of the event: {SpanHelp}.")]
+SourceActor = Annotated[Optional[str], typer.Option(help="Source actor id (e.g. DZA-MIL), when its words resolve to a wrong one.")]
+TargetActor = Annotated[Optional[str], typer.Option(help="Target actor id, as --source-actor.")]
 Date = Annotated[Optional[str], typer.Option(help="Date YYYY-MM-DD, YYYY-MM or YYYY; - removes it.")]
 
 
@@ -39,8 +41,10 @@ def _report(entry) -> None:  # noqa: ANN001 - a review.Listed
     from marsad.store.review import describe
 
     typer.echo(describe(entry))
-    if entry.status != "applied":
-        typer.echo("warning: the correction is kept but found no item to apply to", err=True)
+    c = entry.correction
+    if c.action == "reject" and entry.status == "applied":
+        # ids are positions: the article's later items moved up one
+        typer.echo(f"note: the {c.item}s after it in {c.article_id} are numbered one less now", err=True)
 
 
 def review_callback(
@@ -96,14 +100,18 @@ def set_fields(
     ctx: typer.Context,
     event_id: EventId,
     type: Annotated[Optional[str], typer.Option("--type", help="PLOVER type.")] = None,
+    trigger: Annotated[Optional[str], typer.Option(help="The words that state the act: offsets START:END, or "
+                                                   "words found once in the article.")] = None,
     source: Source = None, target: Target = None, date: Date = None, place: Place = None,
+    source_actor: SourceActor = None, target_actor: TargetActor = None,
     why: Why = None, reviewer: Reviewer = None, db: Db = None,
 ) -> None:
-    """Change an event's type, source, target, date or place."""
+    """Change an event's type, trigger, source, target, date or place."""
     from marsad.store.review import Who, change
 
     _report(_run(ctx, db, lambda store: change(store, event_id, Who(reviewer, why), type=type, source=source,
-                                          target=target, date=date, place=place)))
+                                          target=target, date=date, place=place,
+                                          source_actor=source_actor, target_actor=target_actor, trigger=trigger)))
 
 
 def confirm(ctx: typer.Context, event_id: EventId, why: Why = None, reviewer: Reviewer = None, db: Db = None) -> None:
@@ -119,13 +127,15 @@ def add(
     type: Annotated[str, typer.Option("--type", help="PLOVER type.")],
     trigger: Annotated[str, typer.Option(help="The trigger: offsets START:END, or words found once in the article.")],
     source: Source = None, target: Target = None, date: Date = None, place: Place = None,
+    source_actor: SourceActor = None, target_actor: TargetActor = None,
     why: Why = None, reviewer: Reviewer = None, db: Db = None,
 ) -> None:
     """Add an event the pipeline missed."""
     from marsad.store.review import Who, add as run
 
     _report(_run(ctx, db, lambda store: run(store, article_id, type, trigger, Who(reviewer, why), source=source,
-                                       target=target, date=date, place=place)))
+                                            target=target, date=date, place=place, source_actor=source_actor,
+                                            target_actor=target_actor)))
 
 
 def make_review_app() -> typer.Typer:

@@ -108,15 +108,34 @@ def _actor_of_words(words: str) -> dict | None:
     return best.actor.to_dict() if best else None
 
 
-def actor_span(record: dict, value: str, what: str) -> dict | None:
-    """A source or target: the span with its resolved actor (None when `value` clears it)."""
+def actor_span(record: dict, value: str, what: str, actor: dict | None = None) -> dict | None:
+    """A source or target: the span with its resolved actor, or `actor` when the reviewer names
+    it (None when `value` clears the role)."""
     if value.strip().lower() in CLEAR:
         return None
     text = record["text"]
     start, end = locate(text, value, what)
-    ent = _entity_at(record, start, end, "actor")
-    actor = ent["actor"] if ent else _actor_of_words(text[start:end])
+    if actor is None:
+        ent = _entity_at(record, start, end, "actor")
+        actor = ent["actor"] if ent else _actor_of_words(text[start:end])
     return {"start": start, "end": end, "text": text[start:end], "actor": actor}
+
+
+def actor_by_id(value: str, what: str) -> dict:
+    """The actor-base actor with this id (any case), or a state's sector (`DZA-MIL`)."""
+    from marsad.grammar.actor_base import ActorBase
+
+    base = ActorBase.load()
+    wanted = value.strip().upper()
+    known = next((a for aid, a in base.actors.items() if aid.upper() == wanted), None)
+    if known is not None:
+        return known.to_dict()
+    country, _, sector = wanted.partition("-")
+    sectors = {a.sector for a in base.actors.values() if a.sector}
+    if country in base.country_names and sector in sectors:
+        return base.state_actor(country, sector).to_dict()
+    raise ReviewError(f"{what} {value!r}: not an actor id of the actor base (marsad/resources/actors.tsv), "
+                      "nor COUNTRY-SECTOR such as DZA-MIL")
 
 
 def place_span(record: dict, value: str, what: str = "--place") -> dict | None:

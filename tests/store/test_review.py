@@ -45,7 +45,9 @@ def reviewed(db_url, slice_file):
     assert _record(store)["events"][0]["trigger"] == second["trigger"]
     done.append(change(store, f"{ARTICLE}#0", who, type=new_type.lower(), source=ARMY, date="2013-10"))
     place = text.index(IN_ALGERIA) + 3
-    done.append(add(store, ARTICLE, "coerce", SWEEP, who, source=ARMY, place=f"{place}:{place + 7}"))
+    # the actor base reads الجيش الوطني as Yemen's army: the reviewer names the actor
+    done.append(add(store, ARTICLE, "coerce", SWEEP, who, source=ARMY, source_actor="dza-mil",
+                    place=f"{place}:{place + 7}"))
     yield store, path, original, {"rejected": first, "changed": second, "new_type": new_type, "done": done,
                                   "db": db_url}
     store.close()
@@ -71,7 +73,7 @@ def _assert_reviewed(store, original: dict, case: dict) -> None:
     assert retyped["mode"] is None and retyped["reviewed"] is True
     sweep = by_trigger[(SWEEP, "COERCE")]
     assert (sweep["source_text"], sweep["place_text"], sweep["place_country"]) == (ARMY, "الجزائر", "DZA")
-    assert sweep["reviewed"] is True and sweep["lat"] is not None
+    assert sweep["reviewed"] is True and sweep["lat"] is not None and sweep["source_actor_id"] == "DZA-MIL"
     assert [r["reviewed"] for r in rows].count(True) == 2
     # a filter sees the corrected value
     assert retyped["idx"] in {r["idx"] for r in _rows(store, type=case["new_type"])}
@@ -190,6 +192,10 @@ def test_bad_review_inputs_are_one_line_errors_naming_the_input(runner, tmp_path
          f"error: --trigger '{size}:{size + 4}': outside the article's text (offsets 0 to {size}"),
         (["add", "nosuch", "--type", "COERCE", "--trigger", "1:4"], "error: ARTICLE_ID: no article 'nosuch'"),
         (["add", ARTICLE, "--type", "riot", "--trigger", SWEEP], "error: --type 'riot': not a PLOVER type"),
+        (["add", ARTICLE, "--type", "COERCE", "--trigger", SWEEP, "--source", ARMY, "--source-actor", "ALG-ARMY"],
+         "error: --source-actor 'ALG-ARMY': not an actor id of the actor base"),
+        (["add", ARTICLE, "--type", "COERCE", "--trigger", SWEEP, "--source-actor", "DZA-MIL"],
+         "error: --source-actor: give the source's words too (--source)"),
     ]
     for args, message in cases:
         result = runner.invoke(app, ["review", *args, "--db", db])
@@ -211,6 +217,24 @@ def test_confirm_marks_an_event_reviewed_and_required_in_gold(db_url, slice_file
         reviewed = _record(store)["events"][1]
         assert reviewed == {**kept, "reviewed": True}
         assert write_gold(store, tmp_path / "g.jsonl") == (1, 1)
+
+
+def test_a_new_trigger_moves_the_event_and_its_evidence_and_survives_a_reingest(db_url, slice_file):
+    path = slice_file(0, 5)
+    with open_store(db_url) as store:
+        ingest([str(path)], store)
+        last = len(_record(store)["events"]) - 1
+        # "عمليات التمشيط والبحث التي شنتها قوات فرنسية": the act is stated by شنتها
+        entry = change(store, f"{ARTICLE}#{last}", Who("amal"), trigger="شنتها", type="COERCE", date="2013")
+        assert (entry.status, entry.item_id) == ("applied", f"{ARTICLE}#{last}")
+        for version in (None, "9.9.9+test"):
+            if version:
+                ingest([str(path)], store, version=version)
+            record = _record(store)
+            moved = [e for e in record["events"] if e.get("reviewed")]
+            assert len(moved) == 1 and (moved[0]["trigger"]["text"], moved[0]["type"]) == ("شنتها", "COERCE")
+            evidence = record["text"][moved[0]["evidence"]["start"]:moved[0]["evidence"]["end"]]
+            assert "شنتها قوات فرنسية" in evidence and moved[0]["date"] == {"value": "2013", "precision": "year"}
 
 
 def test_a_rejected_act_head_hands_the_act_to_its_next_sentence(db_url, slice_file):
