@@ -91,4 +91,4 @@ def icews_sector_names() -> dict[str, str]:
 def icews_sectors(sector: str | None) -> str | None:
     if not sector:
         return None
-    return icews_sector_names().get(sector, sector)
+    return icews_sector_names().get(sector, sector) or None  # "": ICEWS gives that sector no name
