@@ -65,14 +65,23 @@ def main() -> None:
     write_scores()
 
 
+# (type, mode) -> (score, why the manual's value is corrected)
+SCORE_FIXES = {
+    ("ACCUSE", ""): (-3.0, "the manual's table prints ACCUSE +3, a sign typo: ACCUSE is verbal conflict (quad 3), "
+                           "its modes score -2 to -3.5 and the manual's earlier table had -2.0"),
+}
+
+
 def write_scores() -> None:
     """PLOVER quad code and intensity score per type and mode (the manual's table) for the exports."""
     onto = json.loads(ONTOLOGY.read_text(encoding="utf-8"))
     lines = ["# PLOVER quad code and score per event type and mode, from ../shared/data/events/derived/plover_ontology.json",
              "# (PLOVER manual draft 0.8, CC BY-SA 4.0) by tools/build_plover_cameo.py. Empty mode = the type's own score.",
+             *(f"# Corrected: {t} {m or '(type)'} = {score} ({why})." for (t, m), (score, why) in SCORE_FIXES.items()),
              "plover_event\tplover_mode\tquad_code\tscore"]
     for t in onto["event_types"]:
-        lines.append(f"{t['name']}\t\t{t['quad_code']}\t{t['score']}")
+        score = SCORE_FIXES.get((t["name"], ""), (t["score"],))[0]
+        lines.append(f"{t['name']}\t\t{t['quad_code']}\t{score}")
         for m in t["modes"]:
             if m.get("score") is not None:
                 lines.append(f"{t['name']}\t{m['name']}\t{t['quad_code']}\t{m['score']}")

@@ -1,8 +1,8 @@
-"""Exports of contract records: PLOVER JSONL, POLECAT TSV, flat CSV, Parquet, JSONL, ICEWS CSV.
+"""Exports of contract records: PLOVER JSONL, POLECAT TSV, flat CSV, Parquet, JSONL, ICEWS TSV.
 
 Each format is a function over an iterable of contract records that streams: records are read,
 mapped and written one at a time (Parquet in row groups), so memory does not grow with the
-number of events.
+number of events. Each format has its validator in marsad.export.validate.
 """
 from __future__ import annotations
 
@@ -10,25 +10,28 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+from marsad.export.context import ExportContext
+
 FORMATS: tuple[str, ...] = ("plover", "polecat", "csv", "parquet", "jsonl", "icews")
 
 
-def export(records: Iterable[dict], fmt: str, out: Path | str | None = None) -> int:
+def export(records: Iterable[dict], fmt: str, out: Path | str | None = None,
+           context: ExportContext | None = None) -> int:
     """Write `records` in `fmt` to `out` (stdout when None, except Parquet); returns the number of
-    events written."""
+    events written. `context` (store_context of a store) gives dedup links and coding days."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
     if fmt == "parquet":
         if out is None:
             raise ValueError("the parquet export needs an output file (--out)")
         from marsad.export.parquet import write_parquet
-        return write_parquet(records, out)
+        return write_parquet(records, out, context=context)
     writer = _text_writer(fmt)
     if out is None:
-        return writer(records, sys.stdout)
+        return writer(records, sys.stdout, context)
     # newline="" lets the csv module write its own line ends
     with open(out, "w", encoding="utf-8", newline="") as fh:
-        return writer(records, fh)
+        return writer(records, fh, context)
 
 
 def _text_writer(fmt: str):

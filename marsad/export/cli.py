@@ -24,8 +24,9 @@ def export_command(
     fmt: ExportFmt = ExportFormat.csv,
     out: Annotated[Optional[Path], typer.Option(help="Output file (required for parquet; default stdout).")] = None,
 ) -> None:
-    """Export events as PLOVER JSONL, POLECAT TSV, flat CSV, Parquet, JSONL or CAMEO-coded ICEWS CSV."""
+    """Export events as PLOVER JSONL, POLECAT TSV, flat CSV, Parquet, JSONL or CAMEO-coded ICEWS TSV."""
     from marsad.export import export
+    from marsad.export.context import store_context
     from marsad.export.records import ErrorCounter, read_records
 
     if fmt == ExportFormat.parquet and out is None:
@@ -36,7 +37,8 @@ def export_command(
     store = open_db(db) if db is not None else None
     try:
         # The store streams its records (a cursor, or pages of 200 on PostgreSQL): memory stays flat.
-        n = export(store.iter_records() if store else read_records(records, errors), fmt.value, out)
+        n = export(store.iter_records() if store else read_records(records, errors), fmt.value, out,
+                   store_context(store) if store else None)
     except BrokenPipeError:  # `marsad export … | head`: the reader has what it wanted
         sys.stderr.close()
         raise typer.Exit(0)

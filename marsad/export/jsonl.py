@@ -6,8 +6,10 @@ from typing import TextIO
 
 import orjson
 
+from marsad.export.context import ExportContext
 
-def write_jsonl(records: Iterable[dict], out: TextIO) -> int:
+
+def write_jsonl(records: Iterable[dict], out: TextIO, context: ExportContext | None = None) -> int:
     """Writes whole records; returns the number of events they carry."""
     n = 0
     for rec in records:

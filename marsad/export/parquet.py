@@ -1,9 +1,11 @@
-"""Parquet of the flat event table, written in row groups so memory stays flat."""
+"""Parquet of the flat event table (flat.COLUMNS), written in row groups so memory stays flat;
+dates are typed (date32), each with its precision column."""
 from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
 
+from marsad.export.context import ExportContext
 from marsad.export.flat import COLUMNS, flat_rows
 
 ROW_GROUP = 10_000  # events buffered per row group: a few MB whatever the total
@@ -21,11 +23,13 @@ def _pyarrow():
 def schema():
     pa, _ = _pyarrow()
 
-    kinds = {"string": pa.string(), "int32": pa.int32(), "float64": pa.float64(), "bool": pa.bool_()}
-    return pa.schema([(name, kinds[kind]) for name, kind in COLUMNS])
+    kinds = {"string": pa.string(), "int32": pa.int32(), "float64": pa.float64(), "bool": pa.bool_(),
+             "date": pa.date32()}
+    return pa.schema([(c.name, kinds[c.kind]) for c in COLUMNS])
 
 
-def write_parquet(records: Iterable[dict], path: Path | str, row_group: int = ROW_GROUP) -> int:
+def write_parquet(records: Iterable[dict], path: Path | str, row_group: int = ROW_GROUP,
+                  context: ExportContext | None = None) -> int:
     pa, pq = _pyarrow()
     sch = schema()
     names = sch.names
@@ -33,7 +37,7 @@ def write_parquet(records: Iterable[dict], path: Path | str, row_group: int = RO
     with pq.ParquetWriter(str(path), sch, compression="zstd") as writer:
         buf: dict[str, list] = {name: [] for name in names}
         size = 0
-        for row in flat_rows(records):
+        for row in flat_rows(records, context):
             for name in names:
                 buf[name].append(row[name])
             size += 1

@@ -6,8 +6,10 @@ Exports and dedup read records one at a time from JSONL (or, later, from the sto
 from __future__ import annotations
 
 import bisect
+import calendar
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import orjson
@@ -161,3 +163,40 @@ def event_day(rec: dict, ev: dict) -> str | None:
 def actor_of(role: dict | None) -> dict:
     """The resolved actor of a source/target/speaker span ({} when unresolved)."""
     return (role or {}).get("actor") or {}
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    """An event's date as the formats write it: the first and last day of the period it is known to,
+    and its precision: `day`, `month`, `year` (the event's own date), or `article` when the text
+    gives no date for the event and the article's date stands in (the day it was reported)."""
+
+    start: str | None
+    end: str | None
+    precision: str | None
+
+
+def event_date(rec: dict, ev: dict) -> EventDate:
+    """An event known only to its month or year keeps that period (2018-03 -> 2018-03-01 .. 2018-03-31),
+    never the article's day.
+
+    >>> event_date({"date": "2018-04-02"}, {"date": {"value": "2018-02", "precision": "month"}})
+    EventDate(start='2018-02-01', end='2018-02-28', precision='month')
+    >>> event_date({"date": "2018-04-02"}, {"date": {"value": None, "precision": "unknown"}})
+    EventDate(start='2018-04-02', end=None, precision='article')
+    """
+    d = ev.get("date") or {}
+    value, precision = d.get("value"), d.get("precision")
+    try:
+        if value and precision == "day":
+            return EventDate(value, value, "day")
+        if value and precision == "month":
+            year, month = int(value[:4]), int(value[5:7])
+            last = calendar.monthrange(year, month)[1]
+            return EventDate(f"{value[:7]}-01", f"{value[:7]}-{last:02d}", "month")
+        if value and precision == "year":
+            return EventDate(f"{value[:4]}-01-01", f"{value[:4]}-12-31", "year")
+    except ValueError:  # a malformed value: the article's date stands in, as for no date
+        pass
+    article = rec.get("date") or None
+    return EventDate(article, None, "article" if article else None)

@@ -11,7 +11,7 @@ from marsad.options import (
     DEFAULT_LONG_POLICY, MAX_COUNT, ArticleDate, Db, IngestDb, Limit, Long, MaxChars, RowFmt, RowFormat, Since, Until,
     article_date, check, event_types, open_db, period_bound, row_limit, text_value,
 )
-from marsad.store.output import CLAIM_TABLE, EVENT_TABLE, write_rows
+from marsad.store.output import CLAIM_TABLE, EVENT_TABLE, write_event_csv, write_rows
 
 
 def _check_period(since: str | None = None, until: str | None = None) -> None:
@@ -20,10 +20,14 @@ def _check_period(since: str | None = None, until: str | None = None) -> None:
 
 
 def _write_rows(db: str | None, rows, fmt: str, table, noun: str) -> None:
-    """Print the rows `rows(store)` yields from the store at `db`, then their count on stderr."""
+    """Print the rows `rows(store)` yields from the store at `db`, then their count on stderr
+    (events as CSV: the flat export's columns)."""
     store = open_db(db)
     try:
-        n = write_rows(rows(store), fmt, sys.stdout, table)
+        if table is EVENT_TABLE and fmt == "csv":
+            n = write_event_csv(store, rows(store), sys.stdout)
+        else:
+            n = write_rows(rows(store), fmt, sys.stdout, table)
     finally:
         store.close()
     typer.echo(f"{n} {noun}(s)", err=True)

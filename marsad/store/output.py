@@ -1,4 +1,6 @@
-"""Query results as an aligned table, CSV or JSON Lines (streamed, row by row)."""
+"""Query results as an aligned table, CSV or JSON Lines (streamed, row by row). `marsad events
+--format csv` writes the flat export's columns (marsad.export.flat.COLUMNS), so the events CSV and
+`marsad export --format csv|parquet` share one documented column list."""
 from __future__ import annotations
 
 import csv
@@ -80,3 +82,28 @@ def write_rows(rows: Iterator[dict], fmt: str, out: TextIO,
             writer.writerow(row)
         n += 1
     return n
+
+
+def flat_event_rows(store, rows: Iterable[dict]) -> Iterator[dict]:
+    """The flat export's row of each queried event (one per event as extracted, as `marsad events`
+    lists them), read from its article's stored record; `canonical_id` is its dedup link."""
+    from marsad.export.context import ExportContext
+    from marsad.export.flat import flat_row
+
+    rec = None
+    for row in rows:
+        if rec is None or rec["id"] != row["article_id"]:
+            found = next(store.rows("SELECT record FROM articles WHERE id = ?", (row["article_id"],)), None)
+            if found is None:
+                continue
+            rec = orjson.loads(found[0])
+        idx = row["idx"]
+        links = {(rec["id"], idx): row["canonical_id"]} if row.get("canonical_id") else {}
+        yield flat_row(rec, idx, rec["events"][idx], ExportContext(links))
+
+
+def write_event_csv(store, rows: Iterable[dict], out: TextIO) -> int:
+    """`marsad events --format csv`: the flat columns, with the header even when no event matches."""
+    from marsad.export.flat_csv import write_flat_csv
+
+    return write_flat_csv(flat_event_rows(store, rows), out)

@@ -29,17 +29,19 @@ def all_events(records):
     return [(rec, i, ev) for rec in records for i, ev in act_events(rec)]
 
 
-def test_polecat_has_exactly_the_40_columns_in_order(tmp_path, pool_records, schemas):
+def test_polecat_has_the_40_columns_in_order_then_marsads(tmp_path, pool_records, schemas):
+    from marsad.export.polecat import EXTRA_COLUMNS
+
     expected = schema_fields(schemas / "polecat_events.tsv")
     assert len(expected) == 40
     out = tmp_path / "e.tsv"
     n = export(pool_records, "polecat", out)
     with out.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.reader(fh, delimiter="\t"))
-    assert rows[0] == expected
+    assert rows[0] == expected + list(EXTRA_COLUMNS)
     assert len(rows) - 1 == n == len(all_events(pool_records))
-    assert all(len(r) == 40 for r in rows[1:])
-    by_id = {r[0]: dict(zip(expected, r)) for r in rows[1:]}
+    assert all(len(r) == len(rows[0]) for r in rows[1:])
+    by_id = {r[0]: dict(zip(rows[0], r)) for r in rows[1:]}
     for rec, i, ev in all_events(pool_records):
         row = by_id[event_id(rec, i)]
         assert row["Event Type"] == ev["type"] and row["Event Mode"] == (ev.get("mode") or "")
@@ -110,7 +112,12 @@ def test_csv_parses_one_row_per_event(tmp_path, pool_records):
         start, end = int(row["evidence_start"]), int(row["evidence_end"])
         assert row["evidence_text"] == rec["text"][start:end]  # newlines and quotes survive
         assert row["source_text"] == ((ev.get("source") or {}).get("text") or "")
-        assert row["date_value"] == ((ev.get("date") or {}).get("value") or "")
+        date = ev.get("date") or {}
+        if date.get("precision") == "day":
+            assert row["date"] == row["date_end"] == date["value"] and row["date_precision"] == "day"
+        elif date.get("value"):  # a month or year keeps its period, never the article's day
+            assert row["date"].startswith(date["value"]) and row["date_end"].startswith(date["value"])
+            assert row["date_precision"] == date["precision"]
 
 
 def test_icews_codes_come_from_the_cameo_codebook(tmp_path, pool_records, shared, schemas):
@@ -118,10 +125,10 @@ def test_icews_codes_come_from_the_cameo_codebook(tmp_path, pool_records, shared
     with (shared / "events" / "derived" / "cameo_codebook.tsv").open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh, delimiter="\t"):
             codebook[row["cameo_code"]] = row
-    out = tmp_path / "e.csv"
+    out = tmp_path / "e.tsv"
     export(pool_records, "icews", out)
     with out.open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
+        rows = list(csv.DictReader(fh, delimiter="\t"))
     assert list(rows[0]) == schema_fields(schemas / "icews_events.tsv")
     for row, (rec, i, ev) in zip(rows, all_events(pool_records)):
         code = row["CAMEO Code"]
@@ -166,6 +173,8 @@ def test_polecat_cells_hold_no_tab_or_line_break(tmp_path, pool_records):
     """Issue 13: a tab or newline inside a field broke line-based tools (cut, awk, wc -l)."""
     import copy
 
+    from marsad.export.polecat import COLUMNS
+
     recs = copy.deepcopy([r for r in pool_records if r["events"]][:5])
     for rec in recs:
         rec["source"] = "Sky\tNews\nArabia\u2028"
@@ -176,6 +185,6 @@ def test_polecat_cells_hold_no_tab_or_line_break(tmp_path, pool_records):
     n = export(recs, "polecat", out)
     lines = out.read_text(encoding="utf-8").split("\n")[:-1]
     assert len(lines) == n + 1
-    assert all(line.count("\t") == 39 for line in lines)
+    assert all(line.count("\t") == len(COLUMNS) - 1 for line in lines)
     rows = list(csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t"))
     assert {r["Source"] for r in rows} == {"Sky News Arabia "}
