@@ -294,6 +294,7 @@ NearOpt = Annotated[Optional[str], typer.Option("--near", help="LAT,LON,KM: plac
 HedgedOpt = Annotated[Optional[bool], typer.Option("--hedged/--no-hedged")]
 NegatedOpt = Annotated[Optional[bool], typer.Option("--negated/--no-negated")]
 MinReports = Annotated[int, typer.Option("--min-reports", min=1, max=MAX_COUNT, help="Events reported by at least N articles (after dedup).")]
+Progress = Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Progress on stderr: a bar with total, percentage, rate and ETA on a terminal, a plain line every 500 articles otherwise (default); --no-progress: none.")]
 ArticleDate = Annotated[Optional[str], typer.Option(help="Article date YYYY-MM-DD for inputs that carry none.")]
 
 

@@ -9,11 +9,12 @@ import typer
 from marsad.limits import DEFAULT_MAX_CHARS
 from marsad.options import (
     COUNT_DIMENSIONS, DEFAULT_LONG_POLICY, ArticleDate, CountFormat, CountryOpt, Db, HedgedOpt, IngestDb, Limit, Long,
-    MaxChars, MinReports, ModeOpt, NearOpt, NegatedOpt, Outlet, PlaceOpt, RowFmt, RowFormat, Since, SourceOpt,
+    MaxChars, MinReports, ModeOpt, Progress, NearOpt, NegatedOpt, Outlet, PlaceOpt, RowFmt, RowFormat, Since, SourceOpt,
     TargetOpt, TypeOpt, Until, article_date, check, count_dimensions, event_filter, open_db, period_bound, row_limit,
     text_value,
 )
 from marsad.store.output import CLAIM_TABLE, EVENT_TABLE, write_rows
+from marsad.store.progress import progress_mode
 
 
 def _check_period(since: str | None = None, until: str | None = None) -> None:
@@ -36,7 +37,7 @@ def ingest(
     db: IngestDb = None,
     date: ArticleDate = None,
     batch: Annotated[int, typer.Option(min=1, max=100_000, help="Articles per transaction.")] = 100,
-    progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Progress bar on stderr (default: when stderr is a terminal).")] = None,
+    progress: Progress = None,
     max_chars: MaxChars = DEFAULT_MAX_CHARS,
     long: Long = DEFAULT_LONG_POLICY,
     rules: Annotated[bool, typer.Option("--rules", help="v0.5.0's pipeline: the hand-written rules decide the events "
@@ -53,7 +54,7 @@ def ingest(
         from marsad.store.version import pipeline_version
 
         stats = run(paths, store, date=date, batch_size=max(1, batch),
-                    progress=sys.stderr.isatty() if progress is None else progress, max_chars=max_chars,
+                    progress=progress_mode(progress), max_chars=max_chars,
                     long=long.value, pipeline=Pipeline.rules() if rules else None,
                     version=pipeline_version() + "+rules" if rules else None)
     except StoreError as exc:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import io
 from typing import TextIO
 
 import orjson
@@ -35,5 +36,9 @@ def write_count(result: CountResult, fmt: str, out: TextIO) -> None:
             table.add_column(col, justify="right" if col in (result.unit, "articles", "per_article") else "left")
         for row in result.rows:
             table.add_row(*(_cell(row[c]) for c in result.columns))
-        console = Console(file=out, width=None if out.isatty() else TABLE_WIDTH, highlight=False)
-        console.print(table)
+        if out.isatty():
+            Console(file=out, highlight=False).print(table)
+            return
+        buffer = io.StringIO()
+        Console(file=buffer, width=TABLE_WIDTH, highlight=False).print(table)
+        out.write("".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines()))

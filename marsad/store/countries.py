@@ -60,9 +60,10 @@ class Countries:
     def suggest(self, value: str) -> list[str]:
         """`CODE (Name)` of the countries whose name or code is closest to `value`."""
         text = " ".join(value.split())
-        found = difflib.get_close_matches(text.lower(), list(self.keys), n=SUGGESTIONS, cutoff=0.65)
-        found += difflib.get_close_matches(fold(text), list(self.keys), n=SUGGESTIONS, cutoff=0.65)
+        found = difflib.get_close_matches(text.lower(), list(self.keys), n=SUGGESTIONS, cutoff=0.75)
+        found += difflib.get_close_matches(fold(text), list(self.keys), n=SUGGESTIONS, cutoff=0.75)
         codes = list(dict.fromkeys(self.keys[k] for k in found))
-        codes += [c for c in difflib.get_close_matches(text.upper(), list(self.names), n=SUGGESTIONS, cutoff=0.6)
-                  if c not in codes]
+        if len(text) == 3:
+            codes += [c for c in difflib.get_close_matches(text.upper(), list(self.names), n=SUGGESTIONS, cutoff=0.6)
+                      if c not in codes]
         return [f"{c} ({self.names[c]})" for c in codes[:SUGGESTIONS]]
