@@ -64,21 +64,26 @@ def _distinct(values: Iterable[object]) -> list:
     return list(dict.fromkeys(v for v in values if v not in (None, "")))
 
 
-def _first(group: list[dict], key: str) -> object:
-    return next((r[key] for r in group if r.get(key) not in (None, "")), None)
+def _actor(group: list[dict], role: str) -> tuple[str | None, str | None]:
+    """(id, English name) of the role's actor: from the first report that links it to an actor
+    id, else the first that names it (a role label such as Civilians)."""
+    row = next((r for r in group if r.get(f"{role}_actor_id")), None) or next(
+        (r for r in group if r.get(f"{role}_actor_name")), None)
+    return (row[f"{role}_actor_id"], row[f"{role}_actor_name"]) if row else (None, None)
 
 
 def _row(group: list[dict]) -> dict:
     best = group[0]
     unit = best["canonical_id"] or f"{best['article_id']}#{best['idx']}"
+    (source_id, source_name), (target_id, target_name) = _actor(group, "source"), _actor(group, "target")
     located = next((r for r in group if r.get("lat") is not None), None) or next(
         (r for r in group if r.get("place_name")), best)
     return {
         "canonical_id": unit, "type": best["type"], "date": best["date"],
         "date_precision": best["date_precision"] or ("day" if best["date"] and len(best["date"]) == 10 else None),
         "reports": len(_distinct(r["article_id"] for r in group)), "n_outlets": len(_distinct(r["outlet"] for r in group)),
-        "source_actor_id": _first(group, "source_actor_id"), "source_name": _first(group, "source_actor_name"),
-        "target_actor_id": _first(group, "target_actor_id"), "target_name": _first(group, "target_actor_name"),
+        "source_actor_id": source_id, "source_name": source_name,
+        "target_actor_id": target_id, "target_name": target_name,
         "place_name": located.get("place_name"), "place_country": located.get("place_country"),
         "lat": located.get("lat"), "lon": located.get("lon"),
         "modes": _distinct(r["mode"] for r in group),

@@ -151,7 +151,7 @@ def fields(view: EventView) -> list[tuple[str, str]]:
         ("said by", (f"{speaker.get('text')} [{(speaker.get('actor') or {}).get('id') or '-'}]" if speaker else "-")
          + (f"  cue {cue.get('text')}" if cue else "")),
         ("counts", quantities),
-        ("act", f"#{act}" + ("" if act == view.index else f" (this event is a later sentence of act #{act})")),
+        ("act", f"#{act}" + ("" if act == view.index else " (the act's first event: this one is a later sentence of it)")),
         ("reports", f"{view.reports}" + (f"  canonical {view.canonical_id}" if view.canonical_id else
                                          "  (not in a dedup cluster)")),
         ("evidence", f"[{evidence.get('start')}:{evidence.get('end')}]"),
