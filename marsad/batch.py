@@ -26,7 +26,7 @@ def run_extract(paths: list[str], out: TextIO, fmt: str = "jsonl", date: str | N
     An article over `max_chars` characters is split into parts or refused
     (`long`, see marsad.limits). `explain` adds the rules that produced each
     event and claim (marsad.io.writers). `progress`: bar, lines or off (marsad.store.progress)."""
-    from marsad.store.progress import RunProgress, count_articles
+    from marsad.io.progress import RunProgress, count_articles
 
     check_limits(max_chars, long)
     pipeline = pipeline or default_pipeline()

@@ -13,7 +13,7 @@ from marsad.options import (
     DEFAULT_LONG_POLICY, ArticleDate, ExtractFmt, ExtractFormat, Long, MaxChars, OneLineErrors, Progress, article_date,
     check, deprecated_alias, output_file,
 )
-from marsad.store.progress import progress_mode
+from marsad.io.progress import progress_mode
 
 app = typer.Typer(cls=OneLineErrors, add_completion=False, no_args_is_help=True, pretty_exceptions_show_locals=False,
                   help="Marsad: Arabic news → sourced political and conflict events.")
