@@ -164,8 +164,7 @@ def count(
 ) -> None:
     """Count events by type, period, country, actors or outlet (with the filters of `events`).
 
-    One event reported by several articles counts once when the store has dedup clusters
-    (`marsad dedup --db`), else once per article; an act told in several sentences counts once."""
+    An event reported by several articles counts once when the store has dedup clusters (`marsad dedup --db`), else once per article; an act told in several sentences counts once."""
     from marsad.store.count import count as run
     from marsad.store.count_output import write_count
 
