@@ -107,7 +107,8 @@ def write_canonical(rows: Iterable[dict], fmt: str, out: TextIO | None, path: st
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        table = pa.Table.from_pylist(list(rows))
+        listed = list(rows)
+        table = pa.Table.from_pylist(listed) if listed else pa.table({c: pa.array([], pa.string()) for c in COLUMNS})
         pq.write_table(table, path, compression="zstd")
         return table.num_rows
     n = 0

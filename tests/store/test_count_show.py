@@ -263,6 +263,20 @@ def test_canonical_export_lists_every_report(runner, golden_db):
     assert all(len(r["urls"]) >= 1 for r in merged if any(a.startswith("ant2:") for a in r["article_ids"]))
 
 
+
+def test_canonical_export_to_parquet_keeps_the_lists(runner, golden_db, tmp_path):
+    import pyarrow.parquet as pq
+
+    path = tmp_path / "canonical.parquet"
+    result = _run(runner, "export", "--canonical", "-f", "parquet", "--out", str(path), "--type", "ASSAULT",
+                  "--db", golden_db[1])
+    assert result.exit_code == 0, result.stderr
+    rows = pq.read_table(path).to_pylist()
+    lines = [json.loads(ln) for ln in _run(runner, "export", "--canonical", "-f", "jsonl", "--type", "ASSAULT",
+                                           "--db", golden_db[1]).stdout.splitlines()]
+    assert rows == lines and rows and all(isinstance(r["event_ids"], list) for r in rows)
+
+
 def test_ingest_progress_lines_off_a_terminal(tmp_path, shared):
     from marsad.store import open_store
     from marsad.store.ingest import ingest
@@ -276,3 +290,30 @@ def test_ingest_progress_lines_off_a_terminal(tmp_path, shared):
     lines = err.getvalue().splitlines()
     assert [ln.split(",")[0] for ln in lines] == ["ingest: 2/4 articles (50%)", "ingest: 4/4 articles (100%)"]
     assert "art/s" in lines[0] and "ETA" in lines[0] and lines[1].endswith("skipped, 0 errors")
+
+
+def test_the_total_is_counted_cheaply_when_it_can_be(tmp_path, shared):
+    from marsad.io.progress import count_articles
+
+    lines = (shared / "corpora" / "alarabiya_2018.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    (tmp_path / "a.jsonl").write_text("".join(lines[:3]) + "\n", encoding="utf-8")  # a blank line is no article
+    (tmp_path / "b.csv").write_text('id,text\n1,"سطر\nثان"\n2,نص\n', encoding="utf-8")  # a quoted field spans lines
+    seedlike = str(shared / "corpora" / "seedlike")
+    assert count_articles([str(tmp_path / "a.jsonl"), str(tmp_path / "b.csv"), seedlike]) == 3 + 2 + 40
+    assert count_articles([str(tmp_path / "a.jsonl"), "-"]) is None  # stdin: not known beforehand
+
+
+def test_extract_prints_progress_lines_off_a_terminal(tmp_path, shared):
+    from marsad.batch import run_extract
+    from marsad.io.progress import RunProgress
+
+    err = io.StringIO()
+    with RunProgress("lines", err, total=4, name="extract", counts=("errors",), every=2) as bar:
+        for read in range(1, 5):
+            bar.update(read, errors=0)
+    assert [ln.split(",")[0] for ln in err.getvalue().splitlines()] == ["extract: 2/4 articles (50%)",
+                                                                      "extract: 4/4 articles (100%)"]
+    out, err = io.StringIO(), io.StringIO()
+    stats = run_extract([str(EXAMPLE)], out, date=SEED_DATE, errors=err, progress="lines")
+    assert stats.ok == 1 and err.getvalue() == ""  # under 500 articles: no line, and stdout is the records only
+    assert json.loads(out.getvalue())["id"] == "seed-0001"
