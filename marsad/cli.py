@@ -10,9 +10,10 @@ import typer
 from marsad import __version__
 from marsad.limits import DEFAULT_MAX_CHARS
 from marsad.options import (
-    DEFAULT_LONG_POLICY, ArticleDate, ExtractFmt, ExtractFormat, Long, MaxChars, OneLineErrors, article_date, check,
-    deprecated_alias, output_file,
+    DEFAULT_LONG_POLICY, ArticleDate, ExtractFmt, ExtractFormat, Long, MaxChars, OneLineErrors, Progress, article_date,
+    check, deprecated_alias, output_file,
 )
+from marsad.io.progress import progress_mode
 
 app = typer.Typer(cls=OneLineErrors, add_completion=False, no_args_is_help=True, pretty_exceptions_show_locals=False,
                   help="Marsad: Arabic news → sourced political and conflict events.")
@@ -42,6 +43,7 @@ def extract(
                                           "date, count and place (jsonl: an `explain` object per item).")] = False,
     rules: Annotated[bool, typer.Option("--rules", help="v0.5.0's pipeline: the hand-written rules decide the events "
                                         "(default: the learned models, with the rules as their candidates).")] = False,
+    progress: Progress = None,
 ) -> None:
     """Extract events, claims and entities from Arabic news articles."""
     from marsad.batch import run_extract
@@ -56,7 +58,8 @@ def extract(
         from marsad.pipeline import Pipeline
 
         stats = run_extract(paths, stream, fmt=fmt.value, date=date, max_chars=max_chars, long=long.value,
-                            explain=explain, pipeline=Pipeline.rules() if rules else None)
+                            explain=explain, pipeline=Pipeline.rules() if rules else None,
+                            progress=progress_mode(progress))
     finally:
         if out:
             stream.close()

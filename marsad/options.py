@@ -101,6 +101,89 @@ def event_types(value: str | None) -> list[str] | None:
     return [t for t in types if t]
 
 
+def country_code(value: str | None, what: str = "--country") -> str | None:
+    """The ISO3 code a country value names: a code, or an English or Arabic name (Marsad's gazetteer
+    and actor base: marsad.store.countries); an unknown one is refused with the valid codes.
+
+    >>> country_code("Yemen"), country_code("اليمن"), country_code("yem")
+    ('YEM', 'YEM', 'YEM')
+    """
+    if value is None:
+        return None
+    from marsad.store.countries import Countries
+
+    text_value(value, what)
+    countries = Countries.load()
+    code = countries.resolve(value)
+    if code:
+        return code
+    near = countries.suggest(value)
+    hint = f"did you mean {', '.join(near)}? " if near else ""
+    raise ValueProblem(f"{what}: unknown country {value!r} ({hint}valid: an ISO3 code or its English or Arabic "
+                       f"name; codes: {' '.join(sorted(countries.names))})")
+
+
+@functools.cache
+def event_modes() -> dict[str, tuple[str, ...]]:
+    """PLOVER type -> its modes: the PLOVER manual's (plover_scores.tsv) and those Marsad's trigger
+    tables give (triggers.tsv, discontinuous.tsv)."""
+    from marsad.resources import read_tsv
+
+    modes: dict[str, set[str]] = {t: set() for t in EVENT_TYPES}
+    for name, type_col, mode_col in (("plover_scores.tsv", "plover_event", "plover_mode"),
+                                     ("triggers.tsv", "type", "mode"), ("discontinuous.tsv", "type", "mode")):
+        for row in read_tsv(name):
+            if row.get(mode_col) and row.get(type_col) in modes:
+                modes[row[type_col]].add(row[mode_col])
+    return {t: tuple(sorted(m)) for t, m in modes.items()}
+
+
+def event_mode(value: str | None, types: list[str] | None = None) -> str | None:
+    """A PLOVER mode (of one of `types`, when given), lower-cased; an unknown one is refused with
+    the valid modes.
+
+    >>> event_mode("Allege"), event_mode("visit", ["CONSULT"])
+    ('allege', 'visit')
+    >>> event_mode("visit", ["ASSAULT"])
+    Traceback (most recent call last):
+    ...
+    marsad.options.ValueProblem: --mode: 'visit' is not a mode of ASSAULT (valid: abduct, aerial, beat, crowd-control, destroy, drone, explosives, firearms, heavy-weapons, primitive, sexual, suicide-attack, targeted, torture, unconventional)
+    """
+    if value is None:
+        return None
+    mode = value.strip().lower()
+    table = event_modes()
+    allowed = sorted({m for t in (types or EVENT_TYPES) for m in table[t]})
+    if mode in allowed:
+        return mode
+    where = f"a mode of {', '.join(types)}" if types else "a PLOVER mode"
+    raise ValueProblem(f"--mode: {value!r} is not {where} (valid: {', '.join(allowed)})")
+
+
+# `marsad count --by`: what a row is counted by (marsad.store.count)
+COUNT_DIMENSIONS = ("type", "mode", "year", "month", "day", "country", "source", "target", "dyad", "actor", "outlet")
+
+
+def count_dimensions(value: str) -> list[str]:
+    """`type,month` → ['type', 'month']; an unknown or repeated dimension is refused.
+
+    >>> count_dimensions("Month, type")
+    ['month', 'type']
+    """
+    dims = [d.strip().lower() for d in value.split(",") if d.strip()]
+    if not dims:
+        raise ValueProblem(f"--by {value!r} names nothing to count by (valid: {', '.join(COUNT_DIMENSIONS)})")
+    unknown = [d for d in dims if d not in COUNT_DIMENSIONS]
+    if unknown:
+        raise ValueProblem(f"--by: unknown dimension {unknown[0]!r} (valid: {', '.join(COUNT_DIMENSIONS)})")
+    if len(set(dims)) != len(dims):
+        raise ValueProblem(f"--by {value!r} names a dimension twice")
+    periods = [d for d in dims if d in ("year", "month", "day")]
+    if len(periods) > 1:
+        raise ValueProblem(f"--by: one period at most (got {', '.join(periods)})")
+    return dims
+
+
 def text_value(value: str | None, what: str) -> str | None:
     """A free-text filter: no NUL (PostgreSQL cannot hold one) and not blank."""
     if value is None:
@@ -139,7 +222,14 @@ def check(fn, *args: Any) -> Any:
 
 
 def row_limit(limit: int | None, fmt: str) -> int | None:
-    """The rows to print: all for a file format, TABLE_LIMIT for a table unless asked."""
+    """The rows to print (None: all): all for a file format, TABLE_LIMIT for a table unless asked;
+    `--limit 0` is every row, whatever the format.
+
+    >>> row_limit(None, "table"), row_limit(0, "table"), row_limit(None, "csv"), row_limit(5, "csv")
+    (50, None, None, 5)
+    """
+    if limit == 0:
+        return None
     return limit if limit is not None or fmt != "table" else TABLE_LIMIT
 
 
@@ -177,6 +267,7 @@ def deprecation_note(old: str, new: str) -> None:
 ExtractFormat = StrEnum("ExtractFormat", [(f, f) for f in ("text", "jsonl")])
 ExportFormat = StrEnum("ExportFormat", [(f, f) for f in EXPORT_FORMATS])
 RowFormat = StrEnum("RowFormat", [(f, f) for f in ROW_FORMATS])
+CountFormat = StrEnum("CountFormat", [(f, f) for f in ("table", "csv", "json")])
 LongPolicy = StrEnum("LongPolicy", [(f, f) for f in LONG_CHOICES])
 
 Db = Annotated[Optional[str], typer.Option("--db", help="The store: SQLite file, sqlite:///PATH or postgresql://USER@HOST:PORT/DB (default marsad.db); it must exist (marsad ingest makes one).")]
@@ -188,10 +279,46 @@ RowFmt = Annotated[RowFormat, typer.Option("--format", "-f", help="table, csv or
 MaxChars = Annotated[int, typer.Option("--max-chars", min=1, help=MAX_CHARS_HELP)]
 Long = Annotated[LongPolicy, typer.Option("--long", help=LONG_HELP)]
 DEFAULT_LONG_POLICY = LongPolicy(DEFAULT_LONG)
-Limit = Annotated[Optional[int], typer.Option(min=1, max=MAX_COUNT, help="At most this many rows, 1 or more (table output defaults to 50; other formats print all).")]
-Since = Annotated[Optional[str], typer.Option(help="From this date (YYYY-MM-DD, YYYY-MM or YYYY), inclusive.")]
-Until = Annotated[Optional[str], typer.Option(help="Up to this date (YYYY-MM-DD, YYYY-MM or YYYY), inclusive.")]
+Limit = Annotated[Optional[int], typer.Option(min=0, max=MAX_COUNT, help="At most this many rows; 0 = no limit (table output defaults to 50; other formats print all).")]
+Since = Annotated[Optional[str], typer.Option(help="From this date (YYYY-MM-DD, YYYY-MM or YYYY), inclusive; an event dated only to a month or year counts when that period overlaps the range.")]
+Until = Annotated[Optional[str], typer.Option(help="Up to this date (YYYY-MM-DD, YYYY-MM or YYYY), inclusive (to the end of that month or year); month- or year-dated events overlap as for --since.")]
+Outlet = Annotated[Optional[str], typer.Option(help="Outlet(s), comma-separated: a stored source name or words of it (`--outlet 'bbc'`), case-insensitive.")]
+# the filters of `events`, `count` and `export --db` (one EventFilter: `event_filter`)
+TypeOpt = Annotated[Optional[str], typer.Option("--type", help=f"PLOVER type(s), comma-separated: {', '.join(EVENT_TYPES)}.")]
+ModeOpt = Annotated[Optional[str], typer.Option("--mode", help="PLOVER mode (of --type, when given), e.g. allege, aerial, arrest.")]
+SourceOpt = Annotated[Optional[str], typer.Option("--source", help="Source actor: Arabic text, English name, actor id or country code.")]
+TargetOpt = Annotated[Optional[str], typer.Option("--target", help="Target actor, as --source.")]
+CountryOpt = Annotated[Optional[str], typer.Option("--country", help="Country of the event's place: ISO3 code, English or Arabic name (Yemen, اليمن, YEM).")]
+PlaceOpt = Annotated[Optional[str], typer.Option("--place", help="Place name (Arabic or English).")]
+NearOpt = Annotated[Optional[str], typer.Option("--near", help="LAT,LON,KM: places within KM km.")]
+HedgedOpt = Annotated[Optional[bool], typer.Option("--hedged/--no-hedged")]
+NegatedOpt = Annotated[Optional[bool], typer.Option("--negated/--no-negated")]
+MinReports = Annotated[int, typer.Option("--min-reports", min=1, max=MAX_COUNT, help="Events reported by at least N articles (after dedup).")]
+Progress = Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Progress on stderr: a bar with total, percentage, rate and ETA on a terminal, a plain line every 500 articles otherwise (default); --no-progress: none.")]
 ArticleDate = Annotated[Optional[str], typer.Option(help="Article date YYYY-MM-DD for inputs that carry none.")]
+
+
+def event_filter(type: str | None = None, mode: str | None = None, source: str | None = None,  # noqa: A002
+                 target: str | None = None, country: str | None = None, place: str | None = None,
+                 near: str | None = None, since: str | None = None, until: str | None = None,
+                 hedged: bool | None = None, negated: bool | None = None, min_reports: int = 1,
+                 outlet: str | None = None, limit: int | None = None):
+    """The EventFilter of the filter options every event command shares, each value checked
+    (an unknown type, mode or country is a usage error listing the valid values)."""
+    from marsad.store.query import EventFilter, Near
+
+    check(period_bound, since, "--since")
+    check(period_bound, until, "--until")
+    types = check(event_types, type)
+    for value, name in ((source, "--source"), (target, "--target"), (place, "--place"), (outlet, "--outlet")):
+        check(text_value, value, name)
+    try:
+        where = Near.parse(near) if near else None
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--near") from None
+    return EventFilter(",".join(types) if types else None, check(event_mode, mode, types), source, target,
+                       check(country_code, country), place, where, since, until, hedged, negated, min_reports,
+                       limit, outlet)
 
 
 def _click_class(name: str) -> type[Exception]:

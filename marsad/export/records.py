@@ -91,6 +91,13 @@ def act_head(ev: dict, index: int) -> int:
     return head if isinstance(head, int) and 0 <= head <= index else index
 
 
+class Selected(dict):
+    """A record whose exports keep some of its events only (`marsad export --db` with filters):
+    `kept` holds the indices of the selected events; an act is kept when one of its sentences is."""
+
+    kept: frozenset[int] = frozenset()
+
+
 def act_events(rec: dict) -> list[tuple[int, dict]]:
     """(index, event) for each act of the record (events/acts.py): the act's first event, with
     what its other sentences add — a source, target or place it lacks, a more precise date, their
@@ -116,6 +123,9 @@ def act_events(rec: dict) -> list[tuple[int, dict]]:
         merged["act_sentences"] = len(evs)
         merged["act_evidence"] = [e["evidence"] for e in evs if e.get("evidence")]
         out.append((head, merged))
+    if isinstance(rec, Selected):
+        heads = {act_head(events[j], j) for j in rec.kept}
+        return [(head, ev) for head, ev in out if head in heads]
     return out
 
 
@@ -125,7 +135,8 @@ def iter_events(records: Iterable[dict], per_sentence: bool = False) -> Iterator
     for rec in records:
         if per_sentence:
             for i, ev in enumerate(rec["events"]):
-                yield rec, i, ev
+                if not isinstance(rec, Selected) or i in rec.kept:
+                    yield rec, i, ev
         else:
             for i, ev in act_events(rec):
                 yield rec, i, ev

@@ -36,8 +36,9 @@ class Store:
     def _search_ddl(self) -> list[str]:
         raise NotImplementedError
 
-    def _search_sql(self) -> str:
-        """SELECT id, title, date, source, score, record for a query string and a limit."""
+    def _search_sql(self, outlets: int = 0) -> str:
+        """SELECT id, title, date, source, score, record for a query string, `outlets` outlet
+        names (`a.source IN …`: query.outlet_clause) and a limit."""
         raise NotImplementedError
 
     def _search_query(self, keys: Sequence[str]) -> str:
@@ -181,11 +182,12 @@ class Store:
         for (record,) in self.rows("SELECT record FROM articles ORDER BY seq"):
             yield orjson.loads(record)
 
-    def search(self, keys: Sequence[str], limit: int) -> list[dict]:
-        """Ranked articles matching every key (folded, clitic-stripped words), best first."""
+    def search(self, keys: Sequence[str], limit: int, outlets: Sequence[str] = ()) -> list[dict]:
+        """Ranked articles matching every key (folded, clitic-stripped words), best first; of
+        these outlets only, if any are given."""
         if not keys:
             return []
-        return list(self.query(self._search_sql(), (self._search_query(keys), limit)))
+        return list(self.query(self._search_sql(len(outlets)), (self._search_query(keys), *outlets, limit)))
 
     def alive(self) -> bool:
         """False once the connection is lost: ingest then stops instead of failing every article."""
@@ -219,6 +221,11 @@ def error_message(exc: BaseException) -> str:
     if isinstance(arg, dict) and arg.get("M"):
         return f"{arg['M']} (SQLSTATE {arg.get('C')})" if arg.get("C") else str(arg["M"])
     return (str(exc) + (f": {exc.__cause__}" if exc.__cause__ else "")).strip()
+
+
+def outlet_clause(n: int) -> str:
+    """` AND a.source IN (?, …)` for `n` outlet names (nothing for none)."""
+    return f" AND a.source IN ({', '.join('?' for _ in range(n))})" if n else ""
 
 
 def _json(value: Any) -> Any:

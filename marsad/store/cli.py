@@ -8,10 +8,13 @@ import typer
 
 from marsad.limits import DEFAULT_MAX_CHARS
 from marsad.options import (
-    DEFAULT_LONG_POLICY, MAX_COUNT, ArticleDate, Db, IngestDb, Limit, Long, MaxChars, RowFmt, RowFormat, Since, Until,
-    article_date, check, event_types, open_db, period_bound, row_limit, text_value,
+    COUNT_DIMENSIONS, DEFAULT_LONG_POLICY, ArticleDate, CountFormat, CountryOpt, Db, HedgedOpt, IngestDb, Limit, Long,
+    MaxChars, MinReports, ModeOpt, Progress, NearOpt, NegatedOpt, Outlet, PlaceOpt, RowFmt, RowFormat, Since, SourceOpt,
+    TargetOpt, TypeOpt, Until, article_date, check, count_dimensions, event_filter, open_db, period_bound, row_limit,
+    text_value,
 )
 from marsad.store.output import CLAIM_TABLE, EVENT_TABLE, write_event_csv, write_rows
+from marsad.store.progress import progress_mode
 
 
 def _check_period(since: str | None = None, until: str | None = None) -> None:
@@ -38,7 +41,7 @@ def ingest(
     db: IngestDb = None,
     date: ArticleDate = None,
     batch: Annotated[int, typer.Option(min=1, max=100_000, help="Articles per transaction.")] = 100,
-    progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Progress bar on stderr (default: when stderr is a terminal).")] = None,
+    progress: Progress = None,
     max_chars: MaxChars = DEFAULT_MAX_CHARS,
     long: Long = DEFAULT_LONG_POLICY,
     rules: Annotated[bool, typer.Option("--rules", help="v0.5.0's pipeline: the hand-written rules decide the events "
@@ -55,7 +58,7 @@ def ingest(
         from marsad.store.version import pipeline_version
 
         stats = run(paths, store, date=date, batch_size=max(1, batch),
-                    progress=sys.stderr.isatty() if progress is None else progress, max_chars=max_chars,
+                    progress=progress_mode(progress), max_chars=max_chars,
                     long=long.value, pipeline=Pipeline.rules() if rules else None,
                     version=pipeline_version() + "+rules" if rules else None)
     except StoreError as exc:
@@ -73,15 +76,17 @@ def search(
     query: Annotated[str, typer.Argument(help="Arabic words; every one must match (clitics and spelling variants fold).")],
     db: Db = None,
     limit: Annotated[int, typer.Option(min=1, max=10_000, help="At most this many articles.")] = 10,
+    outlet: Outlet = None,
 ) -> None:
     """Full-text search over titles and texts, ranked, with snippets of the raw text."""
     from marsad.store.search import PLAIN_MARKS, TTY_MARKS
     from marsad.store.search import search as run
 
     check(text_value, query, "QUERY")
+    check(text_value, outlet, "--outlet")
     store = open_db(db)
     try:
-        hits = run(store, query, limit, TTY_MARKS if sys.stdout.isatty() else PLAIN_MARKS)
+        hits = run(store, query, limit, TTY_MARKS if sys.stdout.isatty() else PLAIN_MARKS, outlet)
     finally:
         store.close()
     for rank, hit in enumerate(hits, 1):
@@ -91,36 +96,27 @@ def search(
 
 def events(
     db: Db = None,
-    type: Annotated[Optional[str], typer.Option("--type", help="PLOVER type(s), comma-separated.")] = None,
-    mode: Annotated[Optional[str], typer.Option(help="PLOVER mode.")] = None,
-    source: Annotated[Optional[str], typer.Option(help="Source actor: Arabic text, English name, actor id or country code.")] = None,
-    target: Annotated[Optional[str], typer.Option(help="Target actor, as --source.")] = None,
-    country: Annotated[Optional[str], typer.Option(help="ISO3 code of the event's place.")] = None,
-    place: Annotated[Optional[str], typer.Option(help="Place name (Arabic or English).")] = None,
-    near: Annotated[Optional[str], typer.Option(help="LAT,LON,KM: places within KM km.")] = None,
+    type: TypeOpt = None,
+    mode: ModeOpt = None,
+    source: SourceOpt = None,
+    target: TargetOpt = None,
+    country: CountryOpt = None,
+    place: PlaceOpt = None,
+    near: NearOpt = None,
     since: Since = None,
     until: Until = None,
-    hedged: Annotated[Optional[bool], typer.Option("--hedged/--no-hedged")] = None,
-    negated: Annotated[Optional[bool], typer.Option("--negated/--no-negated")] = None,
-    min_reports: Annotated[int, typer.Option(min=1, max=MAX_COUNT, help="Events reported by at least N articles (after dedup).")] = 1,
+    hedged: HedgedOpt = None,
+    negated: NegatedOpt = None,
+    min_reports: MinReports = 1,
+    outlet: Outlet = None,
     fmt: RowFmt = RowFormat.table,
     limit: Limit = None,
 ) -> None:
     """Stored events, filtered."""
-    from marsad.store.query import EventFilter, Near
     from marsad.store.query import events as run
 
-    _check_period(since, until)
-    types = check(event_types, type)
-    for value, name in ((mode, "--mode"), (source, "--source"), (target, "--target"), (country, "--country"),
-                        (place, "--place")):
-        check(text_value, value, name)
-    try:
-        where = Near.parse(near) if near else None
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--near") from None
-    f = EventFilter(",".join(types) if types else None, mode, source, target, country, place, where, since, until,
-                    hedged, negated, min_reports, row_limit(limit, fmt.value))
+    f = event_filter(type, mode, source, target, country, place, near, since, until, hedged, negated, min_reports,
+                     outlet, row_limit(limit, fmt.value))
     _write_rows(db, lambda store: run(store, f), fmt.value, EVENT_TABLE, "event")
 
 
@@ -130,6 +126,7 @@ def claims(
     since: Since = None,
     until: Until = None,
     text: Annotated[Optional[str], typer.Option(help="Words the claim's content contains (Arabic folded).")] = None,
+    outlet: Outlet = None,
     fmt: RowFmt = RowFormat.table,
     limit: Limit = None,
 ) -> None:
@@ -140,10 +137,68 @@ def claims(
     _check_period(since, until)
     check(text_value, speaker, "--speaker")
     check(text_value, text, "--text")
-    f = ClaimFilter(speaker, since, until, text, row_limit(limit, fmt.value))
+    check(text_value, outlet, "--outlet")
+    f = ClaimFilter(speaker, since, until, text, row_limit(limit, fmt.value), outlet)
     _write_rows(db, lambda store: run(store, f), fmt.value, CLAIM_TABLE, "claim")
 
 
+def count(
+    by: Annotated[str, typer.Option("--by", help=f"What to count by, comma-separated: {', '.join(COUNT_DIMENSIONS)} "
+                                    "(one period at most; `actor` counts an event once for each actor it involves).")],
+    db: Db = None,
+    type: TypeOpt = None,
+    mode: ModeOpt = None,
+    source: SourceOpt = None,
+    target: TargetOpt = None,
+    country: CountryOpt = None,
+    place: PlaceOpt = None,
+    near: NearOpt = None,
+    since: Since = None,
+    until: Until = None,
+    hedged: HedgedOpt = None,
+    negated: NegatedOpt = None,
+    min_reports: MinReports = 1,
+    outlet: Outlet = None,
+    per_articles: Annotated[bool, typer.Option("--per-articles", help="Divide each count by the stored articles of "
+                                               "its period (publication date; of its outlet with --by outlet), so a "
+                                               "busier month does not read as a rise. Without a period in --by: by "
+                                               "the articles of the whole --since/--until range (all of them if none).")] = False,
+    fmt: Annotated[CountFormat, typer.Option("--format", "-f", help="table, csv or json.")] = CountFormat.table,
+    limit: Limit = None,
+) -> None:
+    """Count events by type, period, country, actors or outlet (with the filters of `events`).
+
+    An event reported by several articles counts once when the store has dedup clusters (`marsad dedup --db`), else once per article; an act told in several sentences counts once."""
+    from marsad.store.count import count as run
+    from marsad.store.count_output import write_count
+
+    dims = check(count_dimensions, by)
+    f = event_filter(type, mode, source, target, country, place, near, since, until, hedged, negated, min_reports,
+                     outlet)
+    store = open_db(db)
+    try:
+        result = run(store, f, dims, per_articles, row_limit(limit, "csv"))
+    finally:
+        store.close()
+    write_count(result, fmt.value, sys.stdout)
+    typer.echo(f"{len(result.rows)} row(s); counted: {result.note()}", err=True)
+
+
+def show(
+    event_id: Annotated[str, typer.Argument(help="ARTICLE_ID#N, as `marsad events` prints it (the article's N-th event, from 0).")],
+    db: Db = None,
+) -> None:
+    """An event's article with its spans marked (trigger, source, target, place, date), then its fields."""
+    from marsad.store.show import find_event, render
+
+    store = open_db(db)
+    try:
+        view = check(find_event, store, event_id)
+    finally:
+        store.close()
+    render(view, sys.stdout, markup=sys.stdout.isatty())
+
+
 def register(app: typer.Typer) -> None:
-    for command in (ingest, search, events, claims):
+    for command in (ingest, search, events, claims, count, show):
         app.command()(command)

@@ -26,7 +26,7 @@ from marsad.limits import DEFAULT_LONG, DEFAULT_MAX_CHARS, check_limits, limit_a
 from marsad.pipeline import Pipeline, default_pipeline, extraction_failure
 from marsad.store.base import Store, StoreError, error_message
 from marsad.store.corrections import Correction, apply_corrections, status_rows
-from marsad.store.progress import IngestProgress
+from marsad.store.progress import LOG_EVERY, IngestProgress, count_articles
 from marsad.store.review import corrections_by_article
 from marsad.store.rows import ArticleRows, content_hash, flatten
 from marsad.store.search import index_text
@@ -105,9 +105,11 @@ class _Batch:
 
 def ingest(paths: list[str], store: Store, date: str | None = None, batch_size: int = BATCH_SIZE,
            pipeline: Pipeline | None = None, version: str | None = None, errors: TextIO | None = None,
-           progress: bool = False, max_chars: int = DEFAULT_MAX_CHARS, long: str = DEFAULT_LONG) -> IngestStats:
+           progress: bool | str = False, max_chars: int = DEFAULT_MAX_CHARS, long: str = DEFAULT_LONG,
+           progress_every: int = LOG_EVERY) -> IngestStats:
     """Extract and store every article under `paths`; bad ones are reported and skipped.
-    An article over `max_chars` characters is stored as parts or refused (`long`, see marsad.limits)."""
+    An article over `max_chars` characters is stored as parts or refused (`long`, see marsad.limits).
+    `progress`: bar, lines (one every `progress_every` articles) or off (True: bar), see marsad.store.progress."""
     check_limits(max_chars, long)
     pipeline = pipeline or default_pipeline()
     pipeline.warm_up(freeze=True)
@@ -115,13 +117,14 @@ def ingest(paths: list[str], store: Store, date: str | None = None, batch_size: 
     stats = IngestStats()
     batch = _Batch()
     read = 0
-    with store.writer_lock(), IngestProgress(progress, errors or sys.stderr) as bar:
+    total = count_articles(paths) if progress not in (False, "off") else None
+    with store.writer_lock(), IngestProgress(progress, errors or sys.stderr, total, progress_every) as bar:
         known = store.identities()
         corrections = corrections_by_article(store)  # read under the writer lock: no review is made meanwhile
         seen: dict[str, tuple[str, str]] = {}  # id -> (content hash, origin) of the articles read in this run
         for item in limit_articles(read_articles(paths, default_date=date), max_chars, long, note=bar.report):
             read += 1
-            bar.update(read, stats.stored, stats.skipped, stats.errors)
+            bar.update(read, stored=stats.stored, skipped=stats.skipped, errors=stats.errors)
             if isinstance(item, ReadError):
                 bar.report(f"error: {item}")
                 stats.errors += 1
@@ -159,5 +162,5 @@ def ingest(paths: list[str], store: Store, date: str | None = None, batch_size: 
         batch.flush(store, known, stats, bar.report)
         if stats.stored:
             store.optimize()
-        bar.update(read, stats.stored, stats.skipped, stats.errors)
+        bar.update(read, stored=stats.stored, skipped=stats.skipped, errors=stats.errors)
     return stats

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.store.base import Store
+from marsad.store.base import Store, outlet_clause
 from marsad.store.search import query_keys
 from marsad.text.clitics import CONJUNCTIONS, PREPOSITIONS
 from marsad.text.normalize import fold
@@ -161,12 +161,61 @@ def _actor(role: str, value: str, where: Where) -> None:
               value.strip().lower(), value.strip().upper(), *sub.params)
 
 
-def _common(where: Where, alias: str, since: str | None, until: str | None) -> None:
+def overlaps(where: Where, expr: str, since: str | None, until: str | None) -> None:
+    """The date `expr` (YYYY, YYYY-MM or YYYY-MM-DD: an event known only to the year or month is
+    that whole period) overlaps [since, until], each bound itself a year, month or day.
+
+    Compared as strings of one layout, so any collation orders them alike: a period at least as
+    precise as `since` starts in range when it sorts at or after it; a coarser one (`2018` for
+    `--since 2018-03`) when it is a prefix of `since`. Mirrored for `until`."""
     if since:
-        where.add(f"COALESCE({alias}.date, {alias}.article_date) >= ?", since)
+        coarser = [since[:n] for n in (4, 7) if n < len(since)]
+        holders = "".join(f" OR {expr} = ?" for _ in coarser)
+        where.add(f"({expr} >= ?{holders})", since, *coarser)
     if until:
-        # "2018-01" (month precision) sorts before "2018-01-31", so it stays in range.
-        where.add(f"COALESCE({alias}.date, {alias}.article_date) <= ?", until)
+        where.add(f"({expr} <= ? OR {expr} LIKE ?)", until, until + "%")
+
+
+def outlet_names(store: Store) -> list[str]:
+    """The outlets (articles' `source`) of the stored articles, sorted."""
+    return sorted(r[0] for r in store.rows("SELECT DISTINCT source FROM articles WHERE source IS NOT NULL"))
+
+
+def resolve_outlets(store: Store, value: str) -> list[str]:
+    """The stored outlets an `--outlet` value names: comma-separated names, each the whole name or
+    words of it, case-insensitive (`al arabiya` is `Al Arabiya (alarabiya.net)`). A name that
+    matches no outlet, or several, is refused with the outlets to choose from."""
+    from marsad.options import ValueProblem
+
+    known = outlet_names(store)
+    chosen: list[str] = []
+    for part in (p.strip() for p in value.split(",")):
+        if not part:
+            continue
+        low = part.lower()
+        exact = [o for o in known if o.lower() == low]
+        found = exact or [o for o in known if low in o.lower()]
+        if len(found) != 1:
+            listed = "; ".join(found or known) or "none: the store has no outlet names"
+            what = "matches several outlets" if found else "is not an outlet of this store"
+            raise ValueProblem(f"--outlet: {part!r} {what} (valid: {listed})")
+        chosen.append(found[0])
+    if not chosen:
+        raise ValueProblem("--outlet: the value names no outlet")
+    return chosen
+
+
+def outlet_where(store: Store, where: Where, outlet: str | None) -> None:
+    """`--outlet`: the article (`a`) is from one of the outlets the value names."""
+    if outlet:
+        names = resolve_outlets(store, outlet)
+        where.add(outlet_clause(len(names)).removeprefix(" AND "), *names)
+
+
+def _common(store: Store, where: Where, alias: str, since: str | None, until: str | None,
+            outlet: str | None) -> None:
+    overlaps(where, f"COALESCE({alias}.date, {alias}.article_date)", since, until)
+    outlet_where(store, where, outlet)
 
 
 @dataclass
@@ -183,7 +232,8 @@ class EventFilter:
     hedged: bool | None = None
     negated: bool | None = None
     min_reports: int = 1
-    limit: int | None = None
+    limit: int | None = None  # None: every row
+    outlet: str | None = None
 
 
 EVENT_COLUMNS = (
@@ -212,7 +262,9 @@ def _finish(store: Store, sql: str, params: list, limit: int | None, near: Near 
             return
 
 
-def events(store: Store, f: EventFilter) -> Iterator[dict]:
+def event_where(store: Store, f: EventFilter) -> Where:
+    """The WHERE clause of every event query (`events`, `count`, `export`): the one place the
+    filters of an EventFilter become SQL over `events e JOIN articles a`."""
     where = Where([], [])
     if f.type:
         types = [t.strip().upper() for t in f.type.split(",") if t.strip()]
@@ -230,19 +282,61 @@ def events(store: Store, f: EventFilter) -> Iterator[dict]:
     if f.near:
         lat0, lat1, lon0, lon1 = f.near.box()
         where.add("e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?", lat0, lat1, lon0, lon1)
-    _common(where, "e", f.since, f.until)
+    _common(store, where, "e", f.since, f.until, f.outlet)
     if f.hedged is not None:
         where.add("e.hedged = ?", f.hedged)
     if f.negated is not None:
         where.add("e.negated = ?", f.negated)
-    cols = ", ".join("COALESCE(e.date, e.article_date) AS date" if c == "date" else f"e.{c}" for c in EVENT_COLUMNS)
-    sql = (f"SELECT * FROM (SELECT {cols}, a.source AS outlet, a.title, l.canonical_id, "
+    return where
+
+
+def act_sql(store: Store) -> str:
+    """The index of the first event of the act an event belongs to (`events[].act` in the record,
+    see marsad.export.records.act_head); the record's JSON is read only for an event that follows
+    another of its type in its article, the only kind an act can hold."""
+    if store.dialect == "postgresql":
+        act = "CAST(CAST(a.record AS jsonb) -> 'events' -> CAST(e.idx AS INT) ->> 'act' AS BIGINT)"
+    else:
+        act = "json_extract(a.record, '$.events[' || e.idx || '].act')"
+    return (f"CASE WHEN EXISTS (SELECT 1 FROM events e2 WHERE e2.article_id = e.article_id AND e2.type = e.type "
+            f"AND e2.idx < e.idx) THEN COALESCE({act}, e.idx) ELSE e.idx END")
+
+
+def unit_sql(store: Store) -> str:
+    """What one counted event is: its canonical event after dedup (`event_links`), else its act
+    (`article_id#act`): every report of one event shares this key."""
+    return f"COALESCE(l.canonical_id, e.article_id || '#' || CAST({act_sql(store)} AS TEXT))"
+
+
+def event_sql(store: Store, f: EventFilter, columns: str, unit: bool = False) -> tuple[str, list]:
+    """SELECT `columns` (over `e`, `a`, `l`) and `reports` (`unit` too, if asked) of the events
+    `f` selects, before `--min-reports`: the one query every event command starts from."""
+    where = event_where(store, f)
+    extra = f", {unit_sql(store)} AS unit" if unit else ""
+    sql = (f"SELECT {columns}{extra}, l.canonical_id, "
            "CASE WHEN l.canonical_id IS NULL THEN 1 ELSE (SELECT COUNT(DISTINCT l2.article_id) FROM event_links l2 "
            "WHERE l2.canonical_id = l.canonical_id) END AS reports "
            "FROM events e JOIN articles a ON a.id = e.article_id "
            "LEFT JOIN event_links l ON l.article_id = e.article_id AND l.event_idx = e.idx "
-           f"WHERE {where.sql()}) q WHERE reports >= ? ORDER BY date, article_id, idx")
-    return _finish(store, sql, [*where.params, f.min_reports], f.limit, f.near)
+           f"WHERE {where.sql()}")
+    return sql, list(where.params)
+
+
+def event_keys(store: Store, f: EventFilter) -> dict[str, set[int]]:
+    """Article id -> the indices of its events `f` selects (for exports: `marsad export --db`)."""
+    inner, params = event_sql(store, f, "e.article_id, e.idx, e.lat, e.lon")
+    keys: dict[str, set[int]] = {}
+    for row in _finish(store, f"SELECT * FROM ({inner}) q WHERE reports >= ?", [*params, f.min_reports],
+                       None, f.near):
+        keys.setdefault(row["article_id"], set()).add(row["idx"])
+    return keys
+
+
+def events(store: Store, f: EventFilter) -> Iterator[dict]:
+    cols = ", ".join("COALESCE(e.date, e.article_date) AS date" if c == "date" else f"e.{c}" for c in EVENT_COLUMNS)
+    inner, params = event_sql(store, f, f"{cols}, a.source AS outlet, a.title")
+    sql = f"SELECT * FROM ({inner}) q WHERE reports >= ? ORDER BY date, article_id, idx"
+    return _finish(store, sql, [*params, f.min_reports], f.limit, f.near)
 
 
 @dataclass
@@ -251,7 +345,8 @@ class ClaimFilter:
     since: str | None = None
     until: str | None = None
     text: str | None = None
-    limit: int | None = None
+    limit: int | None = None  # None: every row
+    outlet: str | None = None
 
 
 CLAIM_COLUMNS = (
@@ -264,7 +359,7 @@ def claims(store: Store, f: ClaimFilter) -> Iterator[dict]:
     where = Where([], [])
     if f.speaker:
         _actor("c.speaker", f.speaker, where)
-    _common(where, "c", f.since, f.until)
+    _common(store, where, "c", f.since, f.until, f.outlet)
     if f.text:
         words = " ".join(fold(f.text).split())
         # text that folds to nothing (`_`, punctuation) matches no claim rather than every claim

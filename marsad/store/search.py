@@ -96,10 +96,14 @@ def _snippet(text: str, keys: Sequence[str], marks: tuple[str, str], words: int)
     return ("…" if lo > 0 else "") + body + ("…" if hi < len(tokens) - 1 else "")
 
 
-def search(store: Store, query: str, limit: int = 10, marks: tuple[str, str] = PLAIN_MARKS) -> list[Hit]:
+def search(store: Store, query: str, limit: int = 10, marks: tuple[str, str] = PLAIN_MARKS,
+           outlet: str | None = None) -> list[Hit]:
+    """The best `limit` articles for `query` (of the outlets `outlet` names: query.resolve_outlets)."""
+    from marsad.store.query import resolve_outlets
+
     keys = query_keys(query)
     hits = []
-    for row in store.search(keys, limit):
+    for row in store.search(keys, limit, resolve_outlets(store, outlet) if outlet else ()):
         record = orjson.loads(row["record"])
         text = snippet(record.get("text") or "", keys, marks) or snippet(row["title"] or "", keys, marks) or ""
         hits.append(Hit(row["id"], row["title"] or "", row["date"], row["source"], float(row["score"]), text))

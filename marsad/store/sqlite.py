@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from marsad.store.base import Store, StoreError
+from marsad.store.base import Store, StoreError, outlet_clause
 from marsad.store.urls import DbUrl
 
 BUSY_TIMEOUT_S = 30
@@ -52,11 +52,11 @@ class SqliteStore(Store):
         return ["CREATE VIRTUAL TABLE IF NOT EXISTS article_search USING fts5("
                 "title, body, tokenize = 'unicode61 remove_diacritics 0')"]
 
-    def _search_sql(self) -> str:
+    def _search_sql(self, outlets: int = 0) -> str:
         # bm25 is lower-is-better; title hits weigh 5 times body hits.
         return ("SELECT a.id, a.title, a.date, a.source, -bm25(article_search, 5.0, 1.0) AS score, a.record "
                 "FROM article_search JOIN articles a ON a.seq = article_search.rowid "
-                "WHERE article_search MATCH ? ORDER BY score DESC LIMIT ?")
+                f"WHERE article_search MATCH ?{outlet_clause(outlets)} ORDER BY score DESC LIMIT ?")
 
     def _search_query(self, keys: Sequence[str]) -> str:
         return " ".join('"' + k.replace('"', '""') + '"' for k in keys)

@@ -155,3 +155,45 @@ def test_a_query_name_with_a_proclitic_resolves_to_its_actor():
     assert resolve_actor("ودأعش") == resolve_actor("داعش") == "GRP-ISIS"
     assert resolve_actor("وبالكرملين") == "RUS-GOV"
     assert resolve_actor("قال") is None
+
+
+def _interval(value: str):
+    """The days a YYYY, YYYY-MM or YYYY-MM-DD value covers."""
+    import calendar
+    from datetime import date
+
+    y = int(value[:4])
+    if len(value) == 4:
+        return date(y, 1, 1), date(y, 12, 31)
+    m = int(value[5:7])
+    if len(value) == 7:
+        return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
+    d = date.fromisoformat(value)
+    return d, d
+
+
+def test_dates_of_month_or_year_precision_overlap_the_range(db_url):
+    """--since/--until: an event known to the month or year is in range when its period overlaps it
+    (a day, month or year bound each), on both backends' string comparisons."""
+    import itertools
+
+    from marsad.store import open_store
+    from marsad.store.query import Where, overlaps
+
+    dates = ["2017", "2018", "2019", "2017-12", "2018-02", "2018-03", "2018-04", "2017-12-31", "2018-02-28",
+             "2018-03-01", "2018-03-15", "2018-03-31", "2018-04-01"]
+    bounds = [None, "2018", "2018-03", "2018-03-15", "2017-12", "2018-03-31", "2019-01"]
+    with open_store(db_url) as store:
+        with store.transaction() as cur:
+            cur.execute("CREATE TABLE period_probe (d TEXT)")
+            for d in dates:
+                cur.execute(store.sql("INSERT INTO period_probe (d) VALUES (?)"), (d,))
+        for since, until in itertools.product(bounds, bounds):
+            where = Where([], [])
+            overlaps(where, "d", since, until)
+            got = sorted(r[0] for r in store.rows(f"SELECT d FROM period_probe WHERE {where.sql()}", where.params))
+            want = sorted(d for d in dates if (since is None or _interval(d)[1] >= _interval(since)[0])
+                          and (until is None or _interval(d)[0] <= _interval(until)[1]))
+            assert got == want, (since, until)
+            if (since, until) == ("2018-03-15", "2018-03-15"):  # a day keeps its month and year
+                assert got == ["2018", "2018-03", "2018-03-15"]

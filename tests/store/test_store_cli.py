@@ -71,7 +71,7 @@ def test_claims_command(runner, ingested):
     (["events", "--since", "20180101"], "is not a date YYYY-MM-DD, YYYY-MM or YYYY"),
     (["events", "--until", "2018-W01-1"], "is not a date YYYY-MM-DD, YYYY-MM or YYYY"),
     (["events", "--limit", "-1"], "--limit"),
-    (["claims", "--limit", "0"], "--limit"),
+    (["claims", "--limit", "-1"], "--limit"),
     (["events", "--type", ","], "names no type (valid: AGREE"),
     (["events", "--type", "ACCUSE,BOMB"], "unknown type 'BOMB'"),
     (["events", "--min-reports", "99999999999999999999"], "--min-reports"),

@@ -84,12 +84,14 @@ def test_like_wildcards_in_filters_match_themselves(loaded):
 
 HOSTILE = [
     ["events", "--type", ",,"], ["events", "--type", "ACCUSE;DROP TABLE events"], ["events", "--limit", "-5"],
-    ["events", "--limit", "0"], ["events", "--min-reports", "0"], ["events", "--min-reports", "1e99"],
+    ["events", "--country", "Narnia"], ["events", "--min-reports", "0"], ["events", "--min-reports", "1e99"],
     ["events", "--since", "'; DROP TABLE events; --"], ["events", "--until", "2018-02-30"],
     ["events", "--near", "91,0,5"], ["events", "--near", "nan,nan,nan"], ["events", "--source", "\x00"],
     ["events", "--country", " "], ["events", "--format", "xml"], ["claims", "--since", "2018-W01-1"],
     ["claims", "--text", "a\x00"], ["claims", "--limit", "99999999999999999999"], ["search", "\x00"],
     ["search", "العراق", "--limit", "-1"], ["export", "--format", "docx"],
+    ["events", "--mode", "'; DROP TABLE events; --"], ["events", "--outlet", "%"], ["count", "--by", "type;DROP"],
+    ["count", "--by", "type", "--country", "\x00"], ["show", "x'; DROP TABLE events; --#0"],
 ]
 
 
@@ -114,10 +116,11 @@ def loaded_url(loaded):
 # Every filter option of the query commands, with the kinds of value a user (or a script gone wrong) sends.
 OPTIONS = {
     "events": ["--type", "--mode", "--source", "--target", "--country", "--place", "--near", "--since", "--until",
-               "--min-reports", "--limit", "--format"],
-    "claims": ["--speaker", "--since", "--until", "--text", "--limit", "--format"],
-    "search": ["QUERY", "--limit"],
-    "export": ["--format"],
+               "--min-reports", "--limit", "--format", "--outlet"],
+    "claims": ["--speaker", "--since", "--until", "--text", "--limit", "--format", "--outlet"],
+    "search": ["QUERY", "--limit", "--outlet"],
+    "export": ["--format", "--type", "--country", "--outlet", "--since"],
+    "count": ["--by", "--type", "--mode", "--country", "--outlet", "--since", "--until", "--limit", "--format"],
 }
 HOSTILE_TEXT = st.one_of(
     st.text(max_size=40),
@@ -139,6 +142,8 @@ def test_fuzzed_cli_values_never_give_a_traceback_or_change_the_store(loaded_url
         args.insert(1, "العراق")
     if command == "export":
         args += ["--out", os.devnull]
+    if command == "count" and option != "--by":
+        args += ["--by", "type"]
     result = CliRunner().invoke(app, args)
     assert result.exit_code in (0, 2), (args, result.output, result.exception)
     assert "Traceback" not in result.output
