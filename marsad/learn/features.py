@@ -49,6 +49,16 @@ def neighbour_word(doc: Doc, i: int, a: int, b: int) -> str:
     return t.key if t.is_word else t.text
 
 
+def word_before(doc: Doc, i: int) -> str:
+    """The key of the token before position i (across sentence ends; a number as NUM)."""
+    if i <= 0:
+        return "<doc>"
+    t = doc.tokens[min(i, len(doc.tokens)) - 1]
+    if any(ch.isdigit() for ch in t.text):
+        return "NUM"
+    return t.key if t.is_word else t.text
+
+
 def _same(m: Mention | None, other: Mention | None) -> bool:
     return m is not None and other is not None and m.tokens == other.tokens
 
@@ -124,6 +134,10 @@ def candidate_features(doc: Doc, view: RuleView, ctx: RoleContext, cand: RoleCan
           f"trig={trig_key}&side={side}&gov={gov or '-'}&cl={clitic or '-'}"]
     if prev is not None and not prev.is_word:
         f.append(f"punct_before={prev.text}")
+    # the word before the candidate marks its role where no preposition does: an agent after برصاص,
+    # بنيران or يد, a victim counted (NUM), a speaker after قال, an object after a verbal noun
+    before_word = word_before(doc, m.tokens[0])
+    f += [f"prevw={before_word}", f"T={etype}&side={side}&prevw={before_word}"]
     head = first.key
     f.append(f"head={head}")
     hc = word_clusters(first.text)
