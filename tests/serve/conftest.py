@@ -13,12 +13,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parents[1] / "store"))
 from pgcluster import PgCluster, pg_bindir  # noqa: E402
 
-EXAMPLE = Path(__file__).parents[2] / "examples" / "seed-0001.txt"
-SEED_DATE = "2017-12-27"
-# An Arabic news sentence with markup in it: the API must give it back as data, unchanged.
-MARKUP_ID = "markup-0001"
-MARKUP_TEXT = ('اتهمت وزارة الخارجية الروسية الولايات المتحدة <script>alert("x")</script> بدعم '
-               'الإرهاب في سوريا، وقال المتحدث " onerror="alert(1) إن موسكو سترد.')
+from served_store import EXAMPLE, MARKUP_ID, MARKUP_TEXT, SEED_DATE  # noqa: E402
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import MARKUP_ID, MARKUP_TEXT
+from served_store import MARKUP_ID, MARKUP_TEXT
 from typer.testing import CliRunner
 
 from marsad.cli import app as cli_app
