@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from marsad.options import Db, open_db
+from marsad.options import Db
 
 MAX_CONNECTIONS = 64      # open connections at once; more get a 503 from uvicorn
 MAX_HEADER_BYTES = 16_384  # a request's line and headers
@@ -17,6 +17,36 @@ def _loopback(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return host == "localhost"
+
+
+def _check_store(db: str | None) -> None:
+    """The store exists and has this Marsad's schema, checked before listening: a missing store is
+    one line and exit 2, and an older store is not migrated (opening it through `open_store` would
+    write the migration; the server only reads)."""
+    from marsad.store import schema
+    from marsad.store.base import StoreError
+    from marsad.store.urls import DbUrlError, parse_db_url
+
+    try:
+        url = parse_db_url(db)
+        if url.kind == "postgresql":
+            from marsad.store.postgres import PostgresStore
+            store = PostgresStore(url, readonly=True)
+        else:
+            from marsad.store.sqlite import SqliteStore
+            store = SqliteStore(url, readonly=True, create=False)
+    except (StoreError, DbUrlError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    try:
+        stored = store._schema()
+    finally:
+        store.close()
+    if stored != schema.SCHEMA_VERSION:
+        what = f"store schema {stored}" if stored else "no Marsad store here"
+        typer.echo(f"error: {url}: {what}; this Marsad serves schema {schema.SCHEMA_VERSION} (a writer, such as "
+                   "`marsad ingest`, brings an older store up to date)", err=True)
+        raise typer.Exit(2)
 
 
 def serve(
@@ -32,7 +62,7 @@ def serve(
 
     from marsad.serve.app import LOOPBACK_HOSTS, create_app
 
-    open_db(db).close()  # a missing store is one line and exit 2, before listening
+    _check_store(db)
     if not _loopback(host):
         typer.echo(f"warning: listening on {host}: anyone who can reach it reads the store", err=True)
     app = create_app(db, connections, LOOPBACK_HOSTS if _loopback(host) else None)

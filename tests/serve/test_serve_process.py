@@ -65,3 +65,22 @@ def test_marsad_serve_refuses_a_missing_store(tmp_path):
 
     result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "typo.db")])
     assert result.exit_code == 2 and "no such store" in result.stderr
+
+
+def test_marsad_serve_does_not_migrate_an_older_store(sqlite_served, tmp_path):
+    """Opening an older store through open_store would write its migration: the server refuses it."""
+    import shutil
+    import sqlite3
+
+    from typer.testing import CliRunner
+
+    from marsad.cli import app
+
+    old = tmp_path / "old.db"
+    shutil.copy(sqlite_served, old)
+    with sqlite3.connect(old) as conn:
+        conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema'")
+    before = _digest(str(old))
+    result = CliRunner().invoke(app, ["serve", "--db", str(old)])
+    assert result.exit_code == 2 and "store schema 2" in result.stderr
+    assert _digest(str(old)) == before
