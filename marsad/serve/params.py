@@ -106,19 +106,14 @@ def claim_filter(
     outlet: Outlet = None,
 ) -> ClaimFilter:
     """The filters of `marsad claims`, checked as it checks them."""
-    try:
-        for value, name in ((since, "--since"), (until, "--until")):
-            try:
-                period_bound(value, name)
-            except ValueProblem as exc:
-                raise ValueProblem(str(exc), name) from None
-        for value, name in ((speaker, "--speaker"), (text, "--text"), (outlet, "--outlet")):
-            try:
-                text_value(value, name)
-            except ValueProblem as exc:
-                raise ValueProblem(str(exc), name) from None
-    except ValueProblem as exc:
-        raise refuse(problem_param(exc), api_message(exc)) from None
+    checks = ((period_bound, since, "--since"), (period_bound, until, "--until"), (text_value, speaker, "--speaker"),
+              (text_value, text, "--text"), (text_value, outlet, "--outlet"))
+    for check, value, option in checks:
+        try:
+            check(value, option)
+        except ValueProblem as exc:
+            exc.param = option
+            raise refuse(problem_param(exc), api_message(exc)) from None
     return ClaimFilter(speaker, since, until, text, None, outlet)
 
 
@@ -154,12 +149,21 @@ def _decode(value: str) -> Any:
         return None
 
 
+def path_id(value: str, param: str) -> str:
+    """An id from the URL path: PostgreSQL cannot hold a NUL, so one is refused, not sent."""
+    if "\x00" in value:
+        raise RequestValidationError([{"loc": ("path", param), "msg": f"{param}: the value contains a NUL character",
+                                       "type": "value_error"}])
+    return value
+
+
 def row_cursor(value: str | None) -> tuple[str, str, int] | None:
     """The (date, article id, index) key of an event or claim cursor."""
     if value is None:
         return None
     key = _decode(value)
     if (isinstance(key, list) and len(key) == 3 and isinstance(key[0], str) and isinstance(key[1], str)
+            and "\x00" not in key[0] + key[1]
             and isinstance(key[2], int) and not isinstance(key[2], bool) and 0 <= key[2] <= MAX_COUNT):
         return key[0], key[1], key[2]
     raise refuse("cursor", "not a cursor of this route: pass the `next` value of the previous page unchanged")

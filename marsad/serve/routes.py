@@ -15,7 +15,7 @@ from marsad.export import FORMATS as EXPORT_FORMATS
 from marsad.options import ValueProblem
 from marsad.serve.params import (
     DEFAULT_PAGE, MAX_OFFSET, MAX_TEXT, Cursor, Limit, Outlet, checked_text, claim_filter, count_by,
-    encode_cursor, event_filter, offset_cursor, page_filter, refuse, row_cursor,
+    encode_cursor, event_filter, offset_cursor, page_filter, path_id, refuse, row_cursor,
 )
 from marsad.store.base import Store
 from marsad.store.query import ClaimFilter, EventFilter, Page
@@ -63,6 +63,7 @@ def list_events(db: Db, f: Events, limit: Limit = DEFAULT_PAGE, cursor: Cursor =
 def get_event(db: Db, event_id: Annotated[str, Path(max_length=MAX_TEXT)]) -> dict:
     from marsad.store.show import find_event, parse_event_id
 
+    path_id(event_id, "event_id")
     try:
         parse_event_id(event_id)
     except ValueProblem as exc:
@@ -106,7 +107,7 @@ def search(db: Db, q: Annotated[str, Query(min_length=1, max_length=MAX_TEXT, de
 
 @router.get("/articles/{article_id:path}", summary="An article's contract record: its text and every span")
 def get_article(db: Db, article_id: Annotated[str, Path(max_length=MAX_TEXT)]) -> Response:
-    row = next(db.rows("SELECT record FROM articles WHERE id = ?", (article_id,)), None)
+    row = next(db.rows("SELECT record FROM articles WHERE id = ?", (path_id(article_id, "article_id"),)), None)
     if row is None:
         raise HTTPException(404, f"no article {article_id!r} in this store")
     # the stored record is JSON already (orjson wrote it): sent as it is

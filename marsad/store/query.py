@@ -40,7 +40,7 @@ class Near:
         if len(parts) != 3:
             raise ValueError(f"{value!r}: expected LAT,LON,KM")
         lat, lon, km = (float(p) for p in parts)
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180 and km > 0):
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180 and 0 < km < math.inf):
             raise ValueError(f"{value!r}: latitude, longitude or distance out of range")
         return cls(lat, lon, km)
 

@@ -134,6 +134,10 @@ BAD = (
     ("/api/events?hedged=maybe", "hedged", ""),
     ("/api/events?near=95,10,5", "near", "out of range"),
     ("/api/events?near=a,b", "near", ""),
+    ("/api/events?near=0,0,inf", "near", "out of range"),
+    ("/api/events?cursor=WyIiLCJhXHUwMDAwYiIsMF0", "cursor", ""),  # ["", "a\u0000b", 0]
+    ("/api/articles/a%00b", "article_id", "NUL"),
+    ("/api/events/a%00b%230", "event_id", "NUL"),
     ("/api/events?outlet=Reuters", "outlet", "Reuters"),
     ("/api/events?source=%00", "source", "NUL"),
     ("/api/events?place=" + "x" * 201, "place", ""),
