@@ -66,5 +66,8 @@ def serve(
     if not _loopback(host):
         typer.echo(f"warning: listening on {host}: anyone who can reach it reads the store", err=True)
     app = create_app(db, connections, LOOPBACK_HOSTS if _loopback(host) else None)
+    shown = f"[{host}]" if ":" in host else host
+    typer.echo(f"serving {db or 'marsad.db'} read-only at http://{shown}:{port}/api/events (docs: /docs, schema: "
+               "/openapi.json); Ctrl-C stops", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", limit_concurrency=MAX_CONNECTIONS,
                 h11_max_incomplete_event_size=MAX_HEADER_BYTES, server_header=False)

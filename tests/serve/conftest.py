@@ -3,6 +3,7 @@ holds markup, ingested by today's pipeline into SQLite and into a throwaway Post
 (tests/store/pgcluster.py, as the store tests use)."""
 from __future__ import annotations
 
+import importlib.util
 import os
 import sys
 from collections.abc import Iterator
@@ -10,20 +11,30 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parents[1] / "store"))
-from pgcluster import PgCluster, pg_bindir  # noqa: E402
+from served_store import EXAMPLE, MARKUP_TEXT, SEED_DATE, MARKUP_ID
 
-from served_store import EXAMPLE, MARKUP_ID, MARKUP_TEXT, SEED_DATE  # noqa: E402
+
+def _pgcluster():
+    """tests/store/pgcluster.py, loaded from its file: putting tests/store on sys.path would let
+    its conftest.py shadow this one."""
+    name = "marsad_tests_pgcluster"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, Path(__file__).parents[1] / "store" / "pgcluster.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
 
 
 @pytest.fixture(scope="session")
-def serve_pg_cluster() -> Iterator[PgCluster]:
-    bindir = pg_bindir()
+def serve_pg_cluster() -> Iterator[object]:
+    pgcluster = _pgcluster()
+    bindir = pgcluster.pg_bindir()
     if bindir is None:
         if os.environ.get("CI") == "true":
             pytest.fail("PostgreSQL binaries (initdb) not found: .ci/run must install Debian's postgresql package")
         pytest.skip("PostgreSQL binaries (initdb) not found; install Debian's postgresql to run these cases")
-    cluster = PgCluster(bindir)
+    cluster = pgcluster.PgCluster(bindir)
     cluster.start()
     yield cluster
     cluster.stop()
