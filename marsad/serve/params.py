@@ -169,12 +169,12 @@ def row_cursor(value: str | None) -> tuple[str, str, int] | None:
     raise refuse("cursor", "not a cursor of this route: pass the `next` value of the previous page unchanged")
 
 
-def offset_cursor(value: str | None) -> int:
-    """The position a ranked list (search, actors) resumes at."""
+def offset_cursor(value: str | None, deepest: int = MAX_OFFSET) -> int:
+    """The position a ranked list (search, actors) resumes at, at most `deepest`."""
     if value is None:
         return 0
     key = _decode(value)
     if isinstance(key, list) and len(key) == 1 and isinstance(key[0], int) and not isinstance(key[0], bool) \
-            and 0 < key[0] <= MAX_OFFSET:
+            and 0 < key[0] <= deepest:
         return key[0]
     raise refuse("cursor", "not a cursor of this route: pass the `next` value of the previous page unchanged")

@@ -23,6 +23,7 @@ from marsad.store.query import ClaimFilter, EventFilter, Page
 router = APIRouter(prefix="/api")
 MAX_STAT_ROWS = 10_000
 ACTOR_SAMPLE = 20       # events and claims shown on an actor's page
+SEARCH_DEPTH = 500      # search pages go this deep: every hit up to the page gets its snippet made
 ActorId = Annotated[str, Path(max_length=100, pattern=r"^[A-Za-z0-9_.:\-]+$", description="An actor id, e.g. RUS-GOV.")]
 
 
@@ -98,9 +99,9 @@ def search(db: Db, q: Annotated[str, Query(min_length=1, max_length=MAX_TEXT, de
     checked_text(q, "q")
     if outlet is not None:
         checked_text(outlet, "outlet")
-    offset = offset_cursor(cursor)
+    offset = offset_cursor(cursor, SEARCH_DEPTH)
     hits = run(db, q, offset + limit + 1, outlet=outlet)[offset:]
-    more = len(hits) > limit and offset + limit < MAX_OFFSET
+    more = len(hits) > limit and offset + limit <= SEARCH_DEPTH
     return {"hits": [asdict(h) for h in hits[:limit]],
             "next": encode_cursor([offset + limit]) if more else None}
 
@@ -120,7 +121,7 @@ def list_actors(db: Db, limit: Limit = DEFAULT_PAGE, cursor: Cursor = None) -> d
 
     offset = offset_cursor(cursor)
     rows = [asdict(a) for a in top_actors(db, limit + 1, offset)]
-    more = len(rows) > limit and offset + limit < MAX_OFFSET
+    more = len(rows) > limit and offset + limit <= MAX_OFFSET
     return {"actors": rows[:limit], "next": encode_cursor([offset + limit]) if more else None}
 
 
