@@ -2,7 +2,7 @@
 at 1, 8 and 32 concurrent clients, over a store you point it at.
 
 Usage: python bench/serve_load.py --db URL [--requests 320] [--clients 1,8,32]
-       python bench/serve_load.py --build DIR [--articles 10000]   # makes DIR/store.db first
+       python bench/serve_load.py --build DIR [--articles 10000] [--pg]   # makes the store first
 
 Bounded and local: it starts `marsad serve` itself on a free 127.0.0.1 port, sends a fixed number
 of requests per run (--requests, at most 5,000), and stops the server at the end. Clients are
@@ -11,7 +11,8 @@ is part of what is measured: the figures are a floor, not the server's ceiling.
 
 --build ingests ../shared/data/corpora/pool_2000.jsonl (`marsad ingest`), then copies the stored
 records under new ids up to --articles (bench/store.py's fill: re-indexed for search, not
-re-extracted). Figures are printed, never asserted.
+re-extracted). With --pg the SQLite store's own articles (not its copies) are copied under new ids
+into a throwaway PostgreSQL cluster (tests/store/pgcluster.py) up to --articles, and that is served. Figures are printed, never asserted.
 """
 from __future__ import annotations
 
@@ -93,11 +94,34 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=10_000)
     ap.add_argument("--requests", type=int, default=320, help="requests per route and concurrency")
     ap.add_argument("--clients", default="1,8,32")
+    ap.add_argument("--pg", action="store_true", help="serve a PostgreSQL copy of the SQLite store (see above)")
     args = ap.parse_args()
     if bool(args.db) == bool(args.build):
         ap.error("give --db URL or --build DIR")
     total = min(args.requests, MAX_REQUESTS)
     url = args.db or build(args.build, args.articles)
+    cluster = None
+    if args.pg:
+        if url.startswith("postgresql"):
+            ap.error("--pg copies a SQLite store into a throwaway cluster; a postgresql:// --db is served as it is")
+        sys.path.insert(0, str(HERE))
+        sys.path.insert(0, str(HERE.parent / "tests" / "store"))
+        from pgcluster import PgCluster, pg_bindir
+        from store import fill  # bench/store.py
+
+        cluster = PgCluster(pg_bindir())
+        cluster.start()
+        pg_url = cluster.new_db()
+        fill(pg_url, url, args.articles)
+        url = pg_url
+    try:
+        measure(url, total, args.clients)
+    finally:
+        if cluster:
+            cluster.stop()
+
+
+def measure(url: str, total: int, clients_list: str) -> None:
 
     from marsad.store import open_store
 
@@ -125,7 +149,7 @@ def main() -> None:
                   "/api/search": [("/api/search", {"q": q, "limit": 10}) for q in SEARCH_QUERIES]}
         for name, paths in routes.items():
             run(base, paths, 2, min(total, 2 * len(paths)))  # warm caches
-            for clients in (int(c) for c in args.clients.split(",")):
+            for clients in (int(c) for c in clients_list.split(",")):
                 times, wall, failed = run(base, paths, clients, total)
                 times.sort()
                 p95 = times[int(0.95 * (len(times) - 1))]
