@@ -12,6 +12,7 @@ import logging
 import queue
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from marsad.store.query import EventFilter
 
 CHUNK = 64 * 1024   # bytes per streamed chunk
 QUEUED = 16         # chunks waiting for the client at most
+STALL_S = 300       # seconds a client may read nothing before the export stops
 MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "polecat": "text/tab-separated-values; charset=utf-8",
                "icews": "text/tab-separated-values; charset=utf-8", "plover": "application/x-ndjson",
                "jsonl": "application/x-ndjson", "parquet": "application/vnd.apache.parquet"}
@@ -72,12 +74,15 @@ def stream_export(pool: StorePool, f: EventFilter, fmt: str) -> Iterator[bytes]:
     done = object()
 
     def put(item: object) -> None:
-        while not stop.is_set():
+        # a client that reads nothing for STALL_S gives its store connection back
+        deadline = time.monotonic() + STALL_S
+        while not stop.is_set() and time.monotonic() < deadline:
             try:
                 chunks.put(item, timeout=0.5)
                 return
             except queue.Full:
                 continue
+        stop.set()
         raise _Stopped
 
     def work() -> None:
@@ -107,7 +112,12 @@ def stream_export(pool: StorePool, f: EventFilter, fmt: str) -> Iterator[bytes]:
     threading.Thread(target=work, name="marsad-export", daemon=True).start()
     try:
         while True:
-            item = chunks.get()
+            try:
+                item = chunks.get(timeout=1)
+            except queue.Empty:
+                if stop.is_set():  # the export gave up on this client
+                    raise RuntimeError("export stopped: the client read nothing for too long") from None
+                continue
             if item is done:
                 return
             if isinstance(item, Exception):
