@@ -58,9 +58,13 @@ def serve(
 ) -> None:
     """Serve the store read-only over HTTP: a JSON API (/api/…), its OpenAPI schema (/openapi.json)
     and a docs page (/docs) that loads nothing from elsewhere."""
-    import uvicorn
+    try:
+        import uvicorn
 
-    from marsad.serve.app import LOOPBACK_HOSTS, create_app
+        from marsad.serve.app import LOOPBACK_HOSTS, create_app
+    except ImportError as exc:  # FastAPI and uvicorn are the `serve` extra
+        typer.echo(f"error: marsad serve needs FastAPI and uvicorn ({exc}): pip install 'marsad[serve]'", err=True)
+        raise typer.Exit(2) from None
 
     _check_store(db)
     if not _loopback(host):
