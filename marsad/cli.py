@@ -78,12 +78,14 @@ from marsad.export.cli import export_command  # noqa: E402
 from marsad.learn.cli import register as _register_learn  # noqa: E402
 from marsad.names.cli import eval_names_command, train_names_command  # noqa: E402
 from marsad.ner.cli import eval_ner, train_ner_command  # noqa: E402
+from marsad.serve.cli import serve  # noqa: E402
 from marsad.store.cli import register as _register_store  # noqa: E402
 from marsad.store.review_cli import make_review_app  # noqa: E402
 
 app.add_typer(make_eval_app(), name="eval")
 app.command("export")(export_command)
 app.command("dedup")(dedup_command)
+app.command("serve")(serve)
 _register_store(app)
 app.add_typer(make_review_app(), name="review", help="Correct events and claims; the corrections survive re-ingest.")
 train_app.command("names")(train_names_command)

@@ -32,7 +32,12 @@ TABLE_LIMIT = 50
 
 
 class ValueProblem(ValueError):
-    """A user value that cannot be used; the message names the value and what is expected."""
+    """A user value that cannot be used; the message names the value and what is expected.
+    `param`, when known, is the option it is about (`--since`): the HTTP API names it in its 422."""
+
+    def __init__(self, message: str, param: str | None = None):
+        super().__init__(message)
+        self.param = param
 
 
 def article_date(value: str | None, what: str = "date") -> str | None:
@@ -298,27 +303,48 @@ Progress = Annotated[Optional[bool], typer.Option("--progress/--no-progress", he
 ArticleDate = Annotated[Optional[str], typer.Option(help="Article date YYYY-MM-DD for inputs that carry none.")]
 
 
+def checked_event_filter(type: str | None = None, mode: str | None = None, source: str | None = None,  # noqa: A002
+                         target: str | None = None, country: str | None = None, place: str | None = None,
+                         near: str | None = None, since: str | None = None, until: str | None = None,
+                         hedged: bool | None = None, negated: bool | None = None, min_reports: int = 1,
+                         outlet: str | None = None, limit: int | None = None):
+    """The EventFilter of the filter values every event command (and the HTTP API) shares, each
+    checked: a bad one raises a ValueProblem whose `param` is the option it is about."""
+    from marsad.store.query import EventFilter, Near
+
+    def named(param: str, fn, *args: Any) -> Any:
+        try:
+            return fn(*args)
+        except ValueProblem as exc:
+            raise ValueProblem(str(exc), param) from None
+
+    named("--since", period_bound, since, "--since")
+    named("--until", period_bound, until, "--until")
+    types = named("--type", event_types, type)
+    for value, name in ((source, "--source"), (target, "--target"), (place, "--place"), (outlet, "--outlet")):
+        named(name, text_value, value, name)
+    try:
+        where = Near.parse(near) if near else None
+    except ValueError as exc:
+        raise ValueProblem(str(exc), "--near") from None
+    return EventFilter(",".join(types) if types else None, named("--mode", event_mode, mode, types), source, target,
+                       named("--country", country_code, country), place, where, since, until, hedged, negated,
+                       min_reports, limit, outlet)
+
+
 def event_filter(type: str | None = None, mode: str | None = None, source: str | None = None,  # noqa: A002
                  target: str | None = None, country: str | None = None, place: str | None = None,
                  near: str | None = None, since: str | None = None, until: str | None = None,
                  hedged: bool | None = None, negated: bool | None = None, min_reports: int = 1,
                  outlet: str | None = None, limit: int | None = None):
-    """The EventFilter of the filter options every event command shares, each value checked
-    (an unknown type, mode or country is a usage error listing the valid values)."""
-    from marsad.store.query import EventFilter, Near
-
-    check(period_bound, since, "--since")
-    check(period_bound, until, "--until")
-    types = check(event_types, type)
-    for value, name in ((source, "--source"), (target, "--target"), (place, "--place"), (outlet, "--outlet")):
-        check(text_value, value, name)
+    """`checked_event_filter` for a command: a bad value is a usage error listing the valid values."""
     try:
-        where = Near.parse(near) if near else None
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--near") from None
-    return EventFilter(",".join(types) if types else None, check(event_mode, mode, types), source, target,
-                       check(country_code, country), place, where, since, until, hedged, negated, min_reports,
-                       limit, outlet)
+        return checked_event_filter(type, mode, source, target, country, place, near, since, until, hedged,
+                                    negated, min_reports, outlet, limit)
+    except ValueProblem as exc:
+        if exc.param == "--near":
+            raise typer.BadParameter(str(exc), param_hint="--near") from None
+        raise _click_class("UsageError")(str(exc)) from None
 
 
 def _click_class(name: str) -> type[Exception]:

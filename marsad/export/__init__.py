@@ -9,16 +9,18 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TextIO
 
 from marsad.export.context import ExportContext
 
 FORMATS: tuple[str, ...] = ("plover", "polecat", "csv", "parquet", "jsonl", "icews")
 
 
-def export(records: Iterable[dict], fmt: str, out: Path | str | None = None,
+def export(records: Iterable[dict], fmt: str, out: Path | str | TextIO | None = None,
            context: ExportContext | None = None) -> int:
-    """Write `records` in `fmt` to `out` (stdout when None, except Parquet); returns the number of
-    events written. `context` (store_context of a store) gives dedup links and coding days."""
+    """Write `records` in `fmt` to `out` (stdout when None, except Parquet; a text stream for every
+    format but Parquet: `marsad serve` streams it); returns the number of events written.
+    `context` (store_context of a store) gives dedup links and coding days."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
     if fmt == "parquet":
@@ -27,8 +29,8 @@ def export(records: Iterable[dict], fmt: str, out: Path | str | None = None,
         from marsad.export.parquet import write_parquet
         return write_parquet(records, out, context=context)
     writer = _text_writer(fmt)
-    if out is None:
-        return writer(records, sys.stdout, context)
+    if out is None or hasattr(out, "write"):
+        return writer(records, out or sys.stdout, context)
     # newline="" lets the csv module write its own line ends
     with open(out, "w", encoding="utf-8", newline="") as fh:
         return writer(records, fh, context)

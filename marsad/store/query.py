@@ -40,7 +40,7 @@ class Near:
         if len(parts) != 3:
             raise ValueError(f"{value!r}: expected LAT,LON,KM")
         lat, lon, km = (float(p) for p in parts)
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180 and km > 0):
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180 and 0 < km < math.inf):
             raise ValueError(f"{value!r}: latitude, longitude or distance out of range")
         return cls(lat, lon, km)
 
@@ -332,11 +332,42 @@ def event_keys(store: Store, f: EventFilter) -> dict[str, set[int]]:
     return keys
 
 
-def events(store: Store, f: EventFilter) -> Iterator[dict]:
-    cols = ", ".join("COALESCE(e.date, e.article_date) AS date" if c == "date" else f"e.{c}" for c in EVENT_COLUMNS)
+# the offsets of an event's spans in its article's text (the HTTP API gives them; the CLI table does not)
+SPAN_COLUMNS = ("trigger_start", "trigger_end", "source_start", "source_end", "target_start", "target_end",
+                "place_start", "place_end")
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """Keyset paging (the HTTP API): rows after the key `after` (date, article id, index) in the
+    order (date or '', article id, index). Missing dates sort as '' so the order, and so the key,
+    is the same on SQLite (NULLs first) and PostgreSQL (NULLs last)."""
+
+    after: tuple[str, str, int] | None = None
+
+
+def _paged(sql: str, params: list, page: Page | None) -> str:
+    """`sql` (rows with date, article_id, idx) ordered, and after `page.after` when paging."""
+    if page is None:
+        return f"{sql} ORDER BY date, article_id, idx"
+    if page.after is not None:
+        # spelt out rather than a row value: the same on every SQLite and PostgreSQL version
+        sql += (" AND (COALESCE(date, '') > ? OR (COALESCE(date, '') = ? AND (article_id > ? "
+                "OR (article_id = ? AND idx > ?))))")
+        day, aid, idx = page.after
+        params.extend((day, day, aid, aid, idx))
+    return f"{sql} ORDER BY COALESCE(date, ''), article_id, idx"
+
+
+def events(store: Store, f: EventFilter, page: Page | None = None, spans: bool = False) -> Iterator[dict]:
+    """The events `f` selects, by date; with `page`, in the page order from its key; `spans`: with
+    the SPAN_COLUMNS too."""
+    names = EVENT_COLUMNS + (SPAN_COLUMNS if spans else ())
+    cols = ", ".join("COALESCE(e.date, e.article_date) AS date" if c == "date" else f"e.{c}" for c in names)
     inner, params = event_sql(store, f, f"{cols}, a.source AS outlet, a.title")
-    sql = f"SELECT * FROM ({inner}) q WHERE reports >= ? ORDER BY date, article_id, idx"
-    return _finish(store, sql, [*params, f.min_reports], f.limit, f.near)
+    params.append(f.min_reports)
+    sql = _paged(f"SELECT * FROM ({inner}) q WHERE reports >= ?", params, page)
+    return _finish(store, sql, params, f.limit, f.near)
 
 
 @dataclass
@@ -355,7 +386,7 @@ CLAIM_COLUMNS = (
 )
 
 
-def claims(store: Store, f: ClaimFilter) -> Iterator[dict]:
+def claims(store: Store, f: ClaimFilter, page: Page | None = None) -> Iterator[dict]:
     where = Where([], [])
     if f.speaker:
         _actor("c.speaker", f.speaker, where)
@@ -365,6 +396,7 @@ def claims(store: Store, f: ClaimFilter) -> Iterator[dict]:
         # text that folds to nothing (`_`, punctuation) matches no claim rather than every claim
         where.add(f"c.content_fold {LIKE}", f"%{like_escape(words)}%") if words else where.add("1 = 0")
     cols = ", ".join("COALESCE(c.date, c.article_date) AS date" if k == "date" else f"c.{k}" for k in CLAIM_COLUMNS)
-    sql = (f"SELECT {cols}, a.source AS outlet, a.title FROM claims c JOIN articles a ON a.id = c.article_id "
-           f"WHERE {where.sql()} ORDER BY date, c.article_id, c.idx")
-    return _finish(store, sql, list(where.params), f.limit)
+    inner = (f"SELECT {cols}, a.source AS outlet, a.title FROM claims c JOIN articles a ON a.id = c.article_id "
+             f"WHERE {where.sql()}")
+    params = list(where.params)
+    return _finish(store, _paged(f"SELECT * FROM ({inner}) q WHERE 1 = 1", params, page), params, f.limit)

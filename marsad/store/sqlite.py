@@ -34,9 +34,12 @@ class SqliteStore(Store):
             raise StoreError(f"{url.target}: no such store (make one with marsad ingest)")
         try:
             if readonly:
-                # mode=ro: SQLite itself refuses every write, whatever the file's permissions say
+                # mode=ro: SQLite itself refuses every write, whatever the file's permissions say.
+                # check_same_thread off: `marsad serve` hands a reader to one worker thread at a
+                # time, and a streamed answer may resume on another (never two at once).
                 self.conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
-                                            timeout=BUSY_TIMEOUT_S, isolation_level=None)
+                                            timeout=BUSY_TIMEOUT_S, isolation_level=None,
+                                            check_same_thread=False)
                 self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             else:
                 self.conn = sqlite3.connect(url.target, timeout=BUSY_TIMEOUT_S, isolation_level=None)
