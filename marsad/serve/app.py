@@ -9,10 +9,12 @@ from __future__ import annotations
 import html
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.middleware.trustedhost import TrustedHostMiddleware
+from fastapi.staticfiles import StaticFiles
 
 from marsad import __version__
 from marsad.options import ValueProblem
@@ -21,12 +23,20 @@ from marsad.serve.pool import PoolBusy, StorePool
 from marsad.serve.routes import router
 
 MAX_QUERY_BYTES = 4096   # a URL's query string; every parameter is short
-HEADERS = [
+COMMON_HEADERS = [
     (b"x-content-type-options", b"nosniff"),
-    (b"content-security-policy", b"default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"),
     (b"referrer-policy", b"no-referrer"),
     (b"x-frame-options", b"DENY"),
 ]
+HEADERS = [*COMMON_HEADERS,
+           (b"content-security-policy", b"default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")]
+# The web app (static/): its own scripts, styles and JSON only, from this server; no inline script,
+# so text that slipped into the page as markup could still run nothing.
+APP_HEADERS = [*COMMON_HEADERS,
+               (b"content-security-policy", b"default-src 'none'; script-src 'self'; style-src 'self'; "
+                b"img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")]
+STATIC = Path(__file__).parent / "static"
+API_PATHS = ("/api/", "/openapi.json", "/docs")
 LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]"]
 
 
@@ -47,9 +57,11 @@ class Limits:
         if not length.isdigit() or int(length) > 0 or b"transfer-encoding" in headers:
             return await _refuse(send, 413, "this API takes no request body")
 
+        extra = HEADERS if scope["path"].startswith(API_PATHS) else APP_HEADERS
+
         async def send_with_headers(message: dict) -> None:
             if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", []), *HEADERS]
+                message["headers"] = [*message.get("headers", []), *extra]
             await send(message)
 
         return await self.app(scope, receive, send_with_headers)
@@ -95,6 +107,8 @@ def create_app(db: str | None, pool_size: int = 8, allowed_hosts: list[str] | No
     def docs() -> str:
         return docs_page(app.openapi())
 
+    # the web app last: every route above is matched first; `/` serves static/index.html
+    app.mount("/", StaticFiles(directory=STATIC, html=True), name="web")
     app.add_middleware(Limits)
     if allowed_hosts is not None:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
