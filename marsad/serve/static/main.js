@@ -59,7 +59,7 @@ async function dashboard(filters) {
     events.truncated ? ` (the map and the table show the first ${EVENT_CAP})` : "");
   return el("div", { class: "dashboard" }, filterForm(filters, types), summary,
     el("div", { class: "columns" }, section("Map", await drawMap(events.rows, filters)),
-      section("Timeline: events per month and type", drawTimeline(stats))),
+      section("Timeline: acts per month and type (counted as `marsad count` counts)", drawTimeline(stats))),
     section("Events", el("div", { class: "table-box" }, drawTable(events.rows))));
 }
 

@@ -24,7 +24,7 @@ export function drawTimeline(stats) {
   const barW = Math.max(4, Math.min(40, 560 / Math.max(1, periods.length) - gap));
   const width = left + periods.length * (barW + gap) + 10;
   const chart = svg("svg", { viewBox: `0 0 ${width} ${height + bottom}`, class: "timeline", role: "img",
-    "aria-label": "Events per month and type", style: null });
+    "aria-label": "Acts per month and type" });
   chart.setAttribute("width", width);
   chart.append(svg("text", { x: 2, y: 10, class: "axis", text: String(highest) }),
     svg("line", { x1: left - 2, x2: width, y1: height, y2: height, class: "axis-line" }));
