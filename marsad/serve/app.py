@@ -20,6 +20,8 @@ from marsad import __version__
 from marsad.options import ValueProblem
 from marsad.serve.params import api_message, known_params, problem_param
 from marsad.serve.pool import PoolBusy, StorePool
+from marsad.serve.review import ReviewConfig
+from marsad.serve.review import router as review_router
 from marsad.serve.routes import router
 
 MAX_QUERY_BYTES = 4096   # a URL's query string; every parameter is short
@@ -77,10 +79,12 @@ async def _refuse(send, status: int, message: str) -> None:  # noqa: ANN001
     await send({"type": "http.response.body", "body": body})
 
 
-def create_app(db: str | None, pool_size: int = 8, allowed_hosts: list[str] | None = None) -> FastAPI:
+def create_app(db: str | None, pool_size: int = 8, allowed_hosts: list[str] | None = None,
+               review: ReviewConfig | None = None) -> FastAPI:
     """The read-only API over the store at `db` (a --db value). `allowed_hosts`: the Host headers
     answered (None: any); `marsad serve` on a loopback address answers loopback names only, so a
-    web page cannot reach it by DNS rebinding."""
+    web page cannot reach it by DNS rebinding. `review`: the writes of `--allow-review` (None:
+    every write refused)."""
     pool = StorePool(db, pool_size)
 
     @asynccontextmanager
@@ -92,7 +96,9 @@ def create_app(db: str | None, pool_size: int = 8, allowed_hosts: list[str] | No
                   description="Read-only API over a Marsad store: Arabic news as PLOVER events, claims, actors.",
                   dependencies=[Depends(known_params)])
     app.state.pool = pool
+    app.state.review = review
     app.include_router(router)
+    app.include_router(review_router)
 
     @app.exception_handler(ValueProblem)
     async def value_problem(request: Request, exc: ValueProblem) -> JSONResponse:

@@ -17,6 +17,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -73,12 +74,12 @@ def web_store(shared: Path, tmp_path_factory) -> str:
     return url
 
 
-@pytest.fixture(scope="module")
-def server(web_store: str) -> Iterator[str]:
+@contextmanager
+def _serving(db: str, *options: str) -> Iterator[str]:
     """The base URL of a real `marsad serve` on a free loopback port."""
     port = _free_port()
     marsad = Path(sys.executable).with_name("marsad")
-    proc = subprocess.Popen([str(marsad), "serve", "--db", web_store, "--port", str(port)],
+    proc = subprocess.Popen([str(marsad), "serve", "--db", db, "--port", str(port), *options],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -95,6 +96,13 @@ def server(web_store: str) -> Iterator[str]:
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def server(web_store: str) -> Iterator[str]:
+    """The server as it starts by default: read-only."""
+    with _serving(web_store) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -131,8 +139,8 @@ class Watched:
             self.page.screenshot(path=str(Path(folder) / f"web-{name}.png"))
 
 
-@pytest.fixture
-def page(browser, server) -> Iterator[Watched]:
+@contextmanager
+def _page(browser, server: str) -> Iterator[Watched]:
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="en-GB")
     watched = Watched(context.new_page(), server)
     yield watched
@@ -142,6 +150,12 @@ def page(browser, server) -> Iterator[Watched]:
     foreign = [u for u in watched.requests if not u.startswith(server + "/")]
     assert not foreign, foreign
     assert not watched.dialogs and not watched.errors, (watched.dialogs, watched.errors)
+
+
+@pytest.fixture
+def page(browser, server) -> Iterator[Watched]:
+    with _page(browser, server) as watched:
+        yield watched
 
 
 def _all_events(base: str, **filters) -> list[dict]:
@@ -277,3 +291,79 @@ def test_search_and_actor_page(page, server):
 def test_a_refused_filter_says_why(page, server):
     page.open("/?since=2018-13")
     assert "since" in page.page.text_content(".error") and "422" in page.page.text_content(".error")
+
+
+def _seed_accuse(base: str) -> dict:
+    return next(e for e in _all_events(base, type="ACCUSE") if e["article_id"] == "seed-0001" and e["trigger_text"] == "اتهم")
+
+
+def test_review_in_the_browser_changes_the_store_and_records_who(browser, web_store, tmp_path):
+    """With --allow-review an analyst corrects the seed ACCUSE's type in the article view; the API
+    shows it, and the store's review log has who and when."""
+    from marsad.store import open_store
+    from marsad.store.review import listed
+
+    db = str(tmp_path / "review.db")
+    shutil.copy(web_store, db)
+    with _serving(db, "--allow-review", "--reviewer", "Analyst A") as base, _page(browser, base) as page:
+        event = _seed_accuse(base)
+        page.open(f"/?article=seed-0001&ev={event['idx']}")
+        assert "Analyst A" in page.page.text_content(".review h2")
+        page.page.fill(".review-edit input[name=type]", "REJECT")
+        with page.page.expect_navigation():
+            page.page.click(".review-edit button[type=submit]")
+        page.wait_ready()
+        assert "REJECT" in page.page.inner_text("dl.fields")
+        changed = httpx.get(f"{base}/api/events/seed-0001%23{event['idx']}").json()
+        assert changed["event"]["type"] == "REJECT" and changed["event"]["trigger"]["text"] == "اتهم"
+        # a write without the app's header (a form another site's page posts) is refused
+        refused = httpx.post(f"{base}/api/review/reject/seed-0001%23{event['idx']}")
+        assert refused.status_code == 403
+        # a value the review functions refuse is a 422 with their message, shown on the page
+        page.page.fill(".review-edit input[name=date]", "2018-13-01")
+        page.page.click(".review-edit button[type=submit]")
+        page.page.wait_for_selector(".review-message.error")
+        assert "422" in page.page.text_content(".review-message")
+    with open_store(db, readonly=True) as store:
+        log = list(listed(store))
+    assert [(e.correction.action, e.correction.reviewer, dict(e.correction.changes)["type"]) for e in log] == [
+        ("set", "Analyst A", "REJECT")]
+    assert log[0].correction.at
+
+
+def test_without_allow_review_every_write_is_refused(page, server):
+    event = _seed_accuse(server)
+    page.open(f"/?article=seed-0001&ev={event['idx']}")
+    assert page.page.locator(".review").count() == 0      # no controls
+    assert httpx.get(f"{server}/api/review").json()["enabled"] is False
+    for action in ("reject", "confirm", "change"):
+        r = httpx.post(f"{server}/api/review/{action}/seed-0001%23{event['idx']}",
+                       params={"type": "REJECT"} if action == "change" else {}, headers={"X-Marsad-Review": "1"})
+        assert r.status_code == 403 and "--allow-review" in r.json()["detail"]
+    assert _seed_accuse(server)["type"] == "ACCUSE"
+
+
+def test_behind_a_proxy_the_reviewer_is_the_header_it_sets(web_store, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from marsad.serve.app import create_app
+    from marsad.serve.review import ReviewConfig
+    from marsad.store import open_store
+    from marsad.store.review import listed
+
+    db = str(tmp_path / "proxy.db")
+    shutil.copy(web_store, db)
+    with TestClient(create_app(db, review=ReviewConfig(db, reviewer_header="X-Remote-User"))) as client:
+        event = _seed_accuse_in(client)
+        path = f"/api/review/confirm/seed-0001%23{event['idx']}"
+        assert client.post(path, headers={"X-Marsad-Review": "1"}).status_code == 403   # the proxy named no one
+        done = client.post(path, headers={"X-Marsad-Review": "1", "X-Remote-User": "layla"})
+        assert done.status_code == 200 and done.json()["reviewer"] == "layla"
+        assert client.get("/api/review").json() == {"enabled": True, "reviewer": None, "reviewer_header": "X-Remote-User"}
+    with open_store(db, readonly=True) as store:
+        assert [(e.correction.action, e.correction.reviewer) for e in listed(store)] == [("confirm", "layla")]
+
+
+def _seed_accuse_in(client) -> dict:
+    rows = client.get("/api/events", params={"type": "ACCUSE", "limit": 500}).json()["events"]
+    return next(e for e in rows if e["article_id"] == "seed-0001" and e["trigger_text"] == "اتهم")

@@ -45,3 +45,19 @@ export async function allEvents(filters) {
   } while (cursor && rows.length < EVENT_CAP);
   return { rows, truncated: Boolean(cursor) };
 }
+
+// A review write (`marsad serve --allow-review`): values in the query string, no body; the header
+// tells the server the request comes from this app (another site's page cannot add it).
+export async function postReview(action, eventId, params = {}) {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value) query.set(key, value);
+  const path = `/api/review/${action}/${encodeURIComponent(eventId)}`;
+  const response = await fetch(query.size ? `${path}?${query}` : path,
+    { method: "POST", headers: { Accept: "application/json", "X-Marsad-Review": "1" } });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    const detail = Array.isArray(body.detail) ? body.detail.map((d) => d.msg).join("; ") : body.detail;
+    throw new ApiError(`${response.status}: ${detail || response.statusText}`);
+  }
+  return body;
+}

@@ -2,6 +2,7 @@
 // event's fields. Marks are built as elements holding text nodes (never markup from data).
 import { el, appLink, section } from "./dom.js";
 import { getJSON } from "./api.js";
+import { reviewControls } from "./review.js";
 
 // The claim that reports the event: the one whose content holds the event's trigger.
 export function reportingClaim(record, event) {
@@ -73,7 +74,7 @@ export async function articleView(articleId, index) {
     const view = await getJSON(`/api/events/${encodeURIComponent(`${articleId}#${index}`)}`);
     const claim = reportingClaim(record, view.event);
     spans = [...(claim ? [claimSpan(claim)] : []), ...view.spans];
-    side = el("div", {}, eventFields(view, claim), legend());
+    side = el("div", {}, eventFields(view, claim), legend(), await reviewControls(view.id, articleId));
   }
   const events = el("ol", { class: "article-events", start: 0 }, ...record.events.map((e, i) =>
     el("li", { class: i === index ? "current" : null }, appLink({ article: articleId, ev: i },
