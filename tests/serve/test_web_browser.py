@@ -26,6 +26,7 @@ import pytest
 
 from served_store import EXAMPLE, MARKUP_ID, MARKUP_TEXT, SEED_DATE
 
+pytestmark = pytest.mark.slow  # a browser and server processes: left out of the quick `-m "not slow"` run
 START_S = 60
 READY_MS = 60_000
 XSS_ID = "xss-0001"
