@@ -9,24 +9,36 @@ from __future__ import annotations
 import html
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.middleware.trustedhost import TrustedHostMiddleware
+from fastapi.staticfiles import StaticFiles
 
 from marsad import __version__
 from marsad.options import ValueProblem
 from marsad.serve.params import api_message, known_params, problem_param
 from marsad.serve.pool import PoolBusy, StorePool
+from marsad.serve.review import ReviewConfig
+from marsad.serve.review import router as review_router
 from marsad.serve.routes import router
 
 MAX_QUERY_BYTES = 4096   # a URL's query string; every parameter is short
-HEADERS = [
+COMMON_HEADERS = [
     (b"x-content-type-options", b"nosniff"),
-    (b"content-security-policy", b"default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"),
     (b"referrer-policy", b"no-referrer"),
     (b"x-frame-options", b"DENY"),
 ]
+HEADERS = [*COMMON_HEADERS,
+           (b"content-security-policy", b"default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")]
+# The web app (static/): its own scripts, styles and JSON only, from this server; no inline script,
+# so text that slipped into the page as markup could still run nothing.
+APP_HEADERS = [*COMMON_HEADERS,
+               (b"content-security-policy", b"default-src 'none'; script-src 'self'; style-src 'self'; "
+                b"img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")]
+STATIC = Path(__file__).parent / "static"
+API_PATHS = ("/api/", "/openapi.json", "/docs")
 LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]"]
 
 
@@ -47,9 +59,11 @@ class Limits:
         if not length.isdigit() or int(length) > 0 or b"transfer-encoding" in headers:
             return await _refuse(send, 413, "this API takes no request body")
 
+        extra = HEADERS if scope["path"].startswith(API_PATHS) else APP_HEADERS
+
         async def send_with_headers(message: dict) -> None:
             if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", []), *HEADERS]
+                message["headers"] = [*message.get("headers", []), *extra]
             await send(message)
 
         return await self.app(scope, receive, send_with_headers)
@@ -65,10 +79,12 @@ async def _refuse(send, status: int, message: str) -> None:  # noqa: ANN001
     await send({"type": "http.response.body", "body": body})
 
 
-def create_app(db: str | None, pool_size: int = 8, allowed_hosts: list[str] | None = None) -> FastAPI:
+def create_app(db: str | None, pool_size: int = 8, allowed_hosts: list[str] | None = None,
+               review: ReviewConfig | None = None) -> FastAPI:
     """The read-only API over the store at `db` (a --db value). `allowed_hosts`: the Host headers
     answered (None: any); `marsad serve` on a loopback address answers loopback names only, so a
-    web page cannot reach it by DNS rebinding."""
+    web page cannot reach it by DNS rebinding. `review`: the writes of `--allow-review` (None:
+    every write refused)."""
     pool = StorePool(db, pool_size)
 
     @asynccontextmanager
@@ -80,7 +96,9 @@ def create_app(db: str | None, pool_size: int = 8, allowed_hosts: list[str] | No
                   description="Read-only API over a Marsad store: Arabic news as PLOVER events, claims, actors.",
                   dependencies=[Depends(known_params)])
     app.state.pool = pool
+    app.state.review = review
     app.include_router(router)
+    app.include_router(review_router)
 
     @app.exception_handler(ValueProblem)
     async def value_problem(request: Request, exc: ValueProblem) -> JSONResponse:
@@ -95,6 +113,8 @@ def create_app(db: str | None, pool_size: int = 8, allowed_hosts: list[str] | No
     def docs() -> str:
         return docs_page(app.openapi())
 
+    # the web app last: every route above is matched first; `/` serves static/index.html
+    app.mount("/", StaticFiles(directory=STATIC, html=True), name="web")
     app.add_middleware(Limits)
     if allowed_hosts is not None:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)

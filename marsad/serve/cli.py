@@ -55,13 +55,20 @@ def serve(
                                       "For a team, keep it and put a reverse proxy in front (README).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
     connections: Annotated[int, typer.Option(min=1, max=64, help="Store connections (requests read at once).")] = 8,
+    allow_review: Annotated[bool, typer.Option("--allow-review", help="Let the web app reject, confirm and correct "
+                                               "events (writes the store; off by default).")] = False,
+    reviewer: Annotated[str | None, typer.Option(help="With --allow-review: the reviewer's name recorded "
+                                                 "(default $USER).")] = None,
+    reviewer_header: Annotated[str | None, typer.Option(help="With --allow-review behind a proxy that logs users "
+                                                        "in: the header naming the user (e.g. X-Remote-User).")] = None,
 ) -> None:
-    """Serve the store read-only over HTTP: a JSON API (/api/…), its OpenAPI schema (/openapi.json)
-    and a docs page (/docs) that loads nothing from elsewhere."""
+    """Serve the store read-only over HTTP: the web app (/), a JSON API (/api/…), its OpenAPI schema
+    (/openapi.json) and a docs page (/docs), none loading anything from elsewhere."""
     try:
         import uvicorn
 
         from marsad.serve.app import LOOPBACK_HOSTS, create_app
+        from marsad.serve.review import ReviewConfig
     except ImportError as exc:  # FastAPI and uvicorn are the `serve` extra
         typer.echo(f"error: marsad serve needs FastAPI and uvicorn ({exc}): pip install 'marsad[serve]'", err=True)
         raise typer.Exit(2) from None
@@ -69,9 +76,13 @@ def serve(
     _check_store(db)
     if not _loopback(host):
         typer.echo(f"warning: listening on {host}: anyone who can reach it reads the store", err=True)
-    app = create_app(db, connections, LOOPBACK_HOSTS if _loopback(host) else None)
+    review = ReviewConfig(db, reviewer, reviewer_header) if allow_review else None
+    if review:
+        typer.echo("review is on: the web app can change the store (every change recorded with who and when)", err=True)
+    app = create_app(db, connections, LOOPBACK_HOSTS if _loopback(host) else None, review)
     shown = f"[{host}]" if ":" in host else host
-    typer.echo(f"serving {db or 'marsad.db'} read-only at http://{shown}:{port}/api/events (docs: /docs, schema: "
-               "/openapi.json); Ctrl-C stops", err=True)
+    mode = "with reviews" if review else "read-only"
+    typer.echo(f"serving {db or 'marsad.db'} {mode}: the web app at http://{shown}:{port}/, the API at /api/events "
+               "(docs: /docs, schema: /openapi.json); Ctrl-C stops", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", limit_concurrency=MAX_CONNECTIONS,
                 h11_max_incomplete_event_size=MAX_HEADER_BYTES, server_header=False)
