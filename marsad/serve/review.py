@@ -20,6 +20,7 @@ from marsad.serve.params import MAX_TEXT
 router = APIRouter(prefix="/api/review")
 REVIEW_HEADER = "x-marsad-review"
 EventId = Annotated[str, Path(max_length=MAX_TEXT, description="ARTICLE_ID#N, `#` written %23.")]
+ArticleId = Annotated[str, Path(max_length=MAX_TEXT, description="The article's id, as /api/articles/{id} takes it.")]
 Value = Annotated[str | None, Query(max_length=MAX_TEXT)]
 
 
@@ -102,3 +103,14 @@ def change_event(request: Request, event_id: EventId, type: Value = None, source
 
     return _write(request, note, lambda store, who: change(store, event_id, who, type=type, source=source,
                                                            target=target, date=date, place=place))
+
+
+@router.post("/add/{article_id:path}", summary="Add an event the pipeline missed (its trigger: START:END or words "
+             "found once in the text)")
+def add_event(request: Request, article_id: ArticleId, type: Annotated[str, Query(max_length=MAX_TEXT)],  # noqa: A002
+              trigger: Annotated[str, Query(max_length=MAX_TEXT)], source: Value = None, target: Value = None,
+              date: Value = None, place: Value = None, note: Value = None) -> dict:
+    from marsad.store.review import add
+
+    return _write(request, note, lambda store, who: add(store, article_id, type, trigger, who, source=source,
+                                                        target=target, date=date, place=place))

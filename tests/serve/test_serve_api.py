@@ -279,7 +279,7 @@ def test_openapi_lists_every_route_and_docs_load_nothing_from_elsewhere(served):
     routes = {"/api/events", "/api/events/{event_id}", "/api/claims", "/api/search", "/api/articles/{article_id}",
               "/api/actors", "/api/actors/{actor_id}", "/api/stats", "/api/export"}
     review = {"/api/review", "/api/review/reject/{event_id}", "/api/review/confirm/{event_id}",
-              "/api/review/change/{event_id}"}
+              "/api/review/change/{event_id}", "/api/review/add/{article_id}"}
     assert set(schema["paths"]) == routes | review
     # each listed route answers (and nothing the server answers under /api is missing from the schema:
     # an unlisted path is a 404)
@@ -291,7 +291,9 @@ def test_openapi_lists_every_route_and_docs_load_nothing_from_elsewhere(served):
     # the review routes are there, but this server (no --allow-review) refuses every write
     assert client.get("/api/review").json()["enabled"] is False
     for path in review - {"/api/review"}:
-        refused = client.post(path.replace("{event_id}", "seed-0001%230"), headers={"X-Marsad-Review": "1"})
+        refused = client.post(path.replace("{event_id}", "seed-0001%230").replace("{article_id}", "seed-0001"),
+                              params={"type": "ACCUSE", "trigger": "تقول"} if "{article_id}" in path else {},
+                              headers={"X-Marsad-Review": "1"})
         assert refused.status_code == 403, path
     names = {p["name"] for p in schema["paths"]["/api/events"]["get"]["parameters"]}
     assert {"type", "mode", "source", "target", "country", "place", "near", "since", "until", "hedged", "negated",

@@ -332,6 +332,42 @@ def test_review_in_the_browser_changes_the_store_and_records_who(browser, web_st
     assert log[0].correction.at
 
 
+def test_an_event_the_pipeline_missed_is_added_in_the_browser(browser, web_store, tmp_path):
+    """The article view's "Add a missed event" form records an `add` correction: the API lists the
+    new event at the trigger's words, reviewed, and the page shows it highlighted."""
+    from marsad.store import open_store
+    from marsad.store.review import listed
+
+    db = str(tmp_path / "add.db")
+    shutil.copy(web_store, db)
+    with _serving(db, "--allow-review", "--reviewer", "Analyst B") as base, _page(browser, base) as page:
+        event = _seed_accuse(base)
+        before = {e["trigger_text"] for e in _all_events(base, type="ACCUSE") if e["article_id"] == "seed-0001"}
+        assert "تقول" not in before
+        page.open(f"/?article=seed-0001&ev={event['idx']}")
+        page.page.fill(".review-add input[name=type]", "ACCUSE")
+        page.page.fill(".review-add input[name=trigger]", "تقول")
+        page.page.fill(".review-add input[name=source]", "#روسيا")
+        with page.page.expect_navigation():
+            page.page.click(".review-add button[type=submit]")
+        page.wait_ready()
+        added = [e for e in _all_events(base, type="ACCUSE") if e["article_id"] == "seed-0001" and e["trigger_text"] == "تقول"]
+        assert len(added) == 1 and added[0]["reviewed"] and "روسيا" in added[0]["source_text"]
+        record = httpx.get(f"{base}/api/articles/seed-0001").json()
+        trigger = next(e["trigger"] for e in record["events"] if e["trigger"]["text"] == "تقول")
+        assert record["text"][trigger["start"]:trigger["end"]] == "تقول"
+        assert "تقول" in page.page.inner_text("dl.fields")
+        # a trigger the text does not hold is refused with the review functions' message
+        page.page.fill(".review-add input[name=type]", "ACCUSE")
+        page.page.fill(".review-add input[name=trigger]", "كلمة ليست في النص")
+        page.page.click(".review-add button[type=submit]")
+        page.page.wait_for_selector(".review-message.error")
+        assert "422" in page.page.text_content(".review-message")
+    with open_store(db, readonly=True) as store:
+        log = list(listed(store))
+    assert [(e.correction.action, e.correction.reviewer) for e in log] == [("add", "Analyst B")]
+
+
 def test_without_allow_review_every_write_is_refused(page, server):
     event = _seed_accuse(server)
     page.open(f"/?article=seed-0001&ev={event['idx']}")
@@ -341,6 +377,9 @@ def test_without_allow_review_every_write_is_refused(page, server):
         r = httpx.post(f"{server}/api/review/{action}/seed-0001%23{event['idx']}",
                        params={"type": "REJECT"} if action == "change" else {}, headers={"X-Marsad-Review": "1"})
         assert r.status_code == 403 and "--allow-review" in r.json()["detail"]
+    r = httpx.post(f"{server}/api/review/add/seed-0001", params={"type": "ACCUSE", "trigger": "تقول"},
+                   headers={"X-Marsad-Review": "1"})
+    assert r.status_code == 403
     assert _seed_accuse(server)["type"] == "ACCUSE"
 
 

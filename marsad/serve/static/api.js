@@ -48,6 +48,7 @@ export async function allEvents(filters) {
 
 // A review write (`marsad serve --allow-review`): values in the query string, no body; the header
 // tells the server the request comes from this app (another site's page cannot add it).
+// `eventId`: ARTICLE_ID#N, or the article's id for "add"
 export async function postReview(action, eventId, params = {}) {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (value) query.set(key, value);
