@@ -1,11 +1,13 @@
 // The map: country and admin-1 outlines (basemap.json, tools/build_web_map.py) in SVG, an
-// equirectangular projection squeezed by cos(30°) so the Middle East keeps its shape, and one
-// marker per place sized by its number of events.
+// equirectangular projection squeezed by cos(30°) so the Middle East keeps its shape, and markers
+// for clusters of nearby places (within CLUSTER_DEGREES of the cluster's first, busiest place),
+// sized by their number of events and labelled with it.
 import { el, svg, appLink } from "./dom.js";
 
 const SQUEEZE = Math.cos(Math.PI / 6);
 const VIEWS = { MENA: [-18, 5, 64, 44], World: [-180, -60, 180, 80] };  // lon0, lat0, lon1, lat1
 
+const CLUSTER_DEGREES = 1.5;  // about 165 km at this zoom: places closer than this to a busier one join its marker
 const project = (lon, lat) => [lon * SQUEEZE, -lat];
 
 function viewBox([lon0, lat0, lon1, lat1]) {
@@ -39,6 +41,18 @@ export function places(events) {
   return [...groups.values()].sort((a, b) => b.events.length - a.events.length);
 }
 
+// Places grouped around the busiest place near them (greedy, busiest first: deterministic).
+export function clusters(located) {
+  const out = [];
+  for (const p of located) {
+    const home = out.find((c) => Math.hypot((c.lon - p.lon) * SQUEEZE, c.lat - p.lat) <= CLUSTER_DEGREES);
+    if (home) { home.places.push(p); home.count += p.events.length; } else {
+      out.push({ lat: p.lat, lon: p.lon, name: p.name, places: [p], count: p.events.length });
+    }
+  }
+  return out;
+}
+
 export async function drawMap(events, filters) {
   const geo = await loadBasemap();
   const chart = svg("svg", { viewBox: viewBox(VIEWS.MENA), class: "map", role: "img", "aria-label": "Map of events" });
@@ -52,14 +66,24 @@ export async function drawMap(events, filters) {
   chart.append(outlines);
   const markers = svg("g", { class: "markers" });
   const located = places(events);
-  for (const p of located) {
-    const [x, y] = project(p.lon, p.lat);
-    const n = p.events.length;
-    const near = `${p.lat.toFixed(4)},${p.lon.toFixed(4)},5`;
+  for (const c of clusters(located)) {
+    const [x, y] = project(c.lon, c.lat);
+    const n = c.count;
+    // the events near the cluster's centre, out to its farthest place (+5 km)
+    const km = Math.max(...c.places.map((p) => 111 * Math.hypot((p.lon - c.lon) * Math.cos(c.lat * Math.PI / 180),
+      p.lat - c.lat)));
+    const near = `${c.lat.toFixed(4)},${c.lon.toFixed(4)},${Math.ceil(km + 5)}`;
+    const names = c.places.map((p) => p.name || "?");
+    const label = c.places.length > 1 ? `${names.slice(0, 3).join(", ")}${names.length > 3 ? " …" : ""} (${c.places.length} places)` : names[0];
     const link = svg("a", { href: appLink({ ...filters, near }, "").getAttribute("href") });
-    link.append(svg("circle", { cx: x.toFixed(3), cy: y.toFixed(3), r: (0.35 + 0.3 * Math.sqrt(n)).toFixed(3),
-      class: "marker", "data-count": n, "data-place": p.name || "" },
-      svg("title", { text: `${p.name || "?"}: ${n} event${n === 1 ? "" : "s"}` })));
+    const r = 0.35 + 0.3 * Math.sqrt(n);
+    link.append(svg("circle", { cx: x.toFixed(3), cy: y.toFixed(3), r: r.toFixed(3),
+      class: "marker", "data-count": n, "data-places": c.places.length, "data-place": c.name || "" },
+      svg("title", { text: `${label}: ${n} event${n === 1 ? "" : "s"}` })));
+    if (n > 1) {
+      link.append(svg("text", { x: x.toFixed(3), y: (y + r * 0.35).toFixed(3), class: "marker-count",
+        "font-size": Math.max(0.6, r * 0.9).toFixed(2), "text-anchor": "middle", text: String(n) }));
+    }
     markers.append(link);
   }
   chart.append(markers);
@@ -71,7 +95,7 @@ export async function drawMap(events, filters) {
     buttons.append(button);
   }
   const note = el("p", { class: "note" }, `${events.length - unplaced} events at ${located.length} places; `
-    + `${unplaced} without a place. Click a marker for the events near it.`);
+    + `${unplaced} without a place. Nearby places share a marker; click one for the events near it.`);
   return el("div", { class: "map-box" }, buttons, chart, note);
 }
 
