@@ -3,22 +3,11 @@ Host it does not serve, and leaves the store file as it was."""
 from __future__ import annotations
 
 import hashlib
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import httpx
 import pytest
-
-START_S = 60  # the first import of the pipeline's tables takes seconds on a busy machine
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from served_store import serving
 
 
 def _digest(path: str) -> str:
@@ -28,21 +17,8 @@ def _digest(path: str) -> str:
 @pytest.mark.slow
 def test_marsad_serve_answers_on_loopback(sqlite_served):
     before = _digest(sqlite_served)
-    port = _free_port()
-    marsad = Path(sys.executable).with_name("marsad")
-    proc = subprocess.Popen([str(marsad), "serve", "--db", sqlite_served, "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + START_S
-        while True:
-            assert proc.poll() is None, proc.stderr.read()
-            try:
-                r = httpx.get(f"{base}/api/events", params={"type": "ACCUSE", "limit": 500}, timeout=30)
-                break
-            except httpx.TransportError:
-                assert time.monotonic() < deadline, "marsad serve did not answer"
-                time.sleep(0.3)
+    with serving(sqlite_served) as base:
+        r = httpx.get(f"{base}/api/events", params={"type": "ACCUSE", "limit": 500}, timeout=30)
         assert r.status_code == 200
         seed = [e for e in r.json()["events"] if e["article_id"] == "seed-0001"]
         assert seed and seed[0]["source_text"] == "رئيس هيئة الأركان الروسية العامة"
@@ -52,9 +28,6 @@ def test_marsad_serve_answers_on_loopback(sqlite_served):
         # through a DNS name of its own pointing at 127.0.0.1)
         assert httpx.get(f"{base}/api/events", headers={"Host": "attacker.example"}).status_code == 400
         assert "server" not in r.headers
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
     assert _digest(sqlite_served) == before
 
 

@@ -12,10 +12,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,10 +20,9 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 
-from served_store import EXAMPLE, MARKUP_ID, MARKUP_TEXT, SEED_DATE
+from served_store import EXAMPLE, MARKUP_ID, MARKUP_TEXT, SEED_DATE, serving
 
 pytestmark = pytest.mark.slow  # a browser and server processes: left out of the quick `-m "not slow"` run
-START_S = 60
 READY_MS = 60_000
 XSS_ID = "xss-0001"
 # An Arabic sentence with the two classic injections in it: a script element and an attribute break-out.
@@ -50,10 +45,6 @@ def _browser_parts():
     pytest.skip(reason)
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -75,34 +66,12 @@ def web_store(shared: Path, tmp_path_factory) -> str:
     return url
 
 
-@contextmanager
-def _serving(db: str, *options: str) -> Iterator[str]:
-    """The base URL of a real `marsad serve` on a free loopback port."""
-    port = _free_port()
-    marsad = Path(sys.executable).with_name("marsad")
-    proc = subprocess.Popen([str(marsad), "serve", "--db", db, "--port", str(port), *options],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + START_S
-        while True:
-            assert proc.poll() is None, proc.stderr.read()
-            try:
-                httpx.get(f"{base}/api/stats", timeout=30)
-                break
-            except httpx.TransportError:
-                assert time.monotonic() < deadline, "marsad serve did not answer"
-                time.sleep(0.3)
-        yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
 
 
 @pytest.fixture(scope="module")
 def server(web_store: str) -> Iterator[str]:
     """The server as it starts by default: read-only."""
-    with _serving(web_store) as base:
+    with serving(web_store) as base:
         yield base
 
 
@@ -310,7 +279,7 @@ def test_review_in_the_browser_changes_the_store_and_records_who(browser, web_st
 
     db = str(tmp_path / "review.db")
     shutil.copy(web_store, db)
-    with _serving(db, "--allow-review", "--reviewer", "Analyst A") as base, _page(browser, base) as page:
+    with serving(db, "--allow-review", "--reviewer", "Analyst A") as base, _page(browser, base) as page:
         event = _seed_accuse(base)
         page.open(f"/?article=seed-0001&ev={event['idx']}")
         assert "Analyst A" in page.page.text_content(".review h2")
@@ -344,7 +313,7 @@ def test_an_event_the_pipeline_missed_is_added_in_the_browser(browser, web_store
 
     db = str(tmp_path / "add.db")
     shutil.copy(web_store, db)
-    with _serving(db, "--allow-review", "--reviewer", "Analyst B") as base, _page(browser, base) as page:
+    with serving(db, "--allow-review", "--reviewer", "Analyst B") as base, _page(browser, base) as page:
         event = _seed_accuse(base)
         before = {e["trigger_text"] for e in _all_events(base, type="ACCUSE") if e["article_id"] == "seed-0001"}
         assert "تقول" not in before
