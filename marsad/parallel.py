@@ -105,12 +105,21 @@ class OrderedPool(Generic[Context, Arg, Result]):
         pending: deque[tuple[list[Context], Future[list[Any]]]] = deque()
         limit = self.jobs * self.ahead
         for contexts, args in _chunks(tasks, self.chunk):
-            pending.append((contexts, self.executor.submit(_run_chunk, args)))
+            pending.append((contexts, self._submit(args)))
             # wait when the window is full; hand over finished results at once (an interactive stdin)
             while pending and (len(pending) >= limit or pending[0][1].done()):
                 yield from _results(pending.popleft())
         while pending:
             yield from _results(pending.popleft())
+
+
+    def _submit(self, args: list[Arg | None]) -> Future[list[Any]]:
+        if any(arg is not None for arg in args):
+            assert self.executor is not None
+            return self.executor.submit(_run_chunk, args)
+        nothing: Future[list[Any]] = Future()  # nothing to extract (skipped articles, read errors): no round trip
+        nothing.set_result([None] * len(args))
+        return nothing
 
 
 def _chunks(tasks: Iterable[tuple[Context, Arg | None]], size: int) -> Iterator[tuple[list[Context], list[Arg | None]]]:

@@ -8,8 +8,8 @@ import typer
 
 from marsad.limits import DEFAULT_MAX_CHARS
 from marsad.options import (
-    COUNT_DIMENSIONS, DEFAULT_LONG_POLICY, ArticleDate, CountFormat, CountryOpt, Db, HedgedOpt, IngestDb, Jobs, Limit, Long,
-    MaxChars, MinReports, ModeOpt, Progress, NearOpt, NegatedOpt, Outlet, PlaceOpt, RowFmt, RowFormat, Since, SourceOpt,
+    COUNT_DIMENSIONS, DEFAULT_LONG_POLICY, ArticleDate, CountFormat, CountryOpt, Db, HedgedOpt, IngestDb, Jobs, Limit,
+    Long, MaxChars, MinReports, ModeOpt, Progress, NearOpt, NegatedOpt, Outlet, PlaceOpt, RowFmt, RowFormat, Since, SourceOpt,
     TargetOpt, TypeOpt, Until, article_date, check, count_dimensions, event_filter, open_db, period_bound, row_limit,
     text_value,
 )
