@@ -81,3 +81,37 @@ def test_a_duplicate_id_and_a_failed_article_are_reported_in_input_order(db_url,
             runs.append(((stats.stored, stats.skipped, stats.errors), errors.getvalue()))
     assert runs[0][0] == runs[1][0] == (12, 1, 1)
     assert runs[1][1] == runs[0][1] and "with other content; not stored" in runs[0][1]
+
+
+def _alive(pid: int) -> bool:
+    """The process runs (a zombie waiting for a parent to reap it does not)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.slow
+def test_kill_9_of_an_ingest_with_two_jobs_leaves_no_worker_behind(tmp_path, slice_file):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    path, db = slice_file(0, 400), tmp_path / "killed.db"
+    proc = subprocess.Popen([sys.executable, "-m", "marsad.cli", "ingest", str(path), "--db", str(db), "--jobs", "2",
+                             "--no-progress"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
+    deadline = time.monotonic() + 120
+    while len(workers := children.read_text().split()) < 2:
+        assert proc.poll() is None and time.monotonic() < deadline, "ingest ended before its workers started"
+        time.sleep(0.05)
+    time.sleep(1)  # extracting
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 10  # a worker checks its parent every second
+    while any(_alive(int(w)) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_alive(int(w)) for w in workers), "an orphaned worker still runs"
