@@ -10,8 +10,8 @@ import typer
 from marsad import __version__
 from marsad.limits import DEFAULT_MAX_CHARS
 from marsad.options import (
-    DEFAULT_LONG_POLICY, ArticleDate, ExtractFmt, ExtractFormat, Long, MaxChars, OneLineErrors, Progress, article_date,
-    check, deprecated_alias, output_file,
+    DEFAULT_LONG_POLICY, ArticleDate, ExtractFmt, ExtractFormat, Jobs, Long, MaxChars, OneLineErrors, Progress,
+    article_date, check, deprecated_alias, output_file,
 )
 from marsad.io.progress import progress_mode
 
@@ -44,9 +44,11 @@ def extract(
     rules: Annotated[bool, typer.Option("--rules", help="v0.5.0's pipeline: the hand-written rules decide the events "
                                         "(default: the learned models, with the rules as their candidates).")] = False,
     progress: Progress = None,
+    jobs: Jobs = None,
 ) -> None:
     """Extract events, claims and entities from Arabic news articles."""
     from marsad.batch import run_extract
+    from marsad.parallel import usable_cores
 
     check(article_date, date, "--date")
     check(output_file, out, "--out")
@@ -59,7 +61,7 @@ def extract(
 
         stats = run_extract(paths, stream, fmt=fmt.value, date=date, max_chars=max_chars, long=long.value,
                             explain=explain, pipeline=Pipeline.rules() if rules else None,
-                            progress=progress_mode(progress))
+                            progress=progress_mode(progress), jobs=jobs or usable_cores())
     finally:
         if out:
             stream.close()

@@ -300,6 +300,7 @@ HedgedOpt = Annotated[Optional[bool], typer.Option("--hedged/--no-hedged")]
 NegatedOpt = Annotated[Optional[bool], typer.Option("--negated/--no-negated")]
 MinReports = Annotated[int, typer.Option("--min-reports", min=1, max=MAX_COUNT, help="Events reported by at least N articles (after dedup).")]
 Progress = Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Progress on stderr: a bar with total, percentage, rate and ETA on a terminal, a plain line every 500 articles otherwise (default); --no-progress: none.")]
+Jobs = Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, max=1024, help="Worker processes extracting articles (default: the cores this process may use); 1 extracts in this process. The output is the same for any number.")]
 ArticleDate = Annotated[Optional[str], typer.Option(help="Article date YYYY-MM-DD for inputs that carry none.")]
 
 

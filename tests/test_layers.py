@@ -23,7 +23,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("grammar", ("marsad.grammar", "marsad.rules")),
     ("stages", ("marsad.entities", "marsad.claims", "marsad.events", "marsad.ground", "marsad.ner",
                 "marsad.names", "marsad.learn")),
-    ("pipeline", ("marsad.pipeline", "marsad.batch", "marsad.limits", "marsad.io", "marsad.version")),
+    ("pipeline", ("marsad.pipeline", "marsad.batch", "marsad.limits", "marsad.io", "marsad.version", "marsad.parallel")),
     ("top", ("marsad", "marsad.store", "marsad.export", "marsad.cli", "marsad.options", "marsad.eval",
              "marsad.dedup", "marsad.__main__",
              # the commands and trainers of a stage sit beside it but run it from outside

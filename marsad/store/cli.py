@@ -8,8 +8,8 @@ import typer
 
 from marsad.limits import DEFAULT_MAX_CHARS
 from marsad.options import (
-    COUNT_DIMENSIONS, DEFAULT_LONG_POLICY, ArticleDate, CountFormat, CountryOpt, Db, HedgedOpt, IngestDb, Limit, Long,
-    MaxChars, MinReports, ModeOpt, Progress, NearOpt, NegatedOpt, Outlet, PlaceOpt, RowFmt, RowFormat, Since, SourceOpt,
+    COUNT_DIMENSIONS, DEFAULT_LONG_POLICY, ArticleDate, CountFormat, CountryOpt, Db, HedgedOpt, IngestDb, Jobs, Limit,
+    Long, MaxChars, MinReports, ModeOpt, Progress, NearOpt, NegatedOpt, Outlet, PlaceOpt, RowFmt, RowFormat, Since, SourceOpt,
     TargetOpt, TypeOpt, Until, article_date, check, count_dimensions, event_filter, open_db, period_bound, row_limit,
     text_value,
 )
@@ -46,9 +46,11 @@ def ingest(
     long: Long = DEFAULT_LONG_POLICY,
     rules: Annotated[bool, typer.Option("--rules", help="v0.5.0's pipeline: the hand-written rules decide the events "
                                         "(stored under its own pipeline version).")] = False,
+    jobs: Jobs = None,
 ) -> None:
     """Extract articles and store them (idempotent: stored articles of this pipeline version are skipped)."""
     from marsad.store.base import StoreError
+    from marsad.parallel import usable_cores
     from marsad.store.ingest import ingest as run
 
     check(article_date, date, "--date")
@@ -60,7 +62,7 @@ def ingest(
         stats = run(paths, store, date=date, batch_size=max(1, batch),
                     progress=progress_mode(progress), max_chars=max_chars,
                     long=long.value, pipeline=Pipeline.rules() if rules else None,
-                    version=pipeline_version() + "+rules" if rules else None)
+                    version=pipeline_version() + "+rules" if rules else None, jobs=jobs or usable_cores())
     except StoreError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None

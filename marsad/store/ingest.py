@@ -16,13 +16,14 @@ content is an error (so that a rerun of the same input never rewrites).
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TextIO
 
 from marsad.doc import Doc, stable_id
 from marsad.io.readers import ReadError, read_articles
 from marsad.limits import DEFAULT_LONG, DEFAULT_MAX_CHARS, check_limits, limit_articles
+from marsad.parallel import NoteBuffer, OrderedPool, check_jobs
 from marsad.pipeline import Pipeline, default_pipeline, extraction_failure
 from marsad.store.base import Store, StoreError, error_message
 from marsad.store.corrections import Correction, apply_corrections, status_rows
@@ -32,6 +33,7 @@ from marsad.store.rows import ArticleRows, content_hash, flatten
 from marsad.store.search import index_text
 from marsad.store.version import pipeline_version
 from marsad.text.tokens import tokenize
+from marsad.types import ArticleInput
 
 BATCH_SIZE = 100
 
@@ -106,11 +108,14 @@ class _Batch:
 def ingest(paths: list[str], store: Store, date: str | None = None, batch_size: int = BATCH_SIZE,
            pipeline: Pipeline | None = None, version: str | None = None, errors: TextIO | None = None,
            progress: bool | str = False, max_chars: int = DEFAULT_MAX_CHARS, long: str = DEFAULT_LONG,
-           progress_every: int = LOG_EVERY) -> IngestStats:
+           progress_every: int = LOG_EVERY, jobs: int = 1) -> IngestStats:
     """Extract and store every article under `paths`; bad ones are reported and skipped.
     An article over `max_chars` characters is stored as parts or refused (`long`, see marsad.limits).
-    `progress`: bar, lines (one every `progress_every` articles) or off (True: bar), see marsad.store.progress."""
+    `progress`: bar, lines (one every `progress_every` articles) or off (True: bar), see marsad.store.progress.
+    `jobs`: worker processes extracting (marsad.parallel); this process alone decides what to skip
+    (before anything is extracted) and writes, in the same batches whatever the number."""
     check_limits(max_chars, long)
+    check_jobs(jobs)
     pipeline = pipeline or default_pipeline()
     pipeline.warm_up(freeze=True)
     version = version or pipeline_version()
@@ -118,49 +123,99 @@ def ingest(paths: list[str], store: Store, date: str | None = None, batch_size: 
     batch = _Batch()
     read = 0
     total = count_articles(paths) if progress not in (False, "off") else None
-    with store.writer_lock(), IngestProgress(progress, errors or sys.stderr, total, progress_every) as bar:
+    # the pool forks before the progress bar starts its thread (and before the store's lock is taken)
+    with OrderedPool(prepared, pipeline, jobs) as pool, store.writer_lock(), \
+            IngestProgress(progress, errors or sys.stderr, total, progress_every) as bar:
         known = store.identities()
         corrections = corrections_by_article(store)  # read under the writer lock: no review is made meanwhile
-        seen: dict[str, tuple[str, str]] = {}  # id -> (content hash, origin) of the articles read in this run
-        for item in limit_articles(read_articles(paths, default_date=date), max_chars, long, note=bar.report):
+        notes = NoteBuffer()
+        items = limit_articles(read_articles(paths, default_date=date), max_chars, long, note=notes)
+        for plan, result in pool.map(_plan(items, notes, store, known, corrections, version)):
+            for note in plan.notes:
+                bar.report(note)
             read += 1
             bar.update(read, stored=stats.stored, skipped=stats.skipped, errors=stats.errors)
-            if isinstance(item, ReadError):
-                bar.report(f"error: {item}")
-                stats.errors += 1
-                continue
-            for warning in item.warnings:
-                bar.report(f"warning: {warning}")
-            aid = item.id or stable_id(item.text)
-            digest = content_hash(item.title, item.text, item.date, item.source, item.url)
-            if aid in seen:  # the first article read under an id in this run is the one stored
-                first_digest, first_origin = seen[aid]
-                if first_digest == digest:
-                    stats.skipped += 1
-                else:
-                    bar.report(f"error: {item.origin}: id {aid!r} already read from {first_origin} with other "
-                               "content; not stored")
-                    stats.errors += 1
-                continue
-            seen[aid] = (digest, item.origin)
-            old = known.get(aid)
-            if old is not None and old[0] == version and old[1] is None:  # stored before schema 2
-                old = (old[0], store.stored_content_hash(aid))
-            if old == (version, digest):
+            for warning in plan.warnings:
+                bar.report(warning)
+            if plan.skip:
                 stats.skipped += 1
                 continue
-            try:
-                rows = prepare(pipeline(item), version, item.origin, digest, corrections.get(aid, ()))
-            except Exception as exc:  # noqa: BLE001 - one broken article never stops a batch
-                bar.report(f"error: {item.origin}: {extraction_failure(exc)}")
+            if plan.error or isinstance(result, str):
+                bar.report(plan.error or f"error: {plan.origin}: {result}")
                 stats.errors += 1
                 continue
-            known[aid] = (version, digest)
-            batch.add(rows, item.origin, old)
+            known[plan.aid] = (version, plan.digest)
+            batch.add(result, plan.origin, plan.old)
             if len(batch.rows) >= batch_size:
                 batch.flush(store, known, stats, bar.report)
+        for note in notes.take():
+            bar.report(note)
         batch.flush(store, known, stats, bar.report)
         if stats.stored:
             store.optimize()
         bar.update(read, stored=stats.stored, skipped=stats.skipped, errors=stats.errors)
     return stats
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What the parent decided about one item before any extraction: skip it, report it, or extract it."""
+
+    notes: tuple[str, ...]        # said while reading it (an article split into parts)
+    warnings: tuple[str, ...] = ()
+    origin: str | None = None
+    aid: str = ""                 # the article's id (given, or `stable_id` of its text)
+    skip: bool = False            # already stored (or read earlier in this run) with this content
+    error: str | None = None      # the line reporting it, when it is not extracted
+    digest: str | None = None
+    old: Identity | None = None   # the stored identity its rows replace
+
+
+@dataclass(frozen=True)
+class _Extraction:
+    """What a worker needs to extract and flatten one article."""
+
+    article: ArticleInput
+    version: str
+    digest: str
+    corrections: tuple[Correction, ...]
+
+
+def _plan(items: Iterable[ArticleInput | ReadError], notes: NoteBuffer, store: Store, known: dict[str, Identity],
+          corrections: dict[str, Sequence[Correction]], version: str) -> Iterator[tuple[_Plan, _Extraction | None]]:
+    """Each item with its plan, and what to extract when it is extracted: the skip rules run here, in the
+    parent, so no worker extracts an article that is not stored."""
+    seen: dict[str, tuple[str, str]] = {}  # id -> (content hash, origin) of the articles read in this run
+    for item in items:
+        said = notes.take()
+        if isinstance(item, ReadError):
+            yield _Plan(said, error=f"error: {item}"), None
+            continue
+        warnings = tuple(f"warning: {w}" for w in item.warnings)
+        aid = item.id or stable_id(item.text)
+        digest = content_hash(item.title, item.text, item.date, item.source, item.url)
+        if aid in seen:  # the first article read under an id in this run is the one stored
+            first_digest, first_origin = seen[aid]
+            if first_digest == digest:
+                yield _Plan(said, warnings, item.origin, skip=True), None
+            else:
+                yield _Plan(said, warnings, item.origin, error=f"error: {item.origin}: id {aid!r} already read from "
+                            f"{first_origin} with other content; not stored"), None
+            continue
+        seen[aid] = (digest, item.origin)
+        old = known.get(aid)
+        if old is not None and old[0] == version and old[1] is None:  # stored before schema 2
+            old = (old[0], store.stored_content_hash(aid))
+        if old == (version, digest):
+            yield _Plan(said, warnings, item.origin, skip=True), None
+            continue
+        yield (_Plan(said, warnings, item.origin, aid, digest=digest, old=old),
+               _Extraction(item, version, digest, tuple(corrections.get(aid, ()))))
+
+
+def prepared(pipeline: Pipeline, job: _Extraction) -> ArticleRows | str:
+    """The article's rows, or why its extraction failed: runs in a worker with --jobs."""
+    try:
+        return prepare(pipeline(job.article), job.version, job.article.origin, job.digest, job.corrections)
+    except Exception as exc:  # noqa: BLE001 - one broken article never stops a batch
+        return extraction_failure(exc)
