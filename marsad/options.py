@@ -304,6 +304,39 @@ Jobs = Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, max=1024, he
 ArticleDate = Annotated[Optional[str], typer.Option(help="Article date YYYY-MM-DD for inputs that carry none.")]
 
 
+# The options of every event filter, in help order: one list for `events`, `count` and `export`.
+EVENT_FILTER_OPTIONS: tuple[tuple[str, Any, Any], ...] = (
+    ("type", TypeOpt, None), ("mode", ModeOpt, None), ("source", SourceOpt, None), ("target", TargetOpt, None),
+    ("country", CountryOpt, None), ("place", PlaceOpt, None), ("near", NearOpt, None), ("since", Since, None),
+    ("until", Until, None), ("hedged", HedgedOpt, None), ("negated", NegatedOpt, None),
+    ("min_reports", MinReports, 1), ("outlet", Outlet, None))
+
+
+def with_event_filters(after: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Give a typer command the event filters' options (`EVENT_FILTER_OPTIONS`), placed after its
+    parameter `after`; the command gets their values as `filters`, the keywords of `event_filter`.
+    (Typer has no parameter groups: this keeps the list in one place.)"""
+    import inspect
+
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        own = [p for p in inspect.signature(command, eval_str=True).parameters.values() if p.name != "filters"]
+        at = next(k for k, p in enumerate(own) if p.name == after) + 1
+        added = [inspect.Parameter(name, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=default, annotation=kind)
+                 for name, kind, default in EVENT_FILTER_OPTIONS]
+
+        @functools.wraps(command)
+        def run(**values: Any) -> Any:
+            filters = {name: values.pop(name) for name, _, _ in EVENT_FILTER_OPTIONS}
+            return command(filters=filters, **values)
+
+        params = [*own[:at], *added, *own[at:]]
+        run.__signature__ = inspect.Signature(params, return_annotation=None)  # type: ignore[attr-defined]
+        run.__annotations__ = {p.name: p.annotation for p in params}
+        return run
+
+    return decorate
+
+
 def checked_event_filter(type: str | None = None, mode: str | None = None, source: str | None = None,  # noqa: A002
                          target: str | None = None, country: str | None = None, place: str | None = None,
                          near: str | None = None, since: str | None = None, until: str | None = None,

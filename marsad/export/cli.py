@@ -8,8 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from marsad.options import (
-    CountryOpt, ExportFmt, ExportFormat, HedgedOpt, MinReports, ModeOpt, NearOpt, NegatedOpt, Outlet, PlaceOpt,
-    RecordsDb, Since, SourceOpt, TargetOpt, TypeOpt, Until, check, event_filter, open_db, output_file,
+    ExportFmt, ExportFormat, RecordsDb, check, event_filter, open_db, output_file, with_event_filters,
 )
 
 CANONICAL_FORMATS = (ExportFormat.csv, ExportFormat.jsonl, ExportFormat.parquet)
@@ -38,25 +37,15 @@ def selected_records(store, f):
             yield selected
 
 
+@with_event_filters(after="canonical")
 def export_command(
     records: Annotated[Optional[list[str]], typer.Argument(help="JSONL files of contract records (marsad extract --format jsonl), or - for stdin (or use --db).")] = None,
     db: RecordsDb = None,
     fmt: ExportFmt = ExportFormat.csv,
     out: Annotated[Optional[Path], typer.Option(help="Output file (required for parquet; default stdout).")] = None,
     canonical: Annotated[bool, typer.Option("--canonical", help="With --db: one row per canonical event (after `marsad dedup --db`) with the names, evidence and URLs of its reports (csv, jsonl or parquet).")] = False,
-    type: TypeOpt = None,
-    mode: ModeOpt = None,
-    source: SourceOpt = None,
-    target: TargetOpt = None,
-    country: CountryOpt = None,
-    place: PlaceOpt = None,
-    near: NearOpt = None,
-    since: Since = None,
-    until: Until = None,
-    hedged: HedgedOpt = None,
-    negated: NegatedOpt = None,
-    min_reports: MinReports = 1,
-    outlet: Outlet = None,
+    *,
+    filters: dict,
 ) -> None:
     """Export events as PLOVER JSONL, POLECAT TSV, flat CSV, Parquet, JSONL or CAMEO-coded ICEWS TSV.
 
@@ -71,8 +60,7 @@ def export_command(
         raise typer.BadParameter("parquet needs an output file", param_hint="--out")
     check(output_file, out, "--out")
     record_source(records, db)
-    f = event_filter(type, mode, source, target, country, place, near, since, until, hedged, negated, min_reports,
-                     outlet)
+    f = event_filter(**filters)
     filtered = f != EventFilter()
     if db is None and (filtered or canonical):
         raise typer.BadParameter("filters and --canonical read a store: give --db URL", param_hint="--db")

@@ -8,10 +8,9 @@ import typer
 
 from marsad.limits import DEFAULT_MAX_CHARS
 from marsad.options import (
-    COUNT_DIMENSIONS, DEFAULT_LONG_POLICY, ArticleDate, CountFormat, CountryOpt, Db, HedgedOpt, IngestDb, Jobs, Limit,
-    Long, MaxChars, MinReports, ModeOpt, Progress, NearOpt, NegatedOpt, Outlet, PlaceOpt, RowFmt, RowFormat, Since, SourceOpt,
-    TargetOpt, TypeOpt, Until, article_date, check, count_dimensions, event_filter, open_db, period_bound, row_limit,
-    text_value,
+    COUNT_DIMENSIONS, DEFAULT_LONG_POLICY, ArticleDate, CountFormat, Db, IngestDb, Jobs, Limit, Long, MaxChars,
+    Outlet, Progress, RowFmt, RowFormat, Since, Until, article_date, check, count_dimensions, event_filter, open_db,
+    period_bound, row_limit, text_value, with_event_filters,
 )
 from marsad.store.output import CLAIM_TABLE, EVENT_TABLE, write_event_csv, write_rows
 from marsad.store.progress import progress_mode
@@ -96,29 +95,18 @@ def search(
     typer.echo(f"{len(hits)} article(s)", err=True)
 
 
+@with_event_filters(after="db")
 def events(
     db: Db = None,
-    type: TypeOpt = None,
-    mode: ModeOpt = None,
-    source: SourceOpt = None,
-    target: TargetOpt = None,
-    country: CountryOpt = None,
-    place: PlaceOpt = None,
-    near: NearOpt = None,
-    since: Since = None,
-    until: Until = None,
-    hedged: HedgedOpt = None,
-    negated: NegatedOpt = None,
-    min_reports: MinReports = 1,
-    outlet: Outlet = None,
     fmt: RowFmt = RowFormat.table,
     limit: Limit = None,
+    *,
+    filters: dict,
 ) -> None:
     """Stored events, filtered."""
     from marsad.store.query import events as run
 
-    f = event_filter(type, mode, source, target, country, place, near, since, until, hedged, negated, min_reports,
-                     outlet, row_limit(limit, fmt.value))
+    f = event_filter(**filters, limit=row_limit(limit, fmt.value))
     _write_rows(db, lambda store: run(store, f), fmt.value, EVENT_TABLE, "event")
 
 
@@ -144,29 +132,19 @@ def claims(
     _write_rows(db, lambda store: run(store, f), fmt.value, CLAIM_TABLE, "claim")
 
 
+@with_event_filters(after="db")
 def count(
     by: Annotated[str, typer.Option("--by", help=f"What to count by, comma-separated: {', '.join(COUNT_DIMENSIONS)} "
                                     "(one period at most; `actor` counts an event once for each actor it involves).")],
     db: Db = None,
-    type: TypeOpt = None,
-    mode: ModeOpt = None,
-    source: SourceOpt = None,
-    target: TargetOpt = None,
-    country: CountryOpt = None,
-    place: PlaceOpt = None,
-    near: NearOpt = None,
-    since: Since = None,
-    until: Until = None,
-    hedged: HedgedOpt = None,
-    negated: NegatedOpt = None,
-    min_reports: MinReports = 1,
-    outlet: Outlet = None,
     per_articles: Annotated[bool, typer.Option("--per-articles", help="Divide each count by the stored articles of "
                                                "its period (publication date; of its outlet with --by outlet), so a "
                                                "busier month does not read as a rise. Without a period in --by: by "
                                                "the articles of the whole --since/--until range (all of them if none).")] = False,
     fmt: Annotated[CountFormat, typer.Option("--format", "-f", help="table, csv or json.")] = CountFormat.table,
     limit: Limit = None,
+    *,
+    filters: dict,
 ) -> None:
     """Count events by type, period, country, actors or outlet (with the filters of `events`).
 
@@ -175,8 +153,7 @@ def count(
     from marsad.store.count_output import write_count
 
     dims = check(count_dimensions, by)
-    f = event_filter(type, mode, source, target, country, place, near, since, until, hedged, negated, min_reports,
-                     outlet)
+    f = event_filter(**filters)
     store = open_db(db)
     try:
         result = run(store, f, dims, per_articles, row_limit(limit, "csv"))
