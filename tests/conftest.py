@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -104,3 +105,16 @@ def find_event():
         return hits[0]
 
     return find
+
+
+@pytest.fixture
+def seedlike_with_a_broken_file(shared: Path, tmp_path: Path) -> Path:
+    """../shared/data/corpora/seedlike (all its files) and, sorted among them, a JSONL file whose
+    first line is broken and whose second is a good article (for the --jobs tests of extract and ingest)."""
+    corpus = tmp_path / "seedlike"
+    shutil.copytree(shared / "corpora" / "seedlike", corpus)
+    (corpus / "AL-internationalNews-15-broken.jsonl").write_text(
+        '{"id": "broken", "text": "قال الجيش\n'
+        '{"id": "after-broken", "title": "بعد", "text": "قال وزير الخارجية إن المحادثات في عمّان انتهت."}\n',
+        encoding="utf-8")
+    return corpus

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import io
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,19 +14,6 @@ from marsad.doc import Doc
 from marsad.pipeline import Pipeline, default_pipeline
 
 MARSAD = str(Path(sys.executable).parent / "marsad")
-
-
-@pytest.fixture
-def seedlike_with_a_broken_file(shared: Path, tmp_path: Path) -> Path:
-    """../shared/data/corpora/seedlike (all its files) and, sorted among them, a JSONL file whose
-    first line is broken and whose second is a good article."""
-    corpus = tmp_path / "seedlike"
-    shutil.copytree(shared / "corpora" / "seedlike", corpus)
-    (corpus / "AL-internationalNews-15-broken.jsonl").write_text(
-        '{"id": "broken", "text": "قال الجيش\n'
-        '{"id": "after-broken", "title": "بعد", "text": "قال وزير الخارجية إن المحادثات في عمّان انتهت."}\n',
-        encoding="utf-8")
-    return corpus
 
 
 def _extract(corpus: Path, jobs: int) -> subprocess.CompletedProcess:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 from pathlib import Path
 
 import pytest
@@ -37,19 +36,8 @@ class FailsOnEveryArticle:
         return doc
 
 
-@pytest.fixture
-def seedlike_with_a_broken_line(shared: Path, tmp_path: Path) -> Path:
-    corpus = tmp_path / "seedlike"
-    shutil.copytree(shared / "corpora" / "seedlike", corpus)
-    (corpus / "AL-internationalNews-15-broken.jsonl").write_text(
-        '{"id": "broken", "text": "قال الجيش\n'
-        '{"id": "after-broken", "title": "بعد", "text": "قال وزير الخارجية إن المحادثات في عمّان انتهت."}\n',
-        encoding="utf-8")
-    return corpus
-
-
-def test_two_jobs_store_the_rows_one_job_stores_and_a_rerun_extracts_nothing(new_db, seedlike_with_a_broken_line):
-    paths = [str(seedlike_with_a_broken_line)]
+def test_two_jobs_store_the_rows_one_job_stores_and_a_rerun_extracts_nothing(new_db, seedlike_with_a_broken_file):
+    paths = [str(seedlike_with_a_broken_file)]
     stored, reports = [], []
     for jobs in (1, 2):
         errors = io.StringIO()
