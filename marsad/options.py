@@ -22,10 +22,9 @@ from marsad.export import FORMATS as EXPORT_FORMATS
 from marsad.grammar.ontology import PLOVER_TYPES as EVENT_TYPES
 from marsad.limits import DEFAULT_LONG, LONG_CHOICES, LONG_HELP, MAX_CHARS_HELP
 from marsad.store.output import FORMATS as ROW_FORMATS
-from marsad.types import MAX_YEAR, MIN_YEAR
+from marsad.types import MAX_YEAR, MIN_YEAR, period_precision
 
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-PERIOD_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 # SQLite integers are 64-bit; PostgreSQL's INTEGER 32-bit: one bound for both backends.
 MAX_COUNT = 2**31 - 1
 TABLE_LIMIT = 50
@@ -76,16 +75,10 @@ def period_bound(value: str | None, what: str) -> str | None:
     """
     if value is None:
         return None
-    m = PERIOD_RE.match(value)
-    if not m:
-        raise ValueProblem(f"{what} {value!r} is not a date YYYY-MM-DD, YYYY-MM or YYYY")
-    year, month, day = m.groups()
     try:
-        date(int(year), int(month or 1), int(day or 1))
-    except ValueError:
-        raise ValueProblem(f"{what} {value!r} is not a real date") from None
-    if not MIN_YEAR <= int(year) <= MAX_YEAR:
-        raise ValueProblem(f"{what} {value!r} is outside the years {MIN_YEAR}-{MAX_YEAR}")
+        period_precision(value)
+    except ValueError as exc:
+        raise ValueProblem(f"{what} {value!r} is {exc}") from None
     return value
 
 

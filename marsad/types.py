@@ -5,8 +5,10 @@ ones, and `to_dict()` turns each into the output-contract shape.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, fields
+from datetime import date
 from functools import cache, lru_cache
 from operator import attrgetter
 
@@ -369,6 +371,28 @@ class Claim:
 # Article dates outside these years are placeholders or typos (0001-01-01, 9999-12-31): relative
 # dates (أمس، الأربعاء) are not resolved against them.
 MIN_YEAR, MAX_YEAR = 1800, 2200
+PERIOD_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+PERIOD_PRECISIONS = ("year", "month", "day")
+
+
+def period_precision(value: str) -> str:
+    """The precision of a period written YYYY, YYYY-MM or YYYY-MM-DD (a query bound, a reviewer's
+    date); a ValueError says what is wrong with any other value.
+
+    >>> period_precision("2018-03")
+    'month'
+    """
+    m = PERIOD_RE.match(value)
+    if not m:
+        raise ValueError("not a date YYYY-MM-DD, YYYY-MM or YYYY")
+    year, month, day = m.groups()
+    try:
+        date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        raise ValueError("not a real date") from None
+    if not MIN_YEAR <= int(year) <= MAX_YEAR:
+        raise ValueError(f"outside the years {MIN_YEAR}-{MAX_YEAR}")
+    return PERIOD_PRECISIONS[sum(1 for g in m.groups() if g) - 1]
 
 
 @dataclass(frozen=True, slots=True)

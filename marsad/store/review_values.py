@@ -8,15 +8,12 @@ from the article's own entity at that span when there is one, else through the a
 from __future__ import annotations
 
 import re
-from datetime import date as Date
 from functools import lru_cache
 
 from marsad.grammar.ontology import PLOVER_TYPES
-from marsad.types import MAX_YEAR, MIN_YEAR
+from marsad.types import period_precision
 
 SPAN_RE = re.compile(r"^\s*(\d+)\s*:\s*(\d+)\s*$")
-PERIOD_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-PRECISIONS = ("year", "month", "day")
 CLEAR = ("-", "none")  # the value that removes a source, target, place or date
 
 
@@ -44,17 +41,11 @@ def review_date(value: str, what: str = "--date") -> dict | None:
     """
     if value.strip().lower() in CLEAR:
         return None
-    m = PERIOD_RE.match(value.strip())
-    if not m:
-        raise ReviewError(f"{what} {value!r}: not a date YYYY-MM-DD, YYYY-MM or YYYY")
-    year, month, day = m.groups()
     try:
-        Date(int(year), int(month or 1), int(day or 1))
-    except ValueError:
-        raise ReviewError(f"{what} {value!r}: not a real date") from None
-    if not MIN_YEAR <= int(year) <= MAX_YEAR:
-        raise ReviewError(f"{what} {value!r}: outside the years {MIN_YEAR}-{MAX_YEAR}")
-    return {"value": value.strip(), "precision": PRECISIONS[len([g for g in m.groups() if g]) - 1]}
+        precision = period_precision(value.strip())
+    except ValueError as exc:
+        raise ReviewError(f"{what} {value!r}: {exc}") from None
+    return {"value": value.strip(), "precision": precision}
 
 
 def locate(text: str, value: str, what: str) -> tuple[int, int]:
