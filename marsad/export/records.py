@@ -81,6 +81,13 @@ def event_id(rec: dict, index: int) -> str:
     return f"{rec['id']}#{index}"
 
 
+def split_event_id(value: str) -> tuple[str, int] | None:
+    """(article id, index) of an `event_id` (an event's or a claim's `ARTICLE_ID#N`), or None when
+    `value` is not one; article ids may hold `#` and `:` themselves."""
+    article, sep, index = value.rpartition("#")
+    return (article, int(index)) if sep and article and index.isdigit() else None
+
+
 DATE_RANK = {"day": 3, "month": 2, "year": 1}
 
 

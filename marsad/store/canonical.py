@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from marsad.store.base import Store
-from marsad.store.query import EventFilter, event_sql
+from marsad.store.query import EventFilter, event_sql, select_columns
 
 LIST_SEPARATOR = " | "  # between the reports' values in a CSV cell
 SCALARS: tuple[str, ...] = (
@@ -32,7 +32,7 @@ MEMBER_COLUMNS = ("article_id", "idx", "date", "date_precision", "type", "mode",
 
 
 def _members_sql(store: Store, f: EventFilter) -> tuple[str, list]:
-    cols = ", ".join("COALESCE(e.date, e.article_date) AS date" if c == "date" else f"e.{c}" for c in MEMBER_COLUMNS)
+    cols = select_columns("e", MEMBER_COLUMNS)
     inner, params = event_sql(store, f, f"{cols}, a.source AS outlet, a.url, a.title", unit=True)
     return (f"SELECT * FROM ({inner}) q WHERE reports >= ? ORDER BY unit, "
             "CASE LENGTH(date) WHEN 10 THEN 0 WHEN 7 THEN 1 ELSE 2 END, date, article_id, idx"), [*params]

@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 
 from marsad.store.base import Store
-from marsad.store.query import EventFilter, Where, event_sql, outlet_where, overlaps
+from marsad.store.query import EventFilter, Where, event_sql, outlet_where, overlaps, select_columns
 
 PERIODS = {"year": 4, "month": 7, "day": 10}
 NONE = "-"          # the event has no such field (no place, no target)
@@ -107,7 +107,7 @@ def count(store: Store, f: EventFilter, by: list[str], per_articles: bool = Fals
           limit: int | None = None) -> CountResult:
     """Count the events `f` selects by the dimensions `by` (marsad.options.COUNT_DIMENSIONS)."""
     deduped = store.count("canonical_events") > 0
-    cols = ", ".join("COALESCE(e.date, e.article_date) AS date" if c == "date" else f"e.{c}" for c in COUNT_COLUMNS)
+    cols = select_columns("e", COUNT_COLUMNS)
     inner, params = event_sql(store, f, f"{cols}, a.source AS outlet", unit=True)
     # per unit, the preferred report first: the most precise date, then the earliest
     sql = (f"SELECT * FROM ({inner}) q WHERE reports >= ? ORDER BY unit, "

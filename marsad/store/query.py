@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -174,6 +174,13 @@ def overlaps(where: Where, expr: str, since: str | None, until: str | None) -> N
         where.add(f"({expr} >= ?{holders})", since, *coarser)
     if until:
         where.add(f"({expr} <= ? OR {expr} LIKE ?)", until, until + "%")
+
+
+def select_columns(alias: str, names: Iterable[str]) -> str:
+    """The SELECT list of `names` of the table `alias`; `date` is the item's own date, else its
+    article's (an event or claim with no date in its text happened by the article's day)."""
+    return ", ".join(f"COALESCE({alias}.date, {alias}.article_date) AS date" if n == "date" else f"{alias}.{n}"
+                     for n in names)
 
 
 def outlet_names(store: Store) -> list[str]:
@@ -363,7 +370,7 @@ def events(store: Store, f: EventFilter, page: Page | None = None, spans: bool =
     """The events `f` selects, by date; with `page`, in the page order from its key; `spans`: with
     the SPAN_COLUMNS too."""
     names = EVENT_COLUMNS + (SPAN_COLUMNS if spans else ())
-    cols = ", ".join("COALESCE(e.date, e.article_date) AS date" if c == "date" else f"e.{c}" for c in names)
+    cols = select_columns("e", names)
     inner, params = event_sql(store, f, f"{cols}, a.source AS outlet, a.title")
     params.append(f.min_reports)
     sql = _paged(f"SELECT * FROM ({inner}) q WHERE reports >= ?", params, page)
@@ -395,7 +402,7 @@ def claims(store: Store, f: ClaimFilter, page: Page | None = None) -> Iterator[d
         words = " ".join(fold(f.text).split())
         # text that folds to nothing (`_`, punctuation) matches no claim rather than every claim
         where.add(f"c.content_fold {LIKE}", f"%{like_escape(words)}%") if words else where.add("1 = 0")
-    cols = ", ".join("COALESCE(c.date, c.article_date) AS date" if k == "date" else f"c.{k}" for k in CLAIM_COLUMNS)
+    cols = select_columns("c", CLAIM_COLUMNS)
     inner = (f"SELECT {cols}, a.source AS outlet, a.title FROM claims c JOIN articles a ON a.id = c.article_id "
              f"WHERE {where.sql()}")
     params = list(where.params)

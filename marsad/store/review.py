@@ -19,6 +19,7 @@ from datetime import datetime, timezone
 
 import orjson
 
+from marsad.export.records import split_event_id
 from marsad.store import schema
 from marsad.store.base import Store
 from marsad.store.corrections import (
@@ -156,10 +157,10 @@ def _review(store: Store, item_id: str, item: str, action: str, who: Who, build)
 
 
 def _item_id(value: str) -> tuple[str, int]:
-    article_id, sep, index = value.rpartition("#")
-    if not sep or not article_id or not index.isdigit():
+    parts = split_event_id(value)
+    if parts is None:
         raise ReviewError(f"{value!r}: not an event or claim id ARTICLE#N (as `marsad events` lists them)")
-    return article_id, int(index)
+    return parts
 
 
 def _stored(store: Store, article_id: str, what: str) -> tuple[dict, str]:

@@ -54,11 +54,13 @@ def parse_event_id(value: str) -> tuple[str, int]:
     """
     from marsad.options import ValueProblem
 
-    article, sep, index = value.strip().rpartition("#")
-    if not sep or not article or not index.isdigit():
+    from marsad.export.records import split_event_id
+
+    parts = split_event_id(value.strip())
+    if parts is None:
         raise ValueProblem(f"EVENT_ID {value!r}: expected ARTICLE_ID#N, as `marsad events` prints it "
                            "(e.g. seed-0001#0)")
-    return article, int(index)
+    return parts
 
 
 def find_event(store: Store, value: str) -> EventView:
