@@ -28,7 +28,7 @@ def run_extract(paths: list[str], out: TextIO, fmt: str = "jsonl", date: str | N
     reading an article had to do (a bad byte replaced) is a `warning:` line there.
     An article over `max_chars` characters is split into parts or refused
     (`long`, see marsad.limits). `explain` adds the rules that produced each
-    event and claim (marsad.io.writers). `progress`: bar, lines or off (marsad.store.progress).
+    event and claim (marsad.io.writers). `progress`: bar, lines or off (marsad.io.progress).
     `jobs`: worker processes extracting (marsad.parallel); the output is the same for any number."""
     from marsad.io.progress import RunProgress, count_articles
 

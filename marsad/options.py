@@ -359,6 +359,22 @@ def checked_event_filter(type: str | None = None, mode: str | None = None, sourc
                        min_reports, limit, outlet)
 
 
+def checked_claim_filter(speaker: str | None = None, since: str | None = None, until: str | None = None,
+                         text: str | None = None, outlet: str | None = None, limit: int | None = None):
+    """The ClaimFilter of `marsad claims` (and the HTTP API), each value checked: a bad one raises a
+    ValueProblem whose `param` is the option it is about."""
+    from marsad.store.query import ClaimFilter
+
+    checks = ((period_bound, since, "--since"), (period_bound, until, "--until"), (text_value, speaker, "--speaker"),
+              (text_value, text, "--text"), (text_value, outlet, "--outlet"))
+    for check_value, value, option in checks:
+        try:
+            check_value(value, option)
+        except ValueProblem as exc:
+            raise ValueProblem(str(exc), option) from None
+    return ClaimFilter(speaker, since, until, text, limit, outlet)
+
+
 def event_filter(type: str | None = None, mode: str | None = None, source: str | None = None,  # noqa: A002
                  target: str | None = None, country: str | None = None, place: str | None = None,
                  near: str | None = None, since: str | None = None, until: str | None = None,

@@ -112,7 +112,6 @@ class OrderedPool(Generic[Context, Arg, Result]):
         while pending:
             yield from _results(pending.popleft())
 
-
     def _submit(self, args: list[Arg | None]) -> Future[list[Any]]:
         if any(arg is not None for arg in args):
             assert self.executor is not None

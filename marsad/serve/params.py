@@ -14,7 +14,7 @@ from fastapi import Query, Request
 from fastapi.exceptions import RequestValidationError
 
 from marsad.options import (
-    MAX_COUNT, ValueProblem, checked_event_filter, count_dimensions, period_bound, text_value,
+    MAX_COUNT, ValueProblem, checked_claim_filter, checked_event_filter, count_dimensions, text_value,
 )
 from marsad.store.query import ClaimFilter, EventFilter
 
@@ -105,16 +105,11 @@ def claim_filter(
     text: Annotated[str | None, Query(max_length=MAX_TEXT, description="Words the claim's content contains (Arabic folded).")] = None,
     outlet: Outlet = None,
 ) -> ClaimFilter:
-    """The filters of `marsad claims`, checked as it checks them."""
-    checks = ((period_bound, since, "--since"), (period_bound, until, "--until"), (text_value, speaker, "--speaker"),
-              (text_value, text, "--text"), (text_value, outlet, "--outlet"))
-    for check, value, option in checks:
-        try:
-            check(value, option)
-        except ValueProblem as exc:
-            exc.param = option
-            raise refuse(problem_param(exc), api_message(exc)) from None
-    return ClaimFilter(speaker, since, until, text, None, outlet)
+    """The filters of `marsad claims`, with its checks (marsad.options.checked_claim_filter)."""
+    try:
+        return checked_claim_filter(speaker, since, until, text, outlet)
+    except ValueProblem as exc:
+        raise refuse(problem_param(exc), api_message(exc)) from None
 
 
 def count_by(value: str, param: str = "by") -> list[str]:

@@ -9,16 +9,11 @@ import typer
 from marsad.limits import DEFAULT_MAX_CHARS
 from marsad.options import (
     COUNT_DIMENSIONS, DEFAULT_LONG_POLICY, ArticleDate, CountFormat, Db, IngestDb, Jobs, Limit, Long, MaxChars,
-    Outlet, Progress, RowFmt, RowFormat, Since, Until, article_date, check, count_dimensions, event_filter, open_db,
-    period_bound, row_limit, text_value, with_event_filters,
+    Outlet, Progress, RowFmt, RowFormat, Since, Until, article_date, check, checked_claim_filter, count_dimensions,
+    event_filter, open_db, row_limit, text_value, with_event_filters,
 )
 from marsad.store.output import CLAIM_TABLE, EVENT_TABLE, write_event_csv, write_rows
 from marsad.store.progress import progress_mode
-
-
-def _check_period(since: str | None = None, until: str | None = None) -> None:
-    check(period_bound, since, "--since")
-    check(period_bound, until, "--until")
 
 
 def _write_rows(db: str | None, rows, fmt: str, table, noun: str) -> None:
@@ -121,14 +116,9 @@ def claims(
     limit: Limit = None,
 ) -> None:
     """Stored claims, filtered."""
-    from marsad.store.query import ClaimFilter
     from marsad.store.query import claims as run
 
-    _check_period(since, until)
-    check(text_value, speaker, "--speaker")
-    check(text_value, text, "--text")
-    check(text_value, outlet, "--outlet")
-    f = ClaimFilter(speaker, since, until, text, row_limit(limit, fmt.value), outlet)
+    f = check(checked_claim_filter, speaker, since, until, text, outlet, row_limit(limit, fmt.value))
     _write_rows(db, lambda store: run(store, f), fmt.value, CLAIM_TABLE, "claim")
 
 
