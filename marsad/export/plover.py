@@ -39,6 +39,7 @@ from marsad.export.lookups import country_name, plover_score, wikidata_id
 from marsad.export.places import place_detail
 from marsad.export.records import (
     actor_of,
+    auxiliary_modes,
     event_date,
     event_id,
     iter_events,
@@ -54,7 +55,6 @@ SIZE_UNITS = {"killed": "dead", "wounded": "injured", "detainees": "arrested"}
 CODEBOOK = "PLOVER manual draft 0.8"
 # PLOVER's 3-char code: the country, or the international code of an IGO/NGO/UN/EU actor
 INTERNATIONAL = ("IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC")
-AUXILIARY = (("negated", "negation"), ("hedged", "hypothetical"))
 
 
 def entity(rec: dict, span: dict | None) -> dict:
@@ -105,7 +105,7 @@ def plover_record(rec: dict, index: int, ev: dict, context: ExportContext | None
     context = context or ExportContext()
     etype, mode = ev.get("type"), ev.get("mode")
     quad, score = plover_score(etype, mode)
-    auxiliary = [name for flag, name in AUXILIARY if ev.get(flag)]
+    auxiliary = auxiliary_modes(ev)
     evidence = ev.get("evidence") or {}
     date = event_date(rec, ev)
     target = ev.get("target")

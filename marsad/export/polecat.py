@@ -29,7 +29,7 @@ from marsad import __version__
 from marsad.export.context import ExportContext
 from marsad.export.lookups import country_name, cow_code, plover_score, wikidata_id
 from marsad.export.places import place_detail
-from marsad.export.records import act_events, actor_of, event_date, event_id, span_text
+from marsad.export.records import act_events, actor_of, auxiliary_modes, event_date, event_id, span_text
 
 POLECAT_COLUMNS: tuple[str, ...] = (
     "Event ID", "Event Date", "Event Type", "Event Mode", "Intensity", "Quad Code", "Contexts",
@@ -45,7 +45,6 @@ POLECAT_COLUMNS: tuple[str, ...] = (
 EXTRA_COLUMNS: tuple[str, ...] = ("Negated", "Hedged", "Date Precision", "Place Precision", "Marsad Actor ID",
                                   "Marsad Recipient ID", "URL")
 COLUMNS: tuple[str, ...] = POLECAT_COLUMNS + EXTRA_COLUMNS
-AUXILIARY = (("negated", "negation"), ("hedged", "hypothetical"))
 
 
 def _party(prefix: str, rec: dict, span: dict | None) -> dict:
@@ -94,7 +93,7 @@ def polecat_row(rec: dict, index: int, ev: dict, story: dict) -> dict:
     return {"Event ID": event_id(rec, index), "Event Date": date.start,
             "Event Type": ev.get("type"), "Event Mode": ev.get("mode"),
             "Intensity": score, "Quad Code": quad,
-            "Contexts": ";".join(name for flag, name in AUXILIARY if ev.get(flag)),
+            "Contexts": ";".join(auxiliary_modes(ev)),
             **_party("Actor", rec, source), **_party("Recipient", rec, target),
             "Wikipedia Actor ID": wikidata_id(actor_of(source).get("id")),
             "Wikipedia Recipient ID": wikidata_id(actor_of(target).get("id")),

@@ -76,6 +76,16 @@ def record_problem(rec: object) -> str | None:
     return None
 
 
+# PLOVER's auxiliary modes of a record's flags: a negated event is `negation`, a hedged one
+# (alleged, possible, planned) `hypothetical`
+AUXILIARY_MODES = (("negated", "negation"), ("hedged", "hypothetical"))
+
+
+def auxiliary_modes(ev: dict) -> list[str]:
+    """The PLOVER auxiliary modes of an event's flags (PLOVER `mode`/`context`, POLECAT `Contexts`)."""
+    return [name for flag, name in AUXILIARY_MODES if ev.get(flag)]
+
+
 def event_id(rec: dict, index: int) -> str:
     """Stable event id: the article id and the event's position in the record."""
     return f"{rec['id']}#{index}"
