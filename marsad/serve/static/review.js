@@ -14,45 +14,42 @@ export async function reviewControls(eventId, articleId) {
   const state = await getJSON("/api/review");
   if (!state.enabled) return null;
   const message = el("p", { class: "review-message", role: "status" });
-  const act = async (action, params, next) => {
+  // post one review; `next(done)` is the page to show once the store has it
+  const act = async (action, id, params, next) => {
     try {
-      const done = await postReview(action, eventId, params);
+      const done = await postReview(action, id, params);
       message.textContent = done.described;
-      location.assign(next);
+      location.assign(next(done));
     } catch (error) {
       message.textContent = `Refused: ${error.message}`;
       message.className = "review-message error";
     }
   };
-  const here = `/?${new URLSearchParams({ article: articleId, ev: eventId.split("#").pop() })}`;
+  const view = (ev) => `/?${new URLSearchParams(ev ? { article: articleId, ev } : { article: articleId })}`;
+  const here = () => view(eventId.split("#").pop());
   const accept = el("button", { type: "button", class: "accept", text: "Accept" });
-  accept.addEventListener("click", () => act("confirm", {}, here));
+  accept.addEventListener("click", () => act("confirm", eventId, {}, here));
   const reject = el("button", { type: "button", class: "reject", text: "Reject" });
-  reject.addEventListener("click", () => act("reject", {}, `/?${new URLSearchParams({ article: articleId })}`));
-  const form = el("form", { class: "review-edit" }, ...FIELDS.map(([name, label, hint]) =>
-    el("label", {}, label, el("input", { name, placeholder: hint, dir: "auto", maxlength: 200 }))),
-  el("button", { type: "submit", text: "Save changes" }));
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    act("change", Object.fromEntries(new FormData(form)), here);
-  });
-  const missed = el("form", { class: "review-add" }, el("h3", { text: "Add a missed event" }),
-    ...ADD_FIELDS.map(([name, label, hint]) =>
-      el("label", {}, label, el("input", { name, placeholder: hint, dir: "auto", maxlength: 200 }))),
-    el("button", { type: "submit", text: "Add event" }));
-  missed.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    try {
-      const done = await postReview("add", articleId, Object.fromEntries(new FormData(missed)));
-      message.textContent = done.described;
-      const added = done.item_id ? done.item_id.split("#").pop() : null;
-      location.assign(`/?${new URLSearchParams(added ? { article: articleId, ev: added } : { article: articleId })}`);
-    } catch (error) {
-      message.textContent = `Refused: ${error.message}`;
-      message.className = "review-message error";
-    }
-  });
+  reject.addEventListener("click", () => act("reject", eventId, {}, () => view(null)));
+  const form = fieldsForm("review-edit", FIELDS, "Save changes",
+    (values) => act("change", eventId, values, here));
+  // the added event's place among the article's events, from the store's answer
+  const missed = fieldsForm("review-add", ADD_FIELDS, "Add event",
+    (values) => act("add", articleId, values, (done) => view(done.item_id ? done.item_id.split("#").pop() : null)),
+    "Add a missed event");
   const who = state.reviewer ? `as ${state.reviewer}` : `as the user your proxy names (${state.reviewer_header})`;
   return el("section", { class: "panel review" }, el("h2", { text: `Review ${who}` }),
     el("div", {}, accept, " ", reject), form, missed, message);
+}
+
+function fieldsForm(cls, fields, button, submit, heading = null) {
+  const form = el("form", { class: cls }, heading ? el("h3", { text: heading }) : null,
+    ...fields.map(([name, label, hint]) =>
+      el("label", {}, label, el("input", { name, placeholder: hint, dir: "auto", maxlength: 200 }))),
+    el("button", { type: "submit", text: button }));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    submit(Object.fromEntries(new FormData(form)));
+  });
+  return form;
 }
