@@ -271,22 +271,43 @@ def _seed_accuse(base: str) -> dict:
     return next(e for e in _all_events(base, type="ACCUSE") if e["article_id"] == "seed-0001" and e["trigger_text"] == "اتهم")
 
 
-def test_review_in_the_browser_changes_the_store_and_records_who(browser, web_store, tmp_path):
-    """With --allow-review an analyst corrects the seed ACCUSE's type in the article view; the API
-    shows it, and the store's review log has who and when."""
+def _review_form(page, form: str, values: dict[str, str]) -> None:
+    """Fill a review form of the article view and submit it: the page reloads with the result."""
+    for name, value in values.items():
+        page.page.fill(f".{form} input[name={name}]", value)
+    with page.page.expect_navigation():
+        page.page.click(f".{form} button[type=submit]")
+    page.wait_ready()
+
+
+def _refused_review_form(page, form: str, values: dict[str, str]) -> str:
+    """Fill and submit a review form whose values the server refuses: the message the page shows."""
+    for name, value in values.items():
+        page.page.fill(f".{form} input[name={name}]", value)
+    page.page.click(f".{form} button[type=submit]")
+    page.page.wait_for_selector(".review-message.error")
+    return page.page.text_content(".review-message")
+
+
+def _review_log(db: str) -> list:
+    """The store's corrections, as `marsad review --list` reads them."""
     from marsad.store import open_store
     from marsad.store.review import listed
 
+    with open_store(db, readonly=True) as store:
+        return list(listed(store))
+
+
+def test_review_in_the_browser_changes_the_store_and_records_who(browser, web_store, tmp_path):
+    """With --allow-review an analyst corrects the seed ACCUSE's type in the article view; the API
+    shows it, and the store's review log has who and when."""
     db = str(tmp_path / "review.db")
     shutil.copy(web_store, db)
     with serving(db, "--allow-review", "--reviewer", "Analyst A") as base, _page(browser, base) as page:
         event = _seed_accuse(base)
         page.open(f"/?article=seed-0001&ev={event['idx']}")
         assert "Analyst A" in page.page.text_content(".review h2")
-        page.page.fill(".review-edit input[name=type]", "REJECT")
-        with page.page.expect_navigation():
-            page.page.click(".review-edit button[type=submit]")
-        page.wait_ready()
+        _review_form(page, "review-edit", {"type": "REJECT"})
         assert "REJECT" in page.page.inner_text("dl.fields")
         changed = httpx.get(f"{base}/api/events/seed-0001%23{event['idx']}").json()
         assert changed["event"]["type"] == "REJECT" and changed["event"]["trigger"]["text"] == "اتهم"
@@ -294,12 +315,8 @@ def test_review_in_the_browser_changes_the_store_and_records_who(browser, web_st
         refused = httpx.post(f"{base}/api/review/reject/seed-0001%23{event['idx']}")
         assert refused.status_code == 403
         # a value the review functions refuse is a 422 with their message, shown on the page
-        page.page.fill(".review-edit input[name=date]", "2018-13-01")
-        page.page.click(".review-edit button[type=submit]")
-        page.page.wait_for_selector(".review-message.error")
-        assert "422" in page.page.text_content(".review-message")
-    with open_store(db, readonly=True) as store:
-        log = list(listed(store))
+        assert "422" in _refused_review_form(page, "review-edit", {"date": "2018-13-01"})
+    log = _review_log(db)
     assert [(e.correction.action, e.correction.reviewer, dict(e.correction.changes)["type"]) for e in log] == [
         ("set", "Analyst A", "REJECT")]
     assert log[0].correction.at
@@ -308,9 +325,6 @@ def test_review_in_the_browser_changes_the_store_and_records_who(browser, web_st
 def test_an_event_the_pipeline_missed_is_added_in_the_browser(browser, web_store, tmp_path):
     """The article view's "Add a missed event" form records an `add` correction: the API lists the
     new event at the trigger's words, reviewed, and the page shows it highlighted."""
-    from marsad.store import open_store
-    from marsad.store.review import listed
-
     db = str(tmp_path / "add.db")
     shutil.copy(web_store, db)
     with serving(db, "--allow-review", "--reviewer", "Analyst B") as base, _page(browser, base) as page:
@@ -318,12 +332,7 @@ def test_an_event_the_pipeline_missed_is_added_in_the_browser(browser, web_store
         before = {e["trigger_text"] for e in _all_events(base, type="ACCUSE") if e["article_id"] == "seed-0001"}
         assert "تقول" not in before
         page.open(f"/?article=seed-0001&ev={event['idx']}")
-        page.page.fill(".review-add input[name=type]", "ACCUSE")
-        page.page.fill(".review-add input[name=trigger]", "تقول")
-        page.page.fill(".review-add input[name=source]", "#روسيا")
-        with page.page.expect_navigation():
-            page.page.click(".review-add button[type=submit]")
-        page.wait_ready()
+        _review_form(page, "review-add", {"type": "ACCUSE", "trigger": "تقول", "source": "#روسيا"})
         added = [e for e in _all_events(base, type="ACCUSE") if e["article_id"] == "seed-0001" and e["trigger_text"] == "تقول"]
         assert len(added) == 1 and added[0]["reviewed"] and "روسيا" in added[0]["source_text"]
         record = httpx.get(f"{base}/api/articles/seed-0001").json()
@@ -331,14 +340,8 @@ def test_an_event_the_pipeline_missed_is_added_in_the_browser(browser, web_store
         assert record["text"][trigger["start"]:trigger["end"]] == "تقول"
         assert "تقول" in page.page.inner_text("dl.fields")
         # a trigger the text does not hold is refused with the review functions' message
-        page.page.fill(".review-add input[name=type]", "ACCUSE")
-        page.page.fill(".review-add input[name=trigger]", "كلمة ليست في النص")
-        page.page.click(".review-add button[type=submit]")
-        page.page.wait_for_selector(".review-message.error")
-        assert "422" in page.page.text_content(".review-message")
-    with open_store(db, readonly=True) as store:
-        log = list(listed(store))
-    assert [(e.correction.action, e.correction.reviewer) for e in log] == [("add", "Analyst B")]
+        assert "422" in _refused_review_form(page, "review-add", {"type": "ACCUSE", "trigger": "كلمة ليست في النص"})
+    assert [(e.correction.action, e.correction.reviewer) for e in _review_log(db)] == [("add", "Analyst B")]
 
 
 def test_without_allow_review_every_write_is_refused(page, server):
@@ -361,8 +364,6 @@ def test_behind_a_proxy_the_reviewer_is_the_header_it_sets(web_store, tmp_path):
 
     from marsad.serve.app import create_app
     from marsad.serve.review import ReviewConfig
-    from marsad.store import open_store
-    from marsad.store.review import listed
 
     db = str(tmp_path / "proxy.db")
     shutil.copy(web_store, db)
@@ -373,8 +374,7 @@ def test_behind_a_proxy_the_reviewer_is_the_header_it_sets(web_store, tmp_path):
         done = client.post(path, headers={"X-Marsad-Review": "1", "X-Remote-User": "layla"})
         assert done.status_code == 200 and done.json()["reviewer"] == "layla"
         assert client.get("/api/review").json() == {"enabled": True, "reviewer": None, "reviewer_header": "X-Remote-User"}
-    with open_store(db, readonly=True) as store:
-        assert [(e.correction.action, e.correction.reviewer) for e in listed(store)] == [("confirm", "layla")]
+    assert [(e.correction.action, e.correction.reviewer) for e in _review_log(db)] == [("confirm", "layla")]
 
 
 def _seed_accuse_in(client) -> dict:
