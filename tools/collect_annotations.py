@@ -50,6 +50,8 @@ def main() -> None:
     primary_of = {aid: f"ann{i % 6 + 1}" for i, aid in enumerate(order[:6 * 170])}
     # round 2 (tools/make_annotation_batches.py --round 2): the next 6 x 170 ids, files annK_r2
     primary_of.update({aid: f"ann{i % 6 + 1}_r2" for i, aid in enumerate(order[6 * 170:12 * 170])})
+    # round 3 (--round 3): the rest of the sample, files annK_r3
+    primary_of.update({aid: f"ann{i % 6 + 1}_r3" for i, aid in enumerate(order[12 * 170:])})
     out = {"train_pool": [], "double": [], "calibration_dev": []}
     bad = 0
     for path in sorted(args.files):
