@@ -63,6 +63,20 @@ def ingest_dask(paths: list[str], store: Store, client: Any, date: str | None = 
     return stats
 
 
+def ingest_on(spec: str, paths: list[str], store: Store, **options: Any) -> IngestStats | None:
+    """`ingest_dask` on the cluster `spec` names (marsad.dask.cluster); None, after one error line, when
+    the input cannot be partitioned (standard input)."""
+    from marsad.dask.cluster import connect
+
+    try:
+        plan(paths, options.get("partition_bytes", PARTITION_BYTES))  # before a cluster is started for nothing
+    except ValueError as exc:
+        (options.get("errors") or sys.stderr).write(f"error: {exc}\n")
+        return None
+    with connect(spec) as client:
+        return ingest_dask(paths, store, client, **options)
+
+
 def _local(client: Any) -> bool:
     from distributed import LocalCluster
 
