@@ -135,8 +135,13 @@ def candidate_pairs(keys: list[EventKey], s: DedupSettings) -> Iterator[tuple[in
 def dedup(records: Iterable[dict], settings: DedupSettings | None = None) -> DedupResult:
     """Group the events of `records` into canonical events."""
     s = settings or DedupSettings.load()
-    # one key per act: the sentences of one article that report one act are one report of it, and
-    # each of them is linked to the act's canonical event
+    keys, same_act = event_keys(records)
+    return clusters(keys, same_act, matching_pairs(keys, s), s)
+
+
+def event_keys(records: Iterable[dict]) -> tuple[list[EventKey], dict[tuple[str, int], list[int]]]:
+    """One key per act (the sentences of one article that report one act are one report of it, and
+    each of them is linked to the act's canonical event), and those sentences by the act's key ref."""
     keys: list[EventKey] = []
     same_act: dict[tuple[str, int], list[int]] = {}
     for rec in records:
@@ -146,13 +151,24 @@ def dedup(records: Iterable[dict], settings: DedupSettings | None = None) -> Ded
             head = act_head(ev, j)
             if head != j:
                 same_act.setdefault((rec["id"], head), []).append(j)
+    return keys, same_act
+
+
+def matching_pairs(keys: list[EventKey], s: DedupSettings) -> list[tuple[int, int]]:
+    """The candidate pairs the rule says are one event (marsad/dask/dedup.py finds them block by block)."""
+    return [pair for pair in candidate_pairs(keys, s) if same_event(keys[pair[0]], keys[pair[1]], s)]
+
+
+def clusters(keys: list[EventKey], same_act: dict[tuple[str, int], list[int]], pairs: Iterable[tuple[int, int]],
+             s: DedupSettings) -> DedupResult:
+    """The canonical events of `keys` given their matching `pairs` (indexes into `keys`)."""
     uf = _Clusters(len(keys))
     # Merges are greedy (agglomerative, closest pairs first), so their order is fixed by the
     # events themselves (similarity, then article ids and indexes), never by input order: the
     # same records in any order give the same canonical events.
-    pairs = sorted((pair for pair in candidate_pairs(keys, s) if same_event(keys[pair[0]], keys[pair[1]], s)),
-                   key=lambda p: (-similarity(keys[p[0]], keys[p[1]], s), *sorted((keys[p[0]].ref, keys[p[1]].ref))))
-    for i, j in pairs:
+    ordered_pairs = sorted(pairs, key=lambda p: (-similarity(keys[p[0]], keys[p[1]], s),
+                                                 *sorted((keys[p[0]].ref, keys[p[1]].ref))))
+    for i, j in ordered_pairs:
         uf.merge(i, j, keys, s)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(keys)):
