@@ -48,7 +48,9 @@ def _iter_records(parts: list[Partition], opts: ReadOptions, rules: bool) -> Ite
     from marsad.io.readers import ReadError
     from marsad.io.writers import to_jsonl
 
-    pipeline = worker_pipeline(rules)
+    from marsad.pipeline import Pipeline, default_pipeline
+
+    pipeline = worker_pipeline(Pipeline.rules if rules else default_pipeline)
     for part in parts:
         for item in _items(part, opts):
             if isinstance(item, ReadError):

@@ -62,6 +62,6 @@ def connect(spec: str) -> Iterator[Any]:
         return
     workers = int(spec.split(":", 1)[1])
     # processes, one thread each: the pipeline is pure Python, threads would share one GIL
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster, \
             Client(cluster) as client:
         yield client

@@ -22,6 +22,7 @@ from typing import Any, TextIO
 from marsad.dask.partitions import PARTITION_BYTES, plan
 from marsad.dask.tasks import Job, Outcome, ReadOptions, Scanned, extract, scan, write
 from marsad.limits import DEFAULT_LONG, DEFAULT_MAX_CHARS, check_limits
+from marsad.pipeline import Pipeline, default_pipeline
 from marsad.store.base import Store, StoreError
 from marsad.store.corrections import Correction
 from marsad.store.ingest import IngestStats, Planner
@@ -31,10 +32,11 @@ from marsad.store.version import pipeline_version
 
 def ingest_dask(paths: list[str], store: Store, client: Any, date: str | None = None,
                 max_chars: int = DEFAULT_MAX_CHARS, long: str = DEFAULT_LONG, rules: bool = False,
-                version: str | None = None, partition_bytes: int = PARTITION_BYTES, errors: TextIO | None = None,
+                pipeline: Callable[[], Pipeline] | None = None, version: str | None = None, partition_bytes: int = PARTITION_BYTES, errors: TextIO | None = None,
                 progress: bool = False, on_partition: Callable[[int], None] | None = None) -> IngestStats:
     """Extract and store every article under `paths` on the Dask cluster of `client`: the same rows
-    and counts as `marsad.store.ingest.ingest` of the same input. `rules`: the rules' pipeline.
+    and counts as `marsad.store.ingest.ingest` of the same input. `rules`: the rules' pipeline;
+    `pipeline`: a function making another (picklable: each worker process calls it once).
     `on_partition(n)` is called after the n-th extracted partition is stored (tests kill a worker there)."""
     check_limits(max_chars, long)
     if store.dialect == "sqlite" and not _local(client):
@@ -45,6 +47,7 @@ def ingest_dask(paths: list[str], store: Store, client: Any, date: str | None = 
     opts = ReadOptions(date, max_chars, long)
     version = version or pipeline_version()
     workers_write = store.dialect != "sqlite"
+    factory = pipeline or (Pipeline.rules if rules else default_pipeline)
     stats = IngestStats()
     with store.writer_lock():
         planner = Planner(store, store.identities(), version)
@@ -55,7 +58,7 @@ def ingest_dask(paths: list[str], store: Store, client: Any, date: str | None = 
             jobs = _plan(future.result(), planner, corrections, stats, report)
             future.release()
             if jobs:
-                extracting.append(client.submit(extract, part, opts, version, jobs, rules,
+                extracting.append(client.submit(extract, part, opts, version, jobs, factory,
                                                  str(store.url.target) if workers_write else None, pure=False))
         _collect(client, extracting, store, workers_write, stats, report, progress, on_partition)
         if stats.stored:

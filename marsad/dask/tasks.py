@@ -6,7 +6,7 @@ pipeline once, on its first extraction (`worker_pipeline`), and keeps it for eve
 """
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -64,9 +64,10 @@ class Outcome:
 
 
 @cache
-def worker_pipeline(rules: bool) -> Pipeline:
-    """This process's pipeline, built and warmed on first use (once per worker process)."""
-    pipeline = Pipeline.rules() if rules else default_pipeline()
+def worker_pipeline(factory: Callable[[], Pipeline] = default_pipeline) -> Pipeline:
+    """This process's pipeline made by `factory` (default_pipeline; Pipeline.rules for --rules), built
+    and warmed on first use: once per worker process."""
+    pipeline = factory()
     pipeline.warm_up(freeze=True)
     return pipeline
 
@@ -89,11 +90,11 @@ def scan(part: Partition, opts: ReadOptions) -> list[Scanned]:
     return out
 
 
-def extract(part: Partition, opts: ReadOptions, version: str, jobs: dict[int, Job], rules: bool = False,
-            store_url: str | None = None) -> Outcome:
+def extract(part: Partition, opts: ReadOptions, version: str, jobs: dict[int, Job],
+            factory: Callable[[], Pipeline] = default_pipeline, store_url: str | None = None) -> Outcome:
     """Extract the partition's items at the positions of `jobs`; with `store_url` write them there
     (each partition in one transaction, Store.write_again), else hand the rows back."""
-    pipeline = worker_pipeline(rules)
+    pipeline = worker_pipeline(factory)
     outcome = Outcome()
     for position, item in enumerate(_items(part, opts)):
         job = jobs.get(position)
