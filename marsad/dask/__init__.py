@@ -7,7 +7,9 @@
     events = marsad.dask.to_dataframe(records)         # a dask DataFrame: the flat event table
 
 Importing this package does not import Dask; each function does, and says which extra to
-install when it is missing. `ingest --dask` is marsad.dask.ingest, `dedup --dask` marsad.dask.dedup.
+install when it is missing. `dedup_bag(records, client)` is marsad.dedup.dedup on the cluster,
+`dedup_store_dask(url, client)` is `marsad dedup --db URL --dask` (marsad/dask/dedup.py);
+`ingest --dask` is marsad.dask.ingest.
 """
 from __future__ import annotations
 
@@ -15,11 +17,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from marsad.dask.cluster import DaskUnavailable, require_dask
+from marsad.dask.dedup import dedup_bag, dedup_store_dask
 from marsad.dask.partitions import PARTITION_BYTES, Partition, plan
 from marsad.dask.tasks import ReadOptions
 from marsad.limits import DEFAULT_LONG, DEFAULT_MAX_CHARS, check_limits
 
-__all__ = ["DaskUnavailable", "dedup", "extract_bag", "to_dataframe"]
+__all__ = ["DaskUnavailable", "dedup_bag", "dedup_store_dask", "extract_bag", "to_dataframe"]
 
 
 def extract_bag(paths: list[str] | str, date: str | None = None, max_chars: int = DEFAULT_MAX_CHARS,
@@ -88,12 +91,3 @@ def _frame(records: list[dict], per_sentence: bool) -> Any:
 
     frame = pandas.DataFrame.from_records(list(flat_rows(records, per_sentence=per_sentence)), columns=list(NAMES))
     return frame.astype({c.name: DTYPES[c.kind] for c in COLUMNS})
-
-
-def dedup(records: Any, client: Any, settings: Any = None) -> Any:
-    """marsad.dedup.dedup (a DedupResult) of a Bag of records, computed on `client`'s cluster:
-    see marsad/dask/dedup.py (`dedup_store_dask` does `marsad dedup --db` there)."""
-    require_dask()
-    from marsad.dask.dedup import dedup_bag
-
-    return dedup_bag(records, client, settings)
