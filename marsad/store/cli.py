@@ -45,7 +45,7 @@ def ingest(
                                                 "running dask-scheduler; the store must be PostgreSQL) or local:N (N "
                                                 "worker processes on this machine). Needs marsad[dask].")] = None,
     partition_kb: Annotated[int, typer.Option(min=1, max=10_000_000, help="With --dask: JSONL files are cut into "
-                                              "partitions of about this many KB (other files are one each).")] = 1024,
+                                              "partitions of about this many KB (other files are one each).")] = 256,
 ) -> None:
     """Extract articles and store them (idempotent: stored articles of this pipeline version are skipped)."""
     from marsad.store.base import StoreError
