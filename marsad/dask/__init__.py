@@ -47,7 +47,7 @@ def _records(parts: list[Partition], opts: ReadOptions, rules: bool) -> list[dic
 def _iter_records(parts: list[Partition], opts: ReadOptions, rules: bool) -> Iterator[dict]:
     import orjson
 
-    from marsad.dask.tasks import _items, worker_pipeline
+    from marsad.dask.tasks import partition_items, worker_pipeline
     from marsad.io.readers import ReadError
     from marsad.io.writers import to_jsonl
 
@@ -55,7 +55,7 @@ def _iter_records(parts: list[Partition], opts: ReadOptions, rules: bool) -> Ite
 
     pipeline = worker_pipeline(Pipeline.rules if rules else default_pipeline)
     for part in parts:
-        for item in _items(part, opts):
+        for item in partition_items(part, opts):
             if isinstance(item, ReadError):
                 continue
             try:

@@ -72,7 +72,7 @@ def worker_pipeline(factory: Callable[[], Pipeline] = default_pipeline) -> Pipel
     return pipeline
 
 
-def _items(part: Partition, opts: ReadOptions, notes: NoteBuffer | None = None) -> Iterator[ArticleInput | ReadError]:
+def partition_items(part: Partition, opts: ReadOptions, notes: NoteBuffer | None = None) -> Iterator[ArticleInput | ReadError]:
     return limit_articles(read_partition(part, opts.date), opts.max_chars, opts.long, note=notes)
 
 
@@ -80,7 +80,7 @@ def scan(part: Partition, opts: ReadOptions) -> list[Scanned]:
     """The partition's items without extracting them: what the client plans the skips with."""
     notes = NoteBuffer()
     out = []
-    for item in _items(part, opts, notes):
+    for item in partition_items(part, opts, notes):
         said = notes.take()
         if isinstance(item, ReadError):
             out.append(Scanned(said, error=f"error: {item}"))
@@ -96,7 +96,7 @@ def extract(part: Partition, opts: ReadOptions, version: str, jobs: dict[int, Jo
     (each partition in one transaction, Store.write_again), else hand the rows back."""
     pipeline = worker_pipeline(factory)
     outcome = Outcome()
-    for position, item in enumerate(_items(part, opts)):
+    for position, item in enumerate(partition_items(part, opts)):
         job = jobs.get(position)
         if job is None or isinstance(item, ReadError):
             continue
