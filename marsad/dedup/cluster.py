@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from marsad.dedup.keys import EventKey, event_key
@@ -110,14 +110,19 @@ def _anchors(k: EventKey) -> set[str]:
     return out
 
 
-def candidate_pairs(keys: list[EventKey], s: DedupSettings) -> Iterator[tuple[int, int]]:
-    """Index pairs worth comparing: same type, days within the window, a shared anchor."""
+def candidate_pairs(keys: list[EventKey], s: DedupSettings,
+                    home: Callable[[str, int], bool] | None = None) -> Iterator[tuple[int, int]]:
+    """Index pairs worth comparing: same type, days within the window, a shared anchor. A pair is
+    found from the block (type, day) of its earlier event; with `home`, only from the blocks it
+    accepts (marsad/dask/dedup.py: a bucket's own blocks; the other keys are later events only)."""
     blocks: dict[tuple[str, int], dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for i, k in enumerate(keys):
         if k.day is not None:
             for anchor in _anchors(k):
                 blocks[(k.type, k.day)][anchor].append(i)
     for (etype, day), index in blocks.items():
+        if home is not None and not home(etype, day):
+            continue
         seen: set[tuple[int, int]] = set()  # a pair can share several anchors; each pair spans one block pair
         for later in range(day, day + s.date_window_days + 1):
             other = blocks.get((etype, later))
