@@ -32,8 +32,9 @@ from marsad.store.version import pipeline_version
 
 def ingest_dask(paths: list[str], store: Store, client: Any, date: str | None = None,
                 max_chars: int = DEFAULT_MAX_CHARS, long: str = DEFAULT_LONG, rules: bool = False,
-                pipeline: Callable[[], Pipeline] | None = None, version: str | None = None, partition_bytes: int = PARTITION_BYTES, errors: TextIO | None = None,
-                progress: bool = False, on_partition: Callable[[int], None] | None = None) -> IngestStats:
+                pipeline: Callable[[], Pipeline] | None = None, version: str | None = None,
+                partition_bytes: int = PARTITION_BYTES, errors: TextIO | None = None, progress: bool = False,
+                on_partition: Callable[[int], None] | None = None) -> IngestStats:
     """Extract and store every article under `paths` on the Dask cluster of `client`: the same rows
     and counts as `marsad.store.ingest.ingest` of the same input. `rules`: the rules' pipeline;
     `pipeline`: a function making another (picklable: each worker process calls it once).
