@@ -51,10 +51,12 @@ def ingest_figures(path: Path, workers: int, tmp: Path) -> dict:
             Client(cluster) as client:
         for run in ("cold", "warm"):
             with open_store(str(tmp / f"w{workers}-{run}.db")) as store:
+                cpu = sum(client.run(time.process_time).values())
                 with get_task_stream(client) as stream:
                     t = time.perf_counter()
                     stats = ingest_dask([str(path)], store, client, errors=open(os.devnull, "w"))
                     wall = time.perf_counter() - t
+                cpu = sum(client.run(time.process_time).values()) - cpu
                 busy = sum(sum(s["stop"] - s["start"] for s in task["startstops"] if s["action"] == "compute")
                            for task in stream.data)
                 parts = sum(1 for task in stream.data if str(task["key"]).startswith(("extract", "scan")))
@@ -62,7 +64,8 @@ def ingest_figures(path: Path, workers: int, tmp: Path) -> dict:
             out[run] = rate
             print(f"local:{workers} {run}: {stats.stored} articles in {wall:.1f} s = {rate:.1f} articles/s; "
                   f"workers busy {busy:.1f} s over {parts} tasks (scan + extract), "
-                  f"overhead {(wall * workers - busy) / max(parts, 1) * 1000:.0f} ms per task {load()}", flush=True)
+                  f"overhead {(wall * workers - busy) / max(parts, 1) * 1000:.0f} ms per task; the workers' CPU time "
+                  f"{cpu:.1f} s = {cpu / wall:.2f} cores on average {load()}", flush=True)
             if run == "warm":
                 out["overhead_ms"] = (wall * workers - busy) / max(parts, 1) * 1000
         t = time.perf_counter()
