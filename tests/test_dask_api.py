@@ -15,14 +15,10 @@ import pytest
 
 import marsad.dask
 from marsad.batch import run_extract
-from marsad.dask.dedup import dedup_store_dask
 from marsad.dask.partitions import plan, read_partition
 from marsad.dedup import dedup
-from marsad.dedup.stored import dedup_store
 from marsad.export.flat import NAMES, flat_rows
 from marsad.io.readers import read_articles
-from marsad.store import open_store
-from marsad.store.ingest import ingest
 
 
 def test_a_jsonl_file_read_in_byte_ranges_reads_as_the_whole_file(tmp_path):
@@ -108,26 +104,6 @@ def test_dedup_on_dask_gives_the_canonical_events_of_plain_dedup(dask_client, po
                                     buckets=buckets)
         assert got.links == expected.links
         assert [c.to_dict() for c in got.canonical] == [c.to_dict() for c in expected.canonical]
-
-
-@pytest.mark.slow
-def test_dedup_of_a_store_on_dask_stores_what_plain_dedup_stores(dask_client, shared, tmp_path):
-    path = tmp_path / "pool.jsonl"
-    with (shared / "corpora" / "pool_2000.jsonl").open(encoding="utf-8") as fh:
-        path.write_text("".join(line for line in fh if '"date": "2018-0' in line)[:400_000], encoding="utf-8")
-    stores = [str(tmp_path / "plain.db"), str(tmp_path / "dask.db")]
-    for url in stores:
-        with open_store(url) as store:
-            ingest([str(path)], store, errors=io.StringIO())
-    with open_store(stores[0]) as store:
-        expected = dedup_store(store)
-    got = dedup_store_dask(stores[1], dask_client, rows_per_partition=9)
-    assert got.links == expected.links and sum(c.reports > 1 for c in expected.canonical) > 0
-    tables = []
-    for url in stores:
-        with open_store(url, readonly=True) as store:
-            tables.append([sorted(store.rows(f"SELECT * FROM {t}"), key=repr) for t in ("canonical_events", "event_links")])
-    assert tables[1] == tables[0]
 
 
 def test_the_core_install_does_not_import_dask_and_without_it_says_which_extra_to_install():

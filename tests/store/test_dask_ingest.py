@@ -12,10 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from marsad.dask.dedup import dedup_store_dask
 from marsad.dask.ingest import ingest_dask
 from marsad.dask.partitions import plan
 from marsad.doc import Doc
 from marsad.pipeline import Pipeline, default_pipeline
+from marsad.dedup.stored import dedup_store
 from marsad.store import open_store
 from marsad.store.ingest import ingest
 from marsad.store.schema import ARTICLE_TABLES, ARTICLES
@@ -131,6 +133,24 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(new_db, dask_clien
         assert (stats.stored, stats.replaced, stats.skipped, stats.errors) == counts == (60, 0, 0, 0)
         assert _stored(store) == rows
     dask_client.wait_for_workers(2, timeout=120)  # the nanny restarts it for the next tests
+
+
+def _clusters(url: str) -> list[list[tuple]]:
+    with open_store(url, readonly=True) as store:
+        return [sorted(store.rows(f"SELECT * FROM {t}"), key=repr) for t in ("canonical_events", "event_links")]
+
+
+def test_dedup_of_a_store_on_dask_stores_what_plain_dedup_stores(db_url, dask_client, tmp_path, corpus_lines):
+    path = tmp_path / "pool2018.jsonl"
+    path.write_text("".join([line for line in corpus_lines if '"date": "2018-0' in line][:90]), encoding="utf-8")
+    with open_store(db_url) as store:
+        assert ingest([str(path)], store, errors=io.StringIO()).stored == 90
+        expected = dedup_store(store)
+    stored = _clusters(db_url)
+    assert sum(c.reports > 1 for c in expected.canonical) > 0 and len(stored[1]) > 100
+    got = dedup_store_dask(db_url, dask_client, rows_per_partition=9)  # replaces them, as plain dedup does
+    assert got.links == expected.links
+    assert _clusters(db_url) == stored
 
 
 def test_sqlite_on_a_remote_cluster_is_refused(tmp_path):
