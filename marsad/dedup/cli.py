@@ -19,7 +19,7 @@ def dedup_command(
     min_reports: Annotated[int, typer.Option(help="Only write canonical events reported by at least this many articles.")] = 1,
     dask: Annotated[Optional[str], typer.Option("--dask", help="With --db: find the pairs on a Dask cluster, "
                                                 "tcp://HOST:PORT (PostgreSQL stores) or local:N (N processes here). "
-                                                "The same result. Needs marsad[dask].")] = None,
+                                                "The same result. Needs the dask extra.")] = None,
 ) -> None:
     """Merge the same event reported by several articles into canonical events with their reports.
     With --db the store's events are deduplicated and the result stored (for `marsad events --min-reports`)."""

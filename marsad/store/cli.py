@@ -43,7 +43,7 @@ def ingest(
     jobs: Jobs = None,
     dask: Annotated[Optional[str], typer.Option("--dask", help="Extract on a Dask cluster instead: tcp://HOST:PORT (a "
                                                 "running dask-scheduler; the store must be PostgreSQL) or local:N (N "
-                                                "worker processes on this machine). Needs marsad[dask].")] = None,
+                                                "worker processes on this machine). Needs the dask extra.")] = None,
     partition_kb: Annotated[int, typer.Option(min=1, max=10_000_000, help="With --dask: JSONL files are cut into "
                                               "partitions of about this many KB (other files are one each).")] = 256,
 ) -> None:
