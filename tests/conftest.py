@@ -118,3 +118,14 @@ def seedlike_with_a_broken_file(shared: Path, tmp_path: Path) -> Path:
         '{"id": "after-broken", "title": "بعد", "text": "قال وزير الخارجية إن المحادثات في عمّان انتهت."}\n',
         encoding="utf-8")
     return corpus
+
+
+@pytest.fixture(scope="session")
+def dask_client():
+    """A Dask LocalCluster of two worker processes (one thread each), shared by the Dask tests
+    (tests/test_dask_*.py, tests/store/test_dask_ingest.py): each worker loads the pipeline once."""
+    from distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster, \
+            Client(cluster) as client:
+        yield client

@@ -17,6 +17,9 @@ def dedup_command(
     settings: Annotated[Optional[Path], typer.Option(help="TOML file overriding marsad/resources/dedup.toml.")] = None,
     out: Annotated[Optional[Path], typer.Option(help="Write canonical events (JSONL) here; default stdout (with --db: only if given).")] = None,
     min_reports: Annotated[int, typer.Option(help="Only write canonical events reported by at least this many articles.")] = 1,
+    dask: Annotated[Optional[str], typer.Option("--dask", help="With --db: find the pairs on a Dask cluster, "
+                                                "tcp://HOST:PORT (PostgreSQL stores) or local:N (N processes here). "
+                                                "The same result. Needs the dask extra.")] = None,
 ) -> None:
     """Merge the same event reported by several articles into canonical events with their reports.
     With --db the store's events are deduplicated and the result stored (for `marsad events --min-reports`)."""
@@ -35,7 +38,9 @@ def dedup_command(
     except (OSError, ValueError) as exc:
         raise typer.BadParameter(str(exc), param_hint="--settings") from exc
     errors = ErrorCounter()
-    if db is not None:
+    if dask is not None:
+        store, result = _dedup_on_dask(dask, db, s)
+    elif db is not None:
         store = open_db(db, readonly=False)
         try:
             result = dedup_store(store, s)
@@ -58,3 +63,28 @@ def dedup_command(
                + (f" — stored in {store.url}" if db is not None else ""), err=True)
     if errors.count:
         raise typer.Exit(1)
+
+
+def _dedup_on_dask(spec: str, db: str | None, settings):
+    """(the store, closed; the result) of `dedup --db DB --dask SPEC`."""
+    from marsad.dask.cluster import DaskUnavailable, check_spec, connect, is_local, require_dask
+    from marsad.dask.dedup import dedup_store_dask
+
+    if db is None:
+        raise typer.BadParameter("--dask dedups a store: give it with --db", param_hint="--dask")
+    try:
+        check_spec(spec)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--dask") from None
+    try:
+        require_dask()
+    except DaskUnavailable as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    store = open_db(db, readonly=False)  # made and migrated here, before the workers read it
+    store.close()
+    if not is_local(spec) and store.url.kind == "sqlite":
+        raise typer.BadParameter("a SQLite store is one file on this machine: with a Dask cluster (tcp://), "
+                                 "dedup a PostgreSQL store; SQLite takes --dask local:N", param_hint="--dask")
+    with connect(spec) as client:
+        return store, dedup_store_dask(store.url.target, client, settings)

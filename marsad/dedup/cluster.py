@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from marsad.dedup.keys import EventKey, event_key
@@ -110,14 +110,19 @@ def _anchors(k: EventKey) -> set[str]:
     return out
 
 
-def candidate_pairs(keys: list[EventKey], s: DedupSettings) -> Iterator[tuple[int, int]]:
-    """Index pairs worth comparing: same type, days within the window, a shared anchor."""
+def candidate_pairs(keys: list[EventKey], s: DedupSettings,
+                    home: Callable[[str, int], bool] | None = None) -> Iterator[tuple[int, int]]:
+    """Index pairs worth comparing: same type, days within the window, a shared anchor. A pair is
+    found from the block (type, day) of its earlier event; with `home`, only from the blocks it
+    accepts (marsad/dask/dedup.py: a bucket's own blocks; the other keys are later events only)."""
     blocks: dict[tuple[str, int], dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for i, k in enumerate(keys):
         if k.day is not None:
             for anchor in _anchors(k):
                 blocks[(k.type, k.day)][anchor].append(i)
     for (etype, day), index in blocks.items():
+        if home is not None and not home(etype, day):
+            continue
         seen: set[tuple[int, int]] = set()  # a pair can share several anchors; each pair spans one block pair
         for later in range(day, day + s.date_window_days + 1):
             other = blocks.get((etype, later))
@@ -135,8 +140,13 @@ def candidate_pairs(keys: list[EventKey], s: DedupSettings) -> Iterator[tuple[in
 def dedup(records: Iterable[dict], settings: DedupSettings | None = None) -> DedupResult:
     """Group the events of `records` into canonical events."""
     s = settings or DedupSettings.load()
-    # one key per act: the sentences of one article that report one act are one report of it, and
-    # each of them is linked to the act's canonical event
+    keys, same_act = event_keys(records)
+    return clusters(keys, same_act, matching_pairs(keys, s), s)
+
+
+def event_keys(records: Iterable[dict]) -> tuple[list[EventKey], dict[tuple[str, int], list[int]]]:
+    """One key per act (the sentences of one article that report one act are one report of it, and
+    each of them is linked to the act's canonical event), and those sentences by the act's key ref."""
     keys: list[EventKey] = []
     same_act: dict[tuple[str, int], list[int]] = {}
     for rec in records:
@@ -146,13 +156,24 @@ def dedup(records: Iterable[dict], settings: DedupSettings | None = None) -> Ded
             head = act_head(ev, j)
             if head != j:
                 same_act.setdefault((rec["id"], head), []).append(j)
+    return keys, same_act
+
+
+def matching_pairs(keys: list[EventKey], s: DedupSettings) -> list[tuple[int, int]]:
+    """The candidate pairs the rule says are one event (marsad/dask/dedup.py finds them block by block)."""
+    return [pair for pair in candidate_pairs(keys, s) if same_event(keys[pair[0]], keys[pair[1]], s)]
+
+
+def clusters(keys: list[EventKey], same_act: dict[tuple[str, int], list[int]], pairs: Iterable[tuple[int, int]],
+             s: DedupSettings) -> DedupResult:
+    """The canonical events of `keys` given their matching `pairs` (indexes into `keys`)."""
     uf = _Clusters(len(keys))
     # Merges are greedy (agglomerative, closest pairs first), so their order is fixed by the
     # events themselves (similarity, then article ids and indexes), never by input order: the
     # same records in any order give the same canonical events.
-    pairs = sorted((pair for pair in candidate_pairs(keys, s) if same_event(keys[pair[0]], keys[pair[1]], s)),
-                   key=lambda p: (-similarity(keys[p[0]], keys[p[1]], s), *sorted((keys[p[0]].ref, keys[p[1]].ref))))
-    for i, j in pairs:
+    ordered_pairs = sorted(pairs, key=lambda p: (-similarity(keys[p[0]], keys[p[1]], s),
+                                                 *sorted((keys[p[0]].ref, keys[p[1]].ref))))
+    for i, j in ordered_pairs:
         uf.merge(i, j, keys, s)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(keys)):

@@ -27,6 +27,11 @@ def dedup_store(store, settings: DedupSettings | None = None, version: str | Non
     from marsad.store.version import pipeline_version
 
     result = dedup(store.iter_records(), settings)  # the read ends before the write starts
-    links = ((aid, idx, cid) for (aid, idx), cid in result.links.items())
-    store.set_canonical((canonical_row(c) for c in result.canonical), links, version or pipeline_version())
+    store_result(store, result, version or pipeline_version())
     return result
+
+
+def store_result(store, result: DedupResult, version: str) -> None:
+    """Replace the store's canonical events and links with `result`'s, in one transaction."""
+    links = ((aid, idx, cid) for (aid, idx), cid in result.links.items())
+    store.set_canonical((canonical_row(c) for c in result.canonical), links, version)

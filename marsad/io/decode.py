@@ -177,3 +177,23 @@ def decode_lines(data: bytes) -> tuple[str, list[Line]]:
         text, warning = _decode_line(data[start:end], start, encoding)
         lines.append(Line(n, text, warning))
     return encoding, lines
+
+
+def decode_range(data: bytes, encoding: str, first_line: int, offset: int) -> list[Line]:
+    """The lines of `data`, a piece of a larger input starting at the start of its line
+    `first_line`, `offset` bytes into it, read as `encoding` (`detect` of the whole input, an
+    8-bit one: UTF-8 or Windows-1256): the lines `decode_lines` gives for that stretch of the
+    whole input, with the same numbers and warnings (byte offsets counted from the input's start).
+    Dask reads a large JSONL file in such pieces (marsad/dask/partitions.py)."""
+    if encoding == UTF8:
+        try:
+            text = data.decode(UTF8)
+        except UnicodeDecodeError:
+            pass
+        else:
+            return [Line(n, part) for n, part in enumerate(text.split("\n"), first_line)]
+    lines = []
+    for n, (start, end) in enumerate(_line_spans(data, 0, encoding), first_line):
+        text, warning = _decode_line(data[start:end], offset + start, encoding)
+        lines.append(Line(n, text, warning))
+    return lines

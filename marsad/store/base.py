@@ -16,8 +16,17 @@ from marsad.store.rows import ArticleRows, record_content_hash
 from marsad.store.urls import DbUrl, parse_db_url
 
 
+IDS_PER_QUERY = 500  # ids in one `IN (…)` list (SQLite allows 32,766 parameters)
+_VERSION, _CONTENT_HASH = schema.ARTICLES.names.index("version"), schema.ARTICLES.names.index("content_hash")
+
+
 class StoreError(RuntimeError):
     pass
+
+
+def _identity(rows: ArticleRows) -> tuple:
+    """(pipeline version, content hash) of the article these rows store."""
+    return rows.article[_VERSION], rows.article[_CONTENT_HASH]
 
 
 class Store:
@@ -106,6 +115,24 @@ class Store:
         """Store a batch in ONE transaction; articles in `replaced` lose their old rows first."""
         with self.transaction() as cur:
             self._write(cur, batch, replaced)
+
+    def write_again(self, batch: Sequence[ArticleRows]) -> None:
+        """Store a batch in ONE transaction as a write that may run twice does (a Dask partition
+        retried after its worker died, marsad/dask/ingest.py): an article already stored with these
+        rows' version and content hash is left as it is (the first run committed it), one stored
+        otherwise loses its old rows first. Two such writes of one article at once cannot both insert
+        it: articles.id is UNIQUE, and the one refused finds it stored when retried alone."""
+        with self.transaction() as cur:
+            stored: dict[str, tuple] = {}
+            ids = [a.id for a in batch]
+            for at in range(0, len(ids), IDS_PER_QUERY):
+                chunk = ids[at:at + IDS_PER_QUERY]
+                cur.execute(self.sql("SELECT id, version, content_hash FROM articles WHERE id IN "
+                                     f"({', '.join('?' for _ in chunk)})"), tuple(chunk))
+                stored.update((row[0], (row[1], row[2])) for row in cur.fetchall())
+            todo = [a for a in batch if stored.get(a.id) != _identity(a)]
+            if todo:
+                self._write(cur, todo, {a.id for a in todo if a.id in stored})
 
     def _write(self, cur: Any, batch: Sequence[ArticleRows], replaced: set[str]) -> None:
         old = [a.id for a in batch if a.id in replaced]

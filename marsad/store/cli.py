@@ -41,6 +41,11 @@ def ingest(
     rules: Annotated[bool, typer.Option("--rules", help="v0.5.0's pipeline: the hand-written rules decide the events "
                                         "(stored under its own pipeline version).")] = False,
     jobs: Jobs = None,
+    dask: Annotated[Optional[str], typer.Option("--dask", help="Extract on a Dask cluster instead: tcp://HOST:PORT (a "
+                                                "running dask-scheduler; the store must be PostgreSQL) or local:N (N "
+                                                "worker processes on this machine). Needs the dask extra.")] = None,
+    partition_kb: Annotated[int, typer.Option(min=1, max=10_000_000, help="With --dask: JSONL files are cut into "
+                                              "partitions of about this many KB (other files are one each).")] = 256,
 ) -> None:
     """Extract articles and store them (idempotent: stored articles of this pipeline version are skipped)."""
     from marsad.store.base import StoreError
@@ -48,15 +53,27 @@ def ingest(
     from marsad.store.ingest import ingest as run
 
     check(article_date, date, "--date")
+    if dask is not None:
+        _check_dask(dask, jobs, db)
     store = open_db(db, create=True)
     try:
         from marsad.pipeline import Pipeline
         from marsad.store.version import pipeline_version
 
-        stats = run(paths, store, date=date, batch_size=max(1, batch),
-                    progress=progress_mode(progress), max_chars=max_chars,
-                    long=long.value, pipeline=Pipeline.rules() if rules else None,
-                    version=pipeline_version() + "+rules" if rules else None, jobs=jobs or usable_cores())
+        version = pipeline_version() + "+rules" if rules else None
+        if dask is not None:
+            from marsad.dask.ingest import ingest_on
+
+            stats = ingest_on(dask, paths, store, date=date, max_chars=max_chars, long=long.value, rules=rules,
+                              version=version, partition_bytes=partition_kb * 1024,
+                              progress=progress_mode(progress) != "off")
+            if stats is None:
+                raise typer.Exit(2)
+        else:
+            stats = run(paths, store, date=date, batch_size=max(1, batch),
+                        progress=progress_mode(progress), max_chars=max_chars,
+                        long=long.value, pipeline=Pipeline.rules() if rules else None,
+                        version=version, jobs=jobs or usable_cores())
     except StoreError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
@@ -66,6 +83,29 @@ def ingest(
                f"stored, {stats.errors} error(s) — {store.url}", err=True)
     if stats.errors:
         raise typer.Exit(1)
+
+
+def _check_dask(spec: str, jobs: int | None, db: str | None) -> None:
+    """--dask's value and what it cannot go with, before the store is opened."""
+    from marsad.dask.cluster import DaskUnavailable, check_spec, is_local, require_dask
+    from marsad.store.urls import parse_db_url
+
+    if jobs is not None:
+        raise typer.BadParameter("--dask and --jobs exclude each other: the Dask cluster's workers extract "
+                                 "(local:N for N processes on this machine)", param_hint="--jobs")
+    try:
+        check_spec(spec)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--dask") from None
+    try:
+        require_dask()
+    except DaskUnavailable as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    if not is_local(spec) and parse_db_url(db).kind == "sqlite":
+        raise typer.BadParameter("a SQLite store is one file on this machine: with a Dask cluster (tcp://), "
+                                 "ingest into PostgreSQL (--db postgresql://…); SQLite takes --dask local:N",
+                                 param_hint="--dask")
 
 
 def search(

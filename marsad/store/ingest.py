@@ -181,36 +181,52 @@ class _Extraction:
     corrections: tuple[Correction, ...]
 
 
+class Planner:
+    """The skip rules, over articles in input order: what to do with each (its _Plan). The first
+    article read under an id in this run is the one stored; one already stored by this version with
+    this content is skipped. Plain ingest runs it on the articles it reads, `--dask` on the ids and
+    hashes its workers read (marsad/dask/ingest.py): the same decisions either way."""
+
+    def __init__(self, store: Store, known: dict[str, Identity], version: str):
+        self.store, self.known, self.version = store, known, version
+        self.seen: dict[str, tuple[str, str | None]] = {}  # id -> (content hash, origin) read in this run
+
+    def decide(self, said: tuple[str, ...], warnings: tuple[str, ...], origin: str | None, aid: str,
+               digest: str) -> _Plan:
+        if aid in self.seen:
+            first_digest, first_origin = self.seen[aid]
+            if first_digest == digest:
+                return _Plan(said, warnings, origin, skip=True)
+            return _Plan(said, warnings, origin, error=f"error: {origin}: id {aid!r} already read from "
+                         f"{first_origin} with other content; not stored")
+        self.seen[aid] = (digest, origin)
+        old = self.known.get(aid)
+        if old is not None and old[0] == self.version and old[1] is None:  # stored before schema 2
+            old = (old[0], self.store.stored_content_hash(aid))
+        if old == (self.version, digest):
+            return _Plan(said, warnings, origin, skip=True)
+        return _Plan(said, warnings, origin, aid, digest=digest, old=old)
+
+
+def identity(item: ArticleInput) -> tuple[str, str]:
+    """(id, content hash) of an article as read: with the pipeline version, what ingest compares."""
+    return item.id or stable_id(item.text), content_hash(item.title, item.text, item.date, item.source, item.url)
+
+
 def _plan(items: Iterable[ArticleInput | ReadError], notes: NoteBuffer, store: Store, known: dict[str, Identity],
           corrections: dict[str, Sequence[Correction]], version: str) -> Iterator[tuple[_Plan, _Extraction | None]]:
     """Each item with its plan, and what to extract when it is extracted: the skip rules run here, in the
     parent, so no worker extracts an article that is not stored."""
-    seen: dict[str, tuple[str, str]] = {}  # id -> (content hash, origin) of the articles read in this run
+    planner = Planner(store, known, version)
     for item in items:
         said = notes.take()
         if isinstance(item, ReadError):
             yield _Plan(said, error=f"error: {item}"), None
             continue
-        warnings = tuple(f"warning: {w}" for w in item.warnings)
-        aid = item.id or stable_id(item.text)
-        digest = content_hash(item.title, item.text, item.date, item.source, item.url)
-        if aid in seen:  # the first article read under an id in this run is the one stored
-            first_digest, first_origin = seen[aid]
-            if first_digest == digest:
-                yield _Plan(said, warnings, item.origin, skip=True), None
-            else:
-                yield _Plan(said, warnings, item.origin, error=f"error: {item.origin}: id {aid!r} already read from "
-                            f"{first_origin} with other content; not stored"), None
-            continue
-        seen[aid] = (digest, item.origin)
-        old = known.get(aid)
-        if old is not None and old[0] == version and old[1] is None:  # stored before schema 2
-            old = (old[0], store.stored_content_hash(aid))
-        if old == (version, digest):
-            yield _Plan(said, warnings, item.origin, skip=True), None
-            continue
-        yield (_Plan(said, warnings, item.origin, aid, digest=digest, old=old),
-               _Extraction(item, version, digest, tuple(corrections.get(aid, ()))))
+        aid, digest = identity(item)
+        plan = planner.decide(said, tuple(f"warning: {w}" for w in item.warnings), item.origin, aid, digest)
+        extract = plan.aid and not plan.skip and not plan.error
+        yield plan, _Extraction(item, version, digest, tuple(corrections.get(aid, ()))) if extract else None
 
 
 def prepared(pipeline: Pipeline, job: _Extraction) -> ArticleRows | str:
