@@ -84,7 +84,9 @@ class EventModels:
 
 @cache
 def shipped_models() -> EventModels:
-    return EventModels.load()
+    from marsad.learn.cached import cached_models  # read from Marsad's binary cache (start-up time)
+
+    return cached_models()
 
 
 def _trigger_span(doc: Doc, c: TriggerCandidate) -> Span:

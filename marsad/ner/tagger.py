@@ -34,7 +34,13 @@ def token_form(tok: Token) -> str:
 
 @cache
 def _country_names() -> frozenset[str]:
-    """Folded names the gazetteer gives to countries."""
+    """Folded names the gazetteer gives to countries (from Marsad's binary cache when built before)."""
+    from marsad.resources.cache import cached
+
+    return cached("country-names", _build_country_names, sorted, frozenset)
+
+
+def _build_country_names() -> frozenset[str]:
     from marsad.ground.places import Gazetteer
 
     gaz = Gazetteer.load()

@@ -1,0 +1,148 @@
+"""A binary cache of the tables Marsad builds from its shipped resources at load time.
+
+Parsing the gazetteer's 76,000 rows and indexing them, or deriving the country names from them,
+costs about a second of every start-up and gives the same tables every time. `cached(name, build,
+encode, decode)` builds a table once, keeps its plain-data form (`encode`) in a file, and later
+processes read that file back (`decode`) instead of building again.
+
+Format: `marshal` of plain data only (str, int, float, None, tuple, list, dict, frozenset), never
+pickle: loading a cache file builds no object of any class and runs no code. Each file starts with
+a header: a magic line, the key, and a SHA-256 of the payload. The key hashes the package version,
+the Python version (marshal's format is Python's), every shipped data file (marsad.version.data_hash)
+and the source of the module that builds the table, so a changed resource or builder makes a new
+key and the table is rebuilt. A file whose header, checksum or payload does not read back is
+rebuilt and replaced; a cache that cannot be written (read-only home, full disk) only costs the
+build, in memory, each time.
+
+Where: `$MARSAD_CACHE_DIR`, else `$XDG_CACHE_HOME/marsad`, else `~/.cache/marsad`.
+"""
+from __future__ import annotations
+
+import gc
+import hashlib
+import marshal
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+from marsad import __version__
+
+T = TypeVar("T")
+
+CACHE_ENV = "MARSAD_CACHE_DIR"
+MAGIC = b"marsad-cache 1\n"  # bump when the file layout below changes
+SUFFIX = ".marshal"
+
+
+class CorruptCache(ValueError):
+    """A cache file that does not read back: wrong header, key or checksum, or a payload marshal rejects."""
+
+
+def cache_dir() -> Path:
+    """The directory the cache files go to (it may not exist yet, or not be writable)."""
+    explicit = os.environ.get(CACHE_ENV)
+    if explicit:
+        return Path(explicit)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "marsad"
+
+
+def cache_key(name: str, build: Callable[[], Any]) -> str:
+    """What the table depends on: its name, the package and Python versions, the shipped data and
+    the builder's source file."""
+    digest = hashlib.sha256()
+    for part in (MAGIC, name.encode(), __version__.encode(), sys.implementation.cache_tag.encode(),
+                 marshal.version.to_bytes(2, "big"), _data_hash().encode(), _source_hash(build).encode()):
+        digest.update(part)
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+@cache
+def _data_hash() -> str:
+    """marsad.version.data_hash, once per process (it reads every shipped file: ~35 ms)."""
+    from marsad.version import data_hash
+
+    return data_hash()
+
+
+def _source_hash(build: Callable[[], Any]) -> str:
+    """Hash of the file defining `build` (an editable install changes code without a new version)."""
+    module = sys.modules.get(getattr(build, "__module__", ""), None)
+    source = getattr(module, "__file__", None)
+    try:
+        return hashlib.sha256(Path(source).read_bytes()).hexdigest() if source else "no-source"
+    except OSError:
+        return "no-source"
+
+
+def cache_file(name: str, key: str, directory: Path | None = None) -> Path:
+    return (directory or cache_dir()) / f"{name}-{key[:16]}{SUFFIX}"
+
+
+def read_payload(file: Path, key: str) -> Any:
+    """The plain data stored in `file` under `key`; CorruptCache if it does not read back intact,
+    FileNotFoundError if there is none."""
+    blob = file.read_bytes()
+    header_end = len(MAGIC) + 2 * 65  # magic, key line, checksum line (64 hex digits and a newline each)
+    if not blob.startswith(MAGIC) or len(blob) < header_end:
+        raise CorruptCache(f"{file}: not a Marsad cache file")
+    stored_key, checksum = blob[len(MAGIC):header_end].decode("ascii", "replace").split("\n")[:2]
+    payload = blob[header_end:]
+    if stored_key != key:
+        raise CorruptCache(f"{file}: built for other resources or another version")
+    if hashlib.sha256(payload).hexdigest() != checksum:
+        raise CorruptCache(f"{file}: checksum mismatch (truncated or altered)")
+    try:
+        return marshal.loads(payload)
+    except (ValueError, EOFError, TypeError) as exc:
+        raise CorruptCache(f"{file}: {exc}") from exc
+
+
+def write_payload(file: Path, key: str, data: Any) -> None:
+    """Write atomically (a reader sees the old file or the new one, never half of one); an OSError
+    (directory not writable) propagates to the caller, which goes on without the cache."""
+    payload = marshal.dumps(data)
+    file.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=file.name, suffix=".tmp", dir=file.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(MAGIC + key.encode() + b"\n" + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
+        os.replace(tmp, file)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _remove_stale(name: str, keep: Path) -> None:
+    """Files of the same table built for other keys (older resources or versions)."""
+    for old in keep.parent.glob(f"{name}-*{SUFFIX}"):
+        if old != keep:
+            old.unlink(missing_ok=True)
+
+
+def cached(name: str, build: Callable[[], T], encode: Callable[[T], Any], decode: Callable[[Any], T]) -> T:
+    """`build()`, or the table read back from the cache (`decode(encode(build()))` must equal
+    `build()`: the tests compare output with a cold and a warm cache)."""
+    key = cache_key(name, build)
+    file = cache_file(name, key)
+    enabled = gc.isenabled()
+    gc.disable()  # a table is ~10^5-10^6 new containers: collections meanwhile would only rescan them
+    try:
+        return decode(read_payload(file, key))
+    except (OSError, CorruptCache, ValueError, TypeError, KeyError, IndexError):
+        pass  # none yet, unreadable, stale or corrupt (a decode finding the wrong shape): built below
+    finally:
+        if enabled:
+            gc.enable()
+    value = build()
+    try:
+        write_payload(file, key, encode(value))
+        _remove_stale(name, file)
+    except (OSError, ValueError):  # not writable, or (a bug) not plain data: run without the cache
+        pass
+    return value
