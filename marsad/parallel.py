@@ -8,16 +8,26 @@ Workers are forked from the parent after it has loaded and frozen the pipeline (
 so they share its resources copy-on-write instead of loading them again. At most
 `jobs * AHEAD` chunks of CHUNK articles are in flight: memory stays bounded on any input size.
 `jobs=1` runs everything in the calling process, as before `--jobs` existed.
+
+A worker the OS kills (SIGKILL, the out-of-memory killer) breaks the whole pool: every chunk not yet
+returned is lost with it. The chunks already returned are kept; the pool is forked afresh from the
+parent and the lost chunks are sent again, once each. A chunk lost a second time (an article that
+kills any worker that extracts it) ends the run with WorkerLost, which names how the worker died and
+the articles it did not extract; the caller has written everything before them (ingest commits it,
+and a rerun picks up the rest, as after any crash).
 """
 from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 Context = TypeVar("Context")  # what the parent keeps about an article (stays in the parent)
@@ -27,6 +37,19 @@ Result = TypeVar("Result")    # what the worker sends back (pickled to the paren
 CHUNK = 8   # articles per task: amortises the round trip to a worker (~ms) over several articles
 PARENT_CHECK_S = 1.0  # how often a worker checks that its parent still runs
 AHEAD = 4   # chunks in flight per worker: keeps every worker busy while the parent writes
+
+
+RETRIES = 1  # times a chunk lost with a killed worker is sent to a fresh pool before the run stops
+
+
+class WorkerLost(RuntimeError):
+    """A worker process died (killed by the OS) while extracting a chunk that had already been
+    retried on a fresh pool. `lost`: the contexts of the items not extracted, in input order (the
+    dead chunk's and those queued behind it; the input after them was not read)."""
+
+    def __init__(self, how: str, lost: list[Any]):
+        self.how, self.lost = how, lost
+        super().__init__(f"a worker process {how}; {len(lost)} queued article(s) were not extracted")
 
 
 def usable_cores() -> int:
@@ -84,13 +107,29 @@ class OrderedPool(Generic[Context, Arg, Result]):
         self.work, self.pipeline, self.jobs = work, pipeline, check_jobs(jobs)
         self.chunk, self.ahead = chunk, ahead
         self.executor: ProcessPoolExecutor | None = None
+        self.workers: list[multiprocessing.process.BaseProcess] = []  # the current pool's processes
 
     def __enter__(self) -> OrderedPool[Context, Arg, Result]:
         if self.jobs > 1:
-            self.executor = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("fork"),
-                                                initializer=_init_worker, initargs=(self.work, self.pipeline))
-            self.executor.submit(_ready).result()  # with fork, the pool forks all its workers on the first submit
+            self._fork()
         return self
+
+    def _fork(self) -> None:
+        self.executor = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("fork"),
+                                            initializer=_init_worker, initargs=(self.work, self.pipeline))
+        self.executor.submit(_ready).result()  # with fork, the pool forks all its workers on the first submit
+        # the worker processes, to tell afterwards how one died (the executor forgets them when broken)
+        self.workers = list(getattr(self.executor, "_processes", {}).values())
+
+    def _refork(self) -> str:
+        """Replace a broken pool by a fresh one; how its worker died."""
+        assert self.executor is not None
+        self.executor.shutdown(wait=True, cancel_futures=True)
+        how = death(self.workers)
+        # the parent may run a progress thread by now: the workers only extract and never touch
+        # what that thread locks (the parent's stderr), so forking here is safe in practice
+        self._fork()
+        return how
 
     def __exit__(self, *exc: object) -> None:
         if self.executor is not None:
@@ -102,23 +141,74 @@ class OrderedPool(Generic[Context, Arg, Result]):
             for context, arg in tasks:
                 yield context, None if arg is None else self.work(self.pipeline, arg)
             return
-        pending: deque[tuple[list[Context], Future[list[Any]]]] = deque()
+        pending: deque[_Chunk] = deque()
         limit = self.jobs * self.ahead
         for contexts, args in _chunks(tasks, self.chunk):
-            pending.append((contexts, self._submit(args)))
+            pending.append(_Chunk(contexts, args, self._submit(args)))
             # wait when the window is full; hand over finished results at once (an interactive stdin)
-            while pending and (len(pending) >= limit or pending[0][1].done()):
-                yield from _results(pending.popleft())
+            while pending and (len(pending) >= limit or pending[0].future.done()):
+                yield from self._results(pending)
         while pending:
-            yield from _results(pending.popleft())
+            yield from self._results(pending)
+
+    def _results(self, pending: deque[_Chunk]) -> Iterator[tuple[Context, Any]]:
+        """The first pending chunk's results. If a worker was killed meanwhile, every chunk not yet
+        returned is sent to a fresh pool; a chunk lost for the second time ends the run (WorkerLost
+        with every article not yet handed over, from this chunk on)."""
+        head = pending[0]
+        while True:
+            try:
+                results = head.future.result()
+                break
+            except BrokenProcessPool:
+                how = self._refork()
+                lost = [c for c in pending if not _returned(c.future)]
+                if any(c.tries >= RETRIES for c in lost):
+                    raise WorkerLost(how, [ctx for c in pending for ctx in c.contexts]) from None
+                for c in lost:
+                    c.future, c.tries = self._submit(c.args), c.tries + 1
+        pending.popleft()
+        yield from zip(head.contexts, results, strict=True)
 
     def _submit(self, args: list[Arg | None]) -> Future[list[Any]]:
-        if any(arg is not None for arg in args):
-            assert self.executor is not None
+        future: Future[list[Any]] = Future()
+        if all(arg is None for arg in args):
+            future.set_result([None] * len(args))  # nothing to extract (skipped articles, read errors): no round trip
+            return future
+        assert self.executor is not None
+        try:
             return self.executor.submit(_run_chunk, args)
-        nothing: Future[list[Any]] = Future()  # nothing to extract (skipped articles, read errors): no round trip
-        nothing.set_result([None] * len(args))
-        return nothing
+        except BrokenProcessPool as exc:  # a worker died since the last look: _results sends it again
+            future.set_exception(exc)
+            return future
+
+
+@dataclass
+class _Chunk:
+    """Articles sent to a worker together; `tries`: times it was sent again after a worker died."""
+
+    contexts: list[Any]
+    args: list[Any]
+    future: Future[list[Any]]
+    tries: int = 0
+
+
+def _returned(future: Future[list[Any]]) -> bool:
+    return future.done() and not future.cancelled() and future.exception() is None
+
+
+def death(workers: list[multiprocessing.process.BaseProcess]) -> str:
+    """How the pool's worker died: its signal or exit code (the others were stopped by the pool,
+    with SIGTERM, once it saw the first one die)."""
+    codes = [w.exitcode for w in workers if w.exitcode not in (None, 0)]
+    first = next((c for c in codes if c != -signal.SIGTERM), codes[0] if codes else None)
+    if first is None:
+        return "exited unexpectedly"
+    if first < 0:
+        name = signal.Signals(-first).name
+        hint = " (by the OS; out of memory is the usual cause)" if name == "SIGKILL" else ""
+        return f"was killed by {name}{hint}"
+    return f"exited with status {first}"
 
 
 def _chunks(tasks: Iterable[tuple[Context, Arg | None]], size: int) -> Iterator[tuple[list[Context], list[Arg | None]]]:
@@ -134,9 +224,12 @@ def _chunks(tasks: Iterable[tuple[Context, Arg | None]], size: int) -> Iterator[
         yield contexts, args
 
 
-def _results(done: tuple[list[Context], Future[list[Any]]]) -> Iterator[tuple[Context, Any]]:
-    contexts, future = done
-    yield from zip(contexts, future.result(), strict=True)
+def lost_report(exc: WorkerLost, origins: list[str]) -> list[str]:
+    """The `error:` lines a batch prints when it stops on WorkerLost (`origins`: the lost articles')."""
+    shown = ", ".join(origins[:10]) + (f" and {len(origins) - 10} more" if len(origins) > 10 else "")
+    return [f"error: a worker process {exc.how}, twice on the same articles: the run stopped. Not extracted: "
+            f"{shown or 'none'}, and the input after them (everything before them was written; a rerun of "
+            "ingest skips what is stored)"]
 
 
 class NoteBuffer:
