@@ -9,7 +9,7 @@ from typing import TextIO
 from marsad.io.readers import ReadError, read_articles
 from marsad.io.writers import summary, to_jsonl
 from marsad.limits import DEFAULT_LONG, DEFAULT_MAX_CHARS, check_limits, limit_articles
-from marsad.parallel import NoteBuffer, OrderedPool, WorkerLost, check_jobs, lost_report
+from marsad.parallel import NoteBuffer, OrderedPool, WorkerLost, check_jobs, jobs_for, lost_report
 from marsad.pipeline import Pipeline, default_pipeline, extraction_failure
 from marsad.types import ArticleInput
 
@@ -41,7 +41,7 @@ def run_extract(paths: list[str], out: TextIO, fmt: str = "jsonl", date: str | N
     total = count_articles(paths) if progress != "off" else None
     work = partial(extracted, fmt=fmt, explain=explain)
     # the pool forks before the progress bar starts its thread
-    with OrderedPool(work, pipeline, jobs) as pool, \
+    with OrderedPool(work, pipeline, jobs_for(paths, jobs)) as pool, \
             RunProgress(progress, errors, total, "extract", ("errors",)) as bar:
         notes = NoteBuffer()
         articles = limit_articles(read_articles(paths, default_date=date), max_chars, long, note=notes)

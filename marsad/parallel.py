@@ -57,6 +57,25 @@ def usable_cores() -> int:
     return len(os.sched_getaffinity(0))
 
 
+SMALL_INPUT_BYTES = 256 * 1024  # below this, input files are counted to see whether workers are worth forking
+
+
+def jobs_for(paths: list[str], jobs: int) -> int:
+    """`jobs`, or 1 when the input is a few plain files holding no more than one chunk of articles
+    (`marsad extract article.txt`): forking workers would only add their start to the run."""
+    if jobs <= 1:
+        return jobs
+    from marsad.io.progress import count_articles
+
+    try:
+        if any(not os.path.isfile(p) for p in paths) or sum(os.path.getsize(p) for p in paths) > SMALL_INPUT_BYTES:
+            return jobs
+    except OSError:
+        return jobs
+    total = count_articles(paths)
+    return 1 if total is not None and total <= CHUNK else jobs
+
+
 def check_jobs(jobs: int) -> int:
     if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1:
         raise ValueError(f"jobs must be a positive number of processes, not {jobs!r}")
