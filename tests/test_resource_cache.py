@@ -40,7 +40,7 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_a_table_is_built_once_then_read_back_equal(cache_dir: Path):
     first = _cached_tables()
-    file = cache_file("test-tables", cache_key("test-tables", _tables_from_scratch))
+    file = cache_file("test-tables", cache_key("test-tables"))
     assert file.parent == cache_dir and file.read_bytes().startswith(MAGIC)
     assert first == _tables_from_scratch() == _cached_tables()
 
@@ -48,7 +48,7 @@ def test_a_table_is_built_once_then_read_back_equal(cache_dir: Path):
 @pytest.mark.parametrize("damage", ["truncated", "flipped byte", "garbage", "empty", "other key"])
 def test_a_corrupt_or_stale_cache_file_is_detected_and_rebuilt(cache_dir: Path, damage: str):
     expected = _cached_tables()
-    key = cache_key("test-tables", _tables_from_scratch)
+    key = cache_key("test-tables")
     file = cache_file("test-tables", key)
     blob = file.read_bytes()
     damaged = {"truncated": blob[: len(blob) - 7], "flipped byte": blob[:-3] + bytes([blob[-3] ^ 0xFF]) + blob[-2:],
@@ -105,10 +105,28 @@ def test_output_with_a_cold_cache_equals_output_with_a_warm_one(shared: Path, tm
     command = ["-m", "marsad.cli", "extract", str(articles), "--format", "jsonl", "--no-progress", "--jobs", "1"]
     cold = _run(command, tmp_path / "cache")
     files = sorted(p.name for p in (tmp_path / "cache").iterdir())
-    assert any(f.startswith("gazetteer-") for f in files) and any(f.startswith("event-models-") for f in files)
+    assert {f.split("-")[0] for f in files} == {"gazetteer", "country", "event", "ner"}
     warm = _run(command, tmp_path / "cache")
     assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == files  # read, not rebuilt
     assert warm.stdout == cold.stdout and len(cold.stdout.splitlines()) == 60
+
+
+def test_the_ner_decoder_read_from_the_cache_scores_the_vocabulary_as_one_that_computes_it(cache_dir: Path):
+    from marsad.ner.decode import Decoder
+    from marsad.ner.model import default_weights
+    from marsad.ner.tagger import preload_vocabulary
+    from marsad.text.vocab import word_counts
+
+    built, read_back, fresh = (Decoder(default_weights()) for _ in range(3))
+    preload_vocabulary(built)  # builds the cache
+    preload_vocabulary(read_back)  # reads it
+    assert len(read_back.index) == len(built.index) > 30_000
+    words = [w for k, w in enumerate(word_counts()) if k % 97 == 0] + ["غيدني", "وبالرقة"]  # and two new forms
+    for decoder in (read_back, fresh):
+        rows = decoder.form_ids(words)
+        assert decoder.table[:, rows].tobytes() == built.table[:, built.form_ids(words)].tobytes()
+        assert decoder.held[rows].tolist() == built.held[built.form_ids(words)].tolist()
+        assert decoder.short[rows].tolist() == built.short[built.form_ids(words)].tolist()
 
 
 def test_a_changed_resource_file_gives_a_new_key_and_the_table_is_rebuilt(tmp_path: Path):

@@ -9,8 +9,8 @@ Format: `marshal` of plain data only (str, int, float, None, tuple, list, dict, 
 pickle: loading a cache file builds no object of any class and runs no code. Each file starts with
 a header: a magic line, the key, and a SHA-256 of the payload. The key hashes the package version,
 the Python version (marshal's format is Python's), every shipped data file (marsad.version.data_hash)
-and the source of the module that builds the table, so a changed resource or builder makes a new
-key and the table is rebuilt. A file whose header, checksum or payload does not read back is
+and the package's Python source, so a changed resource or code makes a new key and the table is
+rebuilt. A file whose header, checksum or payload does not read back is
 rebuilt and replaced; a cache that cannot be written (read-only home, full disk) only costs the
 build, in memory, each time.
 
@@ -51,12 +51,12 @@ def cache_dir() -> Path:
     return (Path(xdg) if xdg else Path.home() / ".cache") / "marsad"
 
 
-def cache_key(name: str, build: Callable[[], Any]) -> str:
-    """What the table depends on: its name, the package and Python versions, the shipped data and
-    the builder's source file."""
+def cache_key(name: str) -> str:
+    """What a table depends on: its name, the package and Python versions, the shipped data and the
+    package's code."""
     digest = hashlib.sha256()
     for part in (MAGIC, name.encode(), __version__.encode(), sys.implementation.cache_tag.encode(),
-                 marshal.version.to_bytes(2, "big"), _data_hash().encode(), _source_hash(build).encode()):
+                 marshal.version.to_bytes(2, "big"), _data_hash().encode(), _code_hash().encode()):
         digest.update(part)
         digest.update(b"\0")
     return digest.hexdigest()
@@ -70,14 +70,16 @@ def _data_hash() -> str:
     return data_hash()
 
 
-def _source_hash(build: Callable[[], Any]) -> str:
-    """Hash of the file defining `build` (an editable install changes code without a new version)."""
-    module = sys.modules.get(getattr(build, "__module__", ""), None)
-    source = getattr(module, "__file__", None)
-    try:
-        return hashlib.sha256(Path(source).read_bytes()).hexdigest() if source else "no-source"
-    except OSError:
-        return "no-source"
+@cache
+def _code_hash() -> str:
+    """Hash of the package's Python source (~15 ms): an editable install changes code without a new
+    version, and a table depends on more code than its builder's module (features, folding)."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parents[1]
+    for file in sorted(package.rglob("*.py")):
+        digest.update(file.relative_to(package).as_posix().encode())
+        digest.update(file.read_bytes())
+    return digest.hexdigest()
 
 
 def cache_file(name: str, key: str, directory: Path | None = None) -> Path:
@@ -128,7 +130,7 @@ def _remove_stale(name: str, keep: Path) -> None:
 def cached(name: str, build: Callable[[], T], encode: Callable[[T], Any], decode: Callable[[Any], T]) -> T:
     """`build()`, or the table read back from the cache (`decode(encode(build()))` must equal
     `build()`: the tests compare output with a cold and a warm cache)."""
-    key = cache_key(name, build)
+    key = cache_key(name)
     file = cache_file(name, key)
     enabled = gc.isenabled()
     gc.disable()  # a table is ~10^5-10^6 new containers: collections meanwhile would only rescan them
