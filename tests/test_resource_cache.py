@@ -1,4 +1,4 @@
-"""Marsad's binary cache of tables built from its resources (marsad.resources.cache): rebuilt when a
+"""Marsad's binary cache of tables built from its resources (marsad.cache): rebuilt when a
 resource file changes, when a file is corrupt, never a crash; the same output with a cold or a warm
 cache."""
 from __future__ import annotations
@@ -13,8 +13,8 @@ import pytest
 
 import marsad
 from marsad.ground.places import Gazetteer
-from marsad.resources import cache
-from marsad.resources.cache import MAGIC, CorruptCache, cache_file, cache_key, cached, read_payload
+from marsad import cache
+from marsad.cache import MAGIC, CorruptCache, cache_file, cache_key, cached, read_payload
 
 PACKAGE = Path(marsad.__file__).resolve().parent
 REPO = PACKAGE.parent

@@ -44,7 +44,7 @@ from marsad.ground._text import key, split_forms
 from marsad.ground.place_words import PlaceVocab, head_before, may_end_head, place_vocab, prefix_of
 from marsad.ground.place_words import rarely_named as is_rarely_named
 from marsad.resources import path, read_tsv
-from marsad.resources.cache import cached
+from marsad.cache import cached
 from marsad.text.clitics import proclitic_keys
 from marsad.text.formtable import FormTable
 from marsad.text.vocab import word_counts
@@ -210,7 +210,7 @@ class Gazetteer:
     @cache
     def load(cls) -> Gazetteer:
         """The shipped gazetteer, read from Marsad's binary cache when it was built before
-        (marsad.resources.cache): parsing and indexing the TSV costs ~0.7 s a start-up."""
+        (marsad.cache): parsing and indexing the TSV costs ~0.7 s a start-up."""
         return cached("gazetteer", cls.build, _gazetteer_tables, _gazetteer_from_tables)
 
     @classmethod

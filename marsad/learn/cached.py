@@ -1,4 +1,4 @@
-"""The shipped event models through Marsad's binary cache (marsad.resources.cache).
+"""The shipped event models through Marsad's binary cache (marsad.cache).
 
 Reading the models means parsing ~100,000 feature names from JSON, inflating the npz weights and
 building the tables the rankers read (`LinearModel.column_weights`, `EventModels.role_weights`):
@@ -13,7 +13,7 @@ import numpy as np
 
 from marsad.learn.linear import LinearModel
 from marsad.learn.stage import ROLES, EventModels
-from marsad.resources.cache import cached
+from marsad.cache import cached
 
 OPTIONAL = ("place", "claim", "speaker")  # the models EventModels may lack
 

@@ -84,9 +84,7 @@ class EventModels:
 
 @cache
 def shipped_models() -> EventModels:
-    from marsad.learn.cached import cached_models  # read from Marsad's binary cache (start-up time)
-
-    return cached_models()
+    return EventModels.load()
 
 
 def _trigger_span(doc: Doc, c: TriggerCandidate) -> Span:

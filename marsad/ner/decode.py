@@ -82,7 +82,7 @@ class Decoder:
             self.form_id(form)
 
     def form_tables(self) -> tuple:
-        """The per-form tables as plain data (marsad.resources.cache), arrays as bytes."""
+        """The per-form tables as plain data (marsad.cache), arrays as bytes."""
         n = len(self.index)
         return (self.index, np.ascontiguousarray(self.table[:, :n]).tobytes(), self.held[:n].tobytes(),
                 self.key_index, self.keys[:n].tobytes(), self.short[:n].tobytes())

@@ -35,7 +35,7 @@ def token_form(tok: Token) -> str:
 @cache
 def _country_names() -> frozenset[str]:
     """Folded names the gazetteer gives to countries (from Marsad's binary cache when built before)."""
-    from marsad.resources.cache import cached
+    from marsad.cache import cached
 
     return cached("country-names", _build_country_names, sorted, frozenset)
 
@@ -57,7 +57,7 @@ def preload_vocabulary(decoder: Decoder) -> None:
     """Give the shipped model's decoder the scores of the words of Marsad's vocabulary (resources/
     vocab.tsv.gz, ~33,000 words, a third of the distinct words of a first pass over pool_2000.jsonl),
     read from Marsad's binary cache: a first pass then scores only the words it does not know."""
-    from marsad.resources.cache import cached
+    from marsad.cache import cached
     from marsad.text.vocab import word_counts
 
     def build() -> tuple:

@@ -8,7 +8,7 @@ processes read that file back (`decode`) instead of building again.
 Format: `marshal` of plain data only (str, int, float, None, tuple, list, dict, frozenset), never
 pickle: loading a cache file builds no object of any class and runs no code. Each file starts with
 a header: a magic line, the key, and a SHA-256 of the payload. The key hashes the package version,
-the Python version (marshal's format is Python's), every shipped data file (marsad.version.data_hash)
+the Python version (marshal's format is Python's), every shipped data file (marsad.shipped)
 and the package's Python source, so a changed resource or code makes a new key and the table is
 rebuilt. A file whose header, checksum or payload does not read back is
 rebuilt and replaced; a cache that cannot be written (read-only home, full disk) only costs the
@@ -64,8 +64,8 @@ def cache_key(name: str) -> str:
 
 @cache
 def _data_hash() -> str:
-    """marsad.version.data_hash, once per process (it reads every shipped file: ~35 ms)."""
-    from marsad.version import data_hash
+    """The shipped data's hash (marsad.shipped), once per process: it reads every file."""
+    from marsad.shipped import data_hash
 
     return data_hash()
 
@@ -75,7 +75,7 @@ def _code_hash() -> str:
     """Hash of the package's Python source (~15 ms): an editable install changes code without a new
     version, and a table depends on more code than its builder's module (features, folding)."""
     digest = hashlib.sha256()
-    package = Path(__file__).resolve().parents[1]
+    package = Path(__file__).resolve().parent
     for file in sorted(package.rglob("*.py")):
         digest.update(file.relative_to(package).as_posix().encode())
         digest.update(file.read_bytes())
