@@ -3,7 +3,7 @@ article through each stage, and the one-article command's wall time.
 
 Usage: python bench/startup.py [--runs 3]
 Each figure comes from a new Python process (what a user pays); `cold cache` runs with an empty
-Marsad cache directory (MARSAD_CACHE_DIR, marsad.resources.cache), `warm cache` with the one the
+Marsad cache directory (MARSAD_CACHE_DIR, marsad.cache), `warm cache` with the one the
 previous run filled. The breakdown is CPU time of that process (other engineers' load on this
 shared machine does not inflate it); the command is timed by wall clock, best of --runs.
 Beside the figures: load average and the reference loop of bench/throughput.py.
