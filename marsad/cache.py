@@ -89,11 +89,11 @@ def cache_file(name: str, key: str, directory: Path | None = None) -> Path:
 def read_payload(file: Path, key: str) -> Any:
     """The plain data stored in `file` under `key`; CorruptCache if it does not read back intact,
     FileNotFoundError if there is none."""
-    blob = file.read_bytes()
+    blob = memoryview(file.read_bytes())  # slices below share its bytes (a payload is up to ~13 MB)
     header_end = len(MAGIC) + 2 * 65  # magic, key line, checksum line (64 hex digits and a newline each)
-    if not blob.startswith(MAGIC) or len(blob) < header_end:
+    if blob[:len(MAGIC)] != MAGIC or len(blob) < header_end:
         raise CorruptCache(f"{file}: not a Marsad cache file")
-    stored_key, checksum = blob[len(MAGIC):header_end].decode("ascii", "replace").split("\n")[:2]
+    stored_key, checksum = bytes(blob[len(MAGIC):header_end]).decode("ascii", "replace").split("\n")[:2]
     payload = blob[header_end:]
     if stored_key != key:
         raise CorruptCache(f"{file}: built for other resources or another version")

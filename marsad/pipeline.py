@@ -116,7 +116,6 @@ class Pipeline:
         from marsad.events.events import EventExtractor
         from marsad.ground.stage import Grounder
         from marsad.events.acts import ActLinker
-        from marsad.learn.cached import cached_models
         from marsad.learn.claims import ClaimModel
         from marsad.learn.stage import EventModel, PlaceModel
         from marsad.names.stage import NameRomaniser
@@ -127,10 +126,9 @@ class Pipeline:
         # decide the events and filter the rules' claims; grounding dates them and proposes places,
         # the place ranker chooses; the events of one act are then linked (one act, one event in
         # counts, exports and dedup).
-        models = cached_models()  # the shipped models, through Marsad's binary cache (start-up time)
         return cls([Tokenizer(), Sentencizer(), NerTagger(), MentionFinder(), Coreferencer(), NameRomaniser(),
-                    ClaimExtractor(), EventExtractor(), EventModel(models), ClaimModel(models), Grounder(),
-                    PlaceModel(models), ActLinker()])
+                    ClaimExtractor(), EventExtractor(), EventModel(), ClaimModel(), Grounder(), PlaceModel(),
+                    ActLinker()])
 
     @classmethod
     def rules(cls) -> Pipeline:

@@ -105,7 +105,7 @@ def test_output_with_a_cold_cache_equals_output_with_a_warm_one(shared: Path, tm
     command = ["-m", "marsad.cli", "extract", str(articles), "--format", "jsonl", "--no-progress", "--jobs", "1"]
     cold = _run(command, tmp_path / "cache")
     files = sorted(p.name for p in (tmp_path / "cache").iterdir())
-    assert {f.split("-")[0] for f in files} == {"gazetteer", "country", "event", "ner"}
+    assert {f.split("-")[0] for f in files} == {"gazetteer", "country", "ner"}
     warm = _run(command, tmp_path / "cache")
     assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == files  # read, not rebuilt
     assert warm.stdout == cold.stdout and len(cold.stdout.splitlines()) == 60
