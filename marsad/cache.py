@@ -1,18 +1,19 @@
 """A binary cache of the tables Marsad builds from its shipped resources at load time.
 
 Parsing the gazetteer's 76,000 rows and indexing them, or deriving the country names from them,
-costs about a second of every start-up and gives the same tables every time. `cached(name, build,
-encode, decode)` builds a table once, keeps its plain-data form (`encode`) in a file, and later
-processes read that file back (`decode`) instead of building again.
+costs about a second of every start-up and gives the same tables every time; scoring the words of
+Marsad's vocabulary for the NER tagger is work a first pass would do word by word. `cached(name,
+build, encode, decode)` builds a table once, keeps its plain-data form (`encode`) in a file, and
+later processes read that file back (`decode`) instead of building again.
 
 Format: `marshal` of plain data only (str, int, float, None, tuple, list, dict, frozenset), never
 pickle: loading a cache file builds no object of any class and runs no code. Each file starts with
 a header: a magic line, the key, and a SHA-256 of the payload. The key hashes the package version,
-the Python version (marshal's format is Python's), every shipped data file (marsad.shipped)
-and the package's Python source, so a changed resource or code makes a new key and the table is
-rebuilt. A file whose header, checksum or payload does not read back is
-rebuilt and replaced; a cache that cannot be written (read-only home, full disk) only costs the
-build, in memory, each time.
+the Python version (marshal's format is Python's), and the path, size and modification time of
+every shipped data file (marsad.shipped) and Python file of the package, so a changed resource or
+code makes a new key and the table is rebuilt. A file whose header, checksum or payload does not
+read back is rebuilt and replaced; a cache that cannot be written (read-only home, full disk) only
+costs the build, in memory, each time.
 
 Where: `$MARSAD_CACHE_DIR`, else `$XDG_CACHE_HOME/marsad`, else `~/.cache/marsad`.
 """
@@ -52,33 +53,29 @@ def cache_dir() -> Path:
 
 
 def cache_key(name: str) -> str:
-    """What a table depends on: its name, the package and Python versions, the shipped data and the
-    package's code."""
+    """What a table depends on: its name, the package and Python versions, the shipped data files
+    and the package's code."""
     digest = hashlib.sha256()
     for part in (MAGIC, name.encode(), __version__.encode(), sys.implementation.cache_tag.encode(),
-                 marshal.version.to_bytes(2, "big"), _data_hash().encode(), _code_hash().encode()):
+                 marshal.version.to_bytes(2, "big"), _files_hash().encode()):
         digest.update(part)
         digest.update(b"\0")
     return digest.hexdigest()
 
 
 @cache
-def _data_hash() -> str:
-    """The shipped data's hash (marsad.shipped), once per process: it reads every file."""
-    from marsad.shipped import data_hash
+def _files_hash() -> str:
+    """Hash of the path, size and modification time of every shipped data file (marsad.shipped)
+    and every Python file of the package, once per process: ~1 ms, where hashing their contents
+    costs ~50 ms of each start-up. An edit changes the time (and mostly the size); code is in the
+    key because an editable install changes it without a new version, and a table depends on more
+    code than its builder's module (features, folding)."""
+    from marsad.shipped import PACKAGE, data_files
 
-    return data_hash()
-
-
-@cache
-def _code_hash() -> str:
-    """Hash of the package's Python source (~15 ms): an editable install changes code without a new
-    version, and a table depends on more code than its builder's module (features, folding)."""
     digest = hashlib.sha256()
-    package = Path(__file__).resolve().parent
-    for file in sorted(package.rglob("*.py")):
-        digest.update(file.relative_to(package).as_posix().encode())
-        digest.update(file.read_bytes())
+    for file in [*data_files(), *sorted(PACKAGE.rglob("*.py"))]:
+        stat = file.stat()
+        digest.update(f"{file.relative_to(PACKAGE).as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
     return digest.hexdigest()
 
 
