@@ -37,6 +37,7 @@ T = TypeVar("T")
 CACHE_ENV = "MARSAD_CACHE_DIR"
 MAGIC = b"marsad-cache 1\n"  # bump when the file layout below changes
 SUFFIX = ".marshal"
+KEEP = 3  # files kept per table, for other keys included (see _remove_stale)
 
 
 class CorruptCache(ValueError):
@@ -118,10 +119,13 @@ def write_payload(file: Path, key: str, data: Any) -> None:
 
 
 def _remove_stale(name: str, keep: Path) -> None:
-    """Files of the same table built for other keys (older resources or versions)."""
-    for old in keep.parent.glob(f"{name}-*{SUFFIX}"):
-        if old != keep:
-            old.unlink(missing_ok=True)
+    """Files of the same table built for other keys (older resources or versions), but the KEEP most
+    recently written: two installs sharing a cache dir (two versions, two checkouts) would otherwise
+    delete each other's tables and rebuild them on every run."""
+    others = sorted((p for p in keep.parent.glob(f"{name}-*{SUFFIX}") if p != keep),
+                    key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in others[KEEP - 1:]:
+        old.unlink(missing_ok=True)
 
 
 def cached(name: str, build: Callable[[], T], encode: Callable[[T], Any], decode: Callable[[Any], T]) -> T:
@@ -142,6 +146,6 @@ def cached(name: str, build: Callable[[], T], encode: Callable[[T], Any], decode
     try:
         write_payload(file, key, encode(value))
         _remove_stale(name, file)
-    except (OSError, ValueError):  # not writable, or (a bug) not plain data: run without the cache
+    except (OSError, ValueError):  # not writable, a file removed meanwhile, or (a bug) not plain data
         pass
     return value

@@ -244,11 +244,35 @@ def _chunks(tasks: Iterable[tuple[Context, Arg | None]], size: int) -> Iterator[
 
 
 def lost_report(exc: WorkerLost, origins: list[str]) -> list[str]:
-    """The `error:` lines a batch prints when it stops on WorkerLost (`origins`: the lost articles')."""
-    shown = ", ".join(origins[:10]) + (f" and {len(origins) - 10} more" if len(origins) > 10 else "")
+    """The `error:` line a batch prints when it stops on WorkerLost (`origins`: the lost articles')."""
+    spans = compact_origins(origins)
+    shown = ", ".join(spans[:10]) + (f" and {len(spans) - 10} more" if len(spans) > 10 else "")
     return [f"error: a worker process {exc.how}, twice on the same articles: the run stopped. Not extracted: "
             f"{shown or 'none'}, and the input after them (everything before them was written; a rerun of "
             "ingest skips what is stored)"]
+
+
+def compact_origins(origins: list[str]) -> list[str]:
+    """Origins with runs of consecutive lines of one file joined (`a.jsonl:9–40`).
+
+    >>> compact_origins(["a.jsonl:9", "a.jsonl:10", "a.jsonl:11", "b.txt", "a.jsonl:14"])
+    ['a.jsonl:9–11', 'b.txt', 'a.jsonl:14']
+    """
+    out: list[str] = []
+    run: tuple[str, int, int] | None = None  # (file, first line, last line)
+    for origin in [*origins, None]:
+        file, _, line = origin.rpartition(":") if origin else ("", "", "")
+        if run and origin and line.isdigit() and file == run[0] and int(line) == run[2] + 1:
+            run = (run[0], run[1], int(line))
+            continue
+        if run:
+            out.append(f"{run[0]}:{run[1]}" + (f"–{run[2]}" if run[2] > run[1] else ""))
+            run = None
+        if origin and file and line.isdigit():
+            run = (file, int(line), int(line))
+        elif origin:
+            out.append(origin)
+    return out
 
 
 class NoteBuffer:

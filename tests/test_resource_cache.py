@@ -149,4 +149,17 @@ def test_a_changed_resource_file_gives_a_new_key_and_the_table_is_rebuilt(tmp_pa
     assert after == f"{int(before.split()[0]) + 1} ['Cache Test Village']\n"
     new = {p.name for p in (tmp_path / "cache").iterdir()}
     gazetteers = sorted(n for n in new if n.startswith("gazetteer-"))
-    assert len(gazetteers) == 1 and gazetteers[0] not in files  # rebuilt under a new key, the stale one removed
+    assert len(gazetteers) == 2 and files < new  # rebuilt under a new key; the other install's file kept
+
+
+def test_only_the_most_recent_files_of_a_table_are_kept(cache_dir: Path):
+    from marsad.cache import KEEP, SUFFIX
+
+    cache_dir.mkdir()
+    for k in range(5):  # files of five other installs, oldest first
+        old = cache_dir / f"test-tables-{k:016d}{SUFFIX}"
+        old.write_bytes(b"x")
+        os.utime(old, (1_000_000 + k, 1_000_000 + k))
+    _cached_tables()
+    kept = sorted(p.name for p in cache_dir.iterdir())
+    assert len(kept) == KEEP and f"test-tables-{4:016d}{SUFFIX}" in kept and f"test-tables-{0:016d}{SUFFIX}" not in kept
