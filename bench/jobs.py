@@ -78,6 +78,9 @@ def main() -> None:
             # wall ≈ CPU / jobs, on a busy one the other jobs' load takes the cores
             print(f"{kind} --jobs {jobs}: {n / best:6.1f} articles/s ({best:.1f} s wall, {cpu:.1f} CPU s in all "
                   f"processes)   [{state}; after: {machine()}]", flush=True)
+    # ru_maxrss of reaped children: the largest of the cold commands and of the warm passes' workers
+    print(f"peak RSS: this process {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB, "
+          f"largest child (a cold command or a worker) {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MB")
     one = args.jobs[0]
     for kind in ("cold", "warm"):
         for jobs in args.jobs[1:]:

@@ -9,7 +9,7 @@ from typing import TextIO
 from marsad.io.readers import ReadError, read_articles
 from marsad.io.writers import summary, to_jsonl
 from marsad.limits import DEFAULT_LONG, DEFAULT_MAX_CHARS, check_limits, limit_articles
-from marsad.parallel import NoteBuffer, OrderedPool, check_jobs
+from marsad.parallel import NoteBuffer, OrderedPool, WorkerLost, check_jobs, jobs_for, lost_report
 from marsad.pipeline import Pipeline, default_pipeline, extraction_failure
 from marsad.types import ArticleInput
 
@@ -41,31 +41,36 @@ def run_extract(paths: list[str], out: TextIO, fmt: str = "jsonl", date: str | N
     total = count_articles(paths) if progress != "off" else None
     work = partial(extracted, fmt=fmt, explain=explain)
     # the pool forks before the progress bar starts its thread
-    with OrderedPool(work, pipeline, jobs) as pool, \
+    with OrderedPool(work, pipeline, jobs_for(paths, jobs)) as pool, \
             RunProgress(progress, errors, total, "extract", ("errors",)) as bar:
         notes = NoteBuffer()
         articles = limit_articles(read_articles(paths, default_date=date), max_chars, long, note=notes)
         tasks = ((_Read(item, notes.take()), None if isinstance(item, ReadError) else item) for item in articles)
         read = 0
-        for read_item, result in pool.map(tasks):
-            for note in read_item.notes:
-                bar.report(note)
-            item = read_item.item
-            read += 1
-            bar.update(read, errors=stats.errors)
-            if isinstance(item, ReadError):
-                bar.report(f"error: {item}")
-                stats.errors += 1
-                continue
-            for warning in item.warnings:
-                bar.report(f"warning: {warning}")
-            ok, text = result
-            if not ok:
-                bar.report(f"error: {item.origin}: {text}")
-                stats.errors += 1
-                continue
-            out.write(text)
-            stats.ok += 1
+        try:
+            for read_item, result in pool.map(tasks):
+                for note in read_item.notes:
+                    bar.report(note)
+                item = read_item.item
+                read += 1
+                bar.update(read, errors=stats.errors)
+                if isinstance(item, ReadError):
+                    bar.report(f"error: {item}")
+                    stats.errors += 1
+                    continue
+                for warning in item.warnings:
+                    bar.report(f"warning: {warning}")
+                ok, text = result
+                if not ok:
+                    bar.report(f"error: {item.origin}: {text}")
+                    stats.errors += 1
+                    continue
+                out.write(text)
+                stats.ok += 1
+        except WorkerLost as lost:  # a worker killed twice on the same articles: stop, say what was not done
+            for line in lost_report(lost, [c.item.origin for c in lost.lost]):
+                bar.report(line)
+            stats.errors += len(lost.lost)
         for note in notes.take():
             bar.report(note)
         bar.update(read, errors=stats.errors)

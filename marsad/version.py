@@ -11,37 +11,10 @@ when extraction code changes.
 """
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
 
 from marsad import __version__
-
-HASH_CHARS = 8
-PACKAGE = Path(__file__).resolve().parent
-DATA_DIR_NAMES = ("data", "models")  # a subpackage's shipped data, beside marsad/resources
-
-
-def data_dirs(package: Path = PACKAGE) -> list[Path]:
-    """The directories of shipped models and resources, in a fixed order."""
-    dirs = [package / "resources"]
-    dirs += sorted(d for d in package.glob("*/*") if d.is_dir() and d.name in DATA_DIR_NAMES)
-    return [d for d in dirs if d.is_dir()]
-
-
-def data_files(package: Path = PACKAGE) -> Iterator[Path]:
-    for directory in data_dirs(package):
-        yield from sorted(p for p in directory.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-
-
-def data_hash(package: Path = PACKAGE) -> str:
-    """Hash of the shipped data files' package-relative paths and contents."""
-    digest = hashlib.sha1()
-    for file in data_files(package):
-        digest.update(file.relative_to(package).as_posix().encode())
-        digest.update(file.read_bytes())
-    return digest.hexdigest()[:HASH_CHARS]
+from marsad.shipped import DATA_DIR_NAMES, HASH_CHARS, PACKAGE, data_dirs, data_files, data_hash  # noqa: F401
 
 
 @cache

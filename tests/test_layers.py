@@ -19,7 +19,9 @@ PACKAGE = Path(marsad.__file__).resolve().parent
 # (layer, module prefixes); a module belongs to the layer of its longest prefix.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # the text and the data model over it (Doc, Token, Mention …), and the data files
-    ("text", ("marsad.text", "marsad.types", "marsad.doc", "marsad.resources")),
+    ("text", ("marsad.text", "marsad.types", "marsad.doc", "marsad.resources",
+              # the shipped data files' hash and the binary cache of tables built from them
+              "marsad.shipped", "marsad.cache")),
     ("grammar", ("marsad.grammar", "marsad.rules")),
     ("stages", ("marsad.entities", "marsad.claims", "marsad.events", "marsad.ground", "marsad.ner",
                 "marsad.names", "marsad.learn")),

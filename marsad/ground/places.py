@@ -33,7 +33,7 @@ import gzip
 import math
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cache
 
 import numpy as np
@@ -44,6 +44,7 @@ from marsad.ground._text import key, split_forms
 from marsad.ground.place_words import PlaceVocab, head_before, may_end_head, place_vocab, prefix_of
 from marsad.ground.place_words import rarely_named as is_rarely_named
 from marsad.resources import path, read_tsv
+from marsad.cache import cached
 from marsad.text.clitics import proclitic_keys
 from marsad.text.formtable import FormTable
 from marsad.text.vocab import word_counts
@@ -164,8 +165,17 @@ class _FirstWords(dict):
 class Gazetteer:
     """Folded name -> places, indexed by first word for token matching."""
 
-    def __init__(self, places: list[Place], names: list[tuple[str, int]]):
+    def __init__(self, places: list[Place],
+                 index: dict[str, list[tuple[int, dict[tuple[str, ...], tuple[int, ...]]]]]):
         self.places = places
+        # first word -> [(number of further words, {further words: place ids})], longest first
+        self.index = index
+        self.first_words = _FirstWords(self)
+        self.bare_memo: dict[tuple[str, bool], tuple[Place, ...]] = {}  # see _bare_places
+
+    @classmethod
+    def from_names(cls, places: list[Place], names: list[tuple[str, int]]) -> Gazetteer:
+        """Index (folded name, place id) pairs by first word."""
         # first word -> [(further words, place ids)], longest first
         index: dict[str, dict[tuple[str, ...], list[int]]] = {}
         for name, pid in names:
@@ -175,15 +185,13 @@ class Gazetteer:
             ids = index.setdefault(words[0], {}).setdefault(words[1:], [])
             if pid not in ids:
                 ids.append(pid)
-        # first word -> [(number of further words, {further words: place ids})], longest first
-        self.index: dict[str, list[tuple[int, dict[tuple[str, ...], tuple[int, ...]]]]] = {}
+        by_first: dict[str, list[tuple[int, dict[tuple[str, ...], tuple[int, ...]]]]] = {}
         for w, d in index.items():
             by_len: dict[int, dict[tuple[str, ...], tuple[int, ...]]] = {}
             for rest, ids in d.items():
                 by_len.setdefault(len(rest), {})[rest] = tuple(ids)
-            self.index[w] = sorted(by_len.items(), reverse=True)
-        self.first_words = _FirstWords(self)
-        self.bare_memo: dict[tuple[str, bool], tuple[Place, ...]] = {}  # see _bare_places
+            by_first[w] = sorted(by_len.items(), reverse=True)
+        return cls(places, by_first)
 
     def starts(self, light: str) -> tuple[str, ...]:
         """Readings of a token (proclitics stripped) that begin some name; cached."""
@@ -201,6 +209,13 @@ class Gazetteer:
     @classmethod
     @cache
     def load(cls) -> Gazetteer:
+        """The shipped gazetteer, read from Marsad's binary cache when it was built before
+        (marsad.cache): parsing and indexing the TSV costs ~0.7 s a start-up."""
+        return cached("gazetteer", cls.build, _gazetteer_tables, _gazetteer_from_tables)
+
+    @classmethod
+    def build(cls) -> Gazetteer:
+        """The gazetteer from resources/gazetteer.tsv.gz and places_curated.tsv."""
         places: list[Place] = []
         names: list[tuple[str, int]] = []
         with gzip.open(path("gazetteer.tsv.gz"), "rt", encoding="utf-8") as fh:
@@ -230,7 +245,18 @@ class Gazetteer:
                                     float(row["lat"]), float(row["lon"]), row["feature"],
                                     int(row["population"] or 0), "curated:" + row["source"], None, True))
             names.extend((key(n), pid) for n in split_forms(row["names_ar"]))
-        return cls(places, names)
+        return cls.from_names(places, names)
+
+
+def _gazetteer_tables(gaz: Gazetteer) -> tuple[list[tuple], dict]:
+    """The gazetteer as plain data for the cache: each place's fields, and the index."""
+    names = [f.name for f in fields(Place)]
+    return [tuple(getattr(p, f) for f in names) for p in gaz.places], gaz.index
+
+
+def _gazetteer_from_tables(tables: tuple[list[tuple], dict]) -> Gazetteer:
+    rows, index = tables
+    return Gazetteer([Place(*row) for row in rows], index)
 
 
 @dataclass

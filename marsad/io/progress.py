@@ -12,22 +12,10 @@ import io
 import sys
 import time
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    ProgressColumn,
-    SpinnerColumn,
-    Task,
-    TaskProgressColumn,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
-from rich.text import Text
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 WIDE = 160  # columns of a bar written off a terminal
 LOG_EVERY = 500  # articles between two plain progress lines
@@ -70,11 +58,6 @@ def count_articles(paths: list[str]) -> int | None:
     return total
 
 
-class RateColumn(ProgressColumn):
-    def render(self, task: Task) -> Text:
-        return Text(f"{task.speed or 0:.1f} art/s")
-
-
 def _clock(seconds: float) -> str:
     s = int(seconds)
     return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
@@ -96,6 +79,18 @@ class RunProgress:
         self.task = self.bar.add_task(name, total=total, **fields) if self.bar else None
 
     def _bar(self) -> Progress:
+        # rich loads here, for a bar only (~40 ms of every start-up otherwise)
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn, Task, TaskProgressColumn,
+            TextColumn, TimeElapsedColumn, TimeRemainingColumn,
+        )
+        from rich.text import Text
+
+        class RateColumn(ProgressColumn):
+            def render(self, task: Task) -> Text:
+                return Text(f"{task.speed or 0:.1f} art/s")
+
         tail = [TextColumn(", ".join(f"{{task.fields[{c}]}} {c}" for c in self.counts))] if self.counts else []
         if self.total is None:
             columns = [SpinnerColumn(), TextColumn("{task.completed} articles"), RateColumn(), *tail,

@@ -76,6 +76,29 @@ class Decoder:
         for pad in (BOS, EOS):
             self.form_id(pad)
 
+    def preload(self, forms: Sequence[str]) -> None:
+        """Score these word forms now (what a first pass would do for each new word)."""
+        for form in forms:
+            self.form_id(form)
+
+    def form_tables(self) -> tuple:
+        """The per-form tables as plain data (marsad.cache), arrays as bytes."""
+        n = len(self.index)
+        return (self.index, np.ascontiguousarray(self.table[:, :n]).tobytes(), self.held[:n].tobytes(),
+                self.key_index, self.keys[:n].tobytes(), self.short[:n].tobytes())
+
+    def restore(self, tables: tuple) -> None:
+        """Take the per-form tables `form_tables` gave (of a decoder with the same weights)."""
+        index, table, held, key_index, keys, short = tables
+        self._reset()
+        self.index, self.key_index = index, key_index
+        # read-only views of the bytes, exactly full: the first new form grows them into new
+        # (writable) arrays before anything is written (form_id)
+        self.table = np.frombuffer(table, dtype=np.float64).reshape(len(OFFSETS), len(index), self.n_labels)
+        self.held = np.frombuffer(held, dtype=bool)
+        self.keys = np.frombuffer(keys, dtype=np.intp)
+        self.short = np.frombuffer(short, dtype=bool)
+
     def _scores(self, reading: FormReading) -> np.ndarray:
         """What a form adds to each label's score at each offset: the sum of
         its features' weight rows (summed in the weights' float32, row after

@@ -23,7 +23,7 @@ from typing import TextIO
 from marsad.doc import Doc, stable_id
 from marsad.io.readers import ReadError, read_articles
 from marsad.limits import DEFAULT_LONG, DEFAULT_MAX_CHARS, check_limits, limit_articles
-from marsad.parallel import NoteBuffer, OrderedPool, check_jobs
+from marsad.parallel import NoteBuffer, OrderedPool, WorkerLost, check_jobs, lost_report
 from marsad.pipeline import Pipeline, default_pipeline, extraction_failure
 from marsad.store.base import Store, StoreError, error_message
 from marsad.store.corrections import Correction, apply_corrections, status_rows
@@ -130,24 +130,29 @@ def ingest(paths: list[str], store: Store, date: str | None = None, batch_size: 
         corrections = corrections_by_article(store)  # read under the writer lock: no review is made meanwhile
         notes = NoteBuffer()
         items = limit_articles(read_articles(paths, default_date=date), max_chars, long, note=notes)
-        for plan, result in pool.map(_plan(items, notes, store, known, corrections, version)):
-            for note in plan.notes:
-                bar.report(note)
-            read += 1
-            bar.update(read, stored=stats.stored, skipped=stats.skipped, errors=stats.errors)
-            for warning in plan.warnings:
-                bar.report(warning)
-            if plan.skip:
-                stats.skipped += 1
-                continue
-            if plan.error or isinstance(result, str):
-                bar.report(plan.error or f"error: {plan.origin}: {result}")
-                stats.errors += 1
-                continue
-            known[plan.aid] = (version, plan.digest)
-            batch.add(result, plan.origin, plan.old)
-            if len(batch.rows) >= batch_size:
-                batch.flush(store, known, stats, bar.report)
+        try:
+            for plan, result in pool.map(_plan(items, notes, store, known, corrections, version)):
+                for note in plan.notes:
+                    bar.report(note)
+                read += 1
+                bar.update(read, stored=stats.stored, skipped=stats.skipped, errors=stats.errors)
+                for warning in plan.warnings:
+                    bar.report(warning)
+                if plan.skip:
+                    stats.skipped += 1
+                    continue
+                if plan.error or isinstance(result, str):
+                    bar.report(plan.error or f"error: {plan.origin}: {result}")
+                    stats.errors += 1
+                    continue
+                known[plan.aid] = (version, plan.digest)
+                batch.add(result, plan.origin, plan.old)
+                if len(batch.rows) >= batch_size:
+                    batch.flush(store, known, stats, bar.report)
+        except WorkerLost as lost:  # a worker killed twice on the same articles: keep what is extracted, stop
+            for line in lost_report(lost, [plan.origin or "?" for plan in lost.lost if not plan.skip]):
+                bar.report(line)
+            stats.errors += sum(1 for plan in lost.lost if not plan.skip)
         for note in notes.take():
             bar.report(note)
         batch.flush(store, known, stats, bar.report)
