@@ -82,7 +82,7 @@ def pass_records(path: str, k: int, limit: int) -> list[dict]:
     """Pass `k` of bench/export.py's `looped`: the records under new ids, dates 366*k days later,
     while fewer than `limit` events were given."""
     sys.path.insert(0, str(HERE))
-    from export import _shift  # bench/export.py
+    from export import shifted  # bench/export.py
 
     from marsad.export.records import read_records
 
@@ -90,11 +90,7 @@ def pass_records(path: str, k: int, limit: int) -> list[dict]:
     for rec in read_records([Path(path)]):
         if n >= limit:
             break
-        if k:
-            rec = dict(rec, id=f"{rec['id']}~{k}", date=_shift(rec.get("date"), 366 * k))
-            rec["events"] = [dict(e, date={**(e.get("date") or {}),
-                                            "value": _shift((e.get("date") or {}).get("value"), 366 * k)})
-                             for e in rec["events"]]
+        rec = shifted(rec, k)
         n += len(rec["events"])
         out.append(rec)
     return out

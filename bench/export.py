@@ -43,6 +43,16 @@ def _shift(value: str | None, days: int) -> str | None:
     return (dt.date.fromisoformat(value) + dt.timedelta(days=days)).isoformat()
 
 
+def shifted(rec: dict, k: int) -> dict:
+    """Pass `k` of a real record: a new id, its dates 366 * k days later (pass 0: the record itself)."""
+    if not k:
+        return rec
+    rec = dict(rec, id=f"{rec['id']}~{k}", date=_shift(rec.get("date"), 366 * k))
+    rec["events"] = [dict(e, date={**(e.get("date") or {}), "value": _shift((e.get("date") or {}).get("value"), 366 * k)})
+                     for e in rec["events"]]
+    return rec
+
+
 def looped(path: Path, events: int) -> Iterator[dict]:
     """Real records, pass after pass under new ids and shifted dates, up to `events` events."""
     from marsad.export.records import read_records
@@ -52,11 +62,7 @@ def looped(path: Path, events: int) -> Iterator[dict]:
         for rec in read_records([path]):
             if n >= events:
                 return
-            if k:
-                rec = dict(rec, id=f"{rec['id']}~{k}", date=_shift(rec.get("date"), 366 * k))
-                rec["events"] = [dict(e, date={**(e.get("date") or {}),
-                                                "value": _shift((e.get("date") or {}).get("value"), 366 * k)})
-                                 for e in rec["events"]]
+            rec = shifted(rec, k)
             n += len(rec["events"])
             yield rec
         k += 1

@@ -35,19 +35,7 @@ def main() -> None:
         pipeline(art)
     best: dict[str, float] = {}
     for _ in range(max(1, args.repeat)):
-        cost = {s.name: 0.0 for s in pipeline.stages}
-        serialise = 0.0
-        for art in articles:
-            doc = Doc.from_input(art)
-            for stage in pipeline.stages:
-                t = time.process_time()
-                doc = stage(doc)
-                doc.done.update(stage.provides)
-                cost[stage.name] += time.process_time() - t
-            t = time.process_time()
-            doc.to_dict()
-            serialise += time.process_time() - t
-        cost["to_dict"] = serialise
+        cost = _pass(pipeline, articles)
         best = {k: min(v, best.get(k, v)) for k, v in cost.items()}
     serialise = best.pop("to_dict")
     cost = best

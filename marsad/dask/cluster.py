@@ -49,6 +49,26 @@ def is_local(spec: str) -> bool:
     return spec.startswith("local:")
 
 
+def check_cli_spec(spec: str, sqlite: bool, what: str) -> None:
+    """The checks `ingest --dask` and `dedup --dask` share, as the CLI reports them: a valid spec
+    (else typer.BadParameter), Dask installed (else one error line naming the extra, exit 2), and
+    no SQLite store on a remote cluster. `what`: the command's store advice for that case."""
+    import typer
+
+    try:
+        check_spec(spec)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--dask") from None
+    try:
+        require_dask()
+    except DaskUnavailable as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    if sqlite and not is_local(spec):
+        raise typer.BadParameter(f"a SQLite store is one file on this machine: with a Dask cluster (tcp://), {what}; "
+                                 "SQLite takes --dask local:N", param_hint="--dask")
+
+
 @contextmanager
 def connect(spec: str) -> Iterator[Any]:
     """A distributed.Client for `spec`; a LocalCluster started for it is closed on exit."""

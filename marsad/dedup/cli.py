@@ -67,24 +67,14 @@ def dedup_command(
 
 def _dedup_on_dask(spec: str, db: str | None, settings):
     """(the store, closed; the result) of `dedup --db DB --dask SPEC`."""
-    from marsad.dask.cluster import DaskUnavailable, check_spec, connect, is_local, require_dask
+    from marsad.dask.cluster import check_cli_spec, connect
     from marsad.dask.dedup import dedup_store_dask
+    from marsad.store.urls import parse_db_url
 
     if db is None:
         raise typer.BadParameter("--dask dedups a store: give it with --db", param_hint="--dask")
-    try:
-        check_spec(spec)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--dask") from None
-    try:
-        require_dask()
-    except DaskUnavailable as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
+    check_cli_spec(spec, parse_db_url(db).kind == "sqlite", "dedup a PostgreSQL store")
     store = open_db(db, readonly=False)  # made and migrated here, before the workers read it
     store.close()
-    if not is_local(spec) and store.url.kind == "sqlite":
-        raise typer.BadParameter("a SQLite store is one file on this machine: with a Dask cluster (tcp://), "
-                                 "dedup a PostgreSQL store; SQLite takes --dask local:N", param_hint="--dask")
     with connect(spec) as client:
         return store, dedup_store_dask(store.url.target, client, settings)

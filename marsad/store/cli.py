@@ -87,25 +87,13 @@ def ingest(
 
 def _check_dask(spec: str, jobs: int | None, db: str | None) -> None:
     """--dask's value and what it cannot go with, before the store is opened."""
-    from marsad.dask.cluster import DaskUnavailable, check_spec, is_local, require_dask
+    from marsad.dask.cluster import check_cli_spec
     from marsad.store.urls import parse_db_url
 
     if jobs is not None:
         raise typer.BadParameter("--dask and --jobs exclude each other: the Dask cluster's workers extract "
                                  "(local:N for N processes on this machine)", param_hint="--jobs")
-    try:
-        check_spec(spec)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--dask") from None
-    try:
-        require_dask()
-    except DaskUnavailable as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
-    if not is_local(spec) and parse_db_url(db).kind == "sqlite":
-        raise typer.BadParameter("a SQLite store is one file on this machine: with a Dask cluster (tcp://), "
-                                 "ingest into PostgreSQL (--db postgresql://…); SQLite takes --dask local:N",
-                                 param_hint="--dask")
+    check_cli_spec(spec, parse_db_url(db).kind == "sqlite", "ingest into PostgreSQL (--db postgresql://…)")
 
 
 def search(

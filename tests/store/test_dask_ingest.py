@@ -20,25 +20,16 @@ from marsad.pipeline import Pipeline, default_pipeline
 from marsad.dedup.stored import dedup_store
 from marsad.store import open_store
 from marsad.store.ingest import ingest
-from marsad.store.schema import ARTICLE_TABLES, ARTICLES
+from stored import stored_rows  # beside this file
 
 pytestmark = pytest.mark.slow
-
-
-def _stored(store) -> dict[str, list[tuple]]:
-    """Every row of the article tables, in a fixed order (all their columns but the time of ingest)."""
-    out = {}
-    for table in (ARTICLES, *ARTICLE_TABLES):
-        columns = ", ".join(name for name, _ in table.columns if name != "ingested_at")
-        out[table.name] = sorted((tuple(r) for r in store.rows(f"SELECT {columns} FROM {table.name}")), key=repr)
-    return out
 
 
 def _plain(paths: list[str], url: str, **options) -> tuple[dict, tuple, list[str]]:
     errors = io.StringIO()
     with open_store(url) as store:
         stats = ingest(paths, store, errors=errors, progress=False, **options)
-        return _stored(store), (stats.stored, stats.replaced, stats.skipped, stats.errors), _lines(errors)
+        return stored_rows(store), (stats.stored, stats.replaced, stats.skipped, stats.errors), _lines(errors)
 
 
 def _lines(stream: io.StringIO) -> list[str]:
@@ -59,10 +50,10 @@ def test_dask_ingest_stores_the_rows_of_a_plain_ingest_and_a_rerun_skips_them(
         stats = ingest_dask(paths, store, dask_client, partition_bytes=20_000, errors=errors)
         assert (stats.stored, stats.replaced, stats.skipped, stats.errors) == counts
         assert _lines(errors) == lines
-        assert _stored(store) == rows  # origins (FILE:LINE) included: each range knows its first line
+        assert stored_rows(store) == rows  # origins (FILE:LINE) included: each range knows its first line
         again = ingest_dask(paths, store, dask_client, partition_bytes=20_000, errors=io.StringIO())
         assert (again.stored, again.skipped, again.errors) == (0, 81, 1)
-        assert _stored(store) == rows
+        assert stored_rows(store) == rows
 
 
 class FailsOn:
@@ -108,7 +99,7 @@ def test_a_bad_article_inside_a_partition_is_its_one_error_line_and_the_partitio
                             pipeline=failing)
         assert (stats.stored, stats.replaced, stats.skipped, stats.errors) == counts
         assert sorted(_lines(errors)) == sorted(report)  # the same lines (extraction errors come as partitions end)
-        assert _stored(store) == rows
+        assert stored_rows(store) == rows
 
 
 def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(new_db, dask_client, slice_file):
@@ -131,7 +122,7 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(new_db, dask_clien
                             on_partition=kill_a_busy_worker)
         assert killed
         assert (stats.stored, stats.replaced, stats.skipped, stats.errors) == counts == (60, 0, 0, 0)
-        assert _stored(store) == rows
+        assert stored_rows(store) == rows
     dask_client.wait_for_workers(2, timeout=120)  # the nanny restarts it for the next tests
 
 

@@ -10,16 +10,7 @@ from marsad.doc import Doc
 from marsad.pipeline import Pipeline, default_pipeline
 from marsad.store import open_store
 from marsad.store.ingest import ingest
-from marsad.store.schema import ARTICLE_TABLES, ARTICLES
-
-
-def _stored(store) -> dict[str, list[tuple]]:
-    """Every row of the article tables, in a fixed order (all their columns but the time of ingest)."""
-    out = {}
-    for table in (ARTICLES, *ARTICLE_TABLES):
-        columns = ", ".join(name for name, _ in table.columns if name != "ingested_at")
-        out[table.name] = sorted((tuple(r) for r in store.rows(f"SELECT {columns} FROM {table.name}")), key=repr)
-    return out
+from stored import stored_rows  # beside this file
 
 
 class FailsOnEveryArticle:
@@ -44,13 +35,13 @@ def test_two_jobs_store_the_rows_one_job_stores_and_a_rerun_extracts_nothing(new
         with open_store(new_db()) as store:
             stats = ingest(paths, store, batch_size=7, jobs=jobs, errors=errors)
             assert (stats.stored, stats.skipped, stats.errors) == (41, 0, 1)
-            stored.append((_stored(store), list(store.iter_records())))
+            stored.append((stored_rows(store), list(store.iter_records())))
             reports.append(errors.getvalue())
             if jobs == 2:
                 failing = Pipeline([*default_pipeline().stages, FailsOnEveryArticle()])
                 again = ingest(paths, store, batch_size=7, jobs=2, pipeline=failing, errors=errors)
                 assert (again.stored, again.skipped, again.errors) == (0, 41, 1)  # the broken line again
-                assert _stored(store) == stored[1][0]
+                assert stored_rows(store) == stored[1][0]
     assert stored[1] == stored[0]
     assert [r["id"] for r in stored[0][1]][:3] and len(stored[0][1]) == 41
     assert reports[1] == reports[0] and reports[0].count("error: ") == 1 and "invalid JSON" in reports[0]
