@@ -82,8 +82,9 @@ class LinearModel:
 
     def save(self, stem: Path) -> None:
         """`stem.npz` (weights) and `stem.json` (classes, vocabulary in column order, card)."""
-        np.savez_compressed(stem.with_suffix(".npz"), weights=self.weights.astype(np.float32),
-                            bias=self.bias.astype(np.float32))
+        # stored, not deflated: the weights barely compress (9.1 → 8.4 MB for the sentence-type
+        # model) and inflating them cost 0.05 s of every start-up
+        np.savez(stem.with_suffix(".npz"), weights=self.weights.astype(np.float32), bias=self.bias.astype(np.float32))
         names = [None] * len(self.vocab)
         for name, col in self.vocab.items():
             names[col] = name
