@@ -174,6 +174,9 @@ def corpus_hash(rows: list[dict]) -> str:
 
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
 CLAIM_THRESHOLDS = (0.3, 0.4, 0.5)
+# the "none" candidate's score offsets tried (target first, then source with the target's best)
+TARGET_NONE_OFFSETS = (0.0, -1.0, -1.5, -2.0, -2.5, -3.0)
+SOURCE_NONE_OFFSETS = (0.0, -0.5, -1.0, -1.5, -2.0, -2.5)
 
 
 def is_validation(article_id: str) -> bool:
@@ -198,6 +201,24 @@ def matched_events(processed: list[tuple[dict, Doc]], models: EventModels) -> tu
             probs.append(se["confidence"])
             right.append(1 if id(se) in hit else 0)
     return probs, right
+
+
+def pick_none_offsets(trial: EventModels, val_part: list[tuple[dict, Doc]],
+                      base_f1: float) -> tuple[tuple[float, float], dict[str, float]]:
+    """The (source, target) offsets of the "none" candidate's score with the best validation strict
+    F1: the target's first (its "none" loses the most), then the source's with it; ties keep the
+    smaller shift. `base_f1`: the strict F1 with no offsets."""
+    f1 = {"0.0,0.0": base_f1}
+
+    def strict(offsets: tuple[float, float]) -> float:
+        key = f"{offsets[0]},{offsets[1]}"
+        if key not in f1:
+            f1[key] = round(evaluate(val_part, replace(trial, none_offsets=offsets)).events_strict.f1, 4)
+        return f1[key]
+
+    target = max(TARGET_NONE_OFFSETS, key=lambda t: (strict((0.0, t)), t))
+    source = max(SOURCE_NONE_OFFSETS, key=lambda s: (strict((s, target)), s))
+    return (source, target), f1
 
 
 def fit_calibration(probs: list[float], right: list[int]) -> tuple[float, float]:
@@ -225,25 +246,30 @@ def train(data: Path, out: Path, limit: int | None = None, log=print) -> EventMo
     fit_part = [(r, d) for r, d in processed if not is_validation(r["id"])]
     val_part = [(r, d) for r, d in processed if is_validation(r["id"])]
     threshold, calibration, val_f1, claim_threshold, claim_f1 = 0.5, (1.0, 0.0), {}, 0.5, {}
+    none_offsets, offset_f1 = (0.0, 0.0), {}
     if fit_part and val_part:
         trial, _ = train_models(fit_part)
         for th in THRESHOLDS:
             val_f1[th] = round(evaluate(val_part, replace(trial, none_threshold=th)).events_strict.f1, 4)
         threshold = max(THRESHOLDS, key=lambda th: (val_f1[th], -th))
+        trial = replace(trial, none_threshold=threshold)
+        none_offsets, offset_f1 = pick_none_offsets(trial, val_part, val_f1[threshold])
+        trial = replace(trial, none_offsets=none_offsets)
+        log(f"validation strict F1 by none offsets (source, target) {offset_f1}: {none_offsets}")
         for th in CLAIM_THRESHOLDS:
-            claim_f1[th] = round(evaluate(val_part, replace(trial, none_threshold=threshold,
-                                                            claim_threshold=th)).claims.f1, 4)
+            claim_f1[th] = round(evaluate(val_part, replace(trial, claim_threshold=th)).claims.f1, 4)
         claim_threshold = max(CLAIM_THRESHOLDS, key=lambda th: (claim_f1[th], -th))
         log(f"validation claim F1 by threshold {claim_f1}: threshold {claim_threshold}")
-        calibration = fit_calibration(*matched_events(val_part, replace(trial, none_threshold=threshold)))
+        calibration = fit_calibration(*matched_events(val_part, trial))
         log(f"validation strict F1 by threshold {val_f1}: threshold {threshold}, calibration {calibration}")
     models, ex = train_models(processed, none_threshold=threshold)
-    models = replace(models, calibration=calibration, claim_threshold=claim_threshold)
+    models = replace(models, calibration=calibration, claim_threshold=claim_threshold, none_offsets=none_offsets)
     card = {"data": "annotations/events/train_pool.jsonl (split train), texts from ../shared/data/corpora/"
                     "train_pool.jsonl", "articles": len(rows), "data_sha256": corpus_hash(rows),
             "validation": {"articles": len(val_part), "strict_f1_by_threshold": val_f1, "threshold": threshold,
                            "calibration": calibration, "claim_f1_by_threshold": claim_f1,
-                           "claim_threshold": claim_threshold},
+                           "claim_threshold": claim_threshold, "none_offsets": list(none_offsets),
+                           "strict_f1_by_none_offsets": offset_f1},
             "examples": {"sentence_types": len(ex.trigger_y), "source": len(ex.role_y["source"]),
                          "target": len(ex.role_y["target"])},
             "alignment": dict(sorted(ex.stats.items())), "c": DEFAULT_C,

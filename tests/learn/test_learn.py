@@ -48,6 +48,29 @@ def test_the_seed_accusation_comes_out_of_the_models():
     assert doc.text[e.trigger.start:e.trigger.end] == e.trigger.text
 
 
+def test_none_offsets_move_the_rankers_towards_or_away_from_no_actor(tmp_path):
+    """The "none" candidate's score offset per role (picked on the validation slice by `marsad train
+    events`) is saved with the models and is what the rankers add to "none" before choosing."""
+    from dataclasses import replace
+
+    models = EventModels.load()
+    assert models.none_offsets[1] < 0  # the target ranker gave "none" too much mass
+    replace(models, none_offsets=(-1.0, -2.0)).save(tmp_path)
+    assert EventModels.load(tmp_path).none_offsets == (-1.0, -2.0)
+    text = "أعلنت الحكومة الأردنية مقتل 4 عناصر من الأمن العام في هجوم شنته خلية إرهابية على دورية في مدينة السلط."
+    doc = Pipeline.rules()(ArticleInput(id="salt", title="", text=text, date="2018-08-12"))
+
+    def roles(offsets: tuple[float, float]) -> list[tuple]:
+        return [(e.type, e.source and e.source.text, e.target and e.target.text)
+                for e in predict_events(doc, replace(models, none_offsets=offsets))]
+
+    shipped = roles(models.none_offsets)
+    assert [t for t, _, _ in shipped] == ["ASSAULT"] and all(s and t for _, s, t in shipped)
+    assert roles((10.0, 10.0)) == [("ASSAULT", None, None)]  # "none" raised above every mention
+    source_offset = models.none_offsets[0]
+    assert roles((source_offset, 10.0)) == [(t, s, None) for t, s, _ in shipped]  # one role at a time
+
+
 # Golden records where the models fix a role the rules get wrong: tests/learn/test_golden_roles.py.
 
 
