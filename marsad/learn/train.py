@@ -252,6 +252,7 @@ def train(data: Path, out: Path, limit: int | None = None, log=print) -> EventMo
         for th in THRESHOLDS:
             val_f1[th] = round(evaluate(val_part, replace(trial, none_threshold=th)).events_strict.f1, 4)
         threshold = max(THRESHOLDS, key=lambda th: (val_f1[th], -th))
+        log(f"validation strict F1 by threshold {val_f1}: threshold {threshold}")
         trial = replace(trial, none_threshold=threshold)
         none_offsets, offset_f1 = pick_none_offsets(trial, val_part, val_f1[threshold])
         trial = replace(trial, none_offsets=none_offsets)
@@ -261,7 +262,7 @@ def train(data: Path, out: Path, limit: int | None = None, log=print) -> EventMo
         claim_threshold = max(CLAIM_THRESHOLDS, key=lambda th: (claim_f1[th], -th))
         log(f"validation claim F1 by threshold {claim_f1}: threshold {claim_threshold}")
         calibration = fit_calibration(*matched_events(val_part, trial))
-        log(f"validation strict F1 by threshold {val_f1}: threshold {threshold}, calibration {calibration}")
+        log(f"calibration {calibration}")
     models, ex = train_models(processed, none_threshold=threshold)
     models = replace(models, calibration=calibration, claim_threshold=claim_threshold, none_offsets=none_offsets)
     card = {"data": "annotations/events/train_pool.jsonl (split train), texts from ../shared/data/corpora/"
