@@ -339,24 +339,19 @@ def checked_event_filter(type: str | None = None, mode: str | None = None, sourc
     checked: a bad one raises a ValueProblem whose `param` is the option it is about."""
     from marsad.store.query import EventFilter, Near
 
-    def named(param: str, fn, *args: Any) -> Any:
-        try:
-            return fn(*args)
-        except ValueProblem as exc:
-            raise ValueProblem(str(exc), param) from None
-
-    named("--since", period_bound, since, "--since")
-    named("--until", period_bound, until, "--until")
-    types = named("--type", event_types, type)
+    _checked_as("--since", period_bound, since, "--since")
+    _checked_as("--until", period_bound, until, "--until")
+    types = _checked_as("--type", event_types, type)
     for value, name in ((source, "--source"), (target, "--target"), (place, "--place"), (outlet, "--outlet")):
-        named(name, text_value, value, name)
+        _checked_as(name, text_value, value, name)
     try:
         where = Near.parse(near) if near else None
     except ValueError as exc:
         raise ValueProblem(str(exc), "--near") from None
-    return EventFilter(",".join(types) if types else None, named("--mode", event_mode, mode, types), source, target,
-                       named("--country", country_code, country), place, where, since, until, hedged, negated,
-                       min_reports, limit, outlet)
+    modes = _checked_as("--mode", event_mode, mode, types)
+    countries = _checked_as("--country", country_code, country)
+    return EventFilter(",".join(types) if types else None, modes, source, target, countries, place, where, since,
+                       until, hedged, negated, min_reports, limit, outlet)
 
 
 def checked_claim_filter(speaker: str | None = None, since: str | None = None, until: str | None = None,
@@ -368,11 +363,16 @@ def checked_claim_filter(speaker: str | None = None, since: str | None = None, u
     checks = ((period_bound, since, "--since"), (period_bound, until, "--until"), (text_value, speaker, "--speaker"),
               (text_value, text, "--text"), (text_value, outlet, "--outlet"))
     for check_value, value, option in checks:
-        try:
-            check_value(value, option)
-        except ValueProblem as exc:
-            raise ValueProblem(str(exc), option) from None
+        _checked_as(option, check_value, value, option)
     return ClaimFilter(speaker, since, until, text, limit, outlet)
+
+
+def _checked_as(param: str, check_value: Callable[..., Any], *args: Any) -> Any:
+    """`check_value(*args)`, its ValueProblem naming `param`, the option the value came from."""
+    try:
+        return check_value(*args)
+    except ValueProblem as exc:
+        raise ValueProblem(str(exc), param) from None
 
 
 def event_filter(type: str | None = None, mode: str | None = None, source: str | None = None,  # noqa: A002
