@@ -196,7 +196,6 @@ class Pipeline:
 _SIZED = (list, tuple, set, str)  # what has a length among layers and article fields
 
 
-
 @cache
 def default_pipeline() -> Pipeline:
     """The shared default pipeline (built once; stages hold only read-only data)."""

@@ -47,10 +47,9 @@ def _records(parts: list[Partition], opts: ReadOptions, rules: bool) -> list[dic
 def _iter_records(parts: list[Partition], opts: ReadOptions, rules: bool) -> Iterator[dict]:
     import orjson
 
+    from marsad.batch import extracted
     from marsad.dask.tasks import partition_items, worker_pipeline
     from marsad.io.readers import ReadError
-    from marsad.io.writers import to_jsonl
-
     from marsad.pipeline import Pipeline, default_pipeline
 
     pipeline = worker_pipeline(Pipeline.rules if rules else default_pipeline)
@@ -58,11 +57,9 @@ def _iter_records(parts: list[Partition], opts: ReadOptions, rules: bool) -> Ite
         for item in partition_items(part, opts):
             if isinstance(item, ReadError):
                 continue
-            try:
-                doc = pipeline(item)
-            except Exception:  # noqa: BLE001 - left out, as `marsad extract` leaves it out of its output
-                continue
-            yield orjson.loads(to_jsonl(doc))  # what `extract --format jsonl` prints, read back
+            ok, line = extracted(pipeline, item, "jsonl", False)  # what `marsad extract --format jsonl` prints
+            if ok:  # a failed article is left out of the output there too
+                yield orjson.loads(line)
 
 
 # pandas dtypes of the flat table's column kinds (marsad/export/flat.py): nullable where a value may be missing
