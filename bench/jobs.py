@@ -17,18 +17,13 @@ import sys
 import time
 from pathlib import Path
 
-from throughput import DEFAULT, reference_ms  # beside this file
+from throughput import DEFAULT, machine_state as machine  # beside this file
 
 from marsad.batch import run_extract
 from marsad.io.readers import ReadError, read_articles
 from marsad.pipeline import default_pipeline
 
 MARSAD = str(Path(sys.executable).parent / "marsad")
-
-
-def machine() -> str:
-    one, five, _ = os.getloadavg()
-    return f"load {one:.2f}/{five:.2f} (1/5 min), reference loop {reference_ms():.0f} ms, {len(os.sched_getaffinity(0))} cores"
 
 
 def cpu_s() -> float:

@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from throughput import reference_ms  # beside this file
+from throughput import machine_state as machine  # beside this file
 
 ROOT = Path(__file__).resolve().parents[1]
 MARSAD = str(Path(sys.executable).parent / "marsad")
@@ -115,11 +115,6 @@ def command(cache: str, runs: int) -> tuple[float, float]:
 def _children_cpu() -> float:
     kids = resource.getrusage(resource.RUSAGE_CHILDREN)
     return kids.ru_utime + kids.ru_stime
-
-
-def machine() -> str:
-    one, five, _ = os.getloadavg()
-    return f"load {one:.2f}/{five:.2f} (1/5 min), reference loop {reference_ms():.0f} ms"
 
 
 def main() -> None:

@@ -8,6 +8,7 @@ and peak RSS. Figures are printed, never asserted: see README for the values.
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import time
 from pathlib import Path
@@ -17,6 +18,12 @@ from marsad.io.writers import to_jsonl
 from marsad.pipeline import Pipeline, default_pipeline
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "corpora" / "pool_2000.jsonl"
+
+
+def machine_state() -> str:
+    """The load average and the reference loop, printed beside a figure (bench/jobs.py, startup.py)."""
+    one, five, _ = os.getloadavg()
+    return f"load {one:.2f}/{five:.2f} (1/5 min), reference loop {reference_ms():.0f} ms, {len(os.sched_getaffinity(0))} cores"
 
 
 def reference_ms() -> float:
