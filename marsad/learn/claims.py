@@ -12,11 +12,15 @@ The rules stay the candidate generator; the models re-attribute and remove, neve
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+
 import numpy as np
 
 from marsad.doc import Doc
-from marsad.learn.candidates import RuleView
-from marsad.learn.features import word_clusters
+from marsad.events.acts import entity_of
+from marsad.learn.candidates import RoleCandidate, RuleView, TriggerCandidate, role_candidates
+from marsad.learn.features import RoleContext, candidate_features, role_context, word_clusters
+from marsad.learn.stage import choose, shipped_models
 from marsad.types import Claim
 
 LENGTH_BUCKETS = (3, 8, 15, 30)
@@ -40,9 +44,7 @@ def claim_features(doc: Doc, view: RuleView, claim: Claim) -> list[str]:
     cl = word_clusters(tok.text)
     if cl:
         f.append(f"cue_c2={cl[1]}")
-    words = sum(1 for i in range(a, b) if doc.tokens[i].is_word
-                and claim.content[0] <= doc.tokens[i].start < claim.content[1])
-    f.append(f"content_words={_bucket(words, LENGTH_BUCKETS)}")
+    f.append(f"content_words={_bucket(_content_words(doc, claim, a, b), LENGTH_BUCKETS)}")
     if claim.quantities:
         f.append("has_quantity")
     event = view.events_at.get(cue_tok)
@@ -64,6 +66,21 @@ def claim_features(doc: Doc, view: RuleView, claim: Claim) -> list[str]:
     gap = claim.cue.start - sp.end if side == "before" else sp.start - claim.cue.end
     f.append(f"speaker_gap={_bucket(max(gap, 0) // 5, LENGTH_BUCKETS)}")
     return f
+
+
+def _content_words(doc: Doc, claim: Claim, a: int, b: int) -> int:
+    """How many word tokens of the claim's sentence (tokens [a, b)) start inside its content: tokens
+    are in text order, so only those from the content's first one on are visited."""
+    lo, hi = claim.content
+    first = doc.token_at(lo)
+    if first < 0 or doc.tokens[first].start < lo:
+        first += 1
+    n = 0
+    for t in doc.tokens[max(first, a):b]:
+        if t.start >= hi:
+            break
+        n += t.is_word
+    return n
 
 
 # The output contract counts an accusation or a denial as a claim too ("اتهم X Y بـ… is an ACCUSE
@@ -101,8 +118,6 @@ class ClaimModel:
         self.models = models
 
     def __call__(self, doc: Doc) -> Doc:
-        from marsad.learn.stage import shipped_models
-
         doc.claims = learned_claims(doc, self.models or shipped_models())
         return doc
 
@@ -120,60 +135,85 @@ def learned_claims(doc: Doc, models) -> list[Claim]:
     return claims
 
 
-def _cue_candidate(doc: Doc, view: RuleView, claim: Claim):
-    from marsad.learn.candidates import TriggerCandidate
-
+def _cue_candidate(doc: Doc, view: RuleView, claim: Claim) -> TriggerCandidate:
     i = doc.token_at(claim.cue.start)
     return TriggerCandidate(claim.sentence, i, i + 1, (), view.events_at.get(i), "cue")
 
 
-def speaker_features(doc: Doc, view: RuleView, claim: Claim, ctx, cand) -> list[str]:
-    """Features of one speaker candidate of a claim: the role rankers' candidate features (with
-    the pseudo-type CLAIM), and whether the rules made it the speaker."""
-    from marsad.learn.features import candidate_features
+@dataclass(frozen=True, slots=True)
+class SpeakerContext:
+    """What a claim's speaker candidates are compared with besides the role rankers' context: the
+    claim, and its feature strings, built once per claim rather than once per candidate."""
 
-    f = candidate_features(doc, view, ctx, cand)
-    m, rule_speaker = cand.mention, claim.speaker
+    claim: Claim
+    cue_before: str
+    cue_after: str
+    none: str
+    rule_speaker: tuple[str, str]
+
+    @classmethod
+    def of(cls, doc: Doc, claim: Claim, trig: TriggerCandidate) -> SpeakerContext:
+        cue = doc.tokens[trig.start].key
+        return cls(claim, f"cue={cue}&side=before", f"cue={cue}&side=after",
+                   f"none&rule_speaker={'y' if claim.speaker else 'n'}",
+                   ("rule_speaker", f"rule_speaker&rule={claim.rule.split(':')[0] if claim.rule else '-'}"))
+
+
+def speaker_features(doc: Doc, view: RuleView, sc: SpeakerContext, ctx: RoleContext, cand: RoleCandidate) -> list[str]:
+    """Features of one speaker candidate of a claim: the role rankers' candidate features (with
+    the pseudo-type CLAIM), and `speaker_only_features`."""
+    return candidate_features(doc, view, ctx, cand) + speaker_only_features(sc, ctx, cand)
+
+
+def speaker_only_features(sc: SpeakerContext, ctx: RoleContext, cand: RoleCandidate) -> list[str]:
+    """The features `speaker_features` adds to the role rankers' (kept apart so that prediction
+    sums the two parts without joining the lists): the cue and side, and whether the rules made
+    the candidate the speaker."""
+    m, claim = cand.mention, sc.claim
     if m is None:
-        return f + [f"none&rule_speaker={'y' if rule_speaker else 'n'}"]
-    cue = doc.tokens[ctx.trig.start].key
-    side = "before" if m.tokens[1] <= ctx.trig.start else "after"
-    f.append(f"cue={cue}&side={side}")
+        return [sc.none]
+    f = [sc.cue_before if m.tokens[1] <= ctx.trig.start else sc.cue_after]
     if claim.content[0] <= m.start < claim.content[1]:
         f.append("in_content")  # what is said is rarely who says it (أفادت تقارير بأن الرئيس …)
+    rule_speaker = claim.speaker
     if rule_speaker is not None and m.tokens == rule_speaker.tokens:
-        f += ["rule_speaker", f"rule_speaker&rule={claim.rule.split(':')[0] if claim.rule else '-'}"]
+        f += sc.rule_speaker
     elif rule_speaker is not None and rule_speaker.cluster is not None and rule_speaker.cluster == m.cluster:
         f.append("rule_speaker_coref")
     return f
 
 
-def speaker_groups(doc: Doc, view: RuleView, claim: Claim):
-    """(candidates, their feature lists) of one claim's speaker."""
-    from marsad.learn.candidates import role_candidates
-    from marsad.learn.features import role_context
-
+def _speaker_candidates(doc: Doc, view: RuleView, claim: Claim):
+    """(candidates, role context, speaker context) of one claim's speaker."""
     trig = _cue_candidate(doc, view, claim)
     cands = role_candidates(doc, view, trig)
     if claim.speaker is not None and all(c.mention is None or c.mention.tokens != claim.speaker.tokens for c in cands):
-        from marsad.learn.candidates import RoleCandidate
-
         cands.append(RoleCandidate(claim.speaker, claim.sentence))
-    ctx = role_context(doc, view, trig, "CLAIM", cands)
-    return cands, [speaker_features(doc, view, claim, ctx, c) for c in cands]
+    return cands, role_context(doc, view, trig, "CLAIM", cands), SpeakerContext.of(doc, claim, trig)
+
+
+def speaker_groups(doc: Doc, view: RuleView, claim: Claim):
+    """(candidates, their feature lists) of one claim's speaker."""
+    cands, ctx, sc = _speaker_candidates(doc, view, claim)
+    return cands, [speaker_features(doc, view, sc, ctx, c) for c in cands]
+
+
+def speaker_scores(doc: Doc, view: RuleView, claim: Claim, model) -> tuple[list[RoleCandidate], np.ndarray]:
+    """(candidates, the ranker's scores of their `speaker_groups` features): the role rankers' part
+    and the speaker's own part summed one after the other, in order (the same float sums as over
+    the joined list, without building it)."""
+    cands, ctx, sc = _speaker_candidates(doc, view, claim)
+    partial = model.sums([candidate_features(doc, view, ctx, c) for c in cands])
+    return cands, model.scores_after(partial, [speaker_only_features(sc, ctx, c) for c in cands])
 
 
 def choose_speakers(doc: Doc, model, view: RuleView | None = None) -> list[Claim]:
     """The rules' claims with the speaker ranker's choice of speaker (the entity with the most mass)."""
-    from dataclasses import replace
-
-    from marsad.events.acts import entity_of
-    from marsad.learn.stage import choose
-
     view = view or RuleView(doc)
     out = []
     for claim in doc.claims:
-        cands, feats = speaker_groups(doc, view, claim)
-        best = choose(model.scores_many(feats), [entity_of(c.mention) for c in cands])[0]
-        out.append(replace(claim, speaker=cands[best].mention))
+        cands, scores = speaker_scores(doc, view, claim, model)
+        speaker = cands[choose(scores, [entity_of(c.mention) for c in cands])[0]].mention
+        # the claim itself when the ranker keeps the rules' speaker (claims are frozen: the same value)
+        out.append(claim if speaker is claim.speaker else replace(claim, speaker=speaker))
     return out

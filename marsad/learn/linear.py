@@ -61,6 +61,20 @@ class LinearModel:
             out.append(total + bias)
         return np.array(out, dtype=np.float64)
 
+    def sums(self, rows: Sequence[Sequence[str]], column: int = 0) -> list[float]:
+        """Each feature list's known weights summed in float64 in feature order, without the bias:
+        the `partial` of `scores_after` when a feature list comes in two parts (the claim speaker
+        ranker's, `marsad.learn.claims`)."""
+        weight = self.column_weights[column].get
+        out: list[float] = []
+        for features in rows:
+            total = 0.0
+            for w in map(weight, features):
+                if w is not None:
+                    total += w
+            out.append(total)
+        return out
+
     def probabilities(self, features: Sequence[str]) -> np.ndarray:
         """Class probabilities (softmax; for a binary model [P(0), P(1)])."""
         s = self.scores(features)
