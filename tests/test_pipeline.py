@@ -65,7 +65,7 @@ def test_the_default_pipeline_declares_its_rewrites():
                                         "events", "event_model", "claim_model", "grounding", "place_model",
                                         "date_model", "acts"]
     assert stages["event_model"].rewrites == ("events",) and stages["place_model"].rewrites == ("events",)
-    assert stages["date_model"].rewrites == ("events",) and "dates" in stages["date_model"].requires
+    assert stages["date_model"].rewrites == ("events", "claims") and "dates" in stages["date_model"].requires
     assert stages["acts"].rewrites == ("events",) and stages["claim_model"].rewrites == ("claims",)
     assert stages["grounding"].provides == ("places", "dates") and "places" in stages["place_model"].requires
     assert stages["coref"].rewrites == ("mentions",) and stages["coref"].provides == ("clusters",)

@@ -1,4 +1,4 @@
-"""The learned date of an event: a ranker over the days the article states and its own date.
+"""The learned date of an event or a claim: a ranker over the days the article states and its own date.
 
 Grounding dates an event by rule (a date in its clause, else in its sentence, else the last
 day-precise date of an earlier sentence, else the article date). On the validation slice of the
@@ -8,6 +8,10 @@ about Thursday's raid told after Friday's statement), or a day stated only later
 sentence dated by the paragraph after it). The ranker chooses among every day the article
 states, the article date and grounding's own pick, with features of where each stands from the
 event (`../shared/docs/annotation-guide.md`, *Dates*: the day of the act's occasion).
+
+Claims are dated the same way (a statement's day: its own, or its occasion's — the press
+conference every follow-on `وأضاف` shares); one ranker serves both, its features crossed with the
+item's kind (the event's type, or CLAIM).
 
 Runs after grounding (whose date mentions it reads, `doc.dates`) and before acts.
 """
@@ -22,10 +26,39 @@ import numpy as np
 from marsad.doc import Doc
 from marsad.ground.dates import DateMention
 from marsad.learn.linear import LinearModel
-from marsad.types import DateValue, Event, evolve
+from marsad.types import Claim, DateValue, Event, GroundRules, evolve
 
 ARTICLE = "article"  # the candidate no mention states: the article's own date
 SENTENCE_GAPS = (1, 2, 3, 5, 8)
+
+
+CLAIM = "CLAIM"  # the kind of a claim (an event's is its type)
+
+
+@dataclass(frozen=True, slots=True)
+class DatedItem:
+    """What the ranker reads of an event or a claim: its kind, its anchor (trigger or cue) and
+    sentence, and grounding's date and how grounding found it."""
+
+    kind: str
+    anchor: int
+    anchor_end: int
+    sentence: int
+    date: DateValue | None
+    hedged: bool
+    rule_kind: str  # clause | sentence | narrative | article | none
+
+
+def _rule_kind(rules: GroundRules | None) -> str:
+    return (rules.date.split(":")[0] if rules is not None and rules.date else "none") or "none"
+
+
+def event_item(e: Event) -> DatedItem:
+    return DatedItem(e.type, e.trigger.start, e.trigger.end, e.sentence, e.date, e.hedged, _rule_kind(e.ground_rules))
+
+
+def claim_item(c: Claim) -> DatedItem:
+    return DatedItem(CLAIM, c.cue.start, c.cue.end, c.sentence, c.date, False, _rule_kind(c.ground_rules))
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,11 +83,11 @@ class DateIndex:
         self.article = doc.date[:10] if doc.date and len(doc.date) >= 10 else None
 
 
-def date_candidates(index: DateIndex, e: Event) -> list[DateCandidate]:
-    """Every day the article states (each by its mention nearest the event's trigger, a mention in
-    the event's sentence first), the article date, and grounding's pick when it is a day."""
+def date_candidates(index: DateIndex, item: DatedItem) -> list[DateCandidate]:
+    """Every day the article states (each by its mention nearest the item's anchor, a mention in
+    the item's sentence first), the article date, and grounding's pick when it is a day."""
     out: list[DateCandidate] = []
-    anchor, s = e.trigger.start, e.sentence
+    anchor, s = item.anchor, item.sentence
     for value, ks in index.by_value.items():
         k = min(ks, key=lambda k: (index.sentence[k] != s, abs(index.sentence[k] - s),
                                    abs(index.mentions[k].start - anchor)))
@@ -63,9 +96,9 @@ def date_candidates(index: DateIndex, e: Event) -> list[DateCandidate]:
     if index.article and index.article not in values:
         out.append(DateCandidate(index.article, "day", None, 0))
         values.add(index.article)
-    picked = e.date.value if e.date is not None else None
+    picked = item.date.value if item.date is not None else None
     if picked and len(picked) == 10 and picked not in values:
-        out.append(DateCandidate(picked, e.date.precision, None, 0))
+        out.append(DateCandidate(picked, item.date.precision, None, 0))
     return out
 
 
@@ -87,12 +120,12 @@ def _days(value: str, article: str | None) -> str:
         else "8-31" if delta <= 31 else "older"
 
 
-def date_features(doc: Doc, index: DateIndex, e: Event, c: DateCandidate, rule_value: str | None,
-                  rule_kind: str) -> list[str]:
-    """Features of one day for one event (shared by training and prediction); `rule_value` and
-    `rule_kind` are grounding's pick and how it found it (clause, sentence, narrative, article)."""
-    t = e.type
-    f = [f"days={_days(c.value, index.article)}", f"T={t}&days={_days(c.value, index.article)}"]
+def date_features(doc: Doc, index: DateIndex, item: DatedItem, c: DateCandidate) -> list[str]:
+    """Features of one day for one event or claim (shared by training and prediction)."""
+    t, rule_kind = item.kind, item.rule_kind
+    rule_value = item.date.value if item.date is not None else None
+    days = _days(c.value, index.article)
+    f = [f"days={days}", f"T={t}&days={days}"]
     if c.value == rule_value:
         f += ["rule_pick", f"rule_pick&kind={rule_kind}", f"T={t}&rule_pick&kind={rule_kind}"]
     if c.value == index.article:
@@ -101,12 +134,12 @@ def date_features(doc: Doc, index: DateIndex, e: Event, c: DateCandidate, rule_v
     if m is None:
         return f + ["no_mention", f"no_mention&rule_kind={rule_kind}"]
     k_sent = _sentence_of(doc, m.start)
-    s = e.sentence
+    s = item.sentence
     if k_sent == s:
-        where = "before_trigger" if m.end <= e.trigger.start else "after_trigger"
+        where = "before_trigger" if m.end <= item.anchor else "after_trigger"
     elif k_sent < s:
         where = f"prev{_gap(s - k_sent)}"
-        # another stated day between this one and the event (the narrative moved on)
+        # another stated day between this one and the item (the narrative moved on)
         later = [v for v, ks in index.by_value.items() if v != c.value and
                  any(k_sent < index.sentence[k] <= s for k in ks)]
         f.append(f"overtaken={min(len(later), 2)}")
@@ -114,8 +147,10 @@ def date_features(doc: Doc, index: DateIndex, e: Event, c: DateCandidate, rule_v
         where = f"next{_gap(k_sent - s)}"
     f += [f"where={where}", f"T={t}&where={where}", f"rule={m.rule}", f"where={where}&rule={m.rule}",
           f"count={min(c.count, 3)}", f"where={where}&rule_kind={rule_kind}"]
-    if e.hedged:
-        f.append(f"hedged&days={_days(c.value, index.article)}")
+    if t == CLAIM:
+        f += [f"claim&where={where}", f"claim&where={where}&rule={m.rule}"]
+    if item.hedged:
+        f.append(f"hedged&days={days}")
     if s == 0:
         f.append(f"lead&where={where}")
     return f
@@ -132,40 +167,52 @@ def _sentence_of(doc: Doc, offset: int) -> int:
     return max(0, lo - 1)
 
 
-def rule_kind(e: Event) -> str:
-    """How grounding dated the event: clause, sentence, narrative or article."""
-    rules = e.ground_rules
-    return (rules.date.split(":")[0] if rules is not None and rules.date else "none") or "none"
+def rule_kind(e: Event | Claim) -> str:
+    """How grounding dated the event or claim: clause, sentence, narrative or article."""
+    return _rule_kind(e.ground_rules)
 
 
-def date_examples(doc: Doc, gold_events: list[dict]) -> tuple[list[list[str]], list[str], list[int]]:
+def date_examples(doc: Doc, gold_events: list[dict], gold_claims: list[dict] = ()
+                  ) -> tuple[list[list[str]], list[str], list[int]]:
     """Ranker examples of one grounded article: for each event matched to a gold event (same
-    sentence and type) whose annotation gives its day, its candidates, "1" for the gold day; events
-    whose gold day no candidate states are left out (counted by the caller as the ceiling)."""
+    sentence and type) and each claim matched to a gold claim (same sentence) whose annotation
+    gives its day, its candidates, "1" for the gold day; items whose gold day no candidate states
+    are left out (the ranker's ceiling)."""
     from marsad.learn.data import sentence_of
 
     gold: dict[tuple[int | None, str], dict] = {}
     for g in gold_events:
         if g.get("date"):
             gold.setdefault((sentence_of(doc, g.get("evidence", "")), g["type"]), g)
+    for g in gold_claims:
+        if g.get("date"):
+            gold.setdefault((sentence_of(doc, g.get("evidence", "")), CLAIM), g)
     index = DateIndex(doc, doc.dates)
     xs: list[list[str]] = []
     ys: list[str] = []
     sizes: list[int] = []
-    for e in doc.events:
-        g = gold.get((e.sentence, e.type))
+    for item in [*map(event_item, doc.events), *map(claim_item, doc.claims)]:
+        g = gold.get((item.sentence, item.kind))
         if g is None:
             continue
-        cands = date_candidates(index, e)
+        cands = date_candidates(index, item)
         ok = [c.value == g["date"] for c in cands]
         if not any(ok):
             continue
-        rule_value = e.date.value if e.date is not None else None
-        kind = rule_kind(e)
-        xs += [date_features(doc, index, e, c, rule_value, kind) for c in cands]
+        xs += [date_features(doc, index, item, c) for c in cands]
         ys += ["1" if good else "0" for good in ok]
         sizes.append(len(cands))
     return xs, ys, sizes
+
+
+def _choose(doc: Doc, index: DateIndex, item: DatedItem, model: LinearModel) -> DateValue | None:
+    """The ranker's day for the item, or None to keep grounding's."""
+    cands = date_candidates(index, item)
+    if not cands:
+        return None
+    best = cands[int(np.argmax(model.scores_many([date_features(doc, index, item, c) for c in cands])))]
+    rule_value = item.date.value if item.date is not None else None
+    return None if best.value == rule_value else DateValue(best.value, best.precision)
 
 
 def predict_dates(doc: Doc, events: list[Event], model: LinearModel, dates: list[DateMention]) -> list[Event]:
@@ -174,13 +221,16 @@ def predict_dates(doc: Doc, events: list[Event], model: LinearModel, dates: list
     index = DateIndex(doc, dates)
     out = []
     for e in events:
-        cands = date_candidates(index, e)
-        if not cands:
-            out.append(e)
-            continue
-        rule_value = e.date.value if e.date is not None else None
-        kind = rule_kind(e)
-        scores = model.scores_many([date_features(doc, index, e, c, rule_value, kind) for c in cands])
-        best = cands[int(np.argmax(scores))]
-        out.append(e if best.value == rule_value else evolve(e, date=DateValue(best.value, best.precision)))
+        day = _choose(doc, index, event_item(e), model)
+        out.append(e if day is None else evolve(e, date=day))
+    return out
+
+
+def predict_claim_dates(doc: Doc, claims: list[Claim], model: LinearModel, dates: list[DateMention]) -> list[Claim]:
+    """`predict_dates` for claims."""
+    index = DateIndex(doc, dates)
+    out = []
+    for c in claims:
+        day = _choose(doc, index, claim_item(c), model)
+        out.append(c if day is None else evolve(c, date=day))
     return out

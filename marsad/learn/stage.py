@@ -142,23 +142,24 @@ class PlaceModel:
 
 
 class DateModel:
-    """Choose each event's date with the learned ranker among the days the article states (after
-    grounding, which finds them and dates the events by rule)."""
+    """Choose each event's and claim's date with the learned ranker among the days the article
+    states (after grounding, which finds them and dates events and claims by rule)."""
 
     name = "date_model"
-    requires = ("tokens", "sentences", "events", "dates")
+    requires = ("tokens", "sentences", "events", "claims", "dates")
     provides: tuple[str, ...] = ()
-    rewrites = ("events",)  # their `date`
+    rewrites = ("events", "claims")  # their `date`
 
     def __init__(self, models: EventModels | None = None):
         self.models = models
 
     def __call__(self, doc: Doc) -> Doc:
-        from marsad.learn.dates import predict_dates
+        from marsad.learn.dates import predict_claim_dates, predict_dates
 
         models = self.models or shipped_models()
-        if models.date is not None and doc.events:
+        if models.date is not None:
             doc.events = predict_dates(doc, doc.events, models.date, doc.dates)
+            doc.claims = predict_claim_dates(doc, doc.claims, models.date, doc.dates)
         return doc
 
 

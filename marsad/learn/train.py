@@ -144,7 +144,7 @@ def learned_doc(rules_doc: Doc, models: EventModels, grounder, places: bool = Tr
     """A copy of a rules-processed doc with the models' events, grounded, and with `places` the place
     and date rankers' choices (the rules' doc stays as it was, for the next model trained on it)."""
     from marsad.learn.claims import learned_claims
-    from marsad.learn.dates import predict_dates
+    from marsad.learn.dates import predict_claim_dates, predict_dates
     from marsad.learn.places import predict_places
 
     doc = copy.copy(rules_doc)  # the stages replace layers, never mutate them in place
@@ -155,12 +155,14 @@ def learned_doc(rules_doc: Doc, models: EventModels, grounder, places: bool = Tr
         doc.events = predict_places(doc, doc.events, models.place, doc.places)
     if places and models.date is not None:
         doc.events = predict_dates(doc, doc.events, models.date, doc.dates)
+        doc.claims = predict_claim_dates(doc, doc.claims, models.date, doc.dates)
     return doc
 
 
 def train_date(processed: list[tuple[dict, Doc]], models: EventModels, c: float) -> LinearModel:
-    """The event date ranker, on the models' own events of the training articles, grounded and
-    placed, matched to gold events (same sentence and type) whose annotation gives their day."""
+    """The date ranker, on the models' own events and claims of the training articles, grounded
+    and placed, matched to gold events (same sentence and type) and claims (same sentence) whose
+    annotation gives their day."""
     from marsad.ground.stage import Grounder
     from marsad.learn.dates import date_examples
 
@@ -169,7 +171,8 @@ def train_date(processed: list[tuple[dict, Doc]], models: EventModels, c: float)
     ys: list[str] = []
     sizes: list[int] = []
     for row, rules_doc in processed:
-        x, y, g = date_examples(learned_doc(rules_doc, replace(models, date=None), grounder), row["events"])
+        x, y, g = date_examples(learned_doc(rules_doc, replace(models, date=None), grounder), row["events"],
+                                row.get("claims", []))
         xs += x
         ys += y
         sizes += g
@@ -283,9 +286,11 @@ def train(data: Path, out: Path, limit: int | None = None, log=print) -> EventMo
         claim_threshold = max(CLAIM_THRESHOLDS, key=lambda th: (claim_f1[th], -th))
         log(f"validation claim F1 by threshold {claim_f1}: threshold {claim_threshold}")
         calibration = fit_calibration(*matched_events(val_part, trial))
-        date_accuracy = {name: round(evaluate(val_part, m).event_dates.value, 4)
-                         for name, m in (("grounding", replace(trial, date=None)), ("ranker", trial))}
-        log(f"validation event date accuracy {date_accuracy}")
+        date_accuracy = {}
+        for name, m in (("grounding", replace(trial, date=None)), ("ranker", trial)):
+            rep = evaluate(val_part, m)
+            date_accuracy[name] = {"events": round(rep.event_dates.value, 4), "claims": round(rep.claim_dates.value, 4)}
+        log(f"validation date accuracy {date_accuracy}")
         log(f"calibration {calibration}")
     models, ex = train_models(processed, none_threshold=threshold)
     models = replace(models, calibration=calibration, claim_threshold=claim_threshold, none_offsets=none_offsets)
@@ -294,7 +299,7 @@ def train(data: Path, out: Path, limit: int | None = None, log=print) -> EventMo
             "validation": {"articles": len(val_part), "strict_f1_by_threshold": val_f1, "threshold": threshold,
                            "calibration": calibration, "claim_f1_by_threshold": claim_f1,
                            "claim_threshold": claim_threshold, "none_offsets": list(none_offsets),
-                           "strict_f1_by_none_offsets": offset_f1, "event_date_accuracy": date_accuracy},
+                           "strict_f1_by_none_offsets": offset_f1, "date_accuracy": date_accuracy},
             "examples": {"sentence_types": len(ex.trigger_y), "source": len(ex.role_y["source"]),
                          "target": len(ex.role_y["target"])},
             "alignment": dict(sorted(ex.stats.items())), "c": DEFAULT_C,
@@ -307,8 +312,8 @@ def train(data: Path, out: Path, limit: int | None = None, log=print) -> EventMo
     if models.place is not None:
         models.place.card = {**card, "model": "place ranker: binary logistic regression, argmax over candidates"}
     if models.date is not None:
-        models.date.card = {**card, "model": "event date ranker: listwise logistic ranker over the days the "
-                                            "article states, its date and grounding's pick (marsad.learn.dates)"}
+        models.date.card = {**card, "model": "event and claim date ranker: listwise logistic ranker over the days "
+                                            "the article states, its date and grounding's pick (marsad.learn.dates)"}
     if models.claim is not None:
         models.claim.card = {**card, "model": "claim filter: binary logistic regression over each rules' claim "
                                               "(marsad.learn.claims)"}

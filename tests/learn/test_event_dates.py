@@ -1,9 +1,9 @@
-"""The learned event date (marsad.learn.dates): its candidates are the days the article states and
-its own date, and the shipped ranker dates events as the annotation guide asks (the day of the act
-or of its occasion), where grounding's rules take the wrong one."""
+"""The learned dates of events and claims (marsad.learn.dates): the candidates are the days the
+article states and its own date, and the shipped ranker dates items as the annotation guide asks
+(the day of the act or statement, or of its occasion), where grounding's rules take the wrong one."""
 from __future__ import annotations
 
-from marsad.learn.dates import DateIndex, date_candidates, rule_kind
+from marsad.learn.dates import DateIndex, date_candidates, event_item, rule_kind
 from marsad.pipeline import default_pipeline
 from marsad.types import ArticleInput
 
@@ -23,11 +23,11 @@ def test_the_candidates_are_every_stated_day_and_the_article_date():
     assert {d.value for d in doc.dates if d.precision == "day"} >= {"2018-02-20", "2018-02-21"}
     index = DateIndex(doc, doc.dates)
     for e in doc.events:
-        values = [c.value for c in date_candidates(index, e)]
+        values = [c.value for c in date_candidates(index, event_item(e))]
         assert len(values) == len(set(values))
         assert {"2018-02-20", "2018-02-21", "2018-02-22"} <= set(values)
         # a stated day stands for its mention nearest the event: for the Tuesday, the one in the second sentence
-        tuesday = next(c for c in date_candidates(index, e) if c.value == "2018-02-20")
+        tuesday = next(c for c in date_candidates(index, event_item(e)) if c.value == "2018-02-20")
         assert tuesday.mention is not None and doc.text[tuesday.mention.start:tuesday.mention.end].endswith("الثلاثاء")
 
 
@@ -54,3 +54,21 @@ def test_an_article_with_no_date_and_no_day_keeps_grounding_s_answer():
     doc = _doc("قصفت طائرات حربية مواقع للمسلحين في ريف إدلب وقتلت عشرة منهم.", None)
     assert doc.events
     assert all(e.date.value is None and e.date.precision == "unknown" for e in doc.events)
+
+
+def test_a_statement_takes_the_day_of_its_occasion_told_in_the_next_sentence():
+    text = ("قال وزير الدفاع الأمريكي جيم ماتيس إن بلاده لن تسحب قواتها من سوريا قبل هزيمة تنظيم داعش. "
+            "وجاءت تصريحات ماتيس خلال مؤتمر صحفي عقده في مقر وزارة الدفاع يوم الاثنين.")
+    doc = _doc(text, "2018-04-04")
+    said = [c for c in doc.claims if c.sentence == 0]
+    assert said, [(c.cue.text, c.sentence) for c in doc.claims]
+    # grounding's rule finds no day before the statement and falls back on the article date
+    assert rule_kind(said[0]) == "article"
+    assert said[0].date.value == "2018-04-02", (said[0].date, said[0].ground_rules)
+
+
+def test_every_claim_date_is_a_day_the_article_gives():
+    doc = _doc(CLASH, "2018-02-22")
+    assert doc.claims
+    days = {d.value for d in doc.dates} | {"2018-02-22"}
+    assert all(c.date.value in days for c in doc.claims)
