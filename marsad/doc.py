@@ -46,6 +46,8 @@ class Doc:
     claims: list[Claim] = field(default_factory=list)
     # the places grounding found in the text (marsad.ground.places.PlaceMention), for the place ranker
     places: list = field(default_factory=list)
+    # the dates grounding found in the text (marsad.ground.dates.DateMention), for the date ranker
+    dates: list = field(default_factory=list)
     done: set[str] = field(default_factory=set)  # layers provided so far
     # (numbering, ids) of the tokens' word forms: see form_ids()
     _form_ids: tuple[object, list[Token], np.ndarray] | None = field(default=None, init=False, repr=False,

@@ -117,18 +117,18 @@ class Pipeline:
         from marsad.ground.stage import Grounder
         from marsad.events.acts import ActLinker
         from marsad.learn.claims import ClaimModel
-        from marsad.learn.stage import EventModel, PlaceModel
+        from marsad.learn.stage import DateModel, EventModel, PlaceModel
         from marsad.names.stage import NameRomaniser
         from marsad.ner.tagger import NerTagger
         from marsad.text.stages import Sentencizer, Tokenizer
 
         # The rules' events are candidates and features for the learned models (marsad/learn), which
         # decide the events and filter the rules' claims; grounding dates them and proposes places,
-        # the place ranker chooses; the events of one act are then linked (one act, one event in
-        # counts, exports and dedup).
+        # the place ranker and the date ranker choose; the events of one act are then linked (one
+        # act, one event in counts, exports and dedup).
         return cls([Tokenizer(), Sentencizer(), NerTagger(), MentionFinder(), Coreferencer(), NameRomaniser(),
                     ClaimExtractor(), EventExtractor(), EventModel(), ClaimModel(), Grounder(), PlaceModel(),
-                    ActLinker()])
+                    DateModel(), ActLinker()])
 
     @classmethod
     def rules(cls) -> Pipeline:

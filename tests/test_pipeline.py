@@ -53,7 +53,7 @@ class Fails(Drops):
 
 def test_layers_are_the_doc_fields_stages_fill():
     assert LAYERS == ("tokens", "sentences", "hashtags", "ner_spans", "mentions", "clusters", "events", "claims",
-                      "places")
+                      "places", "dates")
     for stage in Pipeline.default().stages:
         for layer in (*stage.requires, *stage.provides, *getattr(stage, "rewrites", ())):
             assert layer in LAYERS, (stage.name, layer)
@@ -62,10 +62,12 @@ def test_layers_are_the_doc_fields_stages_fill():
 def test_the_default_pipeline_declares_its_rewrites():
     stages = {s.name: s for s in Pipeline.default().stages}
     assert Pipeline.default().names == ["tokenizer", "sentencizer", "ner", "mentions", "coref", "names", "claims",
-                                        "events", "event_model", "claim_model", "grounding", "place_model", "acts"]
+                                        "events", "event_model", "claim_model", "grounding", "place_model",
+                                        "date_model", "acts"]
     assert stages["event_model"].rewrites == ("events",) and stages["place_model"].rewrites == ("events",)
+    assert stages["date_model"].rewrites == ("events", "claims") and "dates" in stages["date_model"].requires
     assert stages["acts"].rewrites == ("events",) and stages["claim_model"].rewrites == ("claims",)
-    assert stages["grounding"].provides == ("places",) and "places" in stages["place_model"].requires
+    assert stages["grounding"].provides == ("places", "dates") and "places" in stages["place_model"].requires
     assert stages["coref"].rewrites == ("mentions",) and stages["coref"].provides == ("clusters",)
     assert set(stages["grounding"].rewrites) == {"claims", "events", "mentions"}
     assert stages["names"].rewrites == ("mentions",)

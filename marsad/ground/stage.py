@@ -40,7 +40,7 @@ PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})  # acts done at their targ
 class Grounder:
     name = "grounding"
     requires = ("tokens", "sentences", "mentions", "claims", "events")
-    provides = ("places",)
+    provides = ("places", "dates")
     rewrites = ("claims", "events", "mentions")  # their dates, counts and places
 
     def __init__(self) -> None:
@@ -53,7 +53,7 @@ class Grounder:
         words = [(t.start, t.end, t.norm) for t in doc.tokens if t.norm]
         # positions in `words` are token positions unless a token folds to nothing
         whole = len(words) == len(doc.tokens)
-        dates = find_dates(doc.text, doc.date, words, self.date_words.positions(doc) if whole else None)
+        dates = doc.dates = find_dates(doc.text, doc.date, words, self.date_words.positions(doc) if whole else None)
         quants = find_quantities(doc.text, [(d.start, d.end) for d in dates], words,
                                  self.count_words.positions(doc) if whole else None)
         places = doc.places = find_places(doc)

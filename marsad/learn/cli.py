@@ -14,7 +14,7 @@ def train_events_command(
     out: Annotated[Optional[Path], typer.Option(help="Directory for the model files; default: the packaged models.")] = None,
     limit: Annotated[Optional[int], typer.Option(min=1, help="Train on the first N annotated articles only (a quick check).")] = None,
 ) -> None:
-    """Train the learned event models (sentence types, source and target rankers, place ranker)
+    """Train the learned event models (sentence types, source and target rankers, place and date rankers)
     from annotations/events/ deterministically."""
     from marsad.learn.stage import MODEL_DIR
     from marsad.learn.train import train

@@ -1,7 +1,7 @@
 """The learned events stage: the rules' output and analysis in, the models' events out.
 
 Runs after the rules' `EventExtractor` and before grounding (which dates the events it finds and
-proposes their places; `PlaceModel` then chooses). For every sentence the type model gives the
+proposes their places; `PlaceModel` then chooses, and `DateModel` their days). For every sentence the type model gives the
 PLOVER types it states (`learn/sentences.py`), each anchored on a word; for each event the role
 rankers pick a source and a target among the candidates (mentions, the rules' picks, speakers,
 none). Modality and attribution come from the rules' event at the anchor when there is one, else
@@ -35,6 +35,7 @@ class EventModels:
     roles: dict[str, LinearModel]
     none_threshold: float = 0.5        # a sentence states a type when its probability reaches this
     place: LinearModel | None = None   # the place ranker (marsad.learn.places), after grounding
+    date: LinearModel | None = None    # the event date ranker (marsad.learn.dates), after grounding
     calibration: tuple[float, float] = (1.0, 0.0)  # Platt (a, b): confidence = sigmoid(a·logit(p) + b)
     claim: LinearModel | None = None  # the claim filter (marsad.learn.claims)
     speaker: LinearModel | None = None  # the claim speaker ranker (marsad.learn.claims)
@@ -67,10 +68,12 @@ class EventModels:
     def load(cls, directory: Path = MODEL_DIR) -> EventModels:
         meta = json.loads((directory / "events.json").read_text(encoding="utf-8"))
         place, claim, speaker = directory / "place.json", directory / "claim.json", directory / "speaker.json"
+        date = directory / "date.json"
         return cls(LinearModel.load(directory / "trigger"),
                    {role: LinearModel.load(directory / role) for role in ROLES},
                    none_threshold=meta["none_threshold"],
                    place=LinearModel.load(directory / "place") if place.exists() else None,
+                   date=LinearModel.load(directory / "date") if date.exists() else None,
                    calibration=tuple(meta.get("calibration", (1.0, 0.0))),
                    claim=LinearModel.load(directory / "claim") if claim.exists() else None,
                    speaker=LinearModel.load(directory / "speaker") if speaker.exists() else None,
@@ -84,6 +87,8 @@ class EventModels:
             model.save(directory / role)
         if self.place is not None:
             self.place.save(directory / "place")
+        if self.date is not None:
+            self.date.save(directory / "date")
         if self.claim is not None:
             self.claim.save(directory / "claim")
         if self.speaker is not None:
@@ -133,6 +138,28 @@ class PlaceModel:
         models = self.models or shipped_models()
         if models.place is not None and doc.events:
             doc.events = predict_places(doc, doc.events, models.place, doc.places)
+        return doc
+
+
+class DateModel:
+    """Choose each event's and claim's date with the learned ranker among the days the article
+    states (after grounding, which finds them and dates events and claims by rule)."""
+
+    name = "date_model"
+    requires = ("tokens", "sentences", "events", "claims", "dates")
+    provides: tuple[str, ...] = ()
+    rewrites = ("events", "claims")  # their `date`
+
+    def __init__(self, models: EventModels | None = None):
+        self.models = models
+
+    def __call__(self, doc: Doc) -> Doc:
+        from marsad.learn.dates import predict_claim_dates, predict_dates
+
+        models = self.models or shipped_models()
+        if models.date is not None:
+            doc.events = predict_dates(doc, doc.events, models.date, doc.dates)
+            doc.claims = predict_claim_dates(doc, doc.claims, models.date, doc.dates)
         return doc
 
 

@@ -28,7 +28,7 @@ from marsad.types import ArticleInput, Event
 
 REPO = Path(__file__).resolve().parents[2]
 ANNOTATIONS = REPO / "annotations" / "events" / "train_pool.jsonl"
-DEFAULT_C = {"trigger": 0.5, "source": 0.5, "target": 0.5, "place": 0.5, "speaker": 0.5, "claim": 1.0}
+DEFAULT_C = {"trigger": 0.5, "source": 0.5, "target": 0.5, "place": 0.5, "speaker": 0.5, "claim": 1.0, "date": 0.5}
 
 
 def annotated_rows(data: Path, split: str | None = "train", path: Path = ANNOTATIONS) -> list[dict]:
@@ -73,7 +73,8 @@ def train_models(processed: list[tuple[dict, Doc]], c: dict[str, float] | None =
              for role in ("source", "target")}
     models = EventModels(trigger, roles, none_threshold)
     speaker, claim = train_claim_models(processed, c["speaker"], c["claim"])
-    return replace(models, place=train_place(processed, models, c["place"]), speaker=speaker, claim=claim), ex
+    models = replace(models, place=train_place(processed, models, c["place"]), speaker=speaker, claim=claim)
+    return replace(models, date=train_date(processed, models, c["date"])), ex
 
 
 def train_claim_models(processed: list[tuple[dict, Doc]], c_speaker: float, c_claim: float
@@ -141,10 +142,10 @@ def train_place(processed: list[tuple[dict, Doc]], models: EventModels, c: float
 
 def learned_doc(rules_doc: Doc, models: EventModels, grounder, places: bool = True) -> Doc:
     """A copy of a rules-processed doc with the models' events, grounded, and with `places` the place
-    ranker's choice (the rules' doc stays as it was, for the next model trained on it)."""
-    from marsad.learn.places import predict_places
-
+    and date rankers' choices (the rules' doc stays as it was, for the next model trained on it)."""
     from marsad.learn.claims import learned_claims
+    from marsad.learn.dates import predict_claim_dates, predict_dates
+    from marsad.learn.places import predict_places
 
     doc = copy.copy(rules_doc)  # the stages replace layers, never mutate them in place
     doc.events = predict_events(doc, models)
@@ -152,7 +153,30 @@ def learned_doc(rules_doc: Doc, models: EventModels, grounder, places: bool = Tr
     grounder(doc)
     if places and models.place is not None:
         doc.events = predict_places(doc, doc.events, models.place, doc.places)
+    if places and models.date is not None:
+        doc.events = predict_dates(doc, doc.events, models.date, doc.dates)
+        doc.claims = predict_claim_dates(doc, doc.claims, models.date, doc.dates)
     return doc
+
+
+def train_date(processed: list[tuple[dict, Doc]], models: EventModels, c: float) -> LinearModel:
+    """The date ranker, on the models' own events and claims of the training articles, grounded
+    and placed, matched to gold events (same sentence and type) and claims (same sentence) whose
+    annotation gives their day."""
+    from marsad.ground.stage import Grounder
+    from marsad.learn.dates import date_examples
+
+    grounder = Grounder()
+    xs: list[list[str]] = []
+    ys: list[str] = []
+    sizes: list[int] = []
+    for row, rules_doc in processed:
+        x, y, g = date_examples(learned_doc(rules_doc, replace(models, date=None), grounder), row["events"],
+                                row.get("claims", []))
+        xs += x
+        ys += y
+        sizes += g
+    return fit_ranker(xs, ys, sizes, c=c)
 
 
 def evaluate(processed: list[tuple[dict, Doc]], models: EventModels) -> Report:
@@ -246,7 +270,7 @@ def train(data: Path, out: Path, limit: int | None = None, log=print) -> EventMo
     fit_part = [(r, d) for r, d in processed if not is_validation(r["id"])]
     val_part = [(r, d) for r, d in processed if is_validation(r["id"])]
     threshold, calibration, val_f1, claim_threshold, claim_f1 = 0.5, (1.0, 0.0), {}, 0.5, {}
-    none_offsets, offset_f1 = (0.0, 0.0), {}
+    none_offsets, offset_f1, date_accuracy = (0.0, 0.0), {}, {}
     if fit_part and val_part:
         trial, _ = train_models(fit_part)
         for th in THRESHOLDS:
@@ -262,6 +286,11 @@ def train(data: Path, out: Path, limit: int | None = None, log=print) -> EventMo
         claim_threshold = max(CLAIM_THRESHOLDS, key=lambda th: (claim_f1[th], -th))
         log(f"validation claim F1 by threshold {claim_f1}: threshold {claim_threshold}")
         calibration = fit_calibration(*matched_events(val_part, trial))
+        date_accuracy = {}
+        for name, m in (("grounding", replace(trial, date=None)), ("ranker", trial)):
+            rep = evaluate(val_part, m)
+            date_accuracy[name] = {"events": round(rep.event_dates.value, 4), "claims": round(rep.claim_dates.value, 4)}
+        log(f"validation date accuracy {date_accuracy}")
         log(f"calibration {calibration}")
     models, ex = train_models(processed, none_threshold=threshold)
     models = replace(models, calibration=calibration, claim_threshold=claim_threshold, none_offsets=none_offsets)
@@ -270,7 +299,7 @@ def train(data: Path, out: Path, limit: int | None = None, log=print) -> EventMo
             "validation": {"articles": len(val_part), "strict_f1_by_threshold": val_f1, "threshold": threshold,
                            "calibration": calibration, "claim_f1_by_threshold": claim_f1,
                            "claim_threshold": claim_threshold, "none_offsets": list(none_offsets),
-                           "strict_f1_by_none_offsets": offset_f1},
+                           "strict_f1_by_none_offsets": offset_f1, "date_accuracy": date_accuracy},
             "examples": {"sentence_types": len(ex.trigger_y), "source": len(ex.role_y["source"]),
                          "target": len(ex.role_y["target"])},
             "alignment": dict(sorted(ex.stats.items())), "c": DEFAULT_C,
@@ -282,6 +311,9 @@ def train(data: Path, out: Path, limit: int | None = None, log=print) -> EventMo
                                    "the entity with the most probability mass"}
     if models.place is not None:
         models.place.card = {**card, "model": "place ranker: binary logistic regression, argmax over candidates"}
+    if models.date is not None:
+        models.date.card = {**card, "model": "event and claim date ranker: listwise logistic ranker over the days "
+                                            "the article states, its date and grounding's pick (marsad.learn.dates)"}
     if models.claim is not None:
         models.claim.card = {**card, "model": "claim filter: binary logistic regression over each rules' claim "
                                               "(marsad.learn.claims)"}

@@ -25,14 +25,15 @@ def test_the_shipped_models_load_from_the_package_alone(tmp_path):
     assert sorted(models.trigger.classes) == sorted(
         ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
          "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"])
-    assert models.place is not None and 0.0 < models.none_threshold < 1.0
+    assert models.place is not None and models.date is not None and 0.0 < models.none_threshold < 1.0
     card = models.trigger.card
     assert card["command"] == "marsad train events" and card["articles"] >= 600 and card["data_sha256"]
     assert not any(f.suffix in (".pkl", ".pickle") for f in MODEL_DIR.iterdir())
 
 
 def test_the_default_pipeline_uses_the_models_and_the_rules_stay_available():
-    assert Pipeline.default().names[-5:] == ["event_model", "claim_model", "grounding", "place_model", "acts"]
+    assert Pipeline.default().names[-6:] == ["event_model", "claim_model", "grounding", "place_model", "date_model",
+                                             "acts"]
     assert "event_model" not in Pipeline.rules().names
 
 
@@ -115,6 +116,17 @@ def test_training_on_a_small_slice_gives_working_models(shared, tmp_path):
     assert all(c.cue in cues for c in claims) and len(claims) <= len(doc.claims)
     assert all(c.speaker is None or c.speaker in doc.mentions or c.speaker in [d.speaker for d in doc.claims]
                for c in claims)
+    # the date ranker: saved and loaded it dates alike, and only with days the article gives
+    from marsad.ground.stage import Grounder
+    from marsad.learn.dates import predict_dates
+
+    assert again.date is not None
+    grounded = Grounder()(Pipeline.rules()(ArticleInput(id=rows[0]["id"], title="", text=rows[0]["text"],
+                                                        date=rows[0]["date"])))
+    dated = predict_dates(grounded, grounded.events, again.date, grounded.dates)
+    assert dated == predict_dates(grounded, grounded.events, models.date, grounded.dates)
+    days = {d.value for d in grounded.dates} | {rows[0]["date"][:10]} | {e.date.value for e in grounded.events}
+    assert all(e.date.value in days for e in dated)
 
 
 def test_calibration_table_is_written_by_the_benchmark():
