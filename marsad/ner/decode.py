@@ -63,7 +63,8 @@ class Decoder:
             prefix = self.prefixes.get(k, "")
             found = [weights.features.get(f"{prefix}v{d}", self.zero_row) for d in range(dims)]
             if any(r != self.zero_row for r in found):
-                self.dense[OFFSETS.index(k)] = self.padded_state[found]
+                # in float64, as a vector's product casts it to: once here, not per word
+                self.dense[OFFSETS.index(k)] = self.padded_state[found].astype(np.float64)
         self._reset()
 
     def _reset(self) -> None:
