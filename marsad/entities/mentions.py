@@ -39,6 +39,7 @@ from marsad.types import Actor, Mention, Token
 LEXICON_WORD, POSSESSED_HEAD = 1, 2  # what a word may begin (MentionFinder._atom_word)
 ORG_NAME_MAX_TOKENS = 3
 PERSON_NAME_MAX_TOKENS = 3
+RESOLVED_MAX = 100_000  # atom groups MentionFinder._resolve keeps (a few thousand recur)
 SPEAKING_FOR = frozenset({"باسم"})  # folded: المتحدث باسم/بإسم الحرس الوطني
 QUOTES = frozenset('"«»“”')  # تنظيم "الدولة الإسلامية": a quoted name follows the head (or مجموعة 5+1 a number)
 
@@ -73,6 +74,7 @@ class MentionFinder:
         self.ends = NameEnds(self.stop, self.advs, self.mods, self.event_nouns, adjectival_heads())
         self.atom_words = FormTable(self._atom_word)  # which words may begin an atom (see _atoms)
         self._titles: dict[str, tuple[str, bool]] = {}  # head text -> (its kind, _is_title)
+        self._resolved: dict[tuple, tuple[Actor | None, str]] = {}  # see _resolve
         # ids of the states and their sectors (`_is_state`), for one set lookup per alias
         self._states = frozenset(aid for aid in self.base.actors if self._is_state(aid))
 
@@ -321,6 +323,19 @@ class MentionFinder:
         return Mention(a, b, doc.text[a:b], label, (start, end), actor, rule, name=name)
 
     def _resolve(self, group: list[Atom], rule: str) -> tuple[Actor | None, str]:
+        """The actor and label of a group of atoms. A pure function of the rule
+        and the atoms' heads and first aliases, which are the actor base's own
+        objects (alive as long as this finder, so their ids name them): the
+        same few groups recur in every article, and are resolved once."""
+        key = (rule, *[(id(a.head), id(a.aliases[0]) if a.aliases else 0) for a in group])
+        found = self._resolved.get(key)
+        if found is None:
+            if len(self._resolved) > RESOLVED_MAX:
+                self._resolved.clear()
+            found = self._resolved[key] = self._resolve_group(group, rule)
+        return found
+
+    def _resolve_group(self, group: list[Atom], rule: str) -> tuple[Actor | None, str]:
         heads = [a.head for a in group if a.head]
         aliases = [al for a in group for al in a.aliases[:1]]
         institution = group[0].head is not None and group[0].head.kind == "ORG" and not group[0].head.sector

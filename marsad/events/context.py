@@ -69,8 +69,10 @@ def _light_verb_key() -> object:
 
 def light_verb_before(doc: Doc, i: int, clause_start: int) -> int | None:
     """Token index of a light verb shortly before the event noun at i."""
+    tokens, key = doc.tokens, _light_verb_key()
     for j in range(i - 1, max(clause_start, i - 1 - LIGHT_VERB_REACH * 2) - 1, -1):
-        if is_light_verb(doc.tokens[j]):
+        found = tokens[j].form.facts.get(key)  # is_light_verb's answer, read inline: up to 8 words per noun
+        if found or found is None and is_light_verb(tokens[j]):
             return j
     return None
 

@@ -61,18 +61,37 @@ def event_modality(doc: Doc, sent_start: int, i: int, governors: tuple[list[int]
     trig = tokens[i]
     if "س" in trig.prefix:
         hedged = True
+    reach_key = _reach_key()
     for j in range(max(sent_start, i - 3), i):
-        norm, stem, key = tokens[j].norm, tokens[j].stem, tokens[j].key
-        # لإلغاء القمة: the word read without its clitics (not the particles ما، لا inside كما، فلا)
-        for form in (norm, lookup_keys(tokens[j].light)[-1], *((key,) if len(key) >= MIN_KEY else ())):
-            if form in words.negated_before and i - j <= words.negated_before[form] \
-                    and not (j > sent_start and tokens[j - 1].reads_as(MA_ADVERBS)):
-                negated = True  # (but عادة ما تقوم، سرعان ما أعلن: ما after an adverb negates nothing)
-            if form in words.hedged_before and i - j <= words.hedged_before[form]:
-                hedged = True
-        if words.qad_imperfect and norm == "قد" and i - j == 1 and stem[:1] in "يتن":
+        tok = tokens[j]
+        reach = tok.form.facts.get(reach_key) or _particle_reach(tok)
+        if reach[0] >= i - j and not (j > sent_start and tokens[j - 1].reads_as(MA_ADVERBS)):
+            negated = True  # (but عادة ما تقوم، سرعان ما أعلن: ما after an adverb negates nothing)
+        if reach[1] >= i - j:
+            hedged = True
+        if words.qad_imperfect and tok.norm == "قد" and i - j == 1 and tok.stem[:1] in "يتن":
             hedged = True
     neg_at, hedge_at = governors
     negated = negated or any(j < i for j in neg_at)
     hedged = hedged or any(j < i for j in hedge_at)
     return negated, hedged
+
+
+def _particle_reach(tok: Token) -> tuple[int, int]:
+    """How many words after it a particle negates and hedges (0: none), the
+    most any reading of the word allows; kept in its form's facts, as it
+    depends on the word alone and is asked for the words before each trigger."""
+    words = modality_words()
+    key = tok.key
+    # لإلغاء القمة: the word read without its clitics (not the particles ما، لا inside كما، فلا)
+    forms = (tok.norm, lookup_keys(tok.light)[-1], *((key,) if len(key) >= MIN_KEY else ()))
+    reach = (max((words.negated_before[f] for f in forms if f in words.negated_before), default=0),
+             max((words.hedged_before[f] for f in forms if f in words.hedged_before), default=0))
+    tok.form.facts[_reach_key()] = reach
+    return reach
+
+
+@cache
+def _reach_key() -> object:
+    """The key of `_particle_reach` in a word form's facts."""
+    return object()

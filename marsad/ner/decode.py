@@ -29,6 +29,7 @@ from marsad.text.formtable import FormTable
 from marsad.text.normalize import fold, without_invisible
 
 MEMO_MAX = 200_000  # word forms kept before the tables are rebuilt from scratch
+SCORE_BLOCK = 512  # new forms scored in one gather (bounds its memory when a vocabulary is preloaded)
 VITERBI_BLOCK = 2048  # spans decoded together (see _viterbi_free)
 
 
@@ -41,9 +42,14 @@ class Decoder:
         self.prefixes = {k: f"{k:+d}:" for k in OFFSETS if k}
         # feature name -> weight row, for the tagged word and (prefix stripped) for a neighbour at offset k
         self.own_rows = weights.features
-        self.near_rows = {k: {name[len(p):]: row for name, row in weights.features.items() if name.startswith(p)}
-                          for k, p in self.prefixes.items()}
         self.zero_row = len(weights.state)
+        near_rows = {k: {name[len(p):]: row for name, row in weights.features.items() if name.startswith(p)}
+                     for k, p in self.prefixes.items()}
+        # a neighbour's feature -> its row at each offset (OFFSETS, zero_row at 0 and
+        # where it has none): one look-up per feature, not one per offset
+        self.near_rows = {name: tuple(near_rows[k].get(name, self.zero_row) if k else self.zero_row
+                                      for k in OFFSETS)
+                          for name in set().union(*near_rows.values())}
         self.padded_state = np.vstack([weights.state, np.zeros((1, self.n_labels), weights.state.dtype)])
         bias = weights.features.get("bias")
         self.bias = weights.state[bias] if bias is not None else np.zeros(self.n_labels, np.float32)
@@ -57,7 +63,8 @@ class Decoder:
             prefix = self.prefixes.get(k, "")
             found = [weights.features.get(f"{prefix}v{d}", self.zero_row) for d in range(dims)]
             if any(r != self.zero_row for r in found):
-                self.dense[OFFSETS.index(k)] = self.padded_state[found]
+                # in float64, as a vector's product casts it to: once here, not per word
+                self.dense[OFFSETS.index(k)] = self.padded_state[found].astype(np.float64)
         self._reset()
 
     def _reset(self) -> None:
@@ -65,7 +72,8 @@ class Decoder:
         # each word form's row here, by the tokenizer's form ids (a new table
         # on each reset, as the rows change)
         # the form without invisible characters: قال and ق\u200fال read alike
-        self.rows = FormTable(lambda tok: self.form_id(without_invisible(tok.text)), np.intp)
+        self.rows = FormTable(lambda tok: self._add(without_invisible(tok.text)), np.intp)
+        self._unscored: list[tuple[int, FormReading]] = []  # rows `_add` gave, for `_score_new`
         # table[j, form]: what the form adds to each label's score at offset
         # OFFSETS[j]; one contiguous block per offset, so a row gather is a `take`
         self.table = np.zeros((len(OFFSETS), 1024, self.n_labels))
@@ -79,7 +87,8 @@ class Decoder:
     def preload(self, forms: Sequence[str]) -> None:
         """Score these word forms now (what a first pass would do for each new word)."""
         for form in forms:
-            self.form_id(form)
+            self._add(form)
+        self._score_new()
 
     def form_tables(self) -> tuple:
         """The per-form tables as plain data (marsad.cache), arrays as bytes."""
@@ -99,31 +108,55 @@ class Decoder:
         self.keys = np.frombuffer(keys, dtype=np.intp)
         self.short = np.frombuffer(short, dtype=bool)
 
-    def _scores(self, reading: FormReading) -> np.ndarray:
-        """What a form adds to each label's score at each offset: the sum of
-        its features' weight rows (summed in the weights' float32, row after
-        row, as crfsuite's own scorer does)."""
-        own, near, vec = reading.own, reading.near, reading.vector
-        rows = []
-        for k in OFFSETS:
-            names, at_k = (own, self.own_rows) if k == 0 else (near, self.near_rows[k])
-            rows.append([r for f in names if (r := at_k.get(f)) is not None])
-        width = max(map(len, rows))
-        out = np.zeros((len(OFFSETS), self.n_labels), np.float64)
+    def _scores(self, readings: Sequence[FormReading]) -> np.ndarray:
+        """(forms, offsets, labels): what each form adds to each label's score
+        at each offset: the sum of its features' weight rows (summed in the
+        weights' float32, row after row, as crfsuite's own scorer does). The
+        forms are scored together: one gather, not a handful of numpy calls
+        per new word of a first pass."""
+        own_rows, near_rows, zero, centre = self.own_rows, self.near_rows, self.zero_row, OFFSETS.index(0)
+        found: list[int] = []  # each (form, offset)'s weight rows, in the features' order, one after another
+        counts: list[int] = []  # how many rows each (form, offset) has
+        for reading in readings:
+            near = [at for f in reading.near if (at := near_rows.get(f)) is not None]
+            for j in range(len(OFFSETS)):
+                if j == centre:
+                    rows = [r for f in reading.own if (r := own_rows.get(f)) is not None]
+                else:
+                    rows = [r for at in near if (r := at[j]) != zero]
+                found += rows
+                counts.append(len(rows))
+        out = np.zeros((len(readings), len(OFFSETS), self.n_labels), np.float64)
+        width = max(counts, default=0)
         if width:
-            # one gather for all offsets, short lists padded with an all-zero row
-            # (adding 0.0 leaves a float sum as it was)
-            index = np.full((len(OFFSETS), width), self.zero_row, dtype=np.intp)
-            for j, r in enumerate(rows):
-                index[j, :len(r)] = r
-            out += self.padded_state[index].sum(axis=1)
-        if vec is not None and self.dense:
-            vec = vec.astype(np.float64)
-            for j, w in self.dense.items():
-                out[j] += vec @ w
+            # one row of `index` per (form, offset), padded at its end with the
+            # all-zero row (adding 0.0 leaves a float sum as it was; a -0.0
+            # becomes 0.0, as adding it to `out` makes it anyway)
+            index = np.full((len(counts), width), zero, dtype=np.intp)
+            index[np.arange(width) < np.array(counts)[:, None]] = found  # row-major: in `found`'s order
+            out += self.padded_state[index].sum(axis=1).reshape(out.shape)
+        if self.dense:
+            for f, reading in enumerate(readings):
+                if reading.vector is not None:
+                    vec = reading.vector.astype(np.float64)
+                    for j, w in self.dense.items():
+                        out[f, j] += vec @ w
         return out
 
+    def _score_new(self) -> None:
+        """Score the forms `_add` gave rows since the last call."""
+        while self._unscored:
+            block, self._unscored = self._unscored[:SCORE_BLOCK], self._unscored[SCORE_BLOCK:]
+            self.table[:, [idx for idx, _ in block]] = self._scores([reading for _, reading in block]).swapaxes(0, 1)
+
     def form_id(self, form: str) -> int:
+        """The form's row in the score table (a new form is scored)."""
+        idx = self._add(form)
+        self._score_new()
+        return idx
+
+    def _add(self, form: str) -> int:
+        """`form_id`, but a new form's scores are left to `_score_new`."""
         idx = self.index.get(form)
         if idx is None:
             if len(self.index) >= MEMO_MAX:
@@ -135,7 +168,7 @@ class Decoder:
                 self.keys = np.concatenate([self.keys, np.zeros_like(self.keys)])
                 self.short = np.concatenate([self.short, np.zeros_like(self.short)])
             reading = form_reading(form, self.res)
-            self.table[:, idx] = self._scores(reading)
+            self._unscored.append((idx, reading))
             self.held[idx] = fold(form) in self.w.outside
             key = reading.stem
             self.keys[idx] = self.key_index.setdefault(key, len(self.key_index))
@@ -150,8 +183,9 @@ class Decoder:
             get = self.index.get
             ids = [get(f) for f in forms]
             if None in ids:
-                ids = [i if i is not None else self.form_id(f) for i, f in zip(ids, forms)]
+                ids = [i if i is not None else self._add(f) for i, f in zip(ids, forms)]
             if self.rows is rows:  # the table was not rebuilt meanwhile
+                self._score_new()
                 return np.array(ids, dtype=np.intp)
 
     def token_ids(self, doc: Doc) -> np.ndarray:
@@ -162,8 +196,9 @@ class Decoder:
             rows = self.rows
             ids = rows.values(doc)
             for i in tagged:
-                ids[i] = self.form_id(HASHTAG_MARK + without_invisible(doc.tokens[i].text))
+                ids[i] = self._add(HASHTAG_MARK + without_invisible(doc.tokens[i].text))
             if self.rows is rows:
+                self._score_new()
                 return ids
 
     def emissions(self, ids: np.ndarray, bounds: Sequence[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
@@ -269,7 +304,8 @@ class Decoder:
         first = np.zeros(n, dtype=bool)
         first[np.cumsum(lengths)[:-1]] = True
         first[0] = True
-        last = np.roll(first, -1)
+        last = np.empty_like(first)  # `first` shifted left by one (np.roll's wrapper costs more than the shift)
+        last[:-1] = first[1:]
         last[-1] = True
         prev_free = np.concatenate(([False], free[:-1]))
         next_free = np.concatenate((free[1:], [False]))
