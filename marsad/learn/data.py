@@ -15,6 +15,7 @@ from marsad.doc import Doc
 from marsad.eval.scoring import _match, role_matches
 from marsad.learn.candidates import RoleCandidate, RuleView, role_candidates, trigger_candidates
 from marsad.learn.claims import claim_features, speaker_groups
+from marsad.learn.dates import CLAIM, DateIndex, claim_item, date_candidates, date_features, event_item
 from marsad.learn.features import candidate_features, role_context, role_features
 from marsad.learn.sentences import anchor, sentence_features, sentence_views
 
@@ -128,4 +129,35 @@ def speaker_examples(row: dict, doc: Doc) -> tuple[list[list[str]], list[str], l
             xs += feats
             ys += ["1" if k else "0" for k in ok]
             sizes.append(len(cands))
+    return xs, ys, sizes
+
+
+def date_examples(doc: Doc, gold_events: list[dict], gold_claims: list[dict] = ()
+                  ) -> tuple[list[list[str]], list[str], list[int]]:
+    """Ranker examples of one grounded article: for each event matched to a gold event (same
+    sentence and type) and each claim matched to a gold claim (same sentence) whose annotation
+    gives its day, its candidates, "1" for the gold day; items whose gold day no candidate states
+    are left out (the ranker's ceiling)."""
+    gold: dict[tuple[int | None, str], dict] = {}
+    for g in gold_events:
+        if g.get("date"):
+            gold.setdefault((sentence_of(doc, g.get("evidence", "")), g["type"]), g)
+    for g in gold_claims:
+        if g.get("date"):
+            gold.setdefault((sentence_of(doc, g.get("evidence", "")), CLAIM), g)
+    index = DateIndex(doc, doc.dates)
+    xs: list[list[str]] = []
+    ys: list[str] = []
+    sizes: list[int] = []
+    for item in [*map(event_item, doc.events), *map(claim_item, doc.claims)]:
+        g = gold.get((item.sentence, item.kind))
+        if g is None:
+            continue
+        cands = date_candidates(index, item)
+        ok = [c.value == g["date"] for c in cands]
+        if not any(ok):
+            continue
+        xs += [date_features(doc, index, item, c) for c in cands]
+        ys += ["1" if good else "0" for good in ok]
+        sizes.append(len(cands))
     return xs, ys, sizes

@@ -85,7 +85,11 @@ class DateIndex:
 
 def date_candidates(index: DateIndex, item: DatedItem) -> list[DateCandidate]:
     """Every day the article states (each by its mention nearest the item's anchor, a mention in
-    the item's sentence first), the article date, and grounding's pick when it is a day."""
+    the item's sentence first), the article date, and grounding's pick when it is a day; none when
+    grounding dated the item to a month or a year from its own clause or sentence (في أبريل
+    الماضي): the text gives no day, and a day chosen for it would be false precision."""
+    if item.date is not None and item.date.precision in ("month", "year"):
+        return []
     out: list[DateCandidate] = []
     anchor, s = item.anchor, item.sentence
     for value, ks in index.by_value.items():
@@ -172,39 +176,6 @@ def rule_kind(e: Event | Claim) -> str:
     return _rule_kind(e.ground_rules)
 
 
-def date_examples(doc: Doc, gold_events: list[dict], gold_claims: list[dict] = ()
-                  ) -> tuple[list[list[str]], list[str], list[int]]:
-    """Ranker examples of one grounded article: for each event matched to a gold event (same
-    sentence and type) and each claim matched to a gold claim (same sentence) whose annotation
-    gives its day, its candidates, "1" for the gold day; items whose gold day no candidate states
-    are left out (the ranker's ceiling)."""
-    from marsad.learn.data import sentence_of
-
-    gold: dict[tuple[int | None, str], dict] = {}
-    for g in gold_events:
-        if g.get("date"):
-            gold.setdefault((sentence_of(doc, g.get("evidence", "")), g["type"]), g)
-    for g in gold_claims:
-        if g.get("date"):
-            gold.setdefault((sentence_of(doc, g.get("evidence", "")), CLAIM), g)
-    index = DateIndex(doc, doc.dates)
-    xs: list[list[str]] = []
-    ys: list[str] = []
-    sizes: list[int] = []
-    for item in [*map(event_item, doc.events), *map(claim_item, doc.claims)]:
-        g = gold.get((item.sentence, item.kind))
-        if g is None:
-            continue
-        cands = date_candidates(index, item)
-        ok = [c.value == g["date"] for c in cands]
-        if not any(ok):
-            continue
-        xs += [date_features(doc, index, item, c) for c in cands]
-        ys += ["1" if good else "0" for good in ok]
-        sizes.append(len(cands))
-    return xs, ys, sizes
-
-
 def _choose(doc: Doc, index: DateIndex, item: DatedItem, model: LinearModel) -> DateValue | None:
     """The ranker's day for the item, or None to keep grounding's."""
     cands = date_candidates(index, item)
@@ -218,19 +189,18 @@ def _choose(doc: Doc, index: DateIndex, item: DatedItem, model: LinearModel) -> 
 def predict_dates(doc: Doc, events: list[Event], model: LinearModel, dates: list[DateMention]) -> list[Event]:
     """The events with `date` chosen by the ranker among the article's days (grounding's pick kept
     when it states no day the ranker can weigh: no article date and no day in the text)."""
-    index = DateIndex(doc, dates)
-    out = []
-    for e in events:
-        day = _choose(doc, index, event_item(e), model)
-        out.append(e if day is None else evolve(e, date=day))
-    return out
+    return _redated(doc, events, event_item, model, dates)
 
 
 def predict_claim_dates(doc: Doc, claims: list[Claim], model: LinearModel, dates: list[DateMention]) -> list[Claim]:
     """`predict_dates` for claims."""
+    return _redated(doc, claims, claim_item, model, dates)
+
+
+def _redated(doc: Doc, items: list, item_of, model: LinearModel, dates: list[DateMention]) -> list:
     index = DateIndex(doc, dates)
     out = []
-    for c in claims:
-        day = _choose(doc, index, claim_item(c), model)
-        out.append(c if day is None else evolve(c, date=day))
+    for x in items:
+        day = _choose(doc, index, item_of(x), model)
+        out.append(x if day is None else evolve(x, date=day))
     return out

@@ -40,6 +40,7 @@ def sentence_features(doc: Doc, view: RuleView, sv: SentenceView) -> list[str]:
     a, b = sent.tokens
     f = ["bias", f"first={'y' if sv.index == 0 else 'n'}"]
     previous = None
+    grams: set[str] = set()
     for i in range(a, b):
         tok = doc.tokens[i]
         if not tok.is_word:
@@ -47,6 +48,7 @@ def sentence_features(doc: Doc, view: RuleView, sv: SentenceView) -> list[str]:
                 f.append("number")
             continue
         f += _word_features(tok.key, tok.text)
+        grams.update(_trigrams(tok.key))
         if previous is not None:
             # word pairs tell a sense a word alone does not (أطلق سراح "released" against أطلق النار
             # "opened fire"; مجلس الأمن); validation-slice type F1 0.655 → 0.667
@@ -75,7 +77,18 @@ def sentence_features(doc: Doc, view: RuleView, sv: SentenceView) -> list[str]:
     f.append(f"mentions={min(len(view.mentions_by_sentence[sv.index]), 4)}")
     if view.speakers.get(sv.index):
         f.append("has_speaker")
+    # the letter trigrams of the sentence's words, each once: a word the training data never showed
+    # shares its root's letters with those it did (مقتل، قتلى، اقتتال); validation strict F1 0.4416 →
+    # 0.4469, type 0.6765 → 0.6819
+    f += sorted(grams)
     return f
+
+
+@lru_cache(maxsize=200_000)
+def _trigrams(key: str) -> tuple[str, ...]:
+    """The letter trigrams of a word key, with its edges marked (`<قت`, `تل>`), interned."""
+    w = f"<{key}>"
+    return tuple(sys.intern(f"g3={w[i:i + 3]}") for i in range(len(w) - 2))
 
 
 @lru_cache(maxsize=200_000)

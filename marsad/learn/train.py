@@ -164,7 +164,7 @@ def train_date(processed: list[tuple[dict, Doc]], models: EventModels, c: float)
     and placed, matched to gold events (same sentence and type) and claims (same sentence) whose
     annotation gives their day."""
     from marsad.ground.stage import Grounder
-    from marsad.learn.dates import date_examples
+    from marsad.learn.data import date_examples
 
     grounder = Grounder()
     xs: list[list[str]] = []

@@ -3,7 +3,6 @@ the features training uses (`speaker_groups`, `LinearModel.scores_many`), so a s
 make prediction drift from training."""
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
 from marsad.doc import Doc
@@ -12,6 +11,7 @@ from marsad.learn.candidates import RuleView
 from marsad.learn.claims import claim_features, speaker_groups, speaker_scores
 from marsad.learn.stage import shipped_models
 from marsad.pipeline import default_pipeline
+from reference import reference_scores  # beside this file
 
 
 @pytest.fixture(scope="module")
@@ -29,17 +29,6 @@ def docs_before_claim_model(shared) -> list[Doc]:
     return out
 
 
-def _reference_scores(model, rows: list[list[str]]) -> np.ndarray:
-    """A ranker's scores the plain numpy way: the known features' weights gathered and summed per row."""
-    cols, owners = [], []
-    for k, row in enumerate(rows):
-        for f in row:
-            if f in model.vocab:
-                cols.append(model.vocab[f])
-                owners.append(k)
-    return np.bincount(owners, weights=model.weights[cols, 0], minlength=len(rows)) + float(model.bias[0])
-
-
 def test_speaker_scores_equal_the_rankers_scores_over_the_training_features(docs_before_claim_model):
     model = shipped_models().speaker
     checked = 0
@@ -49,7 +38,7 @@ def test_speaker_scores_equal_the_rankers_scores_over_the_training_features(docs
             cands, rows = speaker_groups(doc, view, claim)
             fast_cands, fast = speaker_scores(doc, view, claim, model)
             assert fast_cands == cands
-            assert fast.tolist() == model.scores_many(rows).tolist() == _reference_scores(model, rows).tolist()
+            assert fast.tolist() == model.scores_many(rows).tolist() == reference_scores(model, rows).tolist()
             assert any("rule_speaker" in row for row in rows) == (claim.speaker is not None)
             checked += len(cands)
     assert checked > 200

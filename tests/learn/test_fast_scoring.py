@@ -13,6 +13,7 @@ from marsad.learn.sentences import anchor, sentence_views
 from marsad.learn.stage import ROLES, role_scores, shipped_models
 from marsad.learn.train import rules_pipeline
 from marsad.types import ArticleInput
+from reference import reference_scores  # beside this file
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -20,17 +21,6 @@ REPO = Path(__file__).resolve().parents[2]
 def _rules_doc():
     text = (REPO / "examples" / "seed-0001.txt").read_text(encoding="utf-8").split("\n", 2)[2]
     return rules_pipeline()(ArticleInput(id="seed", title="", text=text, date="2017-12-27"))
-
-
-def _reference_scores(model, rows: list[list[str]]) -> np.ndarray:
-    """A ranker's scores the plain numpy way: the known features' weights gathered and summed per row."""
-    cols, owners = [], []
-    for k, row in enumerate(rows):
-        for f in row:
-            if f in model.vocab:
-                cols.append(model.vocab[f])
-                owners.append(k)
-    return np.bincount(owners, weights=model.weights[cols, 0], minlength=len(rows)) + float(model.bias[0])
 
 
 def test_role_scores_equal_the_rankers_scores_over_the_training_features():
@@ -46,7 +36,7 @@ def test_role_scores_equal_the_rankers_scores_over_the_training_features():
             for role in ROLES:
                 rows = [role_features(doc, ctx, role, rc, candidate_features(doc, view, ctx, rc)) for rc in cands]
                 assert fast[role].tolist() == models.roles[role].scores_many(rows).tolist()
-                assert fast[role].tolist() == _reference_scores(models.roles[role], rows).tolist()
+                assert fast[role].tolist() == reference_scores(models.roles[role], rows).tolist()
                 checked += len(cands)
     assert checked > 20
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 
 from marsad.eval.annotations import articles_by_id, join_texts, read_jsonl, split_of, text_hash
 from marsad.learn.stage import MODEL_DIR, EventModels, predict_events
