@@ -28,10 +28,7 @@ from marsad.ground.dates import DateMention
 from marsad.learn.linear import LinearModel
 from marsad.types import Claim, DateValue, Event, GroundRules, evolve
 
-ARTICLE = "article"  # the candidate no mention states: the article's own date
 SENTENCE_GAPS = (1, 2, 3, 5, 8)
-
-
 CLAIM = "CLAIM"  # the kind of a claim (an event's is its type)
 
 
@@ -42,7 +39,6 @@ class DatedItem:
 
     kind: str
     anchor: int
-    anchor_end: int
     sentence: int
     date: DateValue | None
     hedged: bool
@@ -54,11 +50,11 @@ def _rule_kind(rules: GroundRules | None) -> str:
 
 
 def event_item(e: Event) -> DatedItem:
-    return DatedItem(e.type, e.trigger.start, e.trigger.end, e.sentence, e.date, e.hedged, _rule_kind(e.ground_rules))
+    return DatedItem(e.type, e.trigger.start, e.sentence, e.date, e.hedged, _rule_kind(e.ground_rules))
 
 
 def claim_item(c: Claim) -> DatedItem:
-    return DatedItem(CLAIM, c.cue.start, c.cue.end, c.sentence, c.date, False, _rule_kind(c.ground_rules))
+    return DatedItem(CLAIM, c.cue.start, c.sentence, c.date, False, _rule_kind(c.ground_rules))
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +63,7 @@ class DateCandidate:
     precision: str                   # the precision grounding would give it
     mention: DateMention | None      # the mention of this day nearest to the event (None: the article date)
     count: int                       # how many mentions state this day
+    sentence: int = -1               # the mention's sentence (DateIndex.sentence)
 
 
 class DateIndex:
@@ -95,7 +92,7 @@ def date_candidates(index: DateIndex, item: DatedItem) -> list[DateCandidate]:
     for value, ks in index.by_value.items():
         k = min(ks, key=lambda k: (index.sentence[k] != s, abs(index.sentence[k] - s),
                                    abs(index.mentions[k].start - anchor)))
-        out.append(DateCandidate(value, "day", index.mentions[k], len(ks)))
+        out.append(DateCandidate(value, "day", index.mentions[k], len(ks), index.sentence[k]))
     values = {c.value for c in out}
     if index.article and index.article not in values:
         out.append(DateCandidate(index.article, "day", None, 0))
@@ -137,8 +134,7 @@ def date_features(doc: Doc, index: DateIndex, item: DatedItem, c: DateCandidate)
     m = c.mention
     if m is None:
         return f + ["no_mention", f"no_mention&rule_kind={rule_kind}"]
-    k_sent = _sentence_of(doc, m.start)
-    s = item.sentence
+    k_sent, s = c.sentence, item.sentence
     if k_sent == s:
         where = "before_trigger" if m.end <= item.anchor else "after_trigger"
     elif k_sent < s:
@@ -160,22 +156,6 @@ def date_features(doc: Doc, index: DateIndex, item: DatedItem, c: DateCandidate)
     return f
 
 
-def _sentence_of(doc: Doc, offset: int) -> int:
-    lo, hi = 0, len(doc.sentences)
-    while lo < hi:  # the last sentence starting at or before offset
-        mid = (lo + hi) // 2
-        if doc.sentences[mid].start <= offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return max(0, lo - 1)
-
-
-def rule_kind(e: Event | Claim) -> str:
-    """How grounding dated the event or claim: clause, sentence, narrative or article."""
-    return _rule_kind(e.ground_rules)
-
-
 def _choose(doc: Doc, index: DateIndex, item: DatedItem, model: LinearModel) -> DateValue | None:
     """The ranker's day for the item, or None to keep grounding's."""
     cands = date_candidates(index, item)
@@ -186,21 +166,17 @@ def _choose(doc: Doc, index: DateIndex, item: DatedItem, model: LinearModel) -> 
     return None if best.value == rule_value else DateValue(best.value, best.precision)
 
 
-def predict_dates(doc: Doc, events: list[Event], model: LinearModel, dates: list[DateMention]) -> list[Event]:
-    """The events with `date` chosen by the ranker among the article's days (grounding's pick kept
-    when it states no day the ranker can weigh: no article date and no day in the text)."""
-    return _redated(doc, events, event_item, model, dates)
+def predict_dates(doc: Doc, model: LinearModel) -> tuple[list[Event], list[Claim]]:
+    """The document's events and claims with `date` chosen by the ranker among the article's days
+    (`doc.dates`, grounding's); grounding's pick kept where the ranker has no candidate (no day in
+    the text and no article date, or a month or year read in the item's clause)."""
+    index = DateIndex(doc, doc.dates)
 
+    def redated(items: list, item_of) -> list:
+        out = []
+        for x in items:
+            day = _choose(doc, index, item_of(x), model)
+            out.append(x if day is None else evolve(x, date=day))
+        return out
 
-def predict_claim_dates(doc: Doc, claims: list[Claim], model: LinearModel, dates: list[DateMention]) -> list[Claim]:
-    """`predict_dates` for claims."""
-    return _redated(doc, claims, claim_item, model, dates)
-
-
-def _redated(doc: Doc, items: list, item_of, model: LinearModel, dates: list[DateMention]) -> list:
-    index = DateIndex(doc, dates)
-    out = []
-    for x in items:
-        day = _choose(doc, index, item_of(x), model)
-        out.append(x if day is None else evolve(x, date=day))
-    return out
+    return redated(doc.events, event_item), redated(doc.claims, claim_item)

@@ -35,7 +35,7 @@ class EventModels:
     roles: dict[str, LinearModel]
     none_threshold: float = 0.5        # a sentence states a type when its probability reaches this
     place: LinearModel | None = None   # the place ranker (marsad.learn.places), after grounding
-    date: LinearModel | None = None    # the event date ranker (marsad.learn.dates), after grounding
+    date: LinearModel | None = None    # the event and claim date ranker (marsad.learn.dates), after grounding
     calibration: tuple[float, float] = (1.0, 0.0)  # Platt (a, b): confidence = sigmoid(a·logit(p) + b)
     claim: LinearModel | None = None  # the claim filter (marsad.learn.claims)
     speaker: LinearModel | None = None  # the claim speaker ranker (marsad.learn.claims)
@@ -154,12 +154,11 @@ class DateModel:
         self.models = models
 
     def __call__(self, doc: Doc) -> Doc:
-        from marsad.learn.dates import predict_claim_dates, predict_dates
+        from marsad.learn.dates import predict_dates
 
         models = self.models or shipped_models()
         if models.date is not None:
-            doc.events = predict_dates(doc, doc.events, models.date, doc.dates)
-            doc.claims = predict_claim_dates(doc, doc.claims, models.date, doc.dates)
+            doc.events, doc.claims = predict_dates(doc, models.date)
         return doc
 
 

@@ -144,7 +144,7 @@ def learned_doc(rules_doc: Doc, models: EventModels, grounder, places: bool = Tr
     """A copy of a rules-processed doc with the models' events, grounded, and with `places` the place
     and date rankers' choices (the rules' doc stays as it was, for the next model trained on it)."""
     from marsad.learn.claims import learned_claims
-    from marsad.learn.dates import predict_claim_dates, predict_dates
+    from marsad.learn.dates import predict_dates
     from marsad.learn.places import predict_places
 
     doc = copy.copy(rules_doc)  # the stages replace layers, never mutate them in place
@@ -154,8 +154,7 @@ def learned_doc(rules_doc: Doc, models: EventModels, grounder, places: bool = Tr
     if places and models.place is not None:
         doc.events = predict_places(doc, doc.events, models.place, doc.places)
     if places and models.date is not None:
-        doc.events = predict_dates(doc, doc.events, models.date, doc.dates)
-        doc.claims = predict_claim_dates(doc, doc.claims, models.date, doc.dates)
+        doc.events, doc.claims = predict_dates(doc, models.date)
     return doc
 
 
@@ -286,7 +285,6 @@ def train(data: Path, out: Path, limit: int | None = None, log=print) -> EventMo
         claim_threshold = max(CLAIM_THRESHOLDS, key=lambda th: (claim_f1[th], -th))
         log(f"validation claim F1 by threshold {claim_f1}: threshold {claim_threshold}")
         calibration = fit_calibration(*matched_events(val_part, trial))
-        date_accuracy = {}
         for name, m in (("grounding", replace(trial, date=None)), ("ranker", trial)):
             rep = evaluate(val_part, m)
             date_accuracy[name] = {"events": round(rep.event_dates.value, 4), "claims": round(rep.claim_dates.value, 4)}

@@ -3,7 +3,7 @@ article states and its own date, and the shipped ranker dates items as the annot
 (the day of the act or statement, or of its occasion), where grounding's rules take the wrong one."""
 from __future__ import annotations
 
-from marsad.learn.dates import DateIndex, date_candidates, event_item, rule_kind
+from marsad.learn.dates import DateIndex, claim_item, date_candidates, event_item
 from marsad.pipeline import default_pipeline
 from marsad.types import ArticleInput
 
@@ -38,7 +38,7 @@ def test_a_lead_sentence_takes_the_day_the_next_sentence_gives_its_act():
     # grounding's rule has nothing before it and falls back on the article date; the ranker reads the
     # Tuesday of the sentence that tells when the clash happened
     assert clash[0].date.value == "2018-02-20", (clash[0].date, clash[0].ground_rules)
-    assert rule_kind(clash[0]) == "article"
+    assert event_item(clash[0]).rule_kind == "article"
 
 
 def test_an_event_keeps_the_day_of_its_own_sentence():
@@ -63,7 +63,7 @@ def test_a_statement_takes_the_day_of_its_occasion_told_in_the_next_sentence():
     said = [c for c in doc.claims if c.sentence == 0]
     assert said, [(c.cue.text, c.sentence) for c in doc.claims]
     # grounding's rule finds no day before the statement and falls back on the article date
-    assert rule_kind(said[0]) == "article"
+    assert claim_item(said[0]).rule_kind == "article"
     assert said[0].date.value == "2018-04-02", (said[0].date, said[0].ground_rules)
 
 

@@ -122,8 +122,8 @@ def test_training_on_a_small_slice_gives_working_models(shared, tmp_path):
     assert again.date is not None
     grounded = Grounder()(Pipeline.rules()(ArticleInput(id=rows[0]["id"], title="", text=rows[0]["text"],
                                                         date=rows[0]["date"])))
-    dated = predict_dates(grounded, grounded.events, again.date, grounded.dates)
-    assert dated == predict_dates(grounded, grounded.events, models.date, grounded.dates)
+    dated, dated_claims = predict_dates(grounded, again.date)
+    assert (dated, dated_claims) == predict_dates(grounded, models.date)
     days = {d.value for d in grounded.dates} | {rows[0]["date"][:10]} | {e.date.value for e in grounded.events}
     assert all(e.date.value in days for e in dated)
 
