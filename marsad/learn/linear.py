@@ -35,8 +35,24 @@ class LinearModel:
         cols = np.fromiter(self.vocab.values(), dtype=np.intp, count=len(self.vocab))
         return tuple(dict(zip(self.vocab, self.weights[cols, k].tolist())) for k in range(self.weights.shape[1]))
 
+    @cached_property
+    def sorted_vocab(self) -> bool:
+        """Whether column order is the features' string order (as `_design` makes it): a sorted
+        set of known features' columns is then the columns of the sorted features."""
+        names = list(self.vocab)
+        return list(self.vocab.values()) == list(range(len(names))) and all(map(str.__lt__, names, names[1:]))
+
+    @cached_property
+    def fact_key(self) -> object:
+        """The key under which word forms' facts (marsad.types.WordForm) keep this model's columns
+        of a word's own features, looked up once per form rather than once per token."""
+        return object()
+
     def scores(self, features: Sequence[str]) -> np.ndarray:
-        cols = self.columns(features)
+        return self.column_scores(self.columns(features))
+
+    def column_scores(self, cols: Sequence[int]) -> np.ndarray:
+        """`scores` of the features whose known columns are `cols`, in feature order."""
         if not cols:
             return self.bias.copy()
         # take + add.reduce: the same float32 sums as weights[cols].sum(axis=0), at half the call overhead
@@ -77,7 +93,9 @@ class LinearModel:
 
     def probabilities(self, features: Sequence[str]) -> np.ndarray:
         """Class probabilities (softmax; for a binary model [P(0), P(1)])."""
-        s = self.scores(features)
+        return self._probabilities(self.scores(features))
+
+    def _probabilities(self, s: np.ndarray) -> np.ndarray:
         if self.multilabel:
             return 1.0 / (1.0 + np.exp(-np.clip(s, -50.0, 50.0)))
         if len(self.classes) == 2 and s.shape[0] == 1:
@@ -89,9 +107,13 @@ class LinearModel:
     def probabilities_many(self, rows: Sequence[Sequence[str]]) -> np.ndarray:
         """`probabilities` of each feature list, one row each (the sigmoids of a multi-label model
         in one numpy pass: elementwise, so the same floats as row by row)."""
+        return self.column_probabilities_many([self.columns(features) for features in rows])
+
+    def column_probabilities_many(self, rows: Sequence[Sequence[int]]) -> np.ndarray:
+        """`probabilities_many` of feature lists given by their known columns, in feature order."""
         if not self.multilabel or not rows:
-            return np.array([self.probabilities(features) for features in rows])
-        s = np.array([self.scores(features) for features in rows])
+            return np.array([self._probabilities(self.column_scores(cols)) for cols in rows])
+        s = np.array([self.column_scores(cols) for cols in rows])
         return 1.0 / (1.0 + np.exp(-np.clip(s, -50.0, 50.0)))
 
     def save(self, stem: Path) -> None:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from marsad.doc import Doc
 from marsad.learn.candidates import RuleView, TriggerCandidate
 from marsad.learn.features import neighbour_word, word_clusters
+from marsad.learn.linear import LinearModel
 
 # An anchor found by none of the candidate rules: the sentence's first word (the scorer only
 # needs the trigger inside the sentence; the rules rarely leave a sentence with no candidate).
@@ -54,6 +55,55 @@ def sentence_features(doc: Doc, view: RuleView, sv: SentenceView) -> list[str]:
             # "opened fire"; مجلس الأمن); validation-slice type F1 0.655 → 0.667
             f.append(f"bg={previous}_{tok.key}")
         previous = tok.key
+    f += _context_features(doc, view, sv)
+    # the letter trigrams of the sentence's words, each once: a word the training data never showed
+    # shares its root's letters with those it did (مقتل، قتلى، اقتتال); validation strict F1 0.4416 →
+    # 0.4469, type 0.6765 → 0.6819
+    f += sorted(grams)
+    return f
+
+
+def sentence_columns(doc: Doc, view: RuleView, sv: SentenceView, model: LinearModel) -> list[int]:
+    """`model.columns(sentence_features(doc, view, sv))`, made faster (prediction's path): a word's
+    own known columns are kept in its form's facts, and the trigrams' columns are sorted as
+    numbers, which is their features' string order in a vocabulary made by training."""
+    if not model.sorted_vocab:
+        return model.columns(sentence_features(doc, view, sv))
+    known, column = model.columns, model.vocab.get
+    fact_key = model.fact_key
+    tokens = doc.tokens
+    a, b = doc.sentences[sv.index].tokens
+    cols = known(["bias", f"first={'y' if sv.index == 0 else 'n'}"])
+    number = column("number")
+    previous = None
+    grams: set[int] = set()
+    for i in range(a, b):
+        tok = tokens[i]
+        if not tok.is_word:
+            if number is not None and tok.text.isdigit():
+                cols.append(number)
+            continue
+        facts = tok.form.facts
+        word = facts.get(fact_key)
+        if word is None:  # the tokens of one form share its text and key
+            word = facts[fact_key] = (tuple(known(_word_features(tok.key, tok.text))), known(_trigrams(tok.key)))
+        cols += word[0]
+        grams.update(word[1])
+        if previous is not None:
+            c = column(f"bg={previous}_{tok.key}")
+            if c is not None:
+                cols.append(c)
+        previous = tok.key
+    cols += known(_context_features(doc, view, sv))
+    cols += sorted(grams)
+    return cols
+
+
+def _context_features(doc: Doc, view: RuleView, sv: SentenceView) -> list[str]:
+    """The sentence's features beyond its words: its trigger candidates, the rules' events, the
+    sectors of its mentions, a speaker."""
+    a, b = doc.sentences[sv.index].tokens
+    f: list[str] = []
     for c in sv.candidates:
         key = doc.tokens[c.start].key
         before, after = neighbour_word(doc, c.start - 1, a, b), neighbour_word(doc, c.end, a, b)
@@ -77,10 +127,6 @@ def sentence_features(doc: Doc, view: RuleView, sv: SentenceView) -> list[str]:
     f.append(f"mentions={min(len(view.mentions_by_sentence[sv.index]), 4)}")
     if view.speakers.get(sv.index):
         f.append("has_speaker")
-    # the letter trigrams of the sentence's words, each once: a word the training data never showed
-    # shares its root's letters with those it did (مقتل، قتلى، اقتتال); validation strict F1 0.4416 →
-    # 0.4469, type 0.6765 → 0.6819
-    f += sorted(grams)
     return f
 
 

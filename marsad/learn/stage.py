@@ -20,7 +20,7 @@ from marsad.doc import Doc
 from marsad.events.acts import entity_of
 from marsad.events.modality import clause_governors, event_modality, governor_positions
 from marsad.learn.candidates import RoleCandidate, RuleView, TriggerCandidate, role_candidates, trigger_candidates
-from marsad.learn.sentences import anchor, sentence_features, sentence_views
+from marsad.learn.sentences import anchor, sentence_columns, sentence_views
 from marsad.learn.features import RoleContext, candidate_features, role_context, role_only_features
 from marsad.learn.linear import LinearModel
 from marsad.types import Attribution, Event, Mention, Span
@@ -243,7 +243,8 @@ def predict_events(doc: Doc, models: EventModels) -> list[Event]:
     positions = governor_positions(doc)
     events: list[Event] = []
     views = sentence_views(doc, cands)
-    sentence_probs = models.trigger.probabilities_many([sentence_features(doc, view, sv) for sv in views])
+    sentence_probs = models.trigger.column_probabilities_many([sentence_columns(doc, view, sv, models.trigger)
+                                                                for sv in views])
     stated = (sentence_probs >= models.none_threshold).tolist() if views else []
     for sv, probs, types in zip(views, sentence_probs, stated):
         for k in (k for k, yes in enumerate(types) if yes):

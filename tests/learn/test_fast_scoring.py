@@ -53,3 +53,21 @@ def test_sentence_type_probabilities_are_those_of_the_weight_rows():
         s = models.trigger.weights[cols].sum(axis=0) + models.trigger.bias
         expected = 1.0 / (1.0 + np.exp(-np.clip(s, -50.0, 50.0)))
         assert models.trigger.probabilities(features).tolist() == expected.tolist()
+
+
+def test_sentence_columns_are_the_columns_of_the_training_features(shared: Path):
+    from marsad.io.readers import read_articles
+    from marsad.learn.sentences import sentence_columns, sentence_features
+
+    models = shipped_models()
+    articles = list(read_articles([shared / "corpora" / "pool_2000.jsonl"]))[:40]
+    docs = [_rules_doc(), *(rules_pipeline()(a) for a in articles)]
+    assert models.trigger.sorted_vocab
+    checked = 0
+    for doc in [*docs, *docs]:  # twice: the second time the word forms' facts hold the columns
+        view = RuleView(doc)
+        for sv in sentence_views(doc, trigger_candidates(doc, view)):
+            expected = models.trigger.columns(sentence_features(doc, view, sv))
+            assert sentence_columns(doc, view, sv, models.trigger) == expected
+            checked += 1
+    assert checked > 500
