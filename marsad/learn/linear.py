@@ -4,14 +4,29 @@ Training uses scikit-learn's LogisticRegression (the `train` extra); prediction 
 """
 from __future__ import annotations
 
+import gc
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 import numpy as np
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No garbage collection inside: building a table of ~10^5 tuples or floats at load otherwise
+    triggers collections that scan everything loaded so far, and none of it is garbage."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @dataclass
@@ -33,7 +48,8 @@ class LinearModel:
         than gathering columns into numpy arrays."""
         # the columns as one index array made once (np.fromiter: no list of ints converted per class)
         cols = np.fromiter(self.vocab.values(), dtype=np.intp, count=len(self.vocab))
-        return tuple(dict(zip(self.vocab, self.weights[cols, k].tolist())) for k in range(self.weights.shape[1]))
+        with gc_paused():
+            return tuple(dict(zip(self.vocab, self.weights[cols, k].tolist())) for k in range(self.weights.shape[1]))
 
     @cached_property
     def sorted_vocab(self) -> bool:
@@ -130,13 +146,16 @@ class LinearModel:
                        indent=None, separators=(",", ":")), encoding="utf-8")
 
     @classmethod
-    def load(cls, stem: Path) -> LinearModel:
+    def load(cls, stem: Path, intern: bool = False) -> LinearModel:
+        """With `intern`, the feature names are interned: a feature string interned where it is made
+        (a word's, built once per word form) is then found by identity, without comparing
+        characters; worth it only for a model whose features are made so (the sentence-type
+        model's), as interning ~10^5 names costs ~10 ms of start-up per model."""
         meta = json.loads(stem.with_suffix(".json").read_text(encoding="utf-8"))
         with np.load(stem.with_suffix(".npz"), allow_pickle=False) as data:
             weights, bias = data["weights"], data["bias"]
-        # interned: a feature string interned where it is made (a word's, built once per word form)
-        # is then found by identity, without comparing characters
-        return cls(meta["classes"], {sys.intern(f): i for i, f in enumerate(meta["features"])}, weights, bias,
+        names = map(sys.intern, meta["features"]) if intern else meta["features"]
+        return cls(meta["classes"], {f: i for i, f in enumerate(names)}, weights, bias,
                    meta.get("card", {}), meta.get("multilabel", False))
 
 

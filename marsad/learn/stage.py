@@ -22,7 +22,7 @@ from marsad.events.modality import clause_governors, event_modality, governor_po
 from marsad.learn.candidates import RoleCandidate, RuleView, TriggerCandidate, role_candidates, trigger_candidates
 from marsad.learn.sentences import anchor, sentence_columns, sentence_views
 from marsad.learn.features import RoleContext, candidate_features, role_context, role_only_features
-from marsad.learn.linear import LinearModel
+from marsad.learn.linear import LinearModel, gc_paused
 from marsad.types import Attribution, Event, Mention, Span
 
 MODEL_DIR = Path(__file__).resolve().parent / "models"
@@ -57,11 +57,12 @@ class EventModels:
         source, target = (self.roles[role].column_weights[0] for role in ROLES)
         # built at start-up: one pass per table (~100,000 features each), a third of the time of
         # one look-up per table for each feature of their union; same keys, same order
-        weights = {f: (w, 0.0) for f, w in source.items()}
-        known = weights.get
-        for f, w in target.items():
-            pair = known(f)
-            weights[f] = (0.0, w) if pair is None else (pair[0], w)
+        with gc_paused():  # ~10^5 new tuples, none of them garbage: 20–28 ms of start-up saved
+            weights = {f: (w, 0.0) for f, w in source.items()}
+            known = weights.get
+            for f, w in target.items():
+                pair = known(f)
+                weights[f] = (0.0, w) if pair is None else (pair[0], w)
         return weights
 
     @classmethod
@@ -69,7 +70,7 @@ class EventModels:
         meta = json.loads((directory / "events.json").read_text(encoding="utf-8"))
         place, claim, speaker = directory / "place.json", directory / "claim.json", directory / "speaker.json"
         date = directory / "date.json"
-        return cls(LinearModel.load(directory / "trigger"),
+        return cls(LinearModel.load(directory / "trigger", intern=True),
                    {role: LinearModel.load(directory / role) for role in ROLES},
                    none_threshold=meta["none_threshold"],
                    place=LinearModel.load(directory / "place") if place.exists() else None,
