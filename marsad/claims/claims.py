@@ -23,6 +23,9 @@ from marsad.text.vocab import word_counts
 from marsad.types import Claim, Mention, Sentence, Span
 
 QUOTES = "\"«»“”'"
+CLAIM_OPENERS = grammar_words("claim_openers")
+CLAIM_OPENER_HEADS = grammar_words("claim_opener_heads")
+PRE_VERB_PARTICLES = grammar_words("pre_verb_particles")
 QUOTING_VERBS = grammar_words("quoting_verbs")
 QUOTED_FROM_REACH = 10  # ونقلت وكالة الأنباء السورية الرسمية، سانا، عن مصدر
 ACCORDING_REACH = 3  # tokens of an attribution before its verb: وفقا لما نقلته
@@ -67,6 +70,20 @@ def _statement_owner(doc: Doc, mmap: MentionMap, statement: Mention) -> Mention 
 def _participle_cue(cue: Cue) -> bool:
     """A circumstantial participle cue (مضيفا، مشيرة، قائلا): it continues its sentence's subject."""
     return participle(fold(cue.form.split()[0]))
+
+
+def _opens_claim(doc: Doc, i: int, sent_start: int) -> bool:
+    """Whether the words before the cue at token i open a new clause (`لكنه قال`، `في حين قالت`،
+    `بعد أن قال`، `، التي قالت إن`): what follows is a claim of its own, not part of the earlier one."""
+    toks = doc.tokens
+    k = i - 1
+    while k > sent_start and toks[k].norm in RELATIVES | PRE_VERB_PARTICLES:
+        k -= 1  # لكنه لم يقل، التي قالت
+    if k < sent_start:
+        return False
+    if toks[k].norm in CLAIM_OPENERS or not toks[k].is_word and toks[k].text in "،,؛;":
+        return True
+    return toks[k].norm in COMPLEMENTIZERS and k > sent_start and toks[k - 1].norm in CLAIM_OPENER_HEADS
 
 
 class ClaimExtractor:
@@ -117,8 +134,9 @@ class ClaimExtractor:
             return False
         if tok.text.endswith("ى") and tok.key.startswith(("يدع", "تدع")):
             return True
-        if m.start > sent_start and tokens[m.start - 1].norm in RELATIVES:
-            return True
+        if m.start > sent_start and tokens[m.start - 1].norm in RELATIVES and not (
+                m.end < len(tokens) and tokens[m.end].norm in COMPLEMENTIZERS):
+            return True  # الملاحظات التي قالها (but التي قالت إن …: the antecedent reports)
         if noun_or_adjective(doc, m.start, sent_start):
             return True
         if (m.payloads[0].kind == "continuation" or fold(m.payloads[0].form) in speech_only_cues()) and not speech_follows(
@@ -141,7 +159,7 @@ class ClaimExtractor:
         cue = m.payloads[0]
         if cue.kind == "according" or ClaimExtractor._according_before(doc, m.start, sent_start) is not None:
             return False
-        return not _participle_cue(cue)
+        return not _participle_cue(cue) and not _opens_claim(doc, m.start, sent_start)
 
     def _claim(self, doc: Doc, mmap: MentionMap, s_i: int, m: Match[Cue], cue: Cue,
                recent: list[Mention], sent_claims: list[Claim]) -> Claim | None:
@@ -190,6 +208,17 @@ class ClaimExtractor:
             quoted = self._quoted_from(doc, mmap, m, sent.tokens)
             if quoted is not None:
                 speaker, rule = quoted, rule + ":quoted-from"  # نقلت وكالات عن وزارة الدفاع قولها
+            if speaker is None and m.start > a and tokens[m.start - 1].norm in RELATIVES:
+                # لوزارة الدفاع الروسية، التي قالت إن: the antecedent past the comma, else the
+                # sentence's subject (برنامجها الصاروخي الذي قالت إنه: no actor antecedent)
+                k = m.start - 2 - (m.start - 2 > a and not tokens[m.start - 2].is_word)
+                speaker = mmap.covering.get(k) if k >= a else None
+                if speaker is not None and speaker.actor is None:
+                    speaker = None
+                if speaker is None and (main := mmap.subject_after(a, b)) is not None \
+                        and main.start < cue_span.start:
+                    speaker = main
+                rule += ":relative" if speaker is not None else ""
             if speaker is None and participle(fold(m.payloads[0].form.split()[0])) \
                     and (main := mmap.subject_after(a, b)) is not None and main.start < cue_span.start:
                 speaker, rule = main, rule + ":main"  # وتنصل السفير … قائلا: the sentence's subject speaks

@@ -126,3 +126,61 @@ def test_wathaqa_the_monitor_documents_a_toll():
 def test_jaa_fi_al_taqrir_is_a_statement_cue():
     text = 'وجاء في التقرير أن "الرقابة والمراقبة بلغت مستويات غير مسبوقة".'
     assert claim_with_cue(text, "جاء في التقرير")
+
+
+# -- a new clause inside an earlier claim's content ----------------------------------------------
+
+def test_fi_hin_qalat_opens_a_claim_of_its_own():
+    text = ('ووصفت الحكومة السورية الاتهامات بشن هجوم كيميائي بـ "المفبركة"، في حين قالت الخارجية '
+            'الأمريكية إن تقارير رجحت "ارتفاع محتمل في عدد الضحايا".')
+    assert spoken_by(claim_with_cue(text, "وصفت"), "الحكومة السورية")
+    assert spoken_by(claim_with_cue(text, "قالت"), "الخارجية الأمريكية")
+
+
+def test_baad_an_qala_a_second_speaker_inside_the_first_content():
+    text = ('قال المتحدث باسم وزارة الدفاع الأمريكية إن الولايات المتحدة ليست على علم بأي أمريكيين محتجزين '
+            'لدى تنظيم داعش في سوريا، بعد أن قال الرئيس الروسي فلاديمير بوتين في وقت سابق إن عددا كبيرا '
+            'من الأمريكيين أخذوا رهائن.')
+    said = [c for c in claims_of(text) if c["cue"]["text"] == "قال"]
+    assert len(said) == 2
+    assert spoken_by(said[0], "المتحدث") and spoken_by(said[1], "بوتين")
+
+
+def test_lakinnahu_qala_continues_the_same_speaker():
+    text = ('وقال ترامب خلال اجتماع بالبيت الأبيض مع طلاب نجوا من إطلاق النار، إن الفكرة ستثير الجدل، '
+            'لكنه قال "لو كان لدينا معلم يجيد استخدام الأسلحة النارية، لتمكن من إنهاء الهجوم سريعا".')
+    said = [c for c in claims_of(text) if c["cue"]["text"] == "قال"]
+    assert len(said) == 2 and all(spoken_by(c, "ترامب") for c in said)
+
+
+def test_relative_allati_qalat_inna_the_antecedent_past_the_comma_speaks():
+    text = ('وتتناقض تصريحات البنتاغون مع المعلومات الواردة في الإيجاز الصحفي لوزارة الدفاع الروسية، '
+            'التي قالت إن 103 صواريخ كروز أطلقتها الدول الغربية.')
+    assert spoken_by(claim_with_cue(text, "قالت"), "وزارة الدفاع الروسية")
+
+
+def test_relative_with_no_actor_antecedent_the_sentence_subject_speaks():
+    text = ('حثت الولايات المتحدة حلفاءها الأوروبيين على فرض عقوبات على إيران للحد من برنامجها الصاروخي '
+            'الذي قالت إنه يمثل تهديدا دوليا للسلام والأمن.')
+    assert spoken_by(claim_with_cue(text, "قالت"), "الولايات المتحدة")
+
+
+def test_relative_with_an_object_pronoun_on_the_cue_reports_nothing():
+    text = "وناقش الوزير الملاحظات التي قالها السفير أمس."
+    assert claims_of(text) == []
+
+
+# -- more attribution verbs ----------------------------------------------------------------------
+
+def test_yutabi_continues_only_when_speech_follows():
+    assert spoken_by(claim_with_cue('ويتابع الكاتب أن "الأزمة لن تنتهي قريبا".', "يتابع"), "الكاتب")
+    assert claims_of("ويتابع الجيش التحركات على الحدود منذ أيام.") == []
+
+
+def test_ahsa_the_monitor_counts_the_dead():
+    assert spoken_by(claim_with_cue("وأحصى المرصد السوري مقتل 12 مدنيا في القصف.", "أحصى"), "المرصد السوري")
+
+
+def test_almaha_ila_anna():
+    text = "ألمح الرئيس الفرنسي إلى أن بلاده قد تشارك في الضربات."
+    assert spoken_by(claim_with_cue(text, "ألمح"), "الرئيس الفرنسي")
