@@ -50,6 +50,12 @@ def claim_features(doc: Doc, view: RuleView, claim: Claim) -> list[str]:
         f.append(f"cue_c2={cl[1]}")
     f.append(f"content_words={_bucket(_content_words(doc, claim, a, b), LENGTH_BUCKETS)}")
     f += _frame_features(doc, claim, cue_tok, tok.key, a)
+    earlier = [c for c in view.claims_by_sentence.get(claim.sentence, ()) if c.cue.start < claim.cue.start]
+    rank = min(len(earlier), 2)
+    f += [f"sentence_rank={rank}", f"cue={tok.key}&sentence_rank={rank}"]
+    if earlier and claim.speaker is not None and earlier[-1].speaker is not None \
+            and earlier[-1].speaker.text == claim.speaker.text:
+        f.append("same_speaker_as_previous")  # قال X … مضيفا: one speaker, two claims
     if claim.quantities:
         f.append("has_quantity")
     event = view.events_at.get(cue_tok)
