@@ -3,6 +3,9 @@
     وقال التحالف في بيان: "…"   → speaker التحالف, cue قال, direct quotation
     وأضاف أن …                  → continuation: the last speaker
     بحسب المرصد السوري، …       → speaker المرصد السوري, content the rest
+    قال X إن …، مضيفا أن …       → a second claim: the participle continues X
+    …، حسبما قال X / وفق ما نقلت X → speaker X, content what comes before
+    …، في حين قالت Y إن …        → a clause opener starts a claim of its own inside X's
 """
 from __future__ import annotations
 
