@@ -24,6 +24,12 @@ def unspeaking_heads() -> frozenset[str]:
     return read_words("unspeaking_heads.txt")
 
 
+@cache
+def speech_only_cues() -> frozenset[str]:
+    """Cue forms that report only when speech follows (bare كتب: also "books")."""
+    return read_words("speech_only_cues.txt")
+
+
 def circumstantial(tok: Token) -> bool:
     """An indefinite accusative participle (مخاطباً الصحافيين، مضيفا): the
     manner of the saying, never its subject. مراسلنا، مصادرها end in ا too."""

@@ -21,6 +21,10 @@ from marsad.events.acts import entity_of
 from marsad.learn.candidates import RoleCandidate, RuleView, TriggerCandidate, role_candidates
 from marsad.learn.features import RoleContext, candidate_features, role_context, word_clusters
 from marsad.learn.stage import choose, shipped_models
+from marsad.grammar.predicates import participle
+from marsad.grammar.words import COMPLEMENTIZERS, QUOTE_MARKS
+from marsad.text.clitics import prefix_for_key
+from marsad.text.normalize import fold
 from marsad.types import Claim
 
 LENGTH_BUCKETS = (3, 8, 15, 30)
@@ -45,6 +49,13 @@ def claim_features(doc: Doc, view: RuleView, claim: Claim) -> list[str]:
     if cl:
         f.append(f"cue_c2={cl[1]}")
     f.append(f"content_words={_bucket(_content_words(doc, claim, a, b), LENGTH_BUCKETS)}")
+    f += _frame_features(doc, claim, cue_tok, tok.key, a)
+    earlier = [c for c in view.claims_by_sentence.get(claim.sentence, ()) if c.cue.start < claim.cue.start]
+    rank = min(len(earlier), 2)
+    f += [f"sentence_rank={rank}", f"cue={tok.key}&sentence_rank={rank}"]
+    if earlier and claim.speaker is not None and earlier[-1].speaker is not None \
+            and earlier[-1].speaker.text == claim.speaker.text:
+        f.append("same_speaker_as_previous")  # قال X … مضيفا: one speaker, two claims
     if claim.quantities:
         f.append("has_quantity")
     event = view.events_at.get(cue_tok)
@@ -65,6 +76,36 @@ def claim_features(doc: Doc, view: RuleView, claim: Claim) -> list[str]:
         f.append("speaker_other_sentence")
     gap = claim.cue.start - sp.end if side == "before" else sp.start - claim.cue.end
     f.append(f"speaker_gap={_bucket(max(gap, 0) // 5, LENGTH_BUCKETS)}")
+    return f
+
+
+POSITION_BUCKETS = (0, 2, 8)
+
+
+def _frame_features(doc: Doc, claim: Claim, cue_tok: int, cue_key: str, a: int) -> list[str]:
+    """How the claim is framed in its sentence: the punctuation before the cue (`،` before a
+    participle or a trailing attribution, a sentence start), the cue's place in the sentence,
+    whether it sits inside a quotation (a cue inside someone's quoted words), a participle (مضيفا)
+    or a conjunction on it (وأضاف), and how the speech opens (أن، a colon, a quotation mark)."""
+    toks = doc.tokens
+    prev = toks[cue_tok - 1] if cue_tok > a else None
+    punct = "<s>" if prev is None else (prev.text if not prev.is_word else "word")
+    position = _bucket(cue_tok - a, POSITION_BUCKETS)
+    text = doc.text
+    sent_start = toks[a].start
+    quotes_before = sum(text.count(q, sent_start, claim.cue.start) for q in QUOTE_MARKS)
+    cue_text = toks[cue_tok].text
+    shape = ("participle" if participle(fold(cue_text)) else
+             "conj" if prefix_for_key(toks[cue_tok].light, cue_key).startswith(("و", "ف")) else "plain")
+    gap = text[claim.cue.end:claim.content[0]]
+    opens = ("colon" if ":" in gap else "quote" if text[claim.content[0]:claim.content[0] + 1] in QUOTE_MARKS
+             else "comp" if any(w in COMPLEMENTIZERS for w in (fold(g) for g in gap.split()[-1:])) else "other")
+    f = [f"prev_punct={punct}", f"cue_position={position}", f"cue={cue_key}&cue_position={position}",
+         f"cue_shape={shape}", f"cue_shape={shape}&prev_punct={punct}", f"opens={opens}",
+         f"cue={cue_key}&opens={opens}", f"in_quote={quotes_before % 2 == 1}"]
+    sp = claim.speaker
+    if sp is not None and sp.label == "PER" and sp.rule in ("ner", "short-form", "lexicon"):
+        f.append("speaker_name")
     return f
 
 
