@@ -113,6 +113,13 @@ def joint_choice(model: LinearModel, etype: str, cands: list[PairCandidate], sou
     return pick
 
 
+def strictly_right(accepted: list[bool], cands: list[PairCandidate], k: int) -> bool:
+    """Whether candidate k is right for a role by the scorer's strict rule: the gold accepts it, or
+    the gold leaves the role empty (`accepted` true at "none"), when any choice counts as right. The
+    rankers learn to pick "none" for an empty gold role; the pair model learns what scores."""
+    return accepted[k] or any(ok for ok, c in zip(accepted, cands) if c.entity is None)
+
+
 def fit_pairs(groups: list[tuple[list[tuple[int, int, float, float, list[str]]], list[bool]]], *,
               c: float = 1.0, max_iter: int = 500) -> LinearModel:
     """The pair model from training groups (each: its `candidate_pairs` and which pairs are right):

@@ -21,7 +21,7 @@ from marsad.grammar.ontology import PLOVER_TYPES
 from marsad.ground.places import PlaceMention
 from marsad.learn.data import Examples, add_article
 from marsad.learn.linear import LinearModel, fit, fit_multilabel, fit_ranker
-from marsad.learn.pairs import candidate_pairs, fit_pairs
+from marsad.learn.pairs import candidate_pairs, fit_pairs, strictly_right
 from marsad.learn.places import PlaceIndex, place_candidates, place_features
 from marsad.learn.stage import EventModels, predict_events
 from marsad.pipeline import Pipeline
@@ -96,7 +96,8 @@ def train_pair(ex: Examples, c: dict[str, float]) -> LinearModel | None:
                 continue
             pairs = candidate_pairs(p.etype, p.cands, rankers["source"].scores_many(p.source_x),
                                     rankers["target"].scores_many(p.target_x), PAIR_NONE_OFFSETS)
-            right = [p.ok_source[a] and p.ok_target[b] for a, b, *_ in pairs]
+            right = [strictly_right(p.ok_source, p.cands, a) and strictly_right(p.ok_target, p.cands, b)
+                     for a, b, *_ in pairs]
             if any(right):
                 groups.append((pairs, right))
     return fit_pairs(groups, c=c["pair"]) if groups else None
