@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -55,22 +56,31 @@ def pair_candidates(c: TriggerCandidate, cands: list[RoleCandidate]) -> list[Pai
     return out
 
 
-def pair_features(etype: str, s: PairCandidate, t: PairCandidate) -> list[str]:
+def pair_features(etype: str, s: PairCandidate, t: PairCandidate) -> tuple[str, ...]:
     ss, ts = _side(s), _side(t)
+    both = s.entity is not None and t.entity is not None
+    return _pair_features(etype, ss, ts, s.entity is not None and s.entity == t.entity,
+                          both and s.position < t.position, s.sector if both else "", t.sector if both else "",
+                          both and s.named and t.named, both and abs(s.position - t.position) <= 3)
+
+
+@lru_cache(maxsize=20_000)
+def _pair_features(etype: str, ss: str, ts: str, same: bool, first: bool, s_sector: str, t_sector: str,
+                   named: bool, adjacent: bool) -> tuple[str, ...]:
+    """The features of a pair's description (a few thousand descriptions: made once each)."""
     f = [f"sides={ss},{ts}", f"T={etype}&sides={ss},{ts}"]
-    if s.entity is not None and s.entity == t.entity:
+    if same:
         f.append("same_entity")
-    if s.entity is not None and t.entity is not None:
-        first = s.position < t.position
+    if s_sector:  # both are mentions
         f += [f"s_first={first}", f"T={etype}&s_first={first}&sides={ss},{ts}"]
-        if s.sector != "none" and s.sector == t.sector:
+        if s_sector != "none" and s_sector == t_sector:
             f.append("same_sector")
-        f.append(f"secs={s.sector},{t.sector}")
-        if s.named and t.named:
+        f.append(f"secs={s_sector},{t_sector}")
+        if named:
             f.append("both_named")
-        if abs(s.position - t.position) <= 3:
+        if adjacent:
             f.append("adjacent")
-    return f
+    return tuple(f)  # shared by every pair of the description: immutable
 
 
 def entity_masses(scores: np.ndarray, keys: list[object], none_offset: float) -> list[tuple[float, int]]:
@@ -88,7 +98,7 @@ def entity_masses(scores: np.ndarray, keys: list[object], none_offset: float) ->
 
 
 def candidate_pairs(etype: str, cands: list[PairCandidate], source: np.ndarray, target: np.ndarray,
-                    offsets: tuple[float, float]) -> list[tuple[int, int, float, float, list[str]]]:
+                    offsets: tuple[float, float]) -> list[tuple[int, int, float, float, tuple[str, ...]]]:
     """(source index, target index, source log mass, target log mass, pair features) of the best
     `TOP_ENTITIES` entities of each role."""
     keys = [c.entity for c in cands]
@@ -120,7 +130,7 @@ def strictly_right(accepted: list[bool], cands: list[PairCandidate], k: int) -> 
     return accepted[k] or any(ok for ok, c in zip(accepted, cands) if c.entity is None)
 
 
-def fit_pairs(groups: list[tuple[list[tuple[int, int, float, float, list[str]]], list[bool]]], *,
+def fit_pairs(groups: list[tuple[list[tuple[int, int, float, float, tuple[str, ...]]], list[bool]]], *,
               c: float = 1.0, max_iter: int = 500) -> LinearModel:
     """The pair model from training groups (each: its `candidate_pairs` and which pairs are right):
     a listwise logistic model (softmax over a group's pairs) whose two scale weights are

@@ -45,7 +45,7 @@ def test_pair_features_say_sides_order_sector_and_sameness():
             "secs=COP,COP", "adjacent"} <= set(f)
     assert "same_entity" not in f and "both_named" not in f
     assert "same_entity" in pair_features("ASSAULT", government, government)
-    assert pair_features("ASSAULT", government, none) == ["sides=before,none", "T=ASSAULT&sides=before,none"]
+    assert pair_features("ASSAULT", government, none) == ("sides=before,none", "T=ASSAULT&sides=before,none")
 
 
 def test_coreferent_candidates_pool_their_mass_and_none_takes_its_offset():
