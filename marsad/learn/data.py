@@ -17,6 +17,7 @@ from marsad.learn.candidates import RoleCandidate, RuleView, role_candidates, tr
 from marsad.learn.claims import claim_features, speaker_groups
 from marsad.learn.dates import CLAIM, DateIndex, claim_item, date_candidates, date_features, event_item
 from marsad.learn.features import candidate_features, role_context, role_features
+from marsad.learn.pairs import PairCandidate, pair_candidates
 from marsad.learn.sentences import anchor, sentence_features, sentence_views
 
 @dataclass
@@ -27,6 +28,38 @@ class Examples:
     role_y: dict[str, list[str]] = field(default_factory=lambda: {"source": [], "target": []})
     role_groups: dict[str, list[int]] = field(default_factory=lambda: {"source": [], "target": []})  # sizes
     stats: Counter = field(default_factory=Counter)
+    # per role group: the number of the article it comes from (in order), for cross-fitting
+    role_articles: dict[str, list[int]] = field(default_factory=lambda: {"source": [], "target": []})
+    pairs: list[PairExample] = field(default_factory=list)  # the pair model's (marsad.learn.pairs)
+    articles: int = 0
+
+    def role_part(self, role: str, keep) -> tuple[list[list[str]], list[str], list[int]]:
+        """The role's examples of the groups whose article number `keep` accepts."""
+        xs: list[list[str]] = []
+        ys: list[str] = []
+        sizes: list[int] = []
+        start = 0
+        for size, article in zip(self.role_groups[role], self.role_articles[role]):
+            if keep(article):
+                xs += self.role_x[role][start:start + size]
+                ys += self.role_y[role][start:start + size]
+                sizes.append(size)
+            start += size
+        return xs, ys, sizes
+
+
+@dataclass(frozen=True)
+class PairExample:
+    """One gold event's trigger whose source and target both have an accepted candidate: each
+    candidate's role features, what the pair model reads of it, and which the gold accepts."""
+
+    article: int
+    etype: str
+    source_x: list[list[str]]
+    target_x: list[list[str]]
+    cands: list[PairCandidate]
+    ok_source: list[bool]
+    ok_target: list[bool]
 
 
 def mention_dict(m) -> dict | None:
@@ -85,6 +118,7 @@ def add_article(ex: Examples, doc: Doc, gold_events: list[dict]) -> None:
             role_cands = role_candidates(doc, view, trig)
             ctx = role_context(doc, view, trig, etype, role_cands)
             bases = [candidate_features(doc, view, ctx, rc) for rc in role_cands]
+            xs, oks = {}, {}
             for role in ("source", "target"):
                 ok = [candidate_matches(g.get(role), rc) for rc in role_cands]
                 ex.stats[f"{role}_events"] += 1
@@ -92,9 +126,15 @@ def add_article(ex: Examples, doc: Doc, gold_events: list[dict]) -> None:
                     ex.stats[f"{role}_no_candidate"] += 1
                     continue
                 ex.role_groups[role].append(len(role_cands))
-                for rc, base, good in zip(role_cands, bases, ok):
-                    ex.role_x[role].append(role_features(doc, ctx, role, rc, base))
-                    ex.role_y[role].append("1" if good else "0")
+                ex.role_articles[role].append(ex.articles)
+                xs[role] = [role_features(doc, ctx, role, rc, base) for rc, base in zip(role_cands, bases)]
+                oks[role] = ok
+                ex.role_x[role] += xs[role]
+                ex.role_y[role] += ["1" if good else "0" for good in ok]
+            if len(xs) == 2:
+                ex.pairs.append(PairExample(ex.articles, etype, xs["source"], xs["target"],
+                                            pair_candidates(trig, role_cands), oks["source"], oks["target"]))
+    ex.articles += 1
 
 
 def claim_examples(row: dict, doc: Doc) -> tuple[list[list[str]], list[str]]:

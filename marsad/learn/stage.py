@@ -23,6 +23,7 @@ from marsad.learn.candidates import RoleCandidate, RuleView, TriggerCandidate, r
 from marsad.learn.sentences import anchor, sentence_columns, sentence_views
 from marsad.learn.features import RoleContext, candidate_features, role_context, role_only_features
 from marsad.learn.linear import LinearModel, gc_paused
+from marsad.learn.pairs import joint_choice, pair_candidates
 from marsad.types import Attribution, Event, Mention, Span
 
 MODEL_DIR = Path(__file__).resolve().parent / "models"
@@ -43,6 +44,7 @@ class EventModels:
     # added to the "none" candidate's score by role (source, target), picked on the validation slice:
     # the listwise rankers put too much mass on "none" (252 of 554 wrong targets were "none")
     none_offsets: tuple[float, float] = (0.0, 0.0)
+    pair: LinearModel | None = None  # the joint (source, target) choice (marsad.learn.pairs), if trained
 
     def confidence(self, p: float) -> float:
         """The probability that an event of type probability `p` is strictly right (calibrated)."""
@@ -69,7 +71,7 @@ class EventModels:
     def load(cls, directory: Path = MODEL_DIR) -> EventModels:
         meta = json.loads((directory / "events.json").read_text(encoding="utf-8"))
         place, claim, speaker = directory / "place.json", directory / "claim.json", directory / "speaker.json"
-        date = directory / "date.json"
+        date, pair = directory / "date.json", directory / "pair.json"
         return cls(LinearModel.load(directory / "trigger", intern=True),
                    {role: LinearModel.load(directory / role) for role in ROLES},
                    none_threshold=meta["none_threshold"],
@@ -79,7 +81,8 @@ class EventModels:
                    claim=LinearModel.load(directory / "claim") if claim.exists() else None,
                    speaker=LinearModel.load(directory / "speaker") if speaker.exists() else None,
                    claim_threshold=meta.get("claim_threshold", 0.5),
-                   none_offsets=tuple(meta.get("none_offsets", (0.0, 0.0))))
+                   none_offsets=tuple(meta.get("none_offsets", (0.0, 0.0))),
+                   pair=LinearModel.load(directory / "pair") if pair.exists() else None)
 
     def save(self, directory: Path) -> None:
         directory.mkdir(parents=True, exist_ok=True)
@@ -94,6 +97,8 @@ class EventModels:
             self.claim.save(directory / "claim")
         if self.speaker is not None:
             self.speaker.save(directory / "speaker")
+        if self.pair is not None:
+            self.pair.save(directory / "pair")
         (directory / "events.json").write_text(json.dumps(
             {"none_threshold": self.none_threshold, "calibration": list(self.calibration),
              "claim_threshold": self.claim_threshold, "none_offsets": list(self.none_offsets)},
@@ -219,6 +224,10 @@ def _pick(doc: Doc, view: RuleView, models: EventModels, c: TriggerCandidate, et
     """The best source and target entities, never the same one for both (the role less sure of
     its choice takes its next best)."""
     scored = role_scores(doc, view, models, role_context(doc, view, c, etype, cands), cands)
+    if models.pair is not None:
+        src, tgt = joint_choice(models.pair, etype, pair_candidates(c, cands), scored["source"], scored["target"],
+                                models.none_offsets)
+        return {"source": cands[src].mention, "target": cands[tgt].mention}
     keys = [entity_of(rc.mention) for rc in cands]
     nones = [k for k, rc in enumerate(cands) if rc.mention is None]
     ranked: dict[str, list[int]] = {}

@@ -21,6 +21,7 @@ from marsad.grammar.ontology import PLOVER_TYPES
 from marsad.ground.places import PlaceMention
 from marsad.learn.data import Examples, add_article
 from marsad.learn.linear import LinearModel, fit, fit_multilabel, fit_ranker
+from marsad.learn.pairs import candidate_pairs, fit_pairs, strictly_right
 from marsad.learn.places import PlaceIndex, place_candidates, place_features
 from marsad.learn.stage import EventModels, predict_events
 from marsad.pipeline import Pipeline
@@ -29,7 +30,10 @@ from marsad.types import ArticleInput, Event
 REPO = Path(__file__).resolve().parents[2]
 ANNOTATIONS = REPO / "annotations" / "events" / "train_pool.jsonl"
 NB_ALPHA = 1.0  # the sentence-type model's log-count-ratio smoothing (linear.fit_multilabel)
-DEFAULT_C = {"trigger": 0.5, "source": 0.5, "target": 0.5, "place": 0.5, "speaker": 0.5, "claim": 1.0, "date": 0.5}
+DEFAULT_C = {"trigger": 0.5, "source": 0.5, "target": 0.5, "place": 0.5, "speaker": 0.5, "claim": 1.0, "date": 0.5,
+             "pair": 1.0}
+# the "none" offsets the pair model is trained with (the validation slice picks those it predicts with)
+PAIR_NONE_OFFSETS = (-2.5, -2.5)
 
 
 def annotated_rows(data: Path, split: str | None = "train", path: Path = ANNOTATIONS) -> list[dict]:
@@ -74,10 +78,32 @@ def train_models(processed: list[tuple[dict, Doc]], c: dict[str, float] | None =
     trigger = fit_multilabel(ex.trigger_x, ex.trigger_y, list(PLOVER_TYPES), c=c["trigger"], nb_alpha=NB_ALPHA)
     roles = {role: fit_ranker(ex.role_x[role], ex.role_y[role], ex.role_groups[role], c=c[role])
              for role in ("source", "target")}
-    models = EventModels(trigger, roles, none_threshold)
+    models = EventModels(trigger, roles, none_threshold, pair=train_pair(ex, c))
     speaker, claim = train_claim_models(processed, c["speaker"], c["claim"])
     models = replace(models, place=train_place(processed, models, c["place"]), speaker=speaker, claim=claim)
     return replace(models, date=train_date(processed, models, c["date"])), ex
+
+
+def train_pair(ex: Examples, c: dict[str, float]) -> LinearModel | None:
+    """The joint (source, target) model (marsad.learn.pairs) on role scores cross-fitted over two
+    halves of the training articles (even and odd): each half scored by rankers fitted on the other.
+    None when a half has no role example to fit on."""
+    groups = []
+    for fold in (0, 1):
+        if not all(any(a % 2 != fold for a in ex.role_articles[role]) for role in ("source", "target")):
+            return None
+        rankers = {role: fit_ranker(*ex.role_part(role, lambda article: article % 2 != fold), c=c[role])
+                   for role in ("source", "target")}
+        for p in ex.pairs:
+            if p.article % 2 != fold:
+                continue
+            pairs = candidate_pairs(p.etype, p.cands, rankers["source"].scores_many(p.source_x),
+                                    rankers["target"].scores_many(p.target_x), PAIR_NONE_OFFSETS)
+            right = [strictly_right(p.ok_source, p.cands, a) and strictly_right(p.ok_target, p.cands, b)
+                     for a, b, *_ in pairs]
+            if any(right):
+                groups.append((pairs, right))
+    return fit_pairs(groups, c=c["pair"]) if groups else None
 
 
 def train_claim_models(processed: list[tuple[dict, Doc]], c_speaker: float, c_claim: float

@@ -100,6 +100,7 @@ def test_training_on_a_small_slice_gives_working_models(shared, tmp_path):
     again = EventModels.load(tmp_path)
     doc = Pipeline.rules()(ArticleInput(id=rows[0]["id"], title="", text=rows[0]["text"], date=rows[0]["date"]))
     events = predict_events(doc, again)
+    assert again.pair is not None  # the joint (source, target) choice is trained and saved with them
     assert events == predict_events(doc, models)  # saved and loaded: the same predictions
     for e in events:
         assert doc.text[e.trigger.start:e.trigger.end] == e.trigger.text
