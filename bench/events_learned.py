@@ -18,8 +18,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from marsad.eval.scoring import format_report, score  # noqa: E402
-from marsad.learn.train import annotated_rows, evaluate, matched_events, process, train_models  # noqa: E402
+from marsad.eval.scoring import _match, format_report, score  # noqa: E402
+from marsad.learn.train import annotated_rows, evaluate, learned_doc, matched_events, process, train_models  # noqa: E402
 from marsad.learn.stage import EventModels  # noqa: E402
 from marsad.pipeline import Pipeline  # noqa: E402
 from marsad.types import ArticleInput  # noqa: E402
@@ -59,6 +59,24 @@ def reliability(processed, models: EventModels) -> list[tuple[str, int, float, f
     return table
 
 
+def unrequired_roles(processed, models: EventModels) -> dict[str, tuple[int, int]]:
+    """What the strict measure does not see: on gold events matched by type whose gold role is
+    null ("none is required"), how often the models name one anyway — (named, total) per role."""
+    from marsad.ground.stage import Grounder
+
+    grounder = Grounder()
+    counts = {"source": [0, 0], "target": [0, 0]}
+    for row, doc in processed:
+        rec = learned_doc(doc, models, grounder, places=False).to_dict()
+        _, _, _, _, pairs = _match(row["events"], rec["events"], rec, lambda g, e: g["type"] == e["type"], "trigger")
+        for gold, event in pairs:
+            for role, c in counts.items():
+                if not gold.get(role):
+                    c[1] += 1
+                    c[0] += event.get(role) is not None
+    return {role: (named, total) for role, (named, total) in counts.items()}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
@@ -86,6 +104,9 @@ def main() -> None:
             print("\nreliability of confidence on held-out events (bin, events, mean confidence, strictly right):")
             for row in reliability(processed, models):
                 print(f"  {row[0]:>14} {row[1]:5d} {row[2]:6.3f} {row[3]:6.3f}")
+            print("\nroles named where the gold has none (type-matched events; the strict measure accepts them):")
+            for role, (named, total) in unrequired_roles(processed, models).items():
+                print(f"  {role:7} {named} of {total} ({named / max(total, 1):.1%})")
         print()
     if args.curve:
         train = annotated_rows(args.data, "train")
