@@ -212,7 +212,7 @@ class ClaimExtractor:
             quoted = self._quoted_from(doc, mmap, m, sent.tokens)
             if quoted is not None:
                 speaker, rule = quoted, rule + ":quoted-from"  # نقلت وكالات عن وزارة الدفاع قولها
-            if speaker is None and participle(fold(m.payloads[0].form.split()[0])) \
+            if speaker is None and _participle_cue(cue) \
                     and (main := mmap.subject_after(a, b)) is not None and main.start < cue_span.start:
                 speaker, rule = main, rule + ":main"  # وتنصل السفير … قائلا: the sentence's subject speaks
             if speaker is None and not (m.end < clause[1] and circumstantial(tokens[m.end])):

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from marsad.claims.claims import NAME_RULES
 from marsad.doc import Doc
 from marsad.events.acts import entity_of
 from marsad.learn.candidates import RoleCandidate, RuleView, TriggerCandidate, role_candidates
@@ -104,7 +105,7 @@ def _frame_features(doc: Doc, claim: Claim, cue_tok: int, cue_key: str, a: int) 
          f"cue_shape={shape}", f"cue_shape={shape}&prev_punct={punct}", f"opens={opens}",
          f"cue={cue_key}&opens={opens}", f"in_quote={quotes_before % 2 == 1}"]
     sp = claim.speaker
-    if sp is not None and sp.label == "PER" and sp.rule in ("ner", "short-form", "lexicon"):
+    if sp is not None and sp.label == "PER" and sp.rule in NAME_RULES:
         f.append("speaker_name")
     return f
 

@@ -83,17 +83,25 @@ def _pair_features(etype: str, ss: str, ts: str, same: bool, first: bool, s_sect
     return tuple(f)  # shared by every pair of the description: immutable
 
 
+def pooled_by_entity(scores: list[float], keys: list[object]) -> tuple[dict[object, float], dict[object, int], float]:
+    """(each entity's softmax mass times exp(-top), its best-scored candidate, top): the candidates
+    of one entity (a coreference cluster, an actor; None for "none") pool their mass. Shared by
+    the joint choice and `stage.choose`."""
+    top = max(scores)
+    mass: dict[object, float] = {}
+    best: dict[object, int] = {}
+    for i, (v, k) in enumerate(zip(scores, keys)):
+        mass[k] = mass.get(k, 0.0) + math.exp(v - top)
+        if k not in best or v > scores[best[k]]:
+            best[k] = i
+    return mass, best, top
+
+
 def entity_masses(scores: np.ndarray, keys: list[object], none_offset: float) -> list[tuple[float, int]]:
     """Each entity's (log softmax mass up to a constant, best candidate), best first; "none"'s
     scores shifted by `none_offset`."""
-    s = [v + none_offset if k is None else v for v, k in zip(scores.tolist(), keys)]
-    top = max(s)
-    mass: dict[object, float] = {}
-    best: dict[object, int] = {}
-    for i, (v, k) in enumerate(zip(s, keys)):
-        mass[k] = mass.get(k, 0.0) + math.exp(v - top)
-        if k not in best or v > s[best[k]]:
-            best[k] = i
+    mass, best, top = pooled_by_entity([v + none_offset if k is None else v for v, k in zip(scores.tolist(), keys)],
+                                       keys)
     return sorted(((math.log(mass[k]) + top, best[k]) for k in mass), key=lambda e: (-e[0], e[1]))
 
 

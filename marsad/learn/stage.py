@@ -23,7 +23,7 @@ from marsad.learn.candidates import RoleCandidate, RuleView, TriggerCandidate, r
 from marsad.learn.sentences import anchor, sentence_columns, sentence_views
 from marsad.learn.features import RoleContext, candidate_features, role_context, role_only_features
 from marsad.learn.linear import LinearModel, gc_paused
-from marsad.learn.pairs import joint_choice, pair_candidates
+from marsad.learn.pairs import joint_choice, pair_candidates, pooled_by_entity
 from marsad.types import Attribution, Event, Mention, Span
 
 MODEL_DIR = Path(__file__).resolve().parent / "models"
@@ -189,14 +189,7 @@ def choose(scores: np.ndarray, keys: list[object]) -> list[int]:
     """Candidate indices from best to worst entity: the rankers' softmax mass summed over the
     candidates of one entity (three mentions of one actor at 0.25 each beat "none" at 0.3), each
     entity represented by its best-scored candidate."""
-    p = np.exp(scores - scores.max()).tolist()  # Python floats: no numpy scalar per candidate
-    s = scores.tolist()
-    mass: dict[object, float] = {}
-    best: dict[object, int] = {}
-    for k, key in enumerate(keys):
-        mass[key] = mass.get(key, 0.0) + p[k]
-        if key not in best or s[k] > s[best[key]]:
-            best[key] = k
+    mass, best, _ = pooled_by_entity(scores.tolist(), keys)
     return [best[key] for key in sorted(mass, key=lambda key: (-mass[key], best[key]))]
 
 
@@ -221,8 +214,9 @@ def role_scores(doc: Doc, view: RuleView, models: EventModels, ctx: RoleContext,
 
 def _pick(doc: Doc, view: RuleView, models: EventModels, c: TriggerCandidate, etype: str,
           cands: list[RoleCandidate]) -> dict[str, Mention | None]:
-    """The best source and target entities, never the same one for both (the role less sure of
-    its choice takes its next best)."""
+    """The source and target entities: the pair model's joint choice when there is one, else each
+    role's best entity, never the same one for both (the role less sure of its choice takes its
+    next best)."""
     scored = role_scores(doc, view, models, role_context(doc, view, c, etype, cands), cands)
     if models.pair is not None:
         src, tgt = joint_choice(models.pair, etype, pair_candidates(c, cands), scored["source"], scored["target"],

@@ -336,7 +336,11 @@ def train(data: Path, out: Path, limit: int | None = None, log=print) -> EventMo
                                             "(NB-LR; marsad.learn.sentences)"}
     for role, m in models.roles.items():
         m.card = {**card, "model": f"{role} ranker: listwise logistic ranker (softmax over a trigger's candidates), "
-                                   "the entity with the most probability mass"}
+                                   "the entity with the most probability mass (or the pair model's choice)"}
+    if models.pair is not None:
+        models.pair.card = {**card, "model": "pair model: listwise logistic model over the pairs of the source and "
+                                             "target rankers' best entities, on ranker scores cross-fitted over two "
+                                             "halves of the training articles (marsad.learn.pairs)"}
     if models.place is not None:
         models.place.card = {**card, "model": "place ranker: binary logistic regression, argmax over candidates"}
     if models.date is not None:
